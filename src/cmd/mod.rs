@@ -1,0 +1,5 @@
+//! One module per subcommand, each with the same shape: `run(args, config)`
+//! reads what it needs through `store`, computes with the pure core, and
+//! renders with `render`.
+
+pub(crate) mod prompt;

@@ -1,0 +1,109 @@
+//! What every command needs to know about its surroundings, resolved once:
+//! the data directory, who is calling, what day it is, and whether there is
+//! a person at a terminal. Commands never read the environment or the clock
+//! themselves, so tests can pin all of it.
+
+use std::env;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use chrono::{DateTime, FixedOffset, Local, NaiveDate};
+
+use crate::cli::{ColorChoice, GlobalArgs};
+use crate::error::{Error, Result};
+
+/// The resolved surroundings of one run.
+#[derive(Debug)]
+pub(crate) struct Config {
+    /// The data directory; it may not exist yet.
+    pub(crate) dir: PathBuf,
+    partner: Option<String>,
+    /// The local date "today" means.
+    pub(crate) today: NaiveDate,
+    /// The moment of this run, with the local offset, for `logged_at`.
+    pub(crate) now: DateTime<FixedOffset>,
+    /// Whether we may ask questions: stdin is a terminal and `--no-input` is off.
+    pub(crate) interactive: bool,
+    /// Whether stdout is a terminal (decorations, not just data).
+    pub(crate) stdout_is_terminal: bool,
+    /// Whether to colour stdout.
+    pub(crate) color: bool,
+    pub(crate) quiet: bool,
+}
+
+impl Config {
+    pub(crate) fn resolve(global: &GlobalArgs) -> Result<Self> {
+        let now = Local::now().fixed_offset();
+        // COUPLE_TODAY pins "today" for tests and for reproducible scripts.
+        let today = match env::var("COUPLE_TODAY") {
+            Ok(text) => NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| {
+                Error::usage(format!("COUPLE_TODAY={text:?} is not a date"))
+                    .with_hint("write it as YYYY-MM-DD, or unset it")
+            })?,
+            Err(_) => now.date_naive(),
+        };
+        let stdout_is_terminal = std::io::stdout().is_terminal();
+        let color = match global.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                stdout_is_terminal && env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        };
+        Ok(Self {
+            dir: match &global.dir {
+                Some(dir) => dir.clone(),
+                None => default_dir()?,
+            },
+            partner: global
+                .partner
+                .clone()
+                .or_else(login_name)
+                .map(|name| name.trim().to_string())
+                .filter(|name| !name.is_empty()),
+            today,
+            now,
+            interactive: !global.no_input && std::io::stdin().is_terminal(),
+            stdout_is_terminal,
+            color,
+            quiet: global.quiet,
+        })
+    }
+
+    /// Who is calling: `--partner`, `COUPLE_PARTNER`, else the login name.
+    pub(crate) fn partner(&self) -> Result<&str> {
+        self.partner.as_deref().ok_or_else(|| {
+            Error::usage("cannot tell who you are: no --partner, COUPLE_PARTNER or login name")
+                .with_hint("set COUPLE_PARTNER=yourname, for example in ~/.profile or the crontab")
+        })
+    }
+}
+
+fn login_name() -> Option<String> {
+    env::var("USER").or_else(|_| env::var("LOGNAME")).ok()
+}
+
+/// The platform's data directory: `$XDG_DATA_HOME/couple`, else
+/// `~/.local/share/couple` (on macOS `~/Library/Application Support/couple`).
+fn default_dir() -> Result<PathBuf> {
+    if let Some(xdg) = env::var_os("XDG_DATA_HOME").filter(|v| !v.is_empty()) {
+        let xdg = PathBuf::from(xdg);
+        // The XDG spec says a relative path is invalid and must be ignored.
+        if xdg.is_absolute() {
+            return Ok(xdg.join("couple"));
+        }
+    }
+    let home = env::var_os("HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .ok_or_else(|| {
+            Error::usage("cannot find the data directory: HOME is not set")
+                .with_hint("pass --dir DIR or set COUPLE_DIR")
+        })?;
+    let base = if cfg!(target_os = "macos") {
+        home.join("Library/Application Support")
+    } else {
+        home.join(".local/share")
+    };
+    Ok(base.join("couple"))
+}

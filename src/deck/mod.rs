@@ -1,0 +1,158 @@
+//! The deck: the built-in prompts, and the rule that picks the question of
+//! the day. Pure: no files, no clock.
+//!
+//! The rule. The (filtered) deck is put in id order, then shuffled once with
+//! a fixed seed by a Fisher–Yates shuffle driven by SplitMix64 — both written
+//! here, so no dependency upgrade can change the order. Day `d` (counted from
+//! 0001-01-01) gets position `d mod n`. So both partners, on any machine, get
+//! the same prompt for the same date and deck; and any `n` consecutive days
+//! visit every position once: no repeat until the whole deck has been used.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::model::{Depth, Prompt};
+
+/// The built-in deck, compiled into the binary.
+pub(crate) const BUILTIN_CSV: &[u8] = include_bytes!("prompts.csv");
+/// How error messages name the built-in deck.
+pub(crate) const BUILTIN_NAME: &str = "the built-in deck";
+
+/// Fixed forever: changing it would change every day's question.
+const SEED: u64 = 0x636f_7570_6c65_2031; // "couple 1"
+
+/// Which prompts a command works with.
+#[derive(Debug, Default)]
+pub(crate) struct Filter {
+    /// Keep these themes (all when empty).
+    pub(crate) themes: Vec<String>,
+    pub(crate) depth: Option<Depth>,
+}
+
+impl Filter {
+    fn keeps(&self, prompt: &Prompt) -> bool {
+        (self.themes.is_empty() || self.themes.contains(&prompt.theme))
+            && self.depth.is_none_or(|depth| prompt.depth == depth)
+    }
+}
+
+/// The prompts `filter` keeps, in deck order.
+pub(crate) fn select<'d>(deck: &'d [Prompt], filter: &Filter) -> Vec<&'d Prompt> {
+    deck.iter().filter(|p| filter.keeps(p)).collect()
+}
+
+/// Each theme of the deck, in first-seen order, with its prompts by depth.
+pub(crate) fn themes(deck: &[Prompt]) -> Vec<ThemeCount<'_>> {
+    let mut order: Vec<&str> = Vec::new();
+    let mut counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for prompt in deck {
+        let count = counts.entry(&prompt.theme).or_insert_with(|| {
+            order.push(&prompt.theme);
+            (0, 0)
+        });
+        match prompt.depth {
+            Depth::Light => count.0 += 1,
+            Depth::Deep => count.1 += 1,
+        }
+    }
+    order
+        .into_iter()
+        .map(|theme| {
+            let (light, deep) = counts[theme];
+            ThemeCount {
+                theme,
+                prompts: light + deep,
+                light,
+                deep,
+            }
+        })
+        .collect()
+}
+
+/// How many prompts a theme has.
+#[derive(Debug, PartialEq, Eq, serde::Serialize)]
+pub(crate) struct ThemeCount<'d> {
+    pub(crate) theme: &'d str,
+    pub(crate) prompts: usize,
+    pub(crate) light: usize,
+    pub(crate) deep: usize,
+}
+
+/// The question of the day for `date`, from the prompts a filter kept.
+pub(crate) fn question_of_the_day<'d>(
+    prompts: &[&'d Prompt],
+    date: NaiveDate,
+) -> Option<&'d Prompt> {
+    if prompts.is_empty() {
+        return None;
+    }
+    let order = day_order(prompts);
+    let day = i64::from(date.num_days_from_ce());
+    let position = day.rem_euclid(order.len() as i64) as usize;
+    Some(order[position])
+}
+
+/// The prompts in the order the days visit them.
+fn day_order<'d>(prompts: &[&'d Prompt]) -> Vec<&'d Prompt> {
+    let mut order = prompts.to_vec();
+    order.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    let mut rng = SplitMix64(SEED);
+    for i in (1..order.len()).rev() {
+        let j = rng.below(i as u64 + 1) as usize;
+        order.swap(i, j);
+    }
+    order
+}
+
+/// Finds a prompt by id, or by a prefix that only one id has.
+pub(crate) fn find<'d>(prompts: &[&'d Prompt], id: &str) -> Lookup<'d> {
+    if let Some(exact) = prompts.iter().find(|p| p.id == id) {
+        return Lookup::Found(exact);
+    }
+    let matches: Vec<&Prompt> = prompts
+        .iter()
+        .copied()
+        .filter(|p| p.id.starts_with(id))
+        .collect();
+    match matches.as_slice() {
+        [] => Lookup::Missing,
+        [one] => Lookup::Found(one),
+        many => Lookup::Ambiguous(many.iter().map(|p| p.id.as_str()).collect()),
+    }
+}
+
+/// What looking up an id found.
+#[derive(Debug)]
+pub(crate) enum Lookup<'d> {
+    Found(&'d Prompt),
+    Missing,
+    Ambiguous(Vec<&'d str>),
+}
+
+/// SplitMix64 (Steele, Lea and Flood, 2014): tiny, and ours to keep stable.
+struct SplitMix64(u64);
+
+impl SplitMix64 {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `0..bound`, without modulo bias (Lemire's method).
+    fn below(&mut self, bound: u64) -> u64 {
+        loop {
+            let wide = u128::from(self.next()) * u128::from(bound);
+            let low = wide as u64;
+            if low >= bound.wrapping_neg() % bound {
+                return (wide >> 64) as u64;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

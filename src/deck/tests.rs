@@ -1,0 +1,184 @@
+use std::collections::HashSet;
+
+use super::*;
+use crate::store::prompts::parse;
+
+const THEMES: [&str; 12] = [
+    "check-in",
+    "listening",
+    "vulnerability",
+    "reconnecting",
+    "transitions",
+    "healing",
+    "small-moments",
+    "blind-spots",
+    "passion",
+    "dreams",
+    "appreciation",
+    "play",
+];
+
+fn builtin() -> Vec<Prompt> {
+    parse(BUILTIN_NAME, BUILTIN_CSV).expect("the built-in deck parses")
+}
+
+fn day(text: &str) -> NaiveDate {
+    crate::dates::parse_iso(text.as_bytes()).unwrap()
+}
+
+#[test]
+fn the_built_in_deck_holds_a_year_over_the_twelve_themes() {
+    let deck = builtin();
+    assert!(deck.len() >= 365, "only {} prompts", deck.len());
+    let counts = themes(&deck);
+    let names: Vec<&str> = counts.iter().map(|t| t.theme).collect();
+    assert_eq!(names, THEMES, "exactly the twelve themes, in this order");
+    for t in counts {
+        assert!(t.prompts >= 20, "{} has {} prompts", t.theme, t.prompts);
+        assert!(
+            t.light > 0 && t.deep > 0,
+            "{} needs light and deep prompts",
+            t.theme
+        );
+    }
+}
+
+#[test]
+fn built_in_ids_and_texts_are_unique_and_well_formed() {
+    let deck = builtin();
+    let mut ids = HashSet::new();
+    let mut texts = HashSet::new();
+    for p in &deck {
+        assert!(ids.insert(&p.id), "duplicate id {}", p.id);
+        assert!(
+            texts.insert(p.text.to_lowercase()),
+            "duplicate text {}",
+            p.text
+        );
+        let number = p.id.strip_prefix(&format!("{}-", p.theme));
+        assert!(
+            number.is_some_and(|n| n.len() == 3 && n.bytes().all(|b| b.is_ascii_digit())),
+            "id {} is not <theme>-NNN",
+            p.id
+        );
+        let words = p.text.split_whitespace().count();
+        assert!((8..=25).contains(&words), "{}: {words} words", p.id);
+        assert!(p.text.ends_with('?'), "{} is not a question", p.id);
+    }
+}
+
+#[test]
+fn no_built_in_prompt_can_be_answered_yes_or_no() {
+    let closed = [
+        "do ", "does ", "did ", "is ", "are ", "was ", "were ", "have ", "has ", "can ", "could ",
+        "would ", "will ", "should ",
+    ];
+    for p in builtin() {
+        let start = p.text.to_lowercase();
+        assert!(
+            !closed.iter().any(|c| start.starts_with(c)),
+            "{} opens like a yes/no question",
+            p.id
+        );
+    }
+}
+
+#[test]
+fn the_question_of_the_day_is_pinned_for_known_dates() {
+    // If this fails, the day-to-prompt rule changed: every couple would get a
+    // different question today than yesterday's version promised.
+    let deck = builtin();
+    let all = select(&deck, &Filter::default());
+    let pinned = [
+        ("2026-03-01", "reconnecting-006"),
+        ("2026-11-25", "reconnecting-013"),
+        ("2000-01-01", "transitions-004"),
+        ("2024-02-29", "check-in-013"),
+        ("2038-01-19", "listening-011"),
+    ];
+    for (date, id) in pinned {
+        assert_eq!(
+            question_of_the_day(&all, day(date)).unwrap().id,
+            id,
+            "{date}"
+        );
+    }
+}
+
+#[test]
+fn any_n_consecutive_days_give_n_different_prompts() {
+    let deck = builtin();
+    for filter in [
+        Filter::default(),
+        Filter {
+            themes: vec!["listening".into()],
+            depth: None,
+        },
+        Filter {
+            themes: vec!["play".into(), "dreams".into()],
+            depth: Some(Depth::Deep),
+        },
+    ] {
+        let prompts = select(&deck, &filter);
+        let n = prompts.len();
+        for start in ["2026-12-20", "1999-12-31", "2024-02-01"] {
+            let seen: HashSet<&str> = day(start)
+                .iter_days()
+                .take(n)
+                .map(|d| question_of_the_day(&prompts, d).unwrap().id.as_str())
+                .collect();
+            assert_eq!(seen.len(), n, "from {start} with {filter:?}");
+        }
+    }
+}
+
+#[test]
+fn the_filtered_deck_decides_the_question() {
+    let deck = builtin();
+    let listening = select(
+        &deck,
+        &Filter {
+            themes: vec!["listening".into()],
+            depth: Some(Depth::Light),
+        },
+    );
+    for d in day("2026-01-01").iter_days().take(40) {
+        let p = question_of_the_day(&listening, d).unwrap();
+        assert_eq!((p.theme.as_str(), p.depth), ("listening", Depth::Light));
+    }
+    assert_eq!(question_of_the_day(&[], day("2026-01-01")), None);
+}
+
+#[test]
+fn the_deck_order_in_the_file_does_not_matter() {
+    let deck = builtin();
+    let mut reversed = deck.clone();
+    reversed.reverse();
+    let a = select(&deck, &Filter::default());
+    let b = select(&reversed, &Filter::default());
+    for d in day("2026-05-01").iter_days().take(30) {
+        assert_eq!(question_of_the_day(&a, d), question_of_the_day(&b, d));
+    }
+}
+
+#[test]
+fn ids_are_found_by_unique_prefix() {
+    let deck = builtin();
+    let all = select(&deck, &Filter::default());
+    assert!(matches!(find(&all, "play-001"), Lookup::Found(p) if p.id == "play-001"));
+    assert!(matches!(find(&all, "healing-03"), Lookup::Ambiguous(ids) if ids.len() == 3));
+    assert!(matches!(find(&all, "nope"), Lookup::Missing));
+}
+
+#[test]
+fn the_bounded_generator_stays_in_bounds_and_reaches_every_value() {
+    let mut rng = SplitMix64(1);
+    let mut seen = [false; 7];
+    for _ in 0..1000 {
+        seen[rng.below(7) as usize] = true;
+    }
+    assert!(seen.iter().all(|&s| s));
+    // The first outputs of SplitMix64 from seed 0 (the reference sequence).
+    let mut rng = SplitMix64(0);
+    assert_eq!(rng.next(), 0xe220_a839_7b1d_cdaf);
+}

@@ -1,0 +1,192 @@
+//! Reading couple's CSV files: columns found by their header name in any
+//! order, columns we do not know carried along, strict field counts, and
+//! every problem reported with its file and line.
+
+use std::io::Read;
+
+use csv::ByteRecord;
+
+use crate::error::{Error, Result};
+
+/// The columns a file is expected to have.
+pub(crate) struct Schema {
+    /// The contract columns, in the order a new file gets them.
+    pub(crate) columns: &'static [&'static str],
+    /// How many of `columns`, from the start, a file must have to be read.
+    pub(crate) required: usize,
+}
+
+/// A CSV file opened for reading, its header matched against a schema.
+pub(crate) struct Table<R: Read> {
+    name: String,
+    reader: csv::Reader<R>,
+    header: ByteRecord,
+    /// For each schema column, where it stands in this file (if it does).
+    positions: Vec<Option<usize>>,
+}
+
+impl<R: Read> Table<R> {
+    /// Reads the header of `input`. An empty input is a table without rows.
+    pub(crate) fn open(name: &str, input: R, schema: &Schema) -> Result<Self> {
+        let reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(false)
+            .from_reader(input);
+        let mut header = ByteRecord::new();
+        let mut table = Self {
+            name: name.to_string(),
+            reader,
+            header: ByteRecord::new(),
+            positions: vec![None; schema.columns.len()],
+        };
+        if !table
+            .reader
+            .read_byte_record(&mut header)
+            .map_err(|e| table.csv_error(&e))?
+        {
+            // An empty file: every schema column is "present" at no position.
+            return Ok(table);
+        }
+        let names = header_names(name, &header)?;
+        for (slot, wanted) in table.positions.iter_mut().zip(schema.columns) {
+            *slot = names
+                .iter()
+                .position(|have| have.eq_ignore_ascii_case(wanted));
+        }
+        let missing: Vec<&str> = schema.columns[..schema.required]
+            .iter()
+            .zip(&table.positions)
+            .filter(|(_, at)| at.is_none())
+            .map(|(col, _)| *col)
+            .collect();
+        if !missing.is_empty() {
+            return Err(header_error(name, &names, &missing, schema));
+        }
+        table.header = header;
+        Ok(table)
+    }
+
+    /// The file's name, as errors show it.
+    pub(crate) fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The header as it stands in the file (empty for an empty file).
+    pub(crate) fn header(&self) -> &ByteRecord {
+        &self.header
+    }
+
+    /// Where schema column `column` stands in this file.
+    pub(crate) fn position(&self, column: usize) -> Option<usize> {
+        self.positions[column]
+    }
+
+    /// Reads the next row into `record`; false at the end.
+    pub(crate) fn next(&mut self, record: &mut ByteRecord) -> Result<bool> {
+        let more = self
+            .reader
+            .read_byte_record(record)
+            .map_err(|e| self.csv_error(&e))?;
+        if more && record.as_slice().contains(&0) {
+            return Err(Error::data(&self.name, line(record), "contains NUL bytes")
+                .with_hint("the end of the file looks torn by a crash: remove the broken row in a text editor"));
+        }
+        Ok(more)
+    }
+
+    /// The raw bytes of schema column `column` (empty when the file lacks it).
+    pub(crate) fn bytes<'r>(&self, record: &'r ByteRecord, column: usize) -> &'r [u8] {
+        self.positions[column]
+            .and_then(|at| record.get(at))
+            .unwrap_or_default()
+    }
+
+    /// Schema column `column` as text.
+    pub(crate) fn text<'r>(
+        &self,
+        record: &'r ByteRecord,
+        column: usize,
+        schema: &Schema,
+    ) -> Result<&'r str> {
+        std::str::from_utf8(self.bytes(record, column)).map_err(|_| {
+            self.value_error(record, schema.columns[column], "is not valid UTF-8")
+                .with_hint("save the file as UTF-8 (in a spreadsheet: CSV, UTF-8)")
+        })
+    }
+
+    /// A problem with the value of one column of one row.
+    pub(crate) fn value_error(&self, record: &ByteRecord, column: &str, problem: &str) -> Error {
+        Error::data(
+            &self.name,
+            line(record),
+            format!("column {column}: {problem}"),
+        )
+    }
+
+    fn csv_error(&self, err: &csv::Error) -> Error {
+        match err.kind() {
+            csv::ErrorKind::UnequalLengths {
+                pos,
+                expected_len,
+                len,
+            } => Error::data(
+                &self.name,
+                pos.as_ref().map_or(0, csv::Position::line),
+                format!("expected {expected_len} fields, found {len}"),
+            )
+            .with_hint(
+                "a quote may be missing, a row may be cut short, or a comma in a note may be unquoted: fix that line in a text editor",
+            ),
+            csv::ErrorKind::Io(io) => Error::runtime(format!("reading {}: {}", self.name, crate::error::plain(io))),
+            _ => Error::data(
+                &self.name,
+                err.position().map_or(0, csv::Position::line),
+                "cannot be read as CSV",
+            ),
+        }
+    }
+}
+
+/// The line a record starts on, counting the header as line 1.
+pub(crate) fn line(record: &ByteRecord) -> u64 {
+    record.position().map_or(0, csv::Position::line)
+}
+
+/// The header's names, trimmed, checked to be UTF-8 and unique.
+fn header_names(name: &str, header: &ByteRecord) -> Result<Vec<String>> {
+    let mut names: Vec<String> = Vec::with_capacity(header.len());
+    for raw in header {
+        let text = std::str::from_utf8(raw).map_err(|_| {
+            Error::data(name, 1, "the header is not valid UTF-8")
+                .with_hint("save the file as UTF-8")
+        })?;
+        let text = text.trim_start_matches('\u{feff}').trim();
+        if !text.is_empty() && names.iter().any(|n| n.eq_ignore_ascii_case(text)) {
+            return Err(Error::data(
+                name,
+                1,
+                format!("column {text} appears twice in the header"),
+            ));
+        }
+        names.push(text.to_string());
+    }
+    Ok(names)
+}
+
+fn header_error(name: &str, names: &[String], missing: &[&str], schema: &Schema) -> Error {
+    let err = Error::data(
+        name,
+        1,
+        format!("the header lacks the column(s) {}", missing.join(", ")),
+    );
+    if names.len() == 1 && (names[0].contains(';') || names[0].contains('\t')) {
+        err.with_hint(
+            "the file looks separated by ';' or tabs (a spreadsheet's regional setting): save it as comma-separated CSV",
+        )
+    } else {
+        err.with_hint(format!(
+            "the first line must name the columns: {}",
+            schema.columns.join(",")
+        ))
+    }
+}

@@ -1,0 +1,6 @@
+//! Integration tests: every behaviour through the built binary, in a
+//! sandbox per test (see `harness`).
+
+mod harness;
+
+mod prompt;
