@@ -56,3 +56,33 @@ impl Entry {
         }
     }
 }
+
+/// An entry borrowed from a reader's buffer: what a streaming pass sees.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct EntryRef<'r> {
+    pub(crate) id: &'r str,
+    pub(crate) date: NaiveDate,
+    pub(crate) partner: &'r str,
+    pub(crate) kind: Kind,
+    pub(crate) minutes: Option<u16>,
+    pub(crate) mood: Option<u8>,
+    pub(crate) prompt: &'r str,
+    pub(crate) note: &'r str,
+    pub(crate) logged_at: &'r str,
+}
+
+impl EntryRef<'_> {
+    pub(crate) fn to_entry(self) -> Entry {
+        Entry {
+            id: self.id.to_string(),
+            date: self.date,
+            partner: self.partner.to_string(),
+            kind: self.kind,
+            minutes: self.minutes,
+            mood: self.mood,
+            prompt: self.prompt.to_string(),
+            note: self.note.to_string(),
+            logged_at: self.logged_at.to_string(),
+        }
+    }
+}

@@ -6,7 +6,7 @@ mod id;
 mod kind;
 mod prompt;
 
-pub(crate) use entry::{Entry, MAX_MINUTES, MOOD_RANGE};
+pub(crate) use entry::{Entry, EntryRef, MAX_MINUTES, MOOD_RANGE};
 pub(crate) use goal::{Goal, Horizon, Status};
 pub(crate) use id::{ENTRY_ID_LEN, GOAL_ID_LEN, fresh_id};
 pub(crate) use kind::Kind;

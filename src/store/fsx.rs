@@ -1,0 +1,186 @@
+//! The file-system moves every writer shares: a private data directory,
+//! private files whatever the umask, the lock, and atomic replacement.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use crate::error::{Error, Result};
+
+/// The name of the lock file in the data directory.
+pub(crate) const LOCK_FILE: &str = ".lock";
+/// How long a writer waits for another to finish before giving up.
+const LOCK_WAIT: Duration = Duration::from_secs(10);
+/// Temporary files start with this, so a crash's leftovers are recognisable.
+pub(crate) const TEMP_PREFIX: &str = ".couple-tmp-";
+
+/// Creates the data directory (0700) if needed; warns once when an existing
+/// one can be read by others.
+pub(crate) fn ensure_dir(dir: &Path) -> Result<()> {
+    match fs::metadata(dir) {
+        Ok(meta) if meta.is_dir() => {
+            warn_if_shared(dir, &meta);
+            Ok(())
+        }
+        Ok(_) => Err(
+            Error::runtime(format!("{} is not a directory", dir.display()))
+                .with_hint("point --dir or COUPLE_DIR at a directory"),
+        ),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => create_private_dir(dir),
+        Err(err) => Err(Error::io("cannot open the data directory", dir, &err)),
+    }
+}
+
+#[cfg(unix)]
+fn create_private_dir(dir: &Path) -> Result<()> {
+    use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+    fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+        .map_err(|e| Error::io("cannot create the data directory", dir, &e))?;
+    // The umask may have taken bits away, never added them; set it exactly.
+    fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
+        .map_err(|e| Error::io("cannot make private", dir, &e))
+}
+
+#[cfg(not(unix))]
+fn create_private_dir(dir: &Path) -> Result<()> {
+    fs::create_dir_all(dir).map_err(|e| Error::io("cannot create the data directory", dir, &e))
+}
+
+#[cfg(unix)]
+fn warn_if_shared(dir: &Path, meta: &fs::Metadata) {
+    use std::os::unix::fs::PermissionsExt;
+    if meta.permissions().mode() & 0o077 != 0 {
+        eprintln!(
+            "couple: warning: {} can be read by others (mode {:o})\nhint: chmod 700 {}",
+            dir.display(),
+            meta.permissions().mode() & 0o777,
+            dir.display()
+        );
+    }
+}
+
+#[cfg(not(unix))]
+fn warn_if_shared(_: &Path, _: &fs::Metadata) {}
+
+/// Options that create a file readable and writable by its owner only.
+pub(crate) fn private_options() -> OpenOptions {
+    let mut options = OpenOptions::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options
+}
+
+/// The exclusive lock on `DIR/.lock`, held until dropped.
+pub(crate) struct Lock {
+    file: File,
+}
+
+impl Lock {
+    /// Waits up to about ten seconds for the lock, then fails naming it.
+    pub(crate) fn acquire(dir: &Path) -> Result<Self> {
+        let path = dir.join(LOCK_FILE);
+        let file = private_options()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .map_err(|e| Error::io("cannot open the lock", &path, &e))?;
+        let start = Instant::now();
+        let mut pause = Duration::from_millis(5);
+        loop {
+            match file.try_lock() {
+                Ok(()) => break,
+                Err(fs::TryLockError::WouldBlock) if start.elapsed() < LOCK_WAIT => {
+                    thread::sleep(pause);
+                    pause = (pause * 2).min(Duration::from_millis(200));
+                }
+                Err(fs::TryLockError::WouldBlock) => {
+                    return Err(Error::runtime(format!(
+                        "gave up after {} s waiting for the lock {}",
+                        LOCK_WAIT.as_secs(),
+                        path.display()
+                    ))
+                    .with_hint("another couple is writing (or hung); try again, or find it with: fuser -v that file"));
+                }
+                Err(fs::TryLockError::Error(e)) => return Err(Error::io("cannot lock", &path, &e)),
+            }
+        }
+        clean_temporaries(dir);
+        Ok(Self { file })
+    }
+}
+
+impl Drop for Lock {
+    fn drop(&mut self) {
+        let _ = self.file.unlock();
+    }
+}
+
+/// Removes temporary files a crashed writer left. Only called with the lock
+/// held, so no live writer owns them.
+fn clean_temporaries(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if entry.file_name().to_string_lossy().starts_with(TEMP_PREFIX) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Replaces `target` with what `write_all` writes, atomically: a private
+/// temporary file in the same directory, synced, renamed over the target,
+/// and the directory synced. A crash leaves the old file or the new one.
+pub(crate) fn replace(
+    target: &Path,
+    write_all: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
+    let dir = target.parent().unwrap_or(Path::new("."));
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp: PathBuf = dir.join(format!("{TEMP_PREFIX}{name}-{}", std::process::id()));
+    let file = private_options()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .open(&temp)
+        .map_err(|e| Error::io("cannot create", &temp, &e))?;
+    let result = (|| {
+        let mut writer = io::BufWriter::with_capacity(256 * 1024, file);
+        write_all(&mut writer)?;
+        let file = writer
+            .into_inner()
+            .map_err(|e| Error::io("cannot write", &temp, e.error()))?;
+        file.sync_all()
+            .map_err(|e| Error::io("cannot sync", &temp, &e))?;
+        fs::rename(&temp, target).map_err(|e| Error::io("cannot replace", target, &e))?;
+        sync_dir(dir)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    result
+}
+
+/// Makes a rename in `dir` durable.
+pub(crate) fn sync_dir(dir: &Path) -> Result<()> {
+    #[cfg(unix)]
+    File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(|e| Error::io("cannot sync", dir, &e))?;
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}

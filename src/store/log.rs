@@ -1,0 +1,427 @@
+//! `log.csv`: appended one row at a time under the lock, read in one
+//! streaming pass, rewritten atomically (for `--undo`).
+
+use std::fs::File;
+use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::path::Path;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use csv::ByteRecord;
+
+use super::fsx::{self, Lock};
+use super::table::{Schema, Table, line};
+use crate::dates;
+use crate::error::{Error, Result};
+use crate::model::{Entry, EntryRef, Kind, MAX_MINUTES, MOOD_RANGE};
+
+pub(crate) const LOG_FILE: &str = "log.csv";
+
+/// A file must name at least these to be read; an append needs them all.
+const SCHEMA: Schema = Schema {
+    columns: &Entry::COLUMNS,
+    required: 4,
+};
+const ID: usize = 0;
+const DATE: usize = 1;
+const PARTNER: usize = 2;
+const KIND: usize = 3;
+const MINUTES: usize = 4;
+const MOOD: usize = 5;
+const PROMPT: usize = 6;
+const NOTE: usize = 7;
+const LOGGED_AT: usize = 8;
+
+/// How much of the end of the file an append looks at.
+const TAIL: u64 = 64 * 1024;
+
+/// Calls `visit` with every row of `DIR/log.csv`, in file order, in one
+/// pass with one reused buffer. A missing file has no rows.
+pub(crate) fn for_each(
+    dir: &Path,
+    mut visit: impl FnMut(&EntryRef<'_>) -> Result<()>,
+) -> Result<()> {
+    for_each_at(dir, |entry, _| visit(entry))
+}
+
+/// Like [`for_each`], with the line each entry starts on.
+fn for_each_at(dir: &Path, mut visit: impl FnMut(&EntryRef<'_>, u64) -> Result<()>) -> Result<()> {
+    let path = dir.join(LOG_FILE);
+    let file = match File::open(&path) {
+        Ok(file) => file,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(err) => return Err(Error::io("cannot read", &path, &err)),
+    };
+    let mut reader = RowReader::new(Table::open(LOG_FILE, file, &SCHEMA)?);
+    let mut record = ByteRecord::new();
+    while reader.table.next(&mut record)? {
+        let entry = reader.row(&record)?;
+        visit(&entry, line(&record))?;
+    }
+    Ok(())
+}
+
+/// Turns records into validated rows; remembers the last date it parsed,
+/// since neighbouring rows mostly share one.
+struct RowReader<R: Read> {
+    table: Table<R>,
+    last_date: ([u8; 10], NaiveDate),
+}
+
+impl<R: Read> RowReader<R> {
+    fn new(table: Table<R>) -> Self {
+        Self {
+            table,
+            last_date: ([0; 10], NaiveDate::MIN),
+        }
+    }
+
+    fn row<'r>(&mut self, record: &'r ByteRecord) -> Result<EntryRef<'r>> {
+        let t = &self.table;
+        let text = |column| t.text(record, column, &SCHEMA);
+        let bad = |column: usize, problem: String| {
+            t.value_error(record, SCHEMA.columns[column], &problem)
+        };
+
+        let id = text(ID)?;
+        if id.is_empty() {
+            return Err(bad(ID, "is empty".into())
+                .with_hint("every entry needs an id; give it any unique word"));
+        }
+        let raw_date = t.bytes(record, DATE);
+        let date = if raw_date == self.last_date.0 {
+            self.last_date.1
+        } else {
+            let date = dates::parse_file_date(raw_date).map_err(|problem| {
+                bad(DATE, problem).with_hint(
+                    "if a spreadsheet changed the dates, format that column as text YYYY-MM-DD",
+                )
+            })?;
+            if let Ok(key) = raw_date.try_into() {
+                self.last_date = (key, date);
+            }
+            date
+        };
+        let partner = text(PARTNER)?;
+        if partner.is_empty() {
+            return Err(bad(PARTNER, "is empty".into()));
+        }
+        let raw_kind = t.bytes(record, KIND);
+        let kind = Kind::from_bytes(raw_kind).ok_or_else(|| {
+            bad(
+                KIND,
+                format!("{:?} is not a kind", String::from_utf8_lossy(raw_kind)),
+            )
+            .with_hint(format!(
+                "kinds: {}",
+                Kind::names().collect::<Vec<_>>().join(", ")
+            ))
+        })?;
+        let minutes = number(t.bytes(record, MINUTES), 0, MAX_MINUTES).map_err(|()| {
+            bad(
+                MINUTES,
+                format!("must be a whole number from 0 to {MAX_MINUTES}"),
+            )
+        })?;
+        let mood = number(
+            t.bytes(record, MOOD),
+            u16::from(*MOOD_RANGE.start()),
+            u16::from(*MOOD_RANGE.end()),
+        )
+        .map_err(|()| bad(MOOD, "must be a whole number from 1 to 5".into()))?
+        .map(|m| m as u8);
+        Ok(EntryRef {
+            id,
+            date,
+            partner,
+            kind,
+            minutes,
+            mood,
+            prompt: text(PROMPT)?,
+            note: text(NOTE)?,
+            logged_at: text(LOGGED_AT)?,
+        })
+    }
+}
+
+/// An optional whole number in `min..=max`: empty is `None`.
+fn number(bytes: &[u8], min: u16, max: u16) -> std::result::Result<Option<u16>, ()> {
+    if bytes.is_empty() {
+        return Ok(None);
+    }
+    if bytes.len() > 5 || !bytes.iter().all(u8::is_ascii_digit) {
+        return Err(());
+    }
+    let value = bytes.iter().fold(0u32, |n, b| n * 10 + u32::from(b - b'0'));
+    if (u32::from(min)..=u32::from(max)).contains(&value) {
+        Ok(Some(value as u16))
+    } else {
+        Err(())
+    }
+}
+
+/// Appends `entry` to `DIR/log.csv` under the lock, in one write, in the
+/// file's own column order and line ends.
+pub(crate) fn append(dir: &Path, entry: &Entry) -> Result<()> {
+    fsx::ensure_dir(dir)?;
+    let _lock = Lock::acquire(dir)?;
+    let path = dir.join(LOG_FILE);
+    let mut file = fsx::private_options()
+        .read(true)
+        .append(true)
+        .create(true)
+        .open(&path)
+        .map_err(|e| Error::io("cannot open", &path, &e))?;
+    let len = file
+        .metadata()
+        .map_err(|e| Error::io("cannot read", &path, &e))?
+        .len();
+
+    let mut bytes = Vec::with_capacity(256);
+    if len == 0 {
+        let header: Vec<String> = Entry::COLUMNS.iter().map(|c| (*c).to_string()).collect();
+        write_row(&mut bytes, &header, b"\n")?;
+        write_row(&mut bytes, &cells(entry, &header), b"\n")?;
+    } else {
+        let shape = inspect(&mut file, len)?;
+        if !shape.ends_with_newline {
+            bytes.extend_from_slice(shape.terminator);
+        }
+        write_row(&mut bytes, &cells(entry, &shape.header), shape.terminator)?;
+    }
+    // One write: a reader (or a crash) never sees half a row of ours.
+    file.write_all(&bytes)
+        .map_err(|e| Error::io("cannot append to", &path, &e))?;
+    file.sync_data()
+        .map_err(|e| Error::io("cannot sync", &path, &e))
+}
+
+/// What an append needs to know about an existing file.
+struct Shape {
+    header: Vec<String>,
+    terminator: &'static [u8],
+    ends_with_newline: bool,
+}
+
+/// Reads the header and checks the tail, without reading the whole file
+/// unless the tail looks wrong (then a full read finds and names the line).
+fn inspect(file: &mut File, len: u64) -> Result<Shape> {
+    let table = Table::open(LOG_FILE, &*file, &SCHEMA)?;
+    let header = header_names(table.header());
+    let missing: Vec<&str> = Entry::COLUMNS
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| table.position(i).is_none())
+        .map(|(_, c)| *c)
+        .collect();
+    if !missing.is_empty() {
+        return Err(Error::data(
+            LOG_FILE,
+            1,
+            format!("the header lacks the column(s) {}", missing.join(", ")),
+        )
+        .with_hint(format!(
+            "add them to the first line (any order): {}",
+            Entry::COLUMNS.join(",")
+        )));
+    }
+    drop(table);
+
+    let mut head = [0u8; 4096];
+    file.seek(SeekFrom::Start(0)).map_err(seek_error)?;
+    let n = read_up_to(file, &mut head)?;
+    let crlf = first_line_ends_crlf(&head[..n]);
+
+    let start = len.saturating_sub(TAIL);
+    let mut tail = vec![0u8; (len - start) as usize];
+    file.seek(SeekFrom::Start(start)).map_err(seek_error)?;
+    let n = read_up_to(file, &mut tail)?;
+    tail.truncate(n);
+    let ends_with_newline = tail.last() == Some(&b'\n');
+    if !(ends_with_newline && last_line_is_whole(&tail, header.len())) {
+        // Slow path: read every row; the first bad one is reported.
+        file.seek(SeekFrom::Start(0)).map_err(seek_error)?;
+        let mut reader = RowReader::new(Table::open(LOG_FILE, &*file, &SCHEMA)?);
+        let mut record = ByteRecord::new();
+        while reader.table.next(&mut record)? {
+            reader.row(&record)?;
+        }
+    }
+    Ok(Shape {
+        header,
+        terminator: if crlf { b"\r\n" } else { b"\n" },
+        ends_with_newline,
+    })
+}
+
+/// Whether the last line of `tail` (which ends with a newline) is a whole
+/// row on its own: no NUL, balanced quotes, and the header's field count.
+fn last_line_is_whole(tail: &[u8], fields: usize) -> bool {
+    let body = &tail[..tail.len() - 1];
+    let body = body.strip_suffix(b"\r").unwrap_or(body);
+    let Some(start) = body.iter().rposition(|&b| b == b'\n').map(|p| p + 1) else {
+        return false;
+    };
+    let last = &body[start..];
+    let quotes = last.split(|&b| b == b'"').count() - 1;
+    if last.contains(&0) || !quotes.is_multiple_of(2) {
+        return false;
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(last);
+    let mut record = ByteRecord::new();
+    matches!(reader.read_byte_record(&mut record), Ok(true)) && record.len() == fields
+}
+
+fn read_up_to(file: &mut File, buf: &mut [u8]) -> Result<usize> {
+    let mut filled = 0;
+    while filled < buf.len() {
+        match file.read(&mut buf[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => {
+                return Err(Error::runtime(format!(
+                    "reading {LOG_FILE}: {}",
+                    crate::error::plain(&e)
+                )));
+            }
+        }
+    }
+    Ok(filled)
+}
+
+fn seek_error(e: io::Error) -> Error {
+    Error::runtime(format!("reading {LOG_FILE}: {}", crate::error::plain(&e)))
+}
+
+fn header_names(header: &ByteRecord) -> Vec<String> {
+    header
+        .iter()
+        .map(|raw| {
+            String::from_utf8_lossy(raw)
+                .trim_start_matches('\u{feff}')
+                .trim()
+                .to_string()
+        })
+        .collect()
+}
+
+/// The entry's cells in the order of `header`; unknown columns stay empty.
+fn cells(entry: &Entry, header: &[String]) -> Vec<String> {
+    header
+        .iter()
+        .map(|name| {
+            Entry::COLUMNS
+                .iter()
+                .position(|c| c.eq_ignore_ascii_case(name))
+                .map(|i| entry.cell(i))
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+fn write_row(out: &mut Vec<u8>, cells: &[String], terminator: &[u8]) -> Result<()> {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(if terminator == b"\r\n" {
+            csv::Terminator::CRLF
+        } else {
+            csv::Terminator::Any(b'\n')
+        })
+        .from_writer(out);
+    writer
+        .write_record(cells)
+        .and_then(|()| writer.flush().map_err(csv::Error::from))
+        .map_err(|e| Error::runtime(format!("writing a row: {e}")))
+}
+
+/// Removes the latest entry (by `logged_at`, then by place in the file) of
+/// `partner`, rewriting the file atomically; returns it, or `None` when the
+/// partner has no entry.
+pub(crate) fn remove_last_of(dir: &Path, partner: &str) -> Result<Option<Entry>> {
+    let path = dir.join(LOG_FILE);
+    if !path.exists() {
+        return Ok(None);
+    }
+    fsx::ensure_dir(dir)?;
+    let _lock = Lock::acquire(dir)?;
+
+    let mut latest: Option<(Option<DateTime<FixedOffset>>, u64, Entry)> = None;
+    for_each_at(dir, |entry, at_line| {
+        if entry.partner == partner {
+            let at = DateTime::parse_from_rfc3339(entry.logged_at).ok();
+            if latest.as_ref().is_none_or(|(best, _, _)| at >= *best) {
+                latest = Some((at, at_line, entry.to_entry()));
+            }
+        }
+        Ok(())
+    })?;
+    let Some((_, doomed_line, entry)) = latest else {
+        return Ok(None);
+    };
+
+    let source = File::open(&path).map_err(|e| Error::io("cannot read", &path, &e))?;
+    let mut table = Table::open(LOG_FILE, source, &SCHEMA)?;
+    let crlf = uses_crlf(&path)?;
+    fsx::replace(&path, |out| {
+        let mut writer = csv::WriterBuilder::new()
+            .terminator(if crlf {
+                csv::Terminator::CRLF
+            } else {
+                csv::Terminator::Any(b'\n')
+            })
+            .from_writer(out);
+        let fail = |e: csv::Error| Error::runtime(format!("rewriting {LOG_FILE}: {e}"));
+        writer.write_byte_record(table.header()).map_err(fail)?;
+        let mut record = ByteRecord::new();
+        while table.next(&mut record)? {
+            if line(&record) != doomed_line {
+                writer.write_byte_record(&record).map_err(fail)?;
+            }
+        }
+        writer
+            .flush()
+            .map_err(|e| Error::runtime(format!("rewriting {LOG_FILE}: {e}")))
+    })?;
+    Ok(Some(entry))
+}
+
+/// Whether the file's first line ends with CRLF (as spreadsheets write).
+fn uses_crlf(path: &Path) -> Result<bool> {
+    let mut file = File::open(path).map_err(|e| Error::io("cannot read", path, &e))?;
+    let mut head = [0u8; 4096];
+    let n = read_up_to(&mut file, &mut head)?;
+    Ok(first_line_ends_crlf(&head[..n]))
+}
+
+fn first_line_ends_crlf(head: &[u8]) -> bool {
+    head.iter()
+        .position(|&b| b == b'\n')
+        .is_some_and(|p| p > 0 && head[p - 1] == b'\r')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_whole_and_in_range() {
+        assert_eq!(number(b"", 0, 1440), Ok(None));
+        assert_eq!(number(b"15", 0, 1440), Ok(Some(15)));
+        assert_eq!(number(b"1440", 0, 1440), Ok(Some(1440)));
+        assert_eq!(number(b"1441", 0, 1440), Err(()));
+        assert_eq!(number(b"-1", 0, 1440), Err(()));
+        assert_eq!(number(b"1.5", 0, 1440), Err(()));
+        assert_eq!(number(b"0", 1, 5), Err(()));
+        assert_eq!(number(b"99999999999", 1, 5), Err(()));
+    }
+
+    #[test]
+    fn a_last_line_is_whole_only_with_all_its_fields() {
+        assert!(last_line_is_whole(b"a,b,c\n1,\"x, y\",3\n", 3));
+        assert!(!last_line_is_whole(b"a,b,c\n1,2\n", 3));
+        assert!(!last_line_is_whole(b"a,b,c\n1,\"multi\nline\",3\n", 3));
+        assert!(!last_line_is_whole(b"a,b,c\n1,2,\0\0\n", 3));
+        assert!(last_line_is_whole(b"a,b,c\r\n1,2,3\r\n", 3));
+    }
+}
