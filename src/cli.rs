@@ -80,6 +80,8 @@ pub(crate) enum ColorChoice {
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
     Prompt(PromptArgs),
+    Log(LogArgs),
+    Review(ReviewArgs),
 }
 
 /// Print the question of the day, or browse the deck
@@ -147,6 +149,188 @@ pub(crate) enum PromptFormat {
     Text,
     Csv,
     Json,
+}
+
+/// Record a ritual: a talk, time together, a small act of care, …
+///
+/// One row is appended to log.csv under your name. It prints the new
+/// entry's id. Without KIND, on a terminal, it asks what to record; without
+/// a terminal it fails rather than wait.
+///
+/// Kinds: talk (the daily talk), us-time (weekly time together), care (a
+/// small act of care), appreciation, repair (an apology, forgiveness,
+/// revisiting a hurt with care), affection, checkin (a mood check-in; add
+/// --mood), answer (your answer to the question of the day), sit-down (the
+/// monthly sit-down over goals).
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  couple log talk --minutes 15 \"about the move\"
+  couple log care \"left a note in her bag\"
+  couple log checkin --mood 4
+  couple log answer \"The walk by the river, before the rain.\"
+  couple log us-time --date yesterday --minutes 90 \"cooked together\"
+  couple log --undo")]
+pub(crate) struct LogArgs {
+    /// What you did
+    #[arg(value_name = "KIND", value_parser = Choice::new("kind", &KINDS))]
+    pub(crate) kind: Option<String>,
+
+    /// A few words about it, in your own words
+    #[arg(value_name = "NOTE")]
+    pub(crate) note: Option<String>,
+
+    /// How long it lasted, in minutes (0–1440)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(0..=1440))]
+    pub(crate) minutes: Option<u16>,
+
+    /// How you feel, from 1 (low) to 5 (high)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=5))]
+    pub(crate) mood: Option<u8>,
+
+    /// The day it happened, if not today (2026-11-20, yesterday, last friday, …)
+    #[arg(long, value_name = "DATE")]
+    pub(crate) date: Option<String>,
+
+    /// The prompt it is about [default for answer: that day's question]
+    #[arg(long, value_name = "ID")]
+    pub(crate) prompt: Option<String>,
+
+    /// Remove your own most recent entry instead
+    #[arg(long, conflicts_with_all = ["kind", "note", "minutes", "mood", "date", "prompt"])]
+    pub(crate) undo: bool,
+}
+
+/// The kinds of entry, as users type them.
+pub(crate) const KINDS: [&str; 9] = [
+    "talk",
+    "us-time",
+    "care",
+    "appreciation",
+    "repair",
+    "affection",
+    "checkin",
+    "answer",
+    "sit-down",
+];
+
+/// How it is going, and what is due
+///
+/// For a period (the ISO week of today by default): each ritual with its
+/// target, how many of its periods were done, minutes, and the current
+/// streak; each partner's care, appreciation, repair, affection, answers and
+/// check-ins; talk minutes per day as a small chart; the last sit-down; and
+/// today's answers side by side once you have both answered (until you
+/// answer, you only see that your partner did).
+///
+/// Rituals: talk is daily, us-time weekly (ISO weeks, Monday first),
+/// sit-down monthly. A streak counts the periods in a row that were met,
+/// up to the current one if it is met already, else up to the one before:
+/// a day is not lost until it is over.
+///
+/// With --due it prints one line per thing due now and nothing at all when
+/// all is well, so `0 20 * * * couple review --due` mails only when there is
+/// news.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  couple review                          this week
+  couple review --month --date 2026-10-01
+  couple review --from 2026-01-01 --to 2026-06-30 --format json
+  couple review --due --exit-code        for cron and scripts")]
+pub(crate) struct ReviewArgs {
+    /// The ISO week holding the as-of date (the default)
+    #[arg(long, group = "period")]
+    pub(crate) week: bool,
+
+    /// The calendar month holding the as-of date
+    #[arg(long, group = "period")]
+    pub(crate) month: bool,
+
+    /// The calendar year holding the as-of date
+    #[arg(long, group = "period")]
+    pub(crate) year: bool,
+
+    /// The first day of a period of your own
+    #[arg(long, value_name = "DATE", requires = "to", group = "period")]
+    pub(crate) from: Option<String>,
+
+    /// The last day of a period of your own
+    #[arg(long, value_name = "DATE", requires = "from")]
+    pub(crate) to: Option<String>,
+
+    /// The day to review as of [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub(crate) date: Option<String>,
+
+    /// Print only what is due now, one line each; nothing when all is well
+    #[arg(long)]
+    pub(crate) due: bool,
+
+    /// Exit with 1 when something is due (0 when nothing is)
+    #[arg(long)]
+    pub(crate) exit_code: bool,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ReviewFormat::Table, value_name = "FORMAT")]
+    pub(crate) format: ReviewFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ReviewFormat {
+    Table,
+    Csv,
+    Json,
+}
+
+/// A value from a fixed list, offered to completions, with a "did you
+/// mean …" when mistyped.
+#[derive(Clone)]
+pub(crate) struct Choice {
+    what: &'static str,
+    names: &'static [&'static str],
+}
+
+impl Choice {
+    pub(crate) const fn new(what: &'static str, names: &'static [&'static str]) -> Self {
+        Self { what, names }
+    }
+}
+
+impl clap::builder::TypedValueParser for Choice {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        _cmd: &clap::Command,
+        _arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        let text = value.to_string_lossy().trim().to_lowercase();
+        if self.names.contains(&text.as_str()) {
+            return Ok(text);
+        }
+        let list = self.names.join(", ");
+        let message = match crate::model::closest(&text, self.names.iter().copied()) {
+            Some(near) => format!(
+                "unknown {} {text:?}; did you mean {near}? ({}s: {list})\n",
+                self.what, self.what
+            ),
+            None => format!("unknown {} {text:?} ({}s: {list})\n", self.what, self.what),
+        };
+        Err(clap::Error::raw(
+            clap::error::ErrorKind::InvalidValue,
+            message,
+        ))
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            self.names
+                .iter()
+                .map(|n| clap::builder::PossibleValue::new(*n)),
+        ))
+    }
 }
 
 #[cfg(test)]

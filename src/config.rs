@@ -18,6 +18,9 @@ pub(crate) struct Config {
     /// The data directory; it may not exist yet.
     pub(crate) dir: PathBuf,
     partner: Option<String>,
+    /// `--partner NAME` as typed on the command line (not from the
+    /// environment): reports and exports narrow to that partner.
+    pub(crate) partner_filter: Option<String>,
     /// The local date "today" means.
     pub(crate) today: NaiveDate,
     /// The moment of this run, with the local offset, for `logged_at`.
@@ -32,7 +35,7 @@ pub(crate) struct Config {
 }
 
 impl Config {
-    pub(crate) fn resolve(global: &GlobalArgs) -> Result<Self> {
+    pub(crate) fn resolve(global: &GlobalArgs, partner_typed: bool) -> Result<Self> {
         let now = Local::now().fixed_offset();
         // COUPLE_TODAY pins "today" for tests and for reproducible scripts.
         let today = match env::var("COUPLE_TODAY") {
@@ -50,17 +53,19 @@ impl Config {
                 stdout_is_terminal && env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
             }
         };
+        let partner = global
+            .partner
+            .clone()
+            .or_else(login_name)
+            .map(|name| name.trim().to_string())
+            .filter(|name| !name.is_empty());
         Ok(Self {
+            partner_filter: partner.clone().filter(|_| partner_typed),
             dir: match &global.dir {
                 Some(dir) => dir.clone(),
                 None => default_dir()?,
             },
-            partner: global
-                .partner
-                .clone()
-                .or_else(login_name)
-                .map(|name| name.trim().to_string())
-                .filter(|name| !name.is_empty()),
+            partner,
             today,
             now,
             interactive: !global.no_input && std::io::stdin().is_terminal(),

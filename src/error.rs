@@ -19,6 +19,8 @@ pub(crate) enum Kind {
     Runtime,
     /// The reader of stdout went away (`couple export | head`): exit 0, silently.
     BrokenPipe,
+    /// The exit code is the answer (`review --exit-code`): exit 1, silently.
+    QuietFailure,
 }
 
 /// One error: a first line for stderr and, when there is one, a hint.
@@ -41,6 +43,11 @@ impl Error {
     /// A problem at one line of a data file: `log.csv line 42: …`.
     pub(crate) fn data(file: &str, line: u64, message: impl fmt::Display) -> Self {
         Self::new(Kind::Data, format!("{file} line {line}: {message}"))
+    }
+
+    /// Exit 1 without a message: the output already said it all.
+    pub(crate) fn quiet_failure() -> Self {
+        Self::new(Kind::QuietFailure, "")
     }
 
     /// An I/O failure on a path, with the path in the message.
@@ -74,7 +81,7 @@ impl Error {
     pub(crate) fn exit_code(&self) -> u8 {
         match self.kind {
             Kind::BrokenPipe => 0,
-            Kind::Runtime => 1,
+            Kind::Runtime | Kind::QuietFailure => 1,
             Kind::Usage => 2,
             Kind::Data => 65,
         }

@@ -1,8 +1,5 @@
 //! couple: small daily rituals for two, over plain CSV files you own.
 
-// The model and store already hold what `log` and `review` are about to use.
-#![allow(dead_code, unused_imports)]
-
 mod cli;
 mod cmd;
 mod config;
@@ -11,35 +8,48 @@ mod deck;
 mod error;
 mod model;
 mod render;
+mod report;
 mod store;
 
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 use crate::cli::{Cli, Command};
 use crate::config::Config;
 use crate::error::{Error, Result};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match run(cli) {
+    let matches = Cli::command().get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|err| err.exit());
+    // `--partner` typed on the command line also narrows what a report
+    // shows; from COUPLE_PARTNER it only says who is calling.
+    let partner_typed = matches.subcommand().is_some_and(|(_, sub)| {
+        sub.value_source("partner") == Some(clap::parser::ValueSource::CommandLine)
+    }) || matches.value_source("partner")
+        == Some(clap::parser::ValueSource::CommandLine);
+    match run(cli, partner_typed) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => report(&err),
     }
 }
 
-fn run(cli: Cli) -> Result<()> {
-    let config = Config::resolve(&cli.global)?;
+fn run(cli: Cli, partner_typed: bool) -> Result<()> {
+    let config = Config::resolve(&cli.global, partner_typed)?;
     match cli.command {
         Command::Prompt(args) => cmd::prompt::run(args, &config),
+        Command::Log(args) => cmd::log::run(args, &config),
+        Command::Review(args) => cmd::review::run(args, &config),
     }
 }
 
 /// The one place an error is printed: one line, then a hint if there is one.
 fn report(err: &Error) -> ExitCode {
-    if err.kind != error::Kind::BrokenPipe {
+    if !matches!(
+        err.kind,
+        error::Kind::BrokenPipe | error::Kind::QuietFailure
+    ) {
         let mut stderr = std::io::stderr().lock();
         let _ = writeln!(stderr, "couple: {}", err.message);
         if let Some(hint) = &err.hint {

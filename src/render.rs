@@ -48,10 +48,6 @@ impl Out {
         self.paint("33", text)
     }
 
-    pub(crate) fn color(&self) -> bool {
-        self.color
-    }
-
     fn paint(&self, sgr: &str, text: &str) -> String {
         if self.color {
             format!("\x1b[{sgr}m{text}\x1b[0m")
@@ -92,5 +88,66 @@ impl Out {
     /// Flushes what is buffered; call once at the end of a command.
     pub(crate) fn finish(mut self) -> Result<()> {
         self.inner.flush().map_err(|e| Error::output(&e))
+    }
+}
+
+/// A row of bars, one per value, scaled to the largest: `▁▃█ ▅`.
+pub(crate) fn bars(values: &[u32]) -> String {
+    const LEVELS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let max = values.iter().copied().max().unwrap_or(0);
+    values
+        .iter()
+        .map(|&v| {
+            if v == 0 || max == 0 {
+                '·'
+            } else {
+                LEVELS[((u64::from(v) * 7).div_ceil(u64::from(max))) as usize]
+            }
+        })
+        .collect()
+}
+
+/// A month as a calendar grid, Monday first, each day showing its value.
+pub(crate) fn calendar(first: chrono::NaiveDate, values: &[u32]) -> Vec<String> {
+    use chrono::Datelike;
+    use std::fmt::Write as _;
+    let mut lines = vec![" Mon  Tue  Wed  Thu  Fri  Sat  Sun".to_string()];
+    let mut line = "     ".repeat(first.weekday().num_days_from_monday() as usize);
+    for (i, value) in values.iter().enumerate() {
+        let date = first + chrono::Days::new(i as u64);
+        let cell = if *value == 0 {
+            "·".to_string()
+        } else {
+            value.to_string()
+        };
+        let _ = write!(line, "{cell:>4} ");
+        if date.weekday() == chrono::Weekday::Sun {
+            lines.push(line.trim_end().to_string());
+            line = String::new();
+        }
+    }
+    if !line.trim().is_empty() {
+        lines.push(line.trim_end().to_string());
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_scale_to_the_largest_value() {
+        assert_eq!(bars(&[0, 10, 20, 40]), "·▃▅█");
+        assert_eq!(bars(&[0, 0]), "··");
+    }
+
+    #[test]
+    fn a_calendar_starts_on_the_right_weekday() {
+        // November 2026 begins on a Sunday.
+        let first = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+        let lines = calendar(first, &[15; 30]);
+        assert_eq!(lines[1], format!("{}  15", " ".repeat(30)));
+        assert_eq!(lines.len(), 1 + 6);
     }
 }

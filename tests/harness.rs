@@ -69,9 +69,15 @@ impl Env {
         fs::read(self.path(name)).ok()
     }
 
-    /// Writes a data file (creating the data directory).
+    /// Writes a data file (creating the data directory, private).
     pub(crate) fn write(&self, name: &str, contents: impl AsRef<[u8]>) {
         fs::create_dir_all(self.data()).unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            // As couple makes it; a shared one would add a warning to stderr.
+            fs::set_permissions(self.data(), fs::Permissions::from_mode(0o700)).unwrap();
+        }
         fs::write(self.path(name), contents).unwrap();
     }
 

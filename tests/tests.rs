@@ -3,4 +3,6 @@
 
 mod harness;
 
+mod log;
 mod prompt;
+mod review;

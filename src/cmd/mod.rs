@@ -2,4 +2,6 @@
 //! reads what it needs through `store`, computes with the pure core, and
 //! renders with `render`.
 
+pub(crate) mod log;
 pub(crate) mod prompt;
+pub(crate) mod review;

@@ -66,11 +66,6 @@ impl<R: Read> Table<R> {
         Ok(table)
     }
 
-    /// The file's name, as errors show it.
-    pub(crate) fn name(&self) -> &str {
-        &self.name
-    }
-
     /// The header as it stands in the file (empty for an empty file).
     pub(crate) fn header(&self) -> &ByteRecord {
         &self.header

@@ -1,0 +1,243 @@
+//! `couple log`: record one ritual, or take back your last entry.
+
+use chrono::SecondsFormat;
+
+use crate::cli::LogArgs;
+use crate::cmd::prompt::load_deck;
+use crate::config::Config;
+use crate::dates;
+use crate::deck::{self, Filter, Lookup};
+use crate::error::{Error, Result};
+use crate::model::{ENTRY_ID_LEN, Entry, Kind, fresh_id};
+use crate::render::Out;
+use crate::store;
+
+pub(crate) fn run(args: LogArgs, cfg: &Config) -> Result<()> {
+    let partner = cfg.partner()?.to_string();
+    let mut out = Out::stdout(cfg.color);
+    if args.undo {
+        let removed = store::log::remove_last_of(&cfg.dir, &partner)?
+            .ok_or_else(|| Error::runtime(format!("{partner} has no entry to undo")))?;
+        if !cfg.quiet {
+            out.line(&format!("removed {}", describe(&removed)))?;
+        }
+        return out.finish();
+    }
+
+    let entry = match args.kind.as_deref() {
+        Some(kind) => entry_from_flags(&args, kind, &partner, cfg)?,
+        None if cfg.interactive => ask::entry(&args, &partner, cfg)?,
+        None => {
+            return Err(Error::usage("what to log? KIND is missing").with_hint(
+                "couple log KIND [NOTE], e.g. couple log talk --minutes 15; see couple log --help",
+            ));
+        }
+    };
+    store::log::append(&cfg.dir, &entry)?;
+    if !cfg.quiet {
+        out.line(&entry.id)?;
+    }
+    out.finish()
+}
+
+/// Builds the entry the flags describe, checking what clap cannot.
+fn entry_from_flags(args: &LogArgs, kind: &str, partner: &str, cfg: &Config) -> Result<Entry> {
+    let kind = Kind::parse(kind).ok_or_else(|| Error::usage(format!("unknown kind {kind:?}")))?;
+    let date = match &args.date {
+        Some(text) => dates::parse_user_date(text, cfg.today)?,
+        None => cfg.today,
+    };
+    build(
+        Draft {
+            kind,
+            date,
+            minutes: args.minutes,
+            mood: args.mood,
+            prompt: args.prompt.clone(),
+            note: args.note.clone().unwrap_or_default(),
+        },
+        partner,
+        cfg,
+    )
+}
+
+/// What the user said, before it is checked and stamped.
+struct Draft {
+    kind: Kind,
+    date: chrono::NaiveDate,
+    minutes: Option<u16>,
+    mood: Option<u8>,
+    prompt: Option<String>,
+    note: String,
+}
+
+fn build(draft: Draft, partner: &str, cfg: &Config) -> Result<Entry> {
+    if draft.date > cfg.today {
+        return Err(
+            Error::usage(format!("{} has not come yet", dates::iso(draft.date)))
+                .with_hint("log what happened today or before; --date takes a past day"),
+        );
+    }
+    let note = draft.note.trim().to_string();
+    if draft.kind == Kind::Answer && note.is_empty() {
+        return Err(Error::usage("an answer needs its text")
+            .with_hint("couple log answer \"what you would say to the question\""));
+    }
+    let prompt = match (&draft.prompt, draft.kind) {
+        (Some(id), _) => resolve_prompt(id, cfg)?,
+        (None, Kind::Answer) => question_of(draft.date, cfg)?,
+        (None, _) => String::new(),
+    };
+    Ok(Entry {
+        id: fresh_id(ENTRY_ID_LEN),
+        date: draft.date,
+        partner: partner.to_string(),
+        kind: draft.kind,
+        minutes: draft.minutes,
+        mood: draft.mood,
+        prompt,
+        note,
+        logged_at: cfg.now.to_rfc3339_opts(SecondsFormat::Millis, false),
+    })
+}
+
+/// The full id of a prompt in the deck, from an id or a unique prefix.
+fn resolve_prompt(id: &str, cfg: &Config) -> Result<String> {
+    let deck = load_deck(None, cfg)?;
+    let all = deck::select(&deck, &Filter::default());
+    match deck::find(&all, id.trim()) {
+        Lookup::Found(prompt) => Ok(prompt.id.clone()),
+        Lookup::Missing => Err(Error::usage(format!("no prompt has the id {id:?}"))
+            .with_hint("`couple prompt --list` shows every id")),
+        Lookup::Ambiguous(ids) => Err(Error::usage(format!(
+            "{id:?} could be any of {}",
+            ids.join(", ")
+        ))
+        .with_hint("type more of the id")),
+    }
+}
+
+/// The id of the question of the day for `date`, from the whole deck.
+fn question_of(date: chrono::NaiveDate, cfg: &Config) -> Result<String> {
+    let deck = load_deck(None, cfg)?;
+    let all = deck::select(&deck, &Filter::default());
+    Ok(deck::question_of_the_day(&all, date)
+        .map(|p| p.id.clone())
+        .unwrap_or_default())
+}
+
+/// One line about an entry: `k3j9x2m4qa (2026-11-25 talk, 15 min, "about the move")`.
+fn describe(entry: &Entry) -> String {
+    let mut parts = vec![format!("{} {}", dates::iso(entry.date), entry.kind)];
+    if let Some(minutes) = entry.minutes {
+        parts.push(format!("{minutes} min"));
+    }
+    if !entry.note.is_empty() {
+        let short: String = entry.note.chars().take(40).collect();
+        let more = if short.len() < entry.note.len() {
+            "…"
+        } else {
+            ""
+        };
+        parts.push(format!("{short:?}{more}"));
+    }
+    format!("{} ({})", entry.id, parts.join(", "))
+}
+
+/// Asking on a terminal, when no KIND was given.
+mod ask {
+    use dialoguer::theme::SimpleTheme;
+    use dialoguer::{Input, Select};
+
+    use super::{Draft, build};
+    use crate::cli::LogArgs;
+    use crate::config::Config;
+    use crate::dates;
+    use crate::error::{Error, Result};
+    use crate::model::{Entry, Kind};
+
+    const LABELS: [&str; 9] = [
+        "talk — the daily talk",
+        "us-time — time together",
+        "care — a small act of care",
+        "appreciation — something you said or showed",
+        "repair — an apology, forgiveness, a hurt revisited",
+        "affection — a hug, a kiss, a hand held",
+        "checkin — how you feel",
+        "answer — your answer to today's question",
+        "sit-down — the monthly sit-down",
+    ];
+
+    pub(super) fn entry(args: &LogArgs, partner: &str, cfg: &Config) -> Result<Entry> {
+        let theme = SimpleTheme;
+        let choice = Select::with_theme(&theme)
+            .with_prompt("What would you like to log?")
+            .items(&LABELS)
+            .default(0)
+            .interact()
+            .map_err(cancelled)?;
+        let kind = Kind::ALL[choice];
+        let minutes = match args.minutes {
+            Some(m) => Some(m),
+            None if kind.has_minutes() => {
+                let text: String = Input::with_theme(&theme)
+                    .with_prompt("Minutes (empty to skip)")
+                    .allow_empty(true)
+                    .validate_with(|t: &String| -> std::result::Result<(), &str> {
+                        if t.trim().is_empty() || t.trim().parse::<u16>().is_ok_and(|m| m <= 1440) {
+                            Ok(())
+                        } else {
+                            Err("a whole number from 0 to 1440")
+                        }
+                    })
+                    .interact_text()
+                    .map_err(cancelled)?;
+                text.trim().parse().ok()
+            }
+            None => None,
+        };
+        let mood = match args.mood {
+            Some(m) => Some(m),
+            None if kind == Kind::Checkin => {
+                let moods = ["1 — low", "2", "3 — alright", "4", "5 — wonderful"];
+                let pick = Select::with_theme(&theme)
+                    .with_prompt("Mood")
+                    .items(&moods)
+                    .default(2)
+                    .interact()
+                    .map_err(cancelled)?;
+                Some(pick as u8 + 1)
+            }
+            None => None,
+        };
+        let note: String = Input::with_theme(&theme)
+            .with_prompt(if kind == Kind::Answer {
+                "Your answer"
+            } else {
+                "A note (empty to skip)"
+            })
+            .allow_empty(kind != Kind::Answer)
+            .interact_text()
+            .map_err(cancelled)?;
+        let date = match &args.date {
+            Some(text) => dates::parse_user_date(text, cfg.today)?,
+            None => cfg.today,
+        };
+        build(
+            Draft {
+                kind,
+                date,
+                minutes,
+                mood,
+                prompt: args.prompt.clone(),
+                note,
+            },
+            partner,
+            cfg,
+        )
+    }
+
+    fn cancelled(err: dialoguer::Error) -> Error {
+        Error::runtime(format!("nothing logged: {err}"))
+    }
+}

@@ -1,0 +1,235 @@
+//! `couple review`: how it is going over a period, and what is due now.
+
+use comfy_table::{Cell, Table, presets};
+
+use crate::cli::{ReviewArgs, ReviewFormat};
+use crate::config::Config;
+use crate::dates::{self, Period};
+use crate::error::{Error, Result};
+use crate::render::{self, Out};
+use crate::report::{Fold, Review};
+use crate::store;
+
+pub(crate) fn run(args: ReviewArgs, cfg: &Config) -> Result<()> {
+    let caller = cfg.partner()?.to_string();
+    let as_of = match &args.date {
+        Some(text) => dates::parse_user_date(text, cfg.today)?,
+        None => cfg.today,
+    };
+    let range = period(&args, as_of, cfg)?;
+
+    let mut fold = Fold::new(range, as_of);
+    store::log::for_each(&cfg.dir, |entry| {
+        fold.add(entry);
+        Ok(())
+    })?;
+    let review = fold.finish(&caller, cfg.partner_filter.as_deref());
+
+    let mut out = Out::stdout(cfg.color);
+    if args.due {
+        for item in &review.due {
+            out.line(&item.message)?;
+        }
+    } else {
+        match args.format {
+            ReviewFormat::Json => out.json(&review)?,
+            ReviewFormat::Csv => render_csv(&mut out, &review)?,
+            ReviewFormat::Table => render_table(&mut out, &review)?,
+        }
+    }
+    out.finish()?;
+    if args.exit_code && !review.due.is_empty() {
+        // Not an error to report: the exit code is the answer.
+        return Err(Error::quiet_failure());
+    }
+    Ok(())
+}
+
+/// The range the flags ask for.
+fn period(args: &ReviewArgs, as_of: chrono::NaiveDate, cfg: &Config) -> Result<Period> {
+    if let (Some(from), Some(to)) = (&args.from, &args.to) {
+        let range = Period {
+            from: dates::parse_user_date(from, cfg.today)?,
+            to: dates::parse_user_date(to, cfg.today)?,
+        };
+        if range.from > range.to {
+            return Err(Error::usage(format!(
+                "--from {} is after --to {}",
+                dates::iso(range.from),
+                dates::iso(range.to)
+            )));
+        }
+        return Ok(range);
+    }
+    Ok(if args.month {
+        Period::month_of(as_of)
+    } else if args.year {
+        Period::year_of(as_of)
+    } else {
+        Period::week_of(as_of)
+    })
+}
+
+/// Long form, one measure per row, for a spreadsheet's pivot table.
+fn render_csv(out: &mut Out, review: &Review) -> Result<()> {
+    let mut rows: Vec<[String; 4]> = Vec::new();
+    let mut add = |section: &str, item: &str, measure: &str, value: String| {
+        rows.push([section.into(), item.into(), measure.into(), value]);
+    };
+    add("period", "range", "from", dates::iso(review.from));
+    add("period", "range", "to", dates::iso(review.to));
+    add("period", "range", "as_of", dates::iso(review.as_of));
+    for r in &review.rituals {
+        let name = r.ritual.as_str();
+        add("ritual", name, "target", r.target.to_string());
+        add("ritual", name, "done", r.done.to_string());
+        add("ritual", name, "minutes", r.minutes.to_string());
+        add("ritual", name, "streak", r.streak.to_string());
+    }
+    for p in &review.partners {
+        for (measure, value) in [
+            ("care", p.care),
+            ("appreciation", p.appreciation),
+            ("repair", p.repair),
+            ("affection", p.affection),
+            ("answers", p.answers),
+            ("checkins", p.checkins),
+        ] {
+            add("partner", &p.partner, measure, value.to_string());
+        }
+        add(
+            "partner",
+            &p.partner,
+            "mood",
+            p.mood.map(|m| m.to_string()).unwrap_or_default(),
+        );
+    }
+    add(
+        "sit-down",
+        "last",
+        "date",
+        review.last_sit_down.map(dates::iso).unwrap_or_default(),
+    );
+    for a in &review.answers {
+        add(
+            "answer",
+            &a.partner,
+            &a.prompt,
+            a.text.clone().unwrap_or_default(),
+        );
+    }
+    for d in &review.due {
+        add("due", &d.what, "message", d.message.clone());
+    }
+    out.csv(["section", "item", "measure", "value"], rows)
+}
+
+fn render_table(out: &mut Out, review: &Review) -> Result<()> {
+    let title = format!(
+        "{} to {} (as of {})",
+        review.from.format("%a %-d %b %Y"),
+        review.to.format("%a %-d %b %Y"),
+        review.as_of.format("%a %-d %b")
+    );
+    out.line(&out.bold(&title))?;
+    out.line("")?;
+
+    let mut rituals = new_table(["ritual", "cadence", "done", "minutes", "streak"]);
+    for r in &review.rituals {
+        rituals.add_row(vec![
+            Cell::new(r.ritual.as_str()),
+            Cell::new(format!("{:?}", r.cadence).to_lowercase()),
+            Cell::new(format!("{}/{}", r.done, r.target)),
+            Cell::new(r.minutes),
+            Cell::new(r.streak_text()),
+        ]);
+    }
+    out.line(&rituals.to_string())?;
+    out.line("")?;
+
+    let mut partners = new_table([
+        "partner",
+        "care",
+        "appreciation",
+        "repair",
+        "affection",
+        "answers",
+        "check-ins",
+        "mood",
+    ]);
+    for p in &review.partners {
+        partners.add_row(vec![
+            Cell::new(&p.partner),
+            Cell::new(p.care),
+            Cell::new(p.appreciation),
+            Cell::new(p.repair),
+            Cell::new(p.affection),
+            Cell::new(p.answers),
+            Cell::new(p.checkins),
+            Cell::new(
+                p.mood
+                    .map_or_else(|| "—".to_string(), |m| format!("{m:.1}")),
+            ),
+        ]);
+    }
+    out.line(&partners.to_string())?;
+
+    if !review.talk_by_day.is_empty() {
+        out.line("")?;
+        out.line("Talk minutes")?;
+        if review.talk_by_day.len() <= 7 {
+            let labels: String = review
+                .from
+                .iter_days()
+                .take(review.talk_by_day.len())
+                .map(|d| d.format("%a").to_string().chars().next().unwrap_or(' '))
+                .collect();
+            out.line(&format!("  {labels}"))?;
+            out.line(&format!(
+                "  {}   {} min",
+                render::bars(&review.talk_by_day),
+                review.talk_by_day.iter().sum::<u32>()
+            ))?;
+        } else {
+            for line in render::calendar(review.from, &review.talk_by_day) {
+                out.line(&line)?;
+            }
+        }
+    }
+
+    out.line("")?;
+    let last = review
+        .last_sit_down
+        .map_or_else(|| "never".to_string(), dates::iso);
+    out.line(&format!("Last sit-down: {last}"))?;
+
+    if !review.answers.is_empty() {
+        out.line("")?;
+        out.line(&format!("Answers of {}", dates::iso(review.as_of)))?;
+        for a in &review.answers {
+            match &a.text {
+                Some(text) => out.line(&format!("  {}: {text}", a.partner))?,
+                None => out.line(&format!(
+                    "  {} answered {} — answer it to see theirs",
+                    a.partner,
+                    out.dim(&format!("({})", a.prompt))
+                ))?,
+            }
+        }
+    }
+
+    if !review.due.is_empty() {
+        out.line("")?;
+        out.line("Due")?;
+        for d in &review.due {
+            out.line(&format!("  {}", out.warn(&d.message)))?;
+        }
+    }
+    Ok(())
+}
+
+fn new_table<const N: usize>(header: [&str; N]) -> Table {
+    let mut table = Table::new();
+    table.load_preset(presets::NOTHING).set_header(header);
+    table
+}

@@ -1,0 +1,299 @@
+//! `couple review`, on a hand-made fortnight with known figures.
+
+use serde_json::{Value, json};
+
+use crate::harness::Env;
+
+/// Monday 16 to Sunday 29 November 2026, seen on Wednesday the 25th.
+const FORTNIGHT: &str = "\
+id,date,partner,kind,minutes,mood,prompt,note,logged_at
+s1,2026-10-05,alex,sit-down,30,,,,2026-10-05T20:00:00+00:00
+s2,2026-11-02,sam,sit-down,45,,,,2026-11-02T20:00:00+00:00
+u0,2026-11-14,sam,us-time,60,,,,2026-11-14T20:00:00+00:00
+t1,2026-11-16,alex,talk,15,,,,2026-11-16T20:00:00+00:00
+c1,2026-11-16,alex,care,,,,a note,2026-11-16T20:01:00+00:00
+k1,2026-11-16,alex,checkin,,4,,,2026-11-16T20:02:00+00:00
+t2,2026-11-17,sam,talk,10,,,,2026-11-17T20:00:00+00:00
+c2,2026-11-17,alex,care,,,,\"tea, in bed\",2026-11-17T20:01:00+00:00
+k2,2026-11-17,sam,checkin,,5,,,2026-11-17T20:02:00+00:00
+t3,2026-11-18,alex,talk,20,,,,2026-11-18T20:00:00+00:00
+t4,2026-11-18,sam,talk,5,,,,2026-11-18T21:00:00+00:00
+a1,2026-11-18,sam,appreciation,,,,,2026-11-18T21:01:00+00:00
+k3,2026-11-18,alex,checkin,,3,,,2026-11-18T21:02:00+00:00
+c3,2026-11-19,sam,care,,,,,2026-11-19T20:00:00+00:00
+t5,2026-11-20,alex,talk,15,,,,2026-11-20T20:00:00+00:00
+r1,2026-11-20,alex,repair,,,,sorry about the keys,2026-11-20T20:01:00+00:00
+t6,2026-11-21,sam,talk,30,,,,2026-11-21T20:00:00+00:00
+u1,2026-11-21,alex,us-time,120,,,market and lunch,2026-11-21T20:01:00+00:00
+t7,2026-11-22,alex,talk,10,,,,2026-11-22T20:00:00+00:00
+t8,2026-11-23,alex,talk,15,,,,2026-11-23T20:00:00+00:00
+c4,2026-11-23,sam,care,,,,,2026-11-23T20:01:00+00:00
+t9,2026-11-24,sam,talk,20,,,,2026-11-24T20:00:00+00:00
+c5,2026-11-24,sam,care,,,,,2026-11-24T20:01:00+00:00
+f1,2026-11-24,alex,affection,,,,,2026-11-24T20:02:00+00:00
+k4,2026-11-24,sam,checkin,,2,,,2026-11-24T20:03:00+00:00
+n1,2026-11-25,sam,answer,,,reconnecting-013,the river walk,2026-11-25T08:00:00+00:00
+";
+
+fn fortnight() -> Env {
+    let env = Env::new();
+    env.write("log.csv", FORTNIGHT);
+    env
+}
+
+fn json_of(env: &Env, args: &[&str]) -> Value {
+    serde_json::from_str(&env.ok(args)).unwrap()
+}
+
+fn ritual(target: u32, done: u32, minutes: u32, streak: u32, name: &str, cadence: &str) -> Value {
+    json!({"ritual": name, "cadence": cadence, "target": target, "done": done, "minutes": minutes, "streak": streak})
+}
+
+#[test]
+fn the_week_has_exact_targets_done_minutes_and_streaks() {
+    let env = fortnight();
+    let r = json_of(&env, &["review", "--format", "json"]);
+    assert_eq!(
+        (r["from"].as_str(), r["to"].as_str(), r["as_of"].as_str()),
+        (Some("2026-11-23"), Some("2026-11-29"), Some("2026-11-25"))
+    );
+    assert_eq!(
+        r["rituals"],
+        json!([
+            ritual(7, 2, 35, 5, "talk", "daily"),
+            ritual(1, 0, 0, 2, "us-time", "weekly"),
+            ritual(1, 1, 0, 2, "sit-down", "monthly"),
+        ])
+    );
+    assert_eq!(
+        r["partners"],
+        json!([
+            {"partner": "alex", "care": 0, "appreciation": 0, "repair": 0, "affection": 1, "answers": 0, "checkins": 0, "mood": null},
+            {"partner": "sam", "care": 2, "appreciation": 0, "repair": 0, "affection": 0, "answers": 1, "checkins": 1, "mood": 2.0},
+        ])
+    );
+    assert_eq!(r["last_sit_down"], "2026-11-02");
+}
+
+#[test]
+fn the_fortnight_counts_each_day_once_and_sums_minutes() {
+    let env = fortnight();
+    let r = json_of(
+        &env,
+        &[
+            "review",
+            "--from",
+            "2026-11-16",
+            "--to",
+            "2026-11-29",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(
+        r["rituals"],
+        json!([
+            ritual(14, 8, 140, 5, "talk", "daily"),
+            ritual(2, 1, 120, 2, "us-time", "weekly"),
+            ritual(1, 1, 0, 2, "sit-down", "monthly"),
+        ])
+    );
+    assert_eq!(
+        r["partners"],
+        json!([
+            {"partner": "alex", "care": 2, "appreciation": 0, "repair": 1, "affection": 1, "answers": 0, "checkins": 2, "mood": 3.5},
+            {"partner": "sam", "care": 3, "appreciation": 1, "repair": 0, "affection": 0, "answers": 1, "checkins": 2, "mood": 3.5},
+        ])
+    );
+}
+
+#[test]
+fn a_month_and_an_earlier_as_of_date_move_the_window() {
+    let env = fortnight();
+    let r = json_of(&env, &["review", "--month", "--format", "json"]);
+    assert_eq!(
+        (r["from"].as_str(), r["to"].as_str()),
+        (Some("2026-11-01"), Some("2026-11-30"))
+    );
+    assert_eq!(r["rituals"][0], ritual(30, 8, 140, 5, "talk", "daily"));
+    assert_eq!(r["rituals"][1], ritual(6, 2, 180, 2, "us-time", "weekly"));
+    assert_eq!(r["rituals"][2], ritual(1, 1, 45, 2, "sit-down", "monthly"));
+
+    let r = json_of(
+        &env,
+        &["review", "--date", "2026-11-22", "--format", "json"],
+    );
+    assert_eq!(r["rituals"][0], ritual(7, 6, 105, 3, "talk", "daily"));
+    assert_eq!(r["rituals"][1]["streak"], 2);
+    assert_eq!(r["answers"], json!([]));
+}
+
+#[test]
+fn the_other_partners_answer_stays_hidden_until_you_answer() {
+    let env = fortnight();
+    let r = json_of(&env, &["review", "--format", "json"]);
+    assert_eq!(
+        r["answers"],
+        json!([{"partner": "sam", "prompt": "reconnecting-013", "text": null}])
+    );
+    let table = env.ok(&["review"]);
+    assert!(
+        table.contains("sam answered") && !table.contains("the river walk"),
+        "{table}"
+    );
+
+    env.ok(&[
+        "log",
+        "answer",
+        "the old bridge",
+        "--prompt",
+        "reconnecting-013",
+    ]);
+    let r = json_of(&env, &["review", "--format", "json"]);
+    assert_eq!(
+        r["answers"],
+        json!([
+            {"partner": "alex", "prompt": "reconnecting-013", "text": "the old bridge"},
+            {"partner": "sam", "prompt": "reconnecting-013", "text": "the river walk"},
+        ])
+    );
+    assert!(env.ok(&["review"]).contains("the river walk"));
+    // Sam sees both, too.
+    assert!(
+        env.as_partner("sam")
+            .ok(&["review"])
+            .contains("the old bridge")
+    );
+}
+
+#[test]
+fn due_names_each_due_item_and_the_exit_code_says_so() {
+    let env = fortnight();
+    let due = env.ok(&["review", "--due"]);
+    assert_eq!(
+        due,
+        "talk: no talk yet today\n\
+         us-time: no us-time yet this week\n\
+         answer: sam answered today's question; answer it to see theirs\n"
+    );
+    let run = env.run(&["review", "--due", "--exit-code"]);
+    assert_eq!((run.code, run.stderr.as_str()), (1, ""));
+    let r = json_of(&env, &["review", "--format", "json"]);
+    let whats: Vec<&str> = r["due"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["what"].as_str().unwrap())
+        .collect();
+    assert_eq!(whats, ["talk", "us-time", "answer"]);
+}
+
+#[test]
+fn due_prints_nothing_at_all_when_nothing_is_due() {
+    let env = fortnight();
+    env.ok(&["log", "talk", "--minutes", "12"]);
+    env.ok(&["log", "us-time", "--minutes", "60"]);
+    env.ok(&["log", "answer", "mine"]);
+    let run = env.run(&["review", "--due", "--exit-code"]);
+    assert_eq!(
+        (run.code, run.stdout.as_str(), run.stderr.as_str()),
+        (0, "", "")
+    );
+}
+
+#[test]
+fn a_partner_typed_on_the_command_line_narrows_the_counts() {
+    let env = fortnight();
+    let r = json_of(&env, &["review", "--partner", "sam", "--format", "json"]);
+    let names: Vec<&str> = r["partners"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["partner"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["sam"]);
+    // From the environment it only says who is calling.
+    let r = json_of(&env, &["review", "--format", "json"]);
+    assert_eq!(r["partners"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn csv_is_one_measure_per_row() {
+    let env = fortnight();
+    let out = env.ok(&["review", "--format", "csv"]);
+    assert!(out.starts_with("section,item,measure,value\n"));
+    assert!(out.contains("\nritual,talk,done,2\n"), "{out}");
+    assert!(out.contains("\npartner,sam,care,2\n"), "{out}");
+    assert!(out.contains("\nsit-down,last,date,2026-11-02\n"), "{out}");
+}
+
+#[test]
+fn the_table_shows_rituals_partners_and_a_chart_without_colour_in_a_pipe() {
+    let env = fortnight();
+    let out = env.ok(&["review"]);
+    assert!(!out.contains('\u{1b}'), "no colour in a pipe");
+    for needle in [
+        "talk",
+        "2/7",
+        "5 days",
+        "us-time",
+        "sit-down",
+        "Talk minutes",
+        "Last sit-down: 2026-11-02",
+        "Due",
+    ] {
+        assert!(out.contains(needle), "{needle} missing in\n{out}");
+    }
+    let coloured = env.ok(&["review", "--color", "always"]);
+    assert!(coloured.contains('\u{1b}'));
+}
+
+#[test]
+fn an_empty_or_missing_data_dir_reviews_as_nothing_done() {
+    let env = Env::new();
+    let r = json_of(&env, &["review", "--format", "json"]);
+    assert_eq!(r["rituals"][0], ritual(7, 0, 0, 0, "talk", "daily"));
+    assert!(!env.data().exists(), "review never creates the data dir");
+}
+
+#[test]
+fn bad_values_inside_the_log_name_the_line_and_column() {
+    let cases = [
+        (
+            "x1,2026-02-30,alex,talk,,,,,",
+            "column date: \"2026-02-30\" is not a YYYY-MM-DD date",
+        ),
+        (
+            "x1,46082,alex,talk,,,,,",
+            "spreadsheet's date serial number",
+        ),
+        ("x1,2026-11-01,alex,talk,ten,,,,", "column minutes"),
+        ("x1,2026-11-01,alex,checkin,,7,,,", "column mood"),
+        (
+            "x1,2026-11-01,alex,hug,,,,,",
+            "column kind: \"hug\" is not a kind",
+        ),
+    ];
+    for (row, message) in cases {
+        let env = Env::new();
+        env.write("log.csv", format!("id,date,partner,kind,minutes,mood,prompt,note,logged_at\nok,2026-11-01,sam,care,,,,,\n{row}\n"));
+        let err = env.fails(&["review"], 65);
+        assert!(err.starts_with("couple: log.csv line 3: "), "{err}");
+        assert!(err.contains(message), "{err}");
+    }
+    let env = Env::new();
+    env.write("log.csv", b"id,date,partner,kind,minutes,mood,prompt,note,logged_at\nx,2026-11-01,al\xffex,care,,,,,\n");
+    let err = env.fails(&["review"], 65);
+    assert!(
+        err.starts_with("couple: log.csv line 2: column partner: is not valid UTF-8"),
+        "{err}"
+    );
+}
+
+#[test]
+fn from_after_to_is_a_usage_error() {
+    let env = fortnight();
+    env.fails(&["review", "--from", "2026-11-20", "--to", "2026-11-01"], 2);
+    env.fails(&["review", "--from", "2026-11-20"], 2);
+    env.fails(&["review", "--date", "someday"], 2);
+}
