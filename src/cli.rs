@@ -82,6 +82,9 @@ pub(crate) enum Command {
     Prompt(PromptArgs),
     Log(LogArgs),
     Review(ReviewArgs),
+    Completions(CompletionsArgs),
+    #[command(hide = true)]
+    Generate(GenerateArgs),
 }
 
 /// Print the question of the day, or browse the deck
@@ -279,6 +282,28 @@ pub(crate) enum ReviewFormat {
     Table,
     Csv,
     Json,
+}
+
+/// Print the shell completion script
+///
+/// The same scripts are kept in the repository under completions/.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  couple completions bash > ~/.local/share/bash-completion/completions/couple
+  couple completions zsh > ~/.zfunc/_couple
+  couple completions fish > ~/.config/fish/completions/couple.fish")]
+pub(crate) struct CompletionsArgs {
+    /// The shell to complete in
+    #[arg(value_enum, value_name = "SHELL")]
+    pub(crate) shell: clap_complete::Shell,
+}
+
+/// Regenerate completions/ and man/ (for maintainers)
+#[derive(Debug, Args)]
+pub(crate) struct GenerateArgs {
+    /// The repository root to write completions/ and man/ into
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub(crate) dir: PathBuf,
 }
 
 /// A value from a fixed list, offered to completions, with a "did you

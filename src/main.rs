@@ -41,6 +41,8 @@ fn run(cli: Cli, partner_typed: bool) -> Result<()> {
         Command::Prompt(args) => cmd::prompt::run(args, &config),
         Command::Log(args) => cmd::log::run(args, &config),
         Command::Review(args) => cmd::review::run(args, &config),
+        Command::Completions(args) => cmd::completions::run(args, &config),
+        Command::Generate(args) => cmd::completions::generate(args, &config),
     }
 }
 

@@ -3,6 +3,7 @@
 
 mod harness;
 
+mod generated;
 mod log;
 mod prompt;
 mod review;

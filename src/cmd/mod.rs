@@ -2,6 +2,7 @@
 //! reads what it needs through `store`, computes with the pure core, and
 //! renders with `render`.
 
+pub(crate) mod completions;
 pub(crate) mod log;
 pub(crate) mod prompt;
 pub(crate) mod review;

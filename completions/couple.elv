@@ -1,0 +1,132 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[couple] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'couple'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'couple'= {
+            cand --dir 'The data directory [default: $XDG_DATA_HOME/couple]'
+            cand --partner 'Who you are [default: your login name]'
+            cand --color 'When to use colour'
+            cand --no-input 'Never ask anything interactively'
+            cand -q 'Print only data: no confirmations'
+            cand --quiet 'Print only data: no confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand prompt 'Print the question of the day, or browse the deck'
+            cand log 'Record a ritual: a talk, time together, a small act of care, …'
+            cand review 'How it is going, and what is due'
+            cand completions 'Print the shell completion script'
+            cand generate 'Regenerate completions/ and man/ (for maintainers)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'couple;prompt'= {
+            cand --theme 'Only prompts of this theme (repeat for several)'
+            cand --depth 'Only light or only deep prompts'
+            cand --date 'The question of this day instead of today''s (2026-03-01, tomorrow, …)'
+            cand --id 'The prompt with this id (or a unique prefix of it)'
+            cand --deck 'Use this deck instead of the built-in one (columns id,theme,depth,text)'
+            cand --format 'Output format'
+            cand --dir 'The data directory [default: $XDG_DATA_HOME/couple]'
+            cand --partner 'Who you are [default: your login name]'
+            cand --color 'When to use colour'
+            cand --random 'Any prompt at random, instead of the question of the day'
+            cand --list 'Every prompt of the (filtered) deck'
+            cand --themes 'Each theme with its number of prompts'
+            cand --no-input 'Never ask anything interactively'
+            cand -q 'Print only data: no confirmations'
+            cand --quiet 'Print only data: no confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'couple;log'= {
+            cand --minutes 'How long it lasted, in minutes (0–1440)'
+            cand --mood 'How you feel, from 1 (low) to 5 (high)'
+            cand --date 'The day it happened, if not today (2026-11-20, yesterday, last friday, …)'
+            cand --prompt 'The prompt it is about [default for answer: that day''s question]'
+            cand --dir 'The data directory [default: $XDG_DATA_HOME/couple]'
+            cand --partner 'Who you are [default: your login name]'
+            cand --color 'When to use colour'
+            cand --undo 'Remove your own most recent entry instead'
+            cand --no-input 'Never ask anything interactively'
+            cand -q 'Print only data: no confirmations'
+            cand --quiet 'Print only data: no confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'couple;review'= {
+            cand --from 'The first day of a period of your own'
+            cand --to 'The last day of a period of your own'
+            cand --date 'The day to review as of [default: today]'
+            cand --format 'Output format'
+            cand --dir 'The data directory [default: $XDG_DATA_HOME/couple]'
+            cand --partner 'Who you are [default: your login name]'
+            cand --color 'When to use colour'
+            cand --week 'The ISO week holding the as-of date (the default)'
+            cand --month 'The calendar month holding the as-of date'
+            cand --year 'The calendar year holding the as-of date'
+            cand --due 'Print only what is due now, one line each; nothing when all is well'
+            cand --exit-code 'Exit with 1 when something is due (0 when nothing is)'
+            cand --no-input 'Never ask anything interactively'
+            cand -q 'Print only data: no confirmations'
+            cand --quiet 'Print only data: no confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'couple;completions'= {
+            cand --dir 'The data directory [default: $XDG_DATA_HOME/couple]'
+            cand --partner 'Who you are [default: your login name]'
+            cand --color 'When to use colour'
+            cand --no-input 'Never ask anything interactively'
+            cand -q 'Print only data: no confirmations'
+            cand --quiet 'Print only data: no confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'couple;generate'= {
+            cand --partner 'Who you are [default: your login name]'
+            cand --color 'When to use colour'
+            cand --no-input 'Never ask anything interactively'
+            cand -q 'Print only data: no confirmations'
+            cand --quiet 'Print only data: no confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'couple;help'= {
+            cand prompt 'Print the question of the day, or browse the deck'
+            cand log 'Record a ritual: a talk, time together, a small act of care, …'
+            cand review 'How it is going, and what is due'
+            cand completions 'Print the shell completion script'
+            cand generate 'Regenerate completions/ and man/ (for maintainers)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'couple;help;prompt'= {
+        }
+        &'couple;help;log'= {
+        }
+        &'couple;help;review'= {
+        }
+        &'couple;help;completions'= {
+        }
+        &'couple;help;generate'= {
+        }
+        &'couple;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

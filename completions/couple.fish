@@ -1,0 +1,114 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_couple_global_optspecs
+    string join \n dir= partner= no-input color= q/quiet h/help V/version
+end
+
+function __fish_couple_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_couple_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_couple_using_subcommand
+    set -l cmd (__fish_couple_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c couple -n "__fish_couple_needs_command" -l dir -d 'The data directory [default: $XDG_DATA_HOME/couple]' -r -F
+complete -c couple -n "__fish_couple_needs_command" -l partner -d 'Who you are [default: your login name]' -r
+complete -c couple -n "__fish_couple_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c couple -n "__fish_couple_needs_command" -l no-input -d 'Never ask anything interactively'
+complete -c couple -n "__fish_couple_needs_command" -s q -l quiet -d 'Print only data: no confirmations'
+complete -c couple -n "__fish_couple_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c couple -n "__fish_couple_needs_command" -s V -l version -d 'Print version'
+complete -c couple -n "__fish_couple_needs_command" -f -a "prompt" -d 'Print the question of the day, or browse the deck'
+complete -c couple -n "__fish_couple_needs_command" -f -a "log" -d 'Record a ritual: a talk, time together, a small act of care, …'
+complete -c couple -n "__fish_couple_needs_command" -f -a "review" -d 'How it is going, and what is due'
+complete -c couple -n "__fish_couple_needs_command" -f -a "completions" -d 'Print the shell completion script'
+complete -c couple -n "__fish_couple_needs_command" -f -a "generate" -d 'Regenerate completions/ and man/ (for maintainers)'
+complete -c couple -n "__fish_couple_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c couple -n "__fish_couple_using_subcommand prompt" -l theme -d 'Only prompts of this theme (repeat for several)' -r
+complete -c couple -n "__fish_couple_using_subcommand prompt" -l depth -d 'Only light or only deep prompts' -r -f -a "light\t''
+deep\t''"
+complete -c couple -n "__fish_couple_using_subcommand prompt" -l date -d 'The question of this day instead of today\'s (2026-03-01, tomorrow, …)' -r
+complete -c couple -n "__fish_couple_using_subcommand prompt" -l id -d 'The prompt with this id (or a unique prefix of it)' -r
+complete -c couple -n "__fish_couple_using_subcommand prompt" -l deck -d 'Use this deck instead of the built-in one (columns id,theme,depth,text)' -r -F
+complete -c couple -n "__fish_couple_using_subcommand prompt" -l format -d 'Output format' -r -f -a "text\t''
+csv\t''
+json\t''"
+complete -c couple -n "__fish_couple_using_subcommand prompt" -l dir -d 'The data directory [default: $XDG_DATA_HOME/couple]' -r -F
+complete -c couple -n "__fish_couple_using_subcommand prompt" -l partner -d 'Who you are [default: your login name]' -r
+complete -c couple -n "__fish_couple_using_subcommand prompt" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c couple -n "__fish_couple_using_subcommand prompt" -l random -d 'Any prompt at random, instead of the question of the day'
+complete -c couple -n "__fish_couple_using_subcommand prompt" -l list -d 'Every prompt of the (filtered) deck'
+complete -c couple -n "__fish_couple_using_subcommand prompt" -l themes -d 'Each theme with its number of prompts'
+complete -c couple -n "__fish_couple_using_subcommand prompt" -l no-input -d 'Never ask anything interactively'
+complete -c couple -n "__fish_couple_using_subcommand prompt" -s q -l quiet -d 'Print only data: no confirmations'
+complete -c couple -n "__fish_couple_using_subcommand prompt" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c couple -n "__fish_couple_using_subcommand log" -l minutes -d 'How long it lasted, in minutes (0–1440)' -r
+complete -c couple -n "__fish_couple_using_subcommand log" -l mood -d 'How you feel, from 1 (low) to 5 (high)' -r
+complete -c couple -n "__fish_couple_using_subcommand log" -l date -d 'The day it happened, if not today (2026-11-20, yesterday, last friday, …)' -r
+complete -c couple -n "__fish_couple_using_subcommand log" -l prompt -d 'The prompt it is about [default for answer: that day\'s question]' -r
+complete -c couple -n "__fish_couple_using_subcommand log" -l dir -d 'The data directory [default: $XDG_DATA_HOME/couple]' -r -F
+complete -c couple -n "__fish_couple_using_subcommand log" -l partner -d 'Who you are [default: your login name]' -r
+complete -c couple -n "__fish_couple_using_subcommand log" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c couple -n "__fish_couple_using_subcommand log" -l undo -d 'Remove your own most recent entry instead'
+complete -c couple -n "__fish_couple_using_subcommand log" -l no-input -d 'Never ask anything interactively'
+complete -c couple -n "__fish_couple_using_subcommand log" -s q -l quiet -d 'Print only data: no confirmations'
+complete -c couple -n "__fish_couple_using_subcommand log" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c couple -n "__fish_couple_using_subcommand review" -l from -d 'The first day of a period of your own' -r
+complete -c couple -n "__fish_couple_using_subcommand review" -l to -d 'The last day of a period of your own' -r
+complete -c couple -n "__fish_couple_using_subcommand review" -l date -d 'The day to review as of [default: today]' -r
+complete -c couple -n "__fish_couple_using_subcommand review" -l format -d 'Output format' -r -f -a "table\t''
+csv\t''
+json\t''"
+complete -c couple -n "__fish_couple_using_subcommand review" -l dir -d 'The data directory [default: $XDG_DATA_HOME/couple]' -r -F
+complete -c couple -n "__fish_couple_using_subcommand review" -l partner -d 'Who you are [default: your login name]' -r
+complete -c couple -n "__fish_couple_using_subcommand review" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c couple -n "__fish_couple_using_subcommand review" -l week -d 'The ISO week holding the as-of date (the default)'
+complete -c couple -n "__fish_couple_using_subcommand review" -l month -d 'The calendar month holding the as-of date'
+complete -c couple -n "__fish_couple_using_subcommand review" -l year -d 'The calendar year holding the as-of date'
+complete -c couple -n "__fish_couple_using_subcommand review" -l due -d 'Print only what is due now, one line each; nothing when all is well'
+complete -c couple -n "__fish_couple_using_subcommand review" -l exit-code -d 'Exit with 1 when something is due (0 when nothing is)'
+complete -c couple -n "__fish_couple_using_subcommand review" -l no-input -d 'Never ask anything interactively'
+complete -c couple -n "__fish_couple_using_subcommand review" -s q -l quiet -d 'Print only data: no confirmations'
+complete -c couple -n "__fish_couple_using_subcommand review" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c couple -n "__fish_couple_using_subcommand completions" -l dir -d 'The data directory [default: $XDG_DATA_HOME/couple]' -r -F
+complete -c couple -n "__fish_couple_using_subcommand completions" -l partner -d 'Who you are [default: your login name]' -r
+complete -c couple -n "__fish_couple_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c couple -n "__fish_couple_using_subcommand completions" -l no-input -d 'Never ask anything interactively'
+complete -c couple -n "__fish_couple_using_subcommand completions" -s q -l quiet -d 'Print only data: no confirmations'
+complete -c couple -n "__fish_couple_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c couple -n "__fish_couple_using_subcommand generate" -l partner -d 'Who you are [default: your login name]' -r
+complete -c couple -n "__fish_couple_using_subcommand generate" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c couple -n "__fish_couple_using_subcommand generate" -l no-input -d 'Never ask anything interactively'
+complete -c couple -n "__fish_couple_using_subcommand generate" -s q -l quiet -d 'Print only data: no confirmations'
+complete -c couple -n "__fish_couple_using_subcommand generate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log review completions generate help" -f -a "prompt" -d 'Print the question of the day, or browse the deck'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log review completions generate help" -f -a "log" -d 'Record a ritual: a talk, time together, a small act of care, …'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log review completions generate help" -f -a "review" -d 'How it is going, and what is due'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log review completions generate help" -f -a "completions" -d 'Print the shell completion script'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log review completions generate help" -f -a "generate" -d 'Regenerate completions/ and man/ (for maintainers)'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log review completions generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
