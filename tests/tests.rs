@@ -7,3 +7,4 @@ mod generated;
 mod log;
 mod prompt;
 mod review;
+mod sync;

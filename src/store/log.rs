@@ -1,6 +1,7 @@
 //! `log.csv`: appended one row at a time under the lock, read in one
 //! streaming pass, rewritten atomically (for `--undo`).
 
+use std::collections::HashSet;
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::Path;
@@ -8,6 +9,7 @@ use std::path::Path;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use csv::ByteRecord;
 
+use super::conflicts;
 use super::fsx::{self, Lock};
 use super::table::{Schema, Table, line};
 use crate::dates;
@@ -34,30 +36,79 @@ const LOGGED_AT: usize = 8;
 /// How much of the end of the file an append looks at.
 const TAIL: u64 = 64 * 1024;
 
-/// Calls `visit` with every row of `DIR/log.csv`, in file order, in one
-/// pass with one reused buffer. A missing file has no rows.
+/// Calls `visit` with every entry of `DIR/log.csv`, in file order, in one
+/// pass with one reused buffer; then the entries that sync-conflict copies
+/// add (each id once). A missing file has no entries.
 pub(crate) fn for_each(
     dir: &Path,
     mut visit: impl FnMut(&EntryRef<'_>) -> Result<()>,
 ) -> Result<()> {
-    for_each_at(dir, |entry, _| visit(entry))
+    let copies = conflicts::copies(dir, LOG_FILE)?;
+    if copies.is_empty() {
+        return read_file(&dir.join(LOG_FILE), LOG_FILE, |entry, _| visit(entry));
+    }
+    // Only with copies around do we need to remember ids.
+    let mut seen: HashSet<String> = HashSet::new();
+    read_file(&dir.join(LOG_FILE), LOG_FILE, |entry, _| {
+        seen.insert(entry.id.to_string());
+        visit(entry)
+    })?;
+    for copy in &copies {
+        read_file(copy, &conflicts::display_name(copy), |entry, _| {
+            if seen.insert(entry.id.to_string()) {
+                visit(entry)?;
+            }
+            Ok(())
+        })?;
+    }
+    Ok(())
 }
 
-/// Like [`for_each`], with the line each entry starts on.
-fn for_each_at(dir: &Path, mut visit: impl FnMut(&EntryRef<'_>, u64) -> Result<()>) -> Result<()> {
-    let path = dir.join(LOG_FILE);
-    let file = match File::open(&path) {
+/// Streams one log file, with the line each entry starts on.
+fn read_file(
+    path: &Path,
+    name: &str,
+    mut visit: impl FnMut(&EntryRef<'_>, u64) -> Result<()>,
+) -> Result<()> {
+    let file = match File::open(path) {
         Ok(file) => file,
         Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(()),
-        Err(err) => return Err(Error::io("cannot read", &path, &err)),
+        Err(err) => return Err(Error::io("cannot read", path, &err)),
     };
-    let mut reader = RowReader::new(Table::open(LOG_FILE, file, &SCHEMA)?);
+    let mut reader = RowReader::new(Table::open(name, file, &SCHEMA)?);
     let mut record = ByteRecord::new();
     while reader.table.next(&mut record)? {
         let entry = reader.row(&record)?;
         visit(&entry, line(&record))?;
     }
     Ok(())
+}
+
+/// Folds what sync-conflict copies add into the main file and moves them
+/// aside. Call with the lock held.
+fn fold_copies(dir: &Path) -> Result<()> {
+    let copies = conflicts::copies(dir, LOG_FILE)?;
+    if copies.is_empty() {
+        return Ok(());
+    }
+    let mut seen: HashSet<String> = HashSet::new();
+    read_file(&dir.join(LOG_FILE), LOG_FILE, |entry, _| {
+        seen.insert(entry.id.to_string());
+        Ok(())
+    })?;
+    let mut missing = Vec::new();
+    for copy in &copies {
+        read_file(copy, &conflicts::display_name(copy), |entry, _| {
+            if seen.insert(entry.id.to_string()) {
+                missing.push(entry.to_entry());
+            }
+            Ok(())
+        })?;
+    }
+    if !missing.is_empty() {
+        append_rows(dir, &missing)?;
+    }
+    conflicts::set_aside(dir, &copies)
 }
 
 /// Turns records into validated rows; remembers the last date it parsed,
@@ -164,6 +215,12 @@ fn number(bytes: &[u8], min: u16, max: u16) -> std::result::Result<Option<u16>, 
 pub(crate) fn append(dir: &Path, entry: &Entry) -> Result<()> {
     fsx::ensure_dir(dir)?;
     let _lock = Lock::acquire(dir)?;
+    fold_copies(dir)?;
+    append_rows(dir, std::slice::from_ref(entry))
+}
+
+/// Appends `entries` in one write. Call with the lock held.
+fn append_rows(dir: &Path, entries: &[Entry]) -> Result<()> {
     let path = dir.join(LOG_FILE);
     let mut file = fsx::private_options()
         .read(true)
@@ -176,16 +233,22 @@ pub(crate) fn append(dir: &Path, entry: &Entry) -> Result<()> {
         .map_err(|e| Error::io("cannot read", &path, &e))?
         .len();
 
-    let mut bytes = Vec::with_capacity(256);
-    if len == 0 {
+    let mut bytes = Vec::with_capacity(256 * entries.len());
+    let shape = if len == 0 {
         let header: Vec<String> = Entry::COLUMNS.iter().map(|c| (*c).to_string()).collect();
         write_row(&mut bytes, &header, b"\n")?;
-        write_row(&mut bytes, &cells(entry, &header), b"\n")?;
-    } else {
-        let shape = inspect(&mut file, len)?;
-        if !shape.ends_with_newline {
-            bytes.extend_from_slice(shape.terminator);
+        Shape {
+            header,
+            terminator: b"\n",
+            ends_with_newline: true,
         }
+    } else {
+        inspect(&mut file, len)?
+    };
+    if !shape.ends_with_newline {
+        bytes.extend_from_slice(shape.terminator);
+    }
+    for entry in entries {
         write_row(&mut bytes, &cells(entry, &shape.header), shape.terminator)?;
     }
     // One write: a reader (or a crash) never sees half a row of ours.
@@ -345,9 +408,10 @@ pub(crate) fn remove_last_of(dir: &Path, partner: &str) -> Result<Option<Entry>>
     }
     fsx::ensure_dir(dir)?;
     let _lock = Lock::acquire(dir)?;
+    fold_copies(dir)?;
 
     let mut latest: Option<(Option<DateTime<FixedOffset>>, u64, Entry)> = None;
-    for_each_at(dir, |entry, at_line| {
+    read_file(&path, LOG_FILE, |entry, at_line| {
         if entry.partner == partner {
             let at = DateTime::parse_from_rfc3339(entry.logged_at).ok();
             if latest.as_ref().is_none_or(|(best, _, _)| at >= *best) {

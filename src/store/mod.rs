@@ -2,6 +2,7 @@
 //! how it is changed safely. Commands ask this module for typed records and
 //! hand it typed records; nothing else opens a path.
 
+mod conflicts;
 mod fsx;
 pub(crate) mod log;
 pub(crate) mod prompts;
