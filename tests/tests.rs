@@ -6,5 +6,6 @@ mod harness;
 mod generated;
 mod log;
 mod prompt;
+mod reliability;
 mod review;
 mod sync;

@@ -466,7 +466,57 @@ fn first_line_ends_crlf(head: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    /// Every entry of `bytes` read as log.csv, or the first error.
+    fn read_all(bytes: &[u8]) -> Result<Vec<Entry>> {
+        let mut reader = RowReader::new(Table::open(LOG_FILE, bytes, &SCHEMA)?);
+        let mut record = ByteRecord::new();
+        let mut entries = Vec::new();
+        while reader.table.next(&mut record)? {
+            entries.push(reader.row(&record)?.to_entry());
+        }
+        Ok(entries)
+    }
+
+    proptest! {
+        #[test]
+        fn the_reader_never_panics_on_arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
+            let mut input = b"id,date,partner,kind,minutes,mood,prompt,note,logged_at\n".to_vec();
+            input.extend_from_slice(&bytes);
+            let _ = read_all(&input);
+            let _ = read_all(&bytes);
+        }
+
+        #[test]
+        fn any_note_and_partner_survive_a_write_and_a_read(
+            note in any::<String>(),
+            partner in "[^\\x00]{1,12}",
+            minutes in proptest::option::of(0u16..=1440),
+            days in 0u64..40_000,
+        ) {
+            prop_assume!(!partner.trim().is_empty() && !note.contains('\0'));
+            let entry = Entry {
+                id: "k3j9x2m4qa".into(),
+                date: NaiveDate::from_ymd_opt(1950, 1, 1).unwrap() + chrono::Days::new(days),
+                partner: partner.clone(),
+                kind: Kind::Care,
+                minutes,
+                mood: None,
+                prompt: String::new(),
+                note: note.clone(),
+                logged_at: "2026-11-25T10:00:00.000+00:00".into(),
+            };
+            let header: Vec<String> = Entry::COLUMNS.iter().map(|c| (*c).to_string()).collect();
+            let mut bytes = Vec::new();
+            write_row(&mut bytes, &header, b"\n").unwrap();
+            write_row(&mut bytes, &cells(&entry, &header), b"\n").unwrap();
+            let back = read_all(&bytes).unwrap();
+            prop_assert_eq!(back, vec![entry]);
+        }
+    }
 
     #[test]
     fn numbers_are_whole_and_in_range() {

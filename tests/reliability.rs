@@ -1,0 +1,173 @@
+//! What couple promises about your data, under concurrent writers, a held
+//! lock, a careless umask and files that other programs wrote.
+
+use std::collections::HashSet;
+use std::time::{Duration, Instant};
+
+use crate::harness::Env;
+
+/// Runs `couple` in a shell with `umask`, so the umask is really in force.
+#[cfg(unix)]
+fn run_with_umask(env: &Env, umask: &str, args: &[&str]) -> std::process::ExitStatus {
+    std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("umask {umask}; exec \"$0\" \"$@\""))
+        .arg(env!("CARGO_BIN_EXE_couple"))
+        .args(args)
+        .env_clear()
+        .env("COUPLE_DIR", env.data())
+        .env("COUPLE_PARTNER", "alex")
+        .env("COUPLE_TODAY", "2026-11-25")
+        .stdout(std::process::Stdio::null())
+        .status()
+        .unwrap()
+}
+
+#[test]
+fn concurrent_appends_keep_every_row_whole_and_once() {
+    let env = Env::new();
+    let per_writer = 150;
+    std::thread::scope(|scope| {
+        for writer in ["alex", "sam"] {
+            let env = &env;
+            scope.spawn(move || {
+                for i in 0..per_writer {
+                    let note =
+                        format!("{writer} #{i}: \"quoted\", with commas,\nand a second line");
+                    env.as_partner(writer).ok(&["-q", "log", "care", &note]);
+                }
+            });
+        }
+    });
+    let bytes = env.file_bytes("log.csv").unwrap();
+    let mut reader = csv::Reader::from_reader(bytes.as_slice());
+    let mut ids = HashSet::new();
+    let mut notes = HashSet::new();
+    for record in reader.records() {
+        let record = record.expect("every row is whole");
+        assert_eq!(record.len(), 9);
+        assert!(
+            ids.insert(record[0].to_string()),
+            "duplicate id {}",
+            &record[0]
+        );
+        notes.insert(record[7].to_string());
+    }
+    assert_eq!(ids.len(), 2 * per_writer);
+    for writer in ["alex", "sam"] {
+        for i in 0..per_writer {
+            let note = format!("{writer} #{i}: \"quoted\", with commas,\nand a second line");
+            assert!(notes.contains(&note), "lost: {note:?}");
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_lock_held_elsewhere_fails_the_write_after_about_ten_seconds_naming_it() {
+    let env = Env::new();
+    env.ok(&["log", "care"]);
+    let before = env.file("log.csv").unwrap();
+    let lock = std::fs::OpenOptions::new()
+        .write(true)
+        .open(env.path(".lock"))
+        .unwrap();
+    lock.lock().unwrap();
+    let start = Instant::now();
+    let err = env.fails(&["log", "talk"], 1);
+    let waited = start.elapsed();
+    assert!(
+        waited >= Duration::from_secs(9) && waited < Duration::from_secs(15),
+        "waited {waited:?}"
+    );
+    assert!(
+        err.contains(&env.path(".lock").display().to_string()),
+        "{err}"
+    );
+    assert_eq!(env.file("log.csv").unwrap(), before);
+    lock.unlock().unwrap();
+    env.ok(&["log", "talk"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn under_crons_umask_the_dir_is_0700_and_the_files_0600() {
+    use std::os::unix::fs::PermissionsExt;
+    for umask in ["022", "000"] {
+        let env = Env::new();
+        assert!(run_with_umask(&env, umask, &["log", "care", "x"]).success());
+        let mode = |name: &str| {
+            std::fs::metadata(env.path(name))
+                .unwrap()
+                .permissions()
+                .mode()
+                & 0o777
+        };
+        assert_eq!(
+            std::fs::metadata(env.data()).unwrap().permissions().mode() & 0o777,
+            0o700,
+            "umask {umask}"
+        );
+        assert_eq!(mode("log.csv"), 0o600, "umask {umask}");
+        assert_eq!(mode(".lock"), 0o600, "umask {umask}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_data_dir_others_can_read_gets_a_warning() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    env.ok(&["log", "care"]);
+    std::fs::set_permissions(env.data(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let run = env.run(&["log", "care"]);
+    assert_eq!(run.code, 0);
+    assert!(
+        run.stderr.contains("can be read by others"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("chmod 700"), "{}", run.stderr);
+}
+
+#[test]
+fn a_semicolon_separated_file_is_refused_with_a_hint() {
+    let env = Env::new();
+    let text =
+        "id;date;partner;kind;minutes;mood;prompt;note;logged_at\r\nk;2026-11-01;sam;care;;;;;\r\n";
+    env.write("log.csv", text);
+    let err = env.fails(&["review"], 65);
+    assert!(
+        err.starts_with("couple: log.csv line 1: the header lacks"),
+        "{err}"
+    );
+    assert!(err.contains("';'"), "{err}");
+    env.fails(&["log", "care"], 65);
+    assert_eq!(env.file("log.csv").unwrap(), text);
+}
+
+#[test]
+fn a_torn_tail_is_reported_with_its_line_and_blocks_writes() {
+    let env = Env::new();
+    env.ok(&["log", "care", "one"]);
+    env.ok(&["log", "care", "two"]);
+    let mut bytes = env.file_bytes("log.csv").unwrap();
+    bytes.extend_from_slice(b"abc,2026-11-25,al\0\0\0\0\0\0\0\0");
+    env.write("log.csv", &bytes);
+    let err = env.fails(&["log", "care", "three"], 65);
+    assert!(err.starts_with("couple: log.csv line 4:"), "{err}");
+    assert_eq!(env.file_bytes("log.csv").unwrap(), bytes);
+    let err = env.fails(&["review"], 65);
+    assert!(err.starts_with("couple: log.csv line 4:"), "{err}");
+}
+
+#[test]
+fn a_crashed_writers_temporary_file_is_never_read_and_is_cleaned_up() {
+    let env = Env::new();
+    env.ok(&["log", "care", "one"]);
+    env.write(".couple-tmp-log.csv-99999", "id,date,partner,kind,minutes,mood,prompt,note,logged_at\nghost,2026-11-25,alex,care,,,,,\n");
+    let review = env.ok(&["review", "--format", "json"]);
+    assert!(review.contains("\"care\": 1"), "{review}");
+    env.ok(&["log", "care", "two"]);
+    assert!(!env.path(".couple-tmp-log.csv-99999").exists());
+}
