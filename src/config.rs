@@ -18,6 +18,9 @@ pub(crate) struct Config {
     /// The data directory; it may not exist yet.
     pub(crate) dir: PathBuf,
     partner: Option<String>,
+    /// `--partner` as a filter (export): set only when it was given on the
+    /// command line, never from COUPLE_PARTNER or the login name.
+    pub(crate) partner_filter: Option<String>,
     /// The local date "today" means.
     pub(crate) today: NaiveDate,
     /// The moment of this run, with the local offset, for `logged_at`.
@@ -32,7 +35,9 @@ pub(crate) struct Config {
 }
 
 impl Config {
-    pub(crate) fn resolve(global: &GlobalArgs) -> Result<Self> {
+    /// `partner_on_command_line`: whether `--partner` came from the command
+    /// line rather than the environment (only then does it filter).
+    pub(crate) fn resolve(global: &GlobalArgs, partner_on_command_line: bool) -> Result<Self> {
         let now = Local::now().fixed_offset();
         // COUPLE_TODAY pins "today" for tests and for reproducible scripts.
         let today = match env::var("COUPLE_TODAY") {
@@ -59,6 +64,12 @@ impl Config {
                 .partner
                 .clone()
                 .or_else(login_name)
+                .map(|name| name.trim().to_string())
+                .filter(|name| !name.is_empty()),
+            partner_filter: global
+                .partner
+                .as_deref()
+                .filter(|_| partner_on_command_line)
                 .map(|name| name.trim().to_string())
                 .filter(|name| !name.is_empty()),
             today,

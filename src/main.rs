@@ -16,24 +16,29 @@ mod store;
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::parser::ValueSource;
+use clap::{CommandFactory, FromArgMatches};
 
 use crate::cli::{Cli, Command};
 use crate::config::Config;
 use crate::error::{Error, Result};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match run(cli) {
+    let matches = Cli::command().get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|err| err.exit());
+    // `--partner` filters `export` only when typed, not from COUPLE_PARTNER.
+    let partner_typed = matches.value_source("partner") == Some(ValueSource::CommandLine);
+    match run(cli, partner_typed) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => report(&err),
     }
 }
 
-fn run(cli: Cli) -> Result<()> {
-    let config = Config::resolve(&cli.global)?;
+fn run(cli: Cli, partner_typed: bool) -> Result<()> {
+    let config = Config::resolve(&cli.global, partner_typed)?;
     match cli.command {
         Command::Prompt(args) => cmd::prompt::run(args, &config),
+        Command::Export(args) => cmd::export::run(args, &config),
     }
 }
 
