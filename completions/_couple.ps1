@@ -34,6 +34,7 @@ Register-ArgumentCompleter -Native -CommandName 'couple' -ScriptBlock {
             [CompletionResult]::new('prompt', 'prompt', [CompletionResultType]::ParameterValue, 'Print the question of the day, or browse the deck')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Record a ritual: a talk, time together, a small act of care, …')
             [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'How it is going, and what is due')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the log, the goals or the deck as CSV or JSON')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the shell completion script')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Regenerate completions/ and man/ (for maintainers)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -95,6 +96,28 @@ Register-ArgumentCompleter -Native -CommandName 'couple' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'couple;export' {
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Only entries on or after this date (log)')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Only entries on or before this date (log)')
+            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Only entries of this kind (log; repeat for several)')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only goals with this status (goals) [default: all]')
+            [CompletionResult]::new('--horizon', '--horizon', [CompletionResultType]::ParameterName, 'Only goals of this horizon (goals)')
+            [CompletionResult]::new('--theme', '--theme', [CompletionResultType]::ParameterName, 'Only prompts of this theme (prompts; repeat for several)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to FILE instead of stdout (atomically, mode 0600)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to FILE instead of stdout (atomically, mode 0600)')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The data directory [default: $XDG_DATA_HOME/couple]')
+            [CompletionResult]::new('--partner', '--partner', [CompletionResultType]::ParameterName, 'Who you are [default: your login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'CSV cells exactly as stored, formulas and all (no leading '')')
+            [CompletionResult]::new('--excel', '--excel', [CompletionResultType]::ParameterName, 'CSV for Excel: a UTF-8 byte-order mark and CRLF line ends')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never ask anything interactively')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data: no confirmations')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data: no confirmations')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'couple;completions' {
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The data directory [default: $XDG_DATA_HOME/couple]')
             [CompletionResult]::new('--partner', '--partner', [CompletionResultType]::ParameterName, 'Who you are [default: your login name]')
@@ -120,6 +143,7 @@ Register-ArgumentCompleter -Native -CommandName 'couple' -ScriptBlock {
             [CompletionResult]::new('prompt', 'prompt', [CompletionResultType]::ParameterValue, 'Print the question of the day, or browse the deck')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Record a ritual: a talk, time together, a small act of care, …')
             [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'How it is going, and what is due')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the log, the goals or the deck as CSV or JSON')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the shell completion script')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Regenerate completions/ and man/ (for maintainers)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -132,6 +156,9 @@ Register-ArgumentCompleter -Native -CommandName 'couple' -ScriptBlock {
             break
         }
         'couple;help;review' {
+            break
+        }
+        'couple;help;export' {
             break
         }
         'couple;help;completions' {

@@ -19,6 +19,9 @@ _couple() {
             couple,completions)
                 cmd="couple__subcmd__completions"
                 ;;
+            couple,export)
+                cmd="couple__subcmd__export"
+                ;;
             couple,generate)
                 cmd="couple__subcmd__generate"
                 ;;
@@ -36,6 +39,9 @@ _couple() {
                 ;;
             couple__subcmd__help,completions)
                 cmd="couple__subcmd__help__subcmd__completions"
+                ;;
+            couple__subcmd__help,export)
+                cmd="couple__subcmd__help__subcmd__export"
                 ;;
             couple__subcmd__help,generate)
                 cmd="couple__subcmd__help__subcmd__generate"
@@ -59,7 +65,7 @@ _couple() {
 
     case "${cmd}" in
         couple)
-            opts="-q -h -V --dir --partner --no-input --color --quiet --help --version prompt log review completions generate help"
+            opts="-q -h -V --dir --partner --no-input --color --quiet --help --version prompt log review export completions generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -110,6 +116,68 @@ _couple() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        couple__subcmd__export)
+            opts="-o -q -h --from --to --kind --status --horizon --theme --format --output --raw --excel --dir --partner --no-input --color --quiet --help log goals prompts"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kind)
+                    COMPREPLY=($(compgen -W "talk us-time care appreciation repair affection checkin answer sit-down" -- "${cur}"))
+                    return 0
+                    ;;
+                --status)
+                    COMPREPLY=($(compgen -W "open done dropped all" -- "${cur}"))
+                    return 0
+                    ;;
+                --horizon)
+                    COMPREPLY=($(compgen -W "month year someday" -- "${cur}"))
+                    return 0
+                    ;;
+                --theme)
+                    COMPREPLY=($(compgen -W "check-in listening vulnerability reconnecting transitions healing small-moments blind-spots passion dreams appreciation play" -- "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "csv json" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --partner)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         couple__subcmd__generate)
             opts="-q -h --partner --no-input --color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -133,7 +201,7 @@ _couple() {
             return 0
             ;;
         couple__subcmd__help)
-            opts="prompt log review completions generate help"
+            opts="prompt log review export completions generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -147,6 +215,20 @@ _couple() {
             return 0
             ;;
         couple__subcmd__help__subcmd__completions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        couple__subcmd__help__subcmd__export)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -280,7 +362,7 @@ _couple() {
             fi
             case "${prev}" in
                 --theme)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "check-in listening vulnerability reconnecting transitions healing small-moments blind-spots passion dreams appreciation play" -- "${cur}"))
                     return 0
                     ;;
                 --depth)

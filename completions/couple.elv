@@ -31,6 +31,7 @@ set edit:completion:arg-completer[couple] = {|@words|
             cand prompt 'Print the question of the day, or browse the deck'
             cand log 'Record a ritual: a talk, time together, a small act of care, …'
             cand review 'How it is going, and what is due'
+            cand export 'Write the log, the goals or the deck as CSV or JSON'
             cand completions 'Print the shell completion script'
             cand generate 'Regenerate completions/ and man/ (for maintainers)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -88,6 +89,27 @@ set edit:completion:arg-completer[couple] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'couple;export'= {
+            cand --from 'Only entries on or after this date (log)'
+            cand --to 'Only entries on or before this date (log)'
+            cand --kind 'Only entries of this kind (log; repeat for several)'
+            cand --status 'Only goals with this status (goals) [default: all]'
+            cand --horizon 'Only goals of this horizon (goals)'
+            cand --theme 'Only prompts of this theme (prompts; repeat for several)'
+            cand --format 'Output format'
+            cand -o 'Write to FILE instead of stdout (atomically, mode 0600)'
+            cand --output 'Write to FILE instead of stdout (atomically, mode 0600)'
+            cand --dir 'The data directory [default: $XDG_DATA_HOME/couple]'
+            cand --partner 'Who you are [default: your login name]'
+            cand --color 'When to use colour'
+            cand --raw 'CSV cells exactly as stored, formulas and all (no leading '')'
+            cand --excel 'CSV for Excel: a UTF-8 byte-order mark and CRLF line ends'
+            cand --no-input 'Never ask anything interactively'
+            cand -q 'Print only data: no confirmations'
+            cand --quiet 'Print only data: no confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'couple;completions'= {
             cand --dir 'The data directory [default: $XDG_DATA_HOME/couple]'
             cand --partner 'Who you are [default: your login name]'
@@ -111,6 +133,7 @@ set edit:completion:arg-completer[couple] = {|@words|
             cand prompt 'Print the question of the day, or browse the deck'
             cand log 'Record a ritual: a talk, time together, a small act of care, …'
             cand review 'How it is going, and what is due'
+            cand export 'Write the log, the goals or the deck as CSV or JSON'
             cand completions 'Print the shell completion script'
             cand generate 'Regenerate completions/ and man/ (for maintainers)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -120,6 +143,8 @@ set edit:completion:arg-completer[couple] = {|@words|
         &'couple;help;log'= {
         }
         &'couple;help;review'= {
+        }
+        &'couple;help;export'= {
         }
         &'couple;help;completions'= {
         }

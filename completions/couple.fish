@@ -36,10 +36,22 @@ complete -c couple -n "__fish_couple_needs_command" -s V -l version -d 'Print ve
 complete -c couple -n "__fish_couple_needs_command" -f -a "prompt" -d 'Print the question of the day, or browse the deck'
 complete -c couple -n "__fish_couple_needs_command" -f -a "log" -d 'Record a ritual: a talk, time together, a small act of care, …'
 complete -c couple -n "__fish_couple_needs_command" -f -a "review" -d 'How it is going, and what is due'
+complete -c couple -n "__fish_couple_needs_command" -f -a "export" -d 'Write the log, the goals or the deck as CSV or JSON'
 complete -c couple -n "__fish_couple_needs_command" -f -a "completions" -d 'Print the shell completion script'
 complete -c couple -n "__fish_couple_needs_command" -f -a "generate" -d 'Regenerate completions/ and man/ (for maintainers)'
 complete -c couple -n "__fish_couple_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c couple -n "__fish_couple_using_subcommand prompt" -l theme -d 'Only prompts of this theme (repeat for several)' -r
+complete -c couple -n "__fish_couple_using_subcommand prompt" -l theme -d 'Only prompts of this theme (repeat for several)' -r -f -a "check-in\t''
+listening\t''
+vulnerability\t''
+reconnecting\t''
+transitions\t''
+healing\t''
+small-moments\t''
+blind-spots\t''
+passion\t''
+dreams\t''
+appreciation\t''
+play\t''"
 complete -c couple -n "__fish_couple_using_subcommand prompt" -l depth -d 'Only light or only deep prompts' -r -f -a "light\t''
 deep\t''"
 complete -c couple -n "__fish_couple_using_subcommand prompt" -l date -d 'The question of this day instead of today\'s (2026-03-01, tomorrow, …)' -r
@@ -91,6 +103,49 @@ complete -c couple -n "__fish_couple_using_subcommand review" -l exit-code -d 'E
 complete -c couple -n "__fish_couple_using_subcommand review" -l no-input -d 'Never ask anything interactively'
 complete -c couple -n "__fish_couple_using_subcommand review" -s q -l quiet -d 'Print only data: no confirmations'
 complete -c couple -n "__fish_couple_using_subcommand review" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c couple -n "__fish_couple_using_subcommand export" -l from -d 'Only entries on or after this date (log)' -r
+complete -c couple -n "__fish_couple_using_subcommand export" -l to -d 'Only entries on or before this date (log)' -r
+complete -c couple -n "__fish_couple_using_subcommand export" -l kind -d 'Only entries of this kind (log; repeat for several)' -r -f -a "talk\t''
+us-time\t''
+care\t''
+appreciation\t''
+repair\t''
+affection\t''
+checkin\t''
+answer\t''
+sit-down\t''"
+complete -c couple -n "__fish_couple_using_subcommand export" -l status -d 'Only goals with this status (goals) [default: all]' -r -f -a "open\t''
+done\t''
+dropped\t''
+all\t''"
+complete -c couple -n "__fish_couple_using_subcommand export" -l horizon -d 'Only goals of this horizon (goals)' -r -f -a "month\t''
+year\t''
+someday\t''"
+complete -c couple -n "__fish_couple_using_subcommand export" -l theme -d 'Only prompts of this theme (prompts; repeat for several)' -r -f -a "check-in\t''
+listening\t''
+vulnerability\t''
+reconnecting\t''
+transitions\t''
+healing\t''
+small-moments\t''
+blind-spots\t''
+passion\t''
+dreams\t''
+appreciation\t''
+play\t''"
+complete -c couple -n "__fish_couple_using_subcommand export" -l format -d 'Output format' -r -f -a "csv\t''
+json\t''"
+complete -c couple -n "__fish_couple_using_subcommand export" -s o -l output -d 'Write to FILE instead of stdout (atomically, mode 0600)' -r -F
+complete -c couple -n "__fish_couple_using_subcommand export" -l dir -d 'The data directory [default: $XDG_DATA_HOME/couple]' -r -F
+complete -c couple -n "__fish_couple_using_subcommand export" -l partner -d 'Who you are [default: your login name]' -r
+complete -c couple -n "__fish_couple_using_subcommand export" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c couple -n "__fish_couple_using_subcommand export" -l raw -d 'CSV cells exactly as stored, formulas and all (no leading \')'
+complete -c couple -n "__fish_couple_using_subcommand export" -l excel -d 'CSV for Excel: a UTF-8 byte-order mark and CRLF line ends'
+complete -c couple -n "__fish_couple_using_subcommand export" -l no-input -d 'Never ask anything interactively'
+complete -c couple -n "__fish_couple_using_subcommand export" -s q -l quiet -d 'Print only data: no confirmations'
+complete -c couple -n "__fish_couple_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c couple -n "__fish_couple_using_subcommand completions" -l dir -d 'The data directory [default: $XDG_DATA_HOME/couple]' -r -F
 complete -c couple -n "__fish_couple_using_subcommand completions" -l partner -d 'Who you are [default: your login name]' -r
 complete -c couple -n "__fish_couple_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -106,9 +161,10 @@ never\t''"
 complete -c couple -n "__fish_couple_using_subcommand generate" -l no-input -d 'Never ask anything interactively'
 complete -c couple -n "__fish_couple_using_subcommand generate" -s q -l quiet -d 'Print only data: no confirmations'
 complete -c couple -n "__fish_couple_using_subcommand generate" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log review completions generate help" -f -a "prompt" -d 'Print the question of the day, or browse the deck'
-complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log review completions generate help" -f -a "log" -d 'Record a ritual: a talk, time together, a small act of care, …'
-complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log review completions generate help" -f -a "review" -d 'How it is going, and what is due'
-complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log review completions generate help" -f -a "completions" -d 'Print the shell completion script'
-complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log review completions generate help" -f -a "generate" -d 'Regenerate completions/ and man/ (for maintainers)'
-complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log review completions generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log review export completions generate help" -f -a "prompt" -d 'Print the question of the day, or browse the deck'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log review export completions generate help" -f -a "log" -d 'Record a ritual: a talk, time together, a small act of care, …'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log review export completions generate help" -f -a "review" -d 'How it is going, and what is due'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log review export completions generate help" -f -a "export" -d 'Write the log, the goals or the deck as CSV or JSON'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log review export completions generate help" -f -a "completions" -d 'Print the shell completion script'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log review export completions generate help" -f -a "generate" -d 'Regenerate completions/ and man/ (for maintainers)'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log review export completions generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

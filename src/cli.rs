@@ -82,6 +82,7 @@ pub(crate) enum Command {
     Prompt(PromptArgs),
     Log(LogArgs),
     Review(ReviewArgs),
+    Export(ExportArgs),
     Completions(CompletionsArgs),
     #[command(hide = true)]
     Generate(GenerateArgs),
@@ -105,7 +106,7 @@ pub(crate) enum Command {
   couple prompt --themes")]
 pub(crate) struct PromptArgs {
     /// Only prompts of this theme (repeat for several)
-    #[arg(long, value_name = "THEME")]
+    #[arg(long, value_name = "THEME", value_parser = Suggest(&crate::deck::THEMES), hide_possible_values = true)]
     pub(crate) theme: Vec<String>,
 
     /// Only light or only deep prompts
@@ -284,6 +285,105 @@ pub(crate) enum ReviewFormat {
     Json,
 }
 
+/// Write the log, the goals or the deck as CSV or JSON
+///
+/// CSV is safe to open in a spreadsheet: a text cell that a spreadsheet
+/// would run as a formula (one starting with =, +, -, @, a tab, a carriage
+/// return or a line feed) gets a leading ' so it shows as text. Numbers and
+/// dates are written bare. --raw writes every cell exactly as stored;
+/// --excel adds the byte-order mark Excel needs to read UTF-8, and CRLF line
+/// ends.
+///
+/// JSON is for programs: an array of objects with the same fields, values
+/// as stored (never neutralised), numbers as numbers, empty cells as null.
+///
+/// The log is filtered by --from, --to, --kind and --partner; the goals by
+/// --status and --horizon; the prompts by --theme. --partner filters only
+/// when given on the command line (COUPLE_PARTNER never filters).
+///
+/// It streams: memory stays the same however long the log. -o writes the
+/// file whole or not at all, readable by you alone.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  couple export > log.csv                everything logged, as CSV
+  couple export --from 2026-01-01 --to 2026-12-31 -o 2026.csv
+  couple export --kind talk --kind us-time --partner sam
+  couple export --excel -o log.csv       for Excel
+  couple export goals --status open --format json
+  couple export prompts --theme play")]
+pub(crate) struct ExportArgs {
+    /// What to export
+    #[arg(value_enum, default_value_t = ExportData::Log, value_name = "DATA")]
+    pub(crate) data: ExportData,
+
+    /// Only entries on or after this date (log)
+    #[arg(long, value_name = "DATE")]
+    pub(crate) from: Option<String>,
+
+    /// Only entries on or before this date (log)
+    #[arg(long, value_name = "DATE")]
+    pub(crate) to: Option<String>,
+
+    /// Only entries of this kind (log; repeat for several)
+    #[arg(long, value_name = "KIND", value_parser = Choice::new("kind", &KINDS))]
+    pub(crate) kind: Vec<String>,
+
+    /// Only goals with this status (goals) [default: all]
+    #[arg(long, value_enum, value_name = "STATUS")]
+    pub(crate) status: Option<StatusFilter>,
+
+    /// Only goals of this horizon (goals)
+    #[arg(long, value_enum, value_name = "HORIZON")]
+    pub(crate) horizon: Option<HorizonArg>,
+
+    /// Only prompts of this theme (prompts; repeat for several)
+    #[arg(long, value_name = "THEME", value_parser = Suggest(&crate::deck::THEMES), hide_possible_values = true)]
+    pub(crate) theme: Vec<String>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ExportFormat::Csv, value_name = "FORMAT")]
+    pub(crate) format: ExportFormat,
+
+    /// Write to FILE instead of stdout (atomically, mode 0600)
+    #[arg(short, long, value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+
+    /// CSV cells exactly as stored, formulas and all (no leading ')
+    #[arg(long)]
+    pub(crate) raw: bool,
+
+    /// CSV for Excel: a UTF-8 byte-order mark and CRLF line ends
+    #[arg(long)]
+    pub(crate) excel: bool,
+}
+
+/// The data `couple export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ExportData {
+    /// log.csv: every entry
+    Log,
+    /// goals.csv: shared goals and dreams
+    Goals,
+    /// the deck: built-in prompts and your prompts.csv
+    Prompts,
+}
+
+impl ExportData {
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            ExportData::Log => "log",
+            ExportData::Goals => "goals",
+            ExportData::Prompts => "prompts",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ExportFormat {
+    Csv,
+    Json,
+}
+
 /// Print the shell completion script
 ///
 /// The same scripts are kept in the repository under completions/.
@@ -356,6 +456,48 @@ impl clap::builder::TypedValueParser for Choice {
                 .map(|n| clap::builder::PossibleValue::new(*n)),
         ))
     }
+}
+
+/// Any value, with some offered to completions: a user's own deck may
+/// bring themes of its own, so themes are checked against the deck later.
+#[derive(Clone)]
+pub(crate) struct Suggest(pub(crate) &'static [&'static str]);
+
+impl clap::builder::TypedValueParser for Suggest {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        _cmd: &clap::Command,
+        _arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        Ok(value.to_string_lossy().into_owned())
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            self.0.iter().map(|n| clap::builder::PossibleValue::new(*n)),
+        ))
+    }
+}
+
+/// Which goals, by status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum StatusFilter {
+    Open,
+    Done,
+    Dropped,
+    All,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum HorizonArg {
+    Month,
+    Year,
+    Someday,
 }
 
 #[cfg(test)]

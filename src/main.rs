@@ -43,6 +43,7 @@ fn run(cli: Cli, partner_typed: bool) -> Result<()> {
         Command::Review(args) => cmd::review::run(args, &config),
         Command::Completions(args) => cmd::completions::run(args, &config),
         Command::Generate(args) => cmd::completions::generate(args, &config),
+        Command::Export(args) => cmd::export::run(args, &config),
     }
 }
 

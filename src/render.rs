@@ -33,6 +33,12 @@ impl Out {
         self.inner.write_all(bytes).map_err(|e| Error::output(&e))
     }
 
+    /// The buffered stdout itself, for a command that streams its own
+    /// format; map its write errors with [`Error::output`].
+    pub(crate) fn writer(&mut self) -> &mut dyn Write {
+        &mut self.inner
+    }
+
     /// `text` dimmed, when colour is on.
     pub(crate) fn dim(&self, text: &str) -> String {
         self.paint("2", text)

@@ -3,6 +3,7 @@
 
 mod harness;
 
+mod export;
 mod generated;
 mod log;
 mod prompt;

@@ -3,6 +3,7 @@
 //! renders with `render`.
 
 pub(crate) mod completions;
+pub(crate) mod export;
 pub(crate) mod log;
 pub(crate) mod prompt;
 pub(crate) mod review;

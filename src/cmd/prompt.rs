@@ -64,7 +64,7 @@ pub(crate) fn load_deck(deck_file: Option<&std::path::Path>, cfg: &Config) -> Re
 }
 
 /// The themes asked for, each checked to be in the deck.
-fn known_themes(deck: &[Prompt], asked: &[String]) -> Result<Vec<String>> {
+pub(crate) fn known_themes(deck: &[Prompt], asked: &[String]) -> Result<Vec<String>> {
     let themes = deck::themes(deck);
     let names = || themes.iter().map(|t| t.theme);
     asked

@@ -19,6 +19,22 @@ pub(crate) const BUILTIN_CSV: &[u8] = include_bytes!("prompts.csv");
 /// How error messages name the built-in deck.
 pub(crate) const BUILTIN_NAME: &str = "the built-in deck";
 
+/// The built-in deck's themes, in deck order.
+pub(crate) const THEMES: [&str; 12] = [
+    "check-in",
+    "listening",
+    "vulnerability",
+    "reconnecting",
+    "transitions",
+    "healing",
+    "small-moments",
+    "blind-spots",
+    "passion",
+    "dreams",
+    "appreciation",
+    "play",
+];
+
 /// Fixed forever: changing it would change every day's question.
 const SEED: u64 = 0x636f_7570_6c65_2031; // "couple 1"
 

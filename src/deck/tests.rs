@@ -3,21 +3,6 @@ use std::collections::HashSet;
 use super::*;
 use crate::store::prompts::parse;
 
-const THEMES: [&str; 12] = [
-    "check-in",
-    "listening",
-    "vulnerability",
-    "reconnecting",
-    "transitions",
-    "healing",
-    "small-moments",
-    "blind-spots",
-    "passion",
-    "dreams",
-    "appreciation",
-    "play",
-];
-
 fn builtin() -> Vec<Prompt> {
     parse(BUILTIN_NAME, BUILTIN_CSV).expect("the built-in deck parses")
 }

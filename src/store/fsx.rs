@@ -145,7 +145,11 @@ pub(crate) fn replace(
     target: &Path,
     write_all: impl FnOnce(&mut dyn Write) -> Result<()>,
 ) -> Result<()> {
-    let dir = target.parent().unwrap_or(Path::new("."));
+    // A bare file name has the parent "", which cannot be opened to sync.
+    let dir = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

@@ -4,12 +4,13 @@
 
 mod conflicts;
 mod fsx;
+pub(crate) mod goals;
 pub(crate) mod log;
 pub(crate) mod prompts;
 mod table;
 
 use std::fs;
-use std::io;
+use std::io::{self, Write};
 use std::path::Path;
 
 use crate::error::{Error, Result};
@@ -51,4 +52,48 @@ pub(crate) fn write_generated(path: &Path, bytes: &[u8]) -> Result<()> {
         fs::create_dir_all(parent).map_err(|e| Error::io("cannot create", parent, &e))?;
     }
     fs::write(path, bytes).map_err(|e| Error::io("cannot write", path, &e))
+}
+
+/// Writes a file the user named (`export -o FILE`) whole or not at all, as
+/// couple writes its own: a private (0600) temporary file beside it, synced,
+/// renamed over it. Refuses to overwrite couple's own files in `data_dir`.
+pub(crate) fn write_output(
+    path: &Path,
+    data_dir: &Path,
+    write_all: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
+    if let Some(name) = own_file(path, data_dir) {
+        return Err(Error::usage(format!(
+            "{} is couple's own {name}: refusing to overwrite it",
+            path.display()
+        ))
+        .with_hint("write the export somewhere else"));
+    }
+    let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
+    if let Some(parent) = parent.filter(|p| !p.is_dir()) {
+        return Err(Error::runtime(format!(
+            "cannot write {}: there is no directory {}",
+            path.display(),
+            parent.display()
+        )));
+    }
+    fsx::replace(path, write_all)
+}
+
+/// The name of the data file `path` is, if it is one of couple's own.
+fn own_file(path: &Path, data_dir: &Path) -> Option<&'static str> {
+    let name = path.file_name()?;
+    let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
+    let parent = fs::canonicalize(parent.unwrap_or(Path::new("."))).ok()?;
+    if parent != fs::canonicalize(data_dir).ok()? {
+        return None;
+    }
+    [
+        log::LOG_FILE,
+        goals::GOALS_FILE,
+        PROMPTS_FILE,
+        fsx::LOCK_FILE,
+    ]
+    .into_iter()
+    .find(|own| name == *own)
 }

@@ -1,0 +1,340 @@
+//! `couple export`: the log, the goals or the deck as CSV or JSON, for
+//! spreadsheets and programs, streamed to stdout or written to a file.
+
+mod sheet;
+
+use std::io::{self, Write};
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use self::sheet::{Csv, OnError, Sink, Style};
+use crate::cli::{ExportArgs, ExportData, ExportFormat, HorizonArg, StatusFilter};
+use crate::config::Config;
+use crate::dates;
+use crate::deck;
+use crate::error::{Error, Result};
+use crate::model::{self, Entry, EntryRef, Goal, Horizon, Kind, Prompt, Status};
+use crate::render::Out;
+use crate::store;
+
+use super::prompt::{known_themes, load_deck};
+
+const PROMPT_COLUMNS: [&str; 4] = ["id", "theme", "depth", "text"];
+
+pub(crate) fn run(args: ExportArgs, cfg: &Config) -> Result<()> {
+    refuse_foreign_filters(&args, cfg)?;
+    let style = style(&args)?;
+    let job = match args.data {
+        ExportData::Log => Job::Log(log_filter(&args, cfg)?),
+        ExportData::Goals => Job::Goals(goals(&args, cfg)?),
+        ExportData::Prompts => Job::Prompts(prompts(&args, cfg)?),
+    };
+
+    if let Some(path) = &args.output {
+        let on_error = |e: &io::Error| Error::io("cannot write", path, e);
+        store::write_output(path, &cfg.dir, |out| job.write(out, style, &on_error, cfg))
+    } else {
+        let mut out = Out::stdout(false);
+        job.write(out.writer(), style, &Error::output, cfg)?;
+        out.finish()
+    }
+}
+
+/// What to write, its filters checked (and small data already read).
+enum Job {
+    /// The log is streamed while writing: it may hold millions of rows.
+    Log(LogFilter),
+    Goals(Vec<Goal>),
+    Prompts(Vec<Prompt>),
+}
+
+impl Job {
+    fn write(
+        &self,
+        out: &mut dyn Write,
+        style: Style,
+        on_error: OnError<'_>,
+        cfg: &Config,
+    ) -> Result<()> {
+        match self {
+            Job::Log(filter) => {
+                let mut sink = Sink::open(out, style, &Entry::COLUMNS, on_error)?;
+                write_log(&mut sink, filter, cfg)?;
+                sink.finish()
+            }
+            Job::Goals(goals) => {
+                let mut sink = Sink::open(out, style, &Goal::COLUMNS, on_error)?;
+                for goal in goals {
+                    match &mut sink {
+                        Sink::Csv(csv) => goal_csv(csv, goal)?,
+                        Sink::Json(json) => json.row(&GoalRow::from(goal))?,
+                    }
+                }
+                sink.finish()
+            }
+            Job::Prompts(prompts) => {
+                let mut sink = Sink::open(out, style, &PROMPT_COLUMNS, on_error)?;
+                for prompt in prompts {
+                    match &mut sink {
+                        Sink::Csv(csv) => {
+                            csv.text(&prompt.id)?;
+                            csv.text(&prompt.theme)?;
+                            csv.text(prompt.depth.as_str())?;
+                            csv.text(&prompt.text)?;
+                            csv.end_row()?;
+                        }
+                        Sink::Json(json) => json.row(prompt)?,
+                    }
+                }
+                sink.finish()
+            }
+        }
+    }
+}
+
+/// Each filter belongs to one kind of data; one given for another is a
+/// mistake worth saying, not something to ignore.
+fn refuse_foreign_filters(args: &ExportArgs, cfg: &Config) -> Result<()> {
+    let given = [
+        ("--from", args.from.is_some(), ExportData::Log),
+        ("--to", args.to.is_some(), ExportData::Log),
+        ("--kind", !args.kind.is_empty(), ExportData::Log),
+        ("--partner", cfg.partner_filter.is_some(), ExportData::Log),
+        ("--status", args.status.is_some(), ExportData::Goals),
+        ("--horizon", args.horizon.is_some(), ExportData::Goals),
+        ("--theme", !args.theme.is_empty(), ExportData::Prompts),
+    ];
+    match given
+        .into_iter()
+        .find(|&(_, on, owner)| on && owner != args.data)
+    {
+        Some((flag, _, owner)) => Err(Error::usage(format!(
+            "{flag} does not apply to `couple export {}`",
+            args.data.name()
+        ))
+        .with_hint(format!("{flag} filters `couple export {}`", owner.name()))),
+        None => Ok(()),
+    }
+}
+
+fn style(args: &ExportArgs) -> Result<Style> {
+    let json = args.format == ExportFormat::Json;
+    if json && args.excel {
+        return Err(Error::usage("--excel shapes CSV, not JSON")
+            .with_hint("drop --excel, or use --format csv"));
+    }
+    // JSON is always written as stored, so --raw changes nothing there.
+    Ok(Style {
+        json,
+        raw: args.raw,
+        excel: args.excel,
+    })
+}
+
+/// Which log entries to write.
+struct LogFilter {
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    partner: Option<String>,
+    kinds: Vec<Kind>,
+}
+
+impl LogFilter {
+    fn keeps(&self, entry: &EntryRef<'_>) -> bool {
+        self.from.is_none_or(|from| from <= entry.date)
+            && self.to.is_none_or(|to| entry.date <= to)
+            && self.partner.as_deref().is_none_or(|p| p == entry.partner)
+            && (self.kinds.is_empty() || self.kinds.contains(&entry.kind))
+    }
+}
+
+fn log_filter(args: &ExportArgs, cfg: &Config) -> Result<LogFilter> {
+    let date = |text: &Option<String>| {
+        text.as_deref()
+            .map(|t| dates::parse_user_date(t, cfg.today))
+            .transpose()
+    };
+    let (from, to) = (date(&args.from)?, date(&args.to)?);
+    if let (Some(from), Some(to)) = (from, to)
+        && from > to
+    {
+        return Err(Error::usage(format!(
+            "--from {} is after --to {}",
+            dates::iso(from),
+            dates::iso(to)
+        )));
+    }
+    let kinds = args
+        .kind
+        .iter()
+        .map(|text| {
+            Kind::parse(text).ok_or_else(|| {
+                let list = Kind::names().collect::<Vec<_>>().join(", ");
+                let err = Error::usage(format!("unknown kind {text:?}"));
+                match model::closest(text.trim(), Kind::names()) {
+                    Some(near) => err.with_hint(format!("did you mean {near}? kinds: {list}")),
+                    None => err.with_hint(format!("kinds: {list}")),
+                }
+            })
+        })
+        .collect::<Result<_>>()?;
+    Ok(LogFilter {
+        from,
+        to,
+        partner: cfg.partner_filter.clone(),
+        kinds,
+    })
+}
+
+/// Streams the log through `filter` into `sink`: one pass, no row kept.
+fn write_log(sink: &mut Sink<'_>, filter: &LogFilter, cfg: &Config) -> Result<()> {
+    // A mistyped --partner would give an empty export and no clue why.
+    let mut partner_seen = filter.partner.is_none();
+    let mut partners: Vec<String> = Vec::new();
+    store::log::for_each(&cfg.dir, |entry| {
+        if !partner_seen {
+            if filter.partner.as_deref() == Some(entry.partner) {
+                partner_seen = true;
+            } else if !partners.iter().any(|p| p == entry.partner) {
+                partners.push(entry.partner.to_string());
+            }
+        }
+        if !filter.keeps(entry) {
+            return Ok(());
+        }
+        match sink {
+            Sink::Csv(csv) => entry_csv(csv, entry),
+            Sink::Json(json) => json.row(&EntryRow::from(entry)),
+        }
+    })?;
+    if let (false, Some(partner)) = (partner_seen, &filter.partner) {
+        let known = if partners.is_empty() {
+            "the log is empty".to_string()
+        } else {
+            format!("partners in the log: {}", partners.join(", "))
+        };
+        eprintln!("couple: warning: no entry is by {partner:?} ({known})");
+    }
+    Ok(())
+}
+
+fn entry_csv(csv: &mut Csv<'_>, entry: &EntryRef<'_>) -> Result<()> {
+    csv.text(entry.id)?;
+    csv.date(entry.date)?;
+    csv.text(entry.partner)?;
+    csv.text(entry.kind.as_str())?;
+    csv.number(entry.minutes)?;
+    csv.number(entry.mood.map(u16::from))?;
+    csv.text(entry.prompt)?;
+    csv.text(entry.note)?;
+    csv.text(entry.logged_at)?;
+    csv.end_row()
+}
+
+/// An entry as a JSON object: the log's columns, empty cells as null.
+#[derive(Serialize)]
+struct EntryRow<'r> {
+    id: &'r str,
+    date: NaiveDate,
+    partner: &'r str,
+    kind: Kind,
+    minutes: Option<u16>,
+    mood: Option<u8>,
+    prompt: Option<&'r str>,
+    note: Option<&'r str>,
+    logged_at: Option<&'r str>,
+}
+
+impl<'r> From<&EntryRef<'r>> for EntryRow<'r> {
+    fn from(e: &EntryRef<'r>) -> Self {
+        Self {
+            id: e.id,
+            date: e.date,
+            partner: e.partner,
+            kind: e.kind,
+            minutes: e.minutes,
+            mood: e.mood,
+            prompt: non_empty(e.prompt),
+            note: non_empty(e.note),
+            logged_at: non_empty(e.logged_at),
+        }
+    }
+}
+
+fn goals(args: &ExportArgs, cfg: &Config) -> Result<Vec<Goal>> {
+    let status = match args.status {
+        None | Some(StatusFilter::All) => None,
+        Some(StatusFilter::Open) => Some(Status::Open),
+        Some(StatusFilter::Done) => Some(Status::Done),
+        Some(StatusFilter::Dropped) => Some(Status::Dropped),
+    };
+    let horizon = args.horizon.map(|h| match h {
+        HorizonArg::Month => Horizon::Month,
+        HorizonArg::Year => Horizon::Year,
+        HorizonArg::Someday => Horizon::Someday,
+    });
+    let mut goals = store::goals::read(&cfg.dir)?;
+    goals
+        .retain(|g| status.is_none_or(|s| g.status == s) && horizon.is_none_or(|h| g.horizon == h));
+    Ok(goals)
+}
+
+fn goal_csv(csv: &mut Csv<'_>, goal: &Goal) -> Result<()> {
+    csv.text(&goal.id)?;
+    csv.text(&goal.title)?;
+    csv.text(goal.horizon.as_str())?;
+    csv.text(goal.status.as_str())?;
+    csv.text(&goal.owner)?;
+    csv.optional_date(goal.due)?;
+    csv.date(goal.created)?;
+    csv.optional_date(goal.closed)?;
+    csv.text(&goal.note)?;
+    csv.text(&goal.updated_at)?;
+    csv.end_row()
+}
+
+/// A goal as a JSON object: the goals' columns, empty cells as null.
+#[derive(Serialize)]
+struct GoalRow<'g> {
+    id: &'g str,
+    title: &'g str,
+    horizon: Horizon,
+    status: Status,
+    owner: &'g str,
+    due: Option<NaiveDate>,
+    created: NaiveDate,
+    closed: Option<NaiveDate>,
+    note: Option<&'g str>,
+    updated_at: Option<&'g str>,
+}
+
+impl<'g> From<&'g Goal> for GoalRow<'g> {
+    fn from(g: &'g Goal) -> Self {
+        Self {
+            id: &g.id,
+            title: &g.title,
+            horizon: g.horizon,
+            status: g.status,
+            owner: &g.owner,
+            due: g.due,
+            created: g.created,
+            closed: g.closed,
+            note: non_empty(&g.note),
+            updated_at: non_empty(&g.updated_at),
+        }
+    }
+}
+
+fn prompts(args: &ExportArgs, cfg: &Config) -> Result<Vec<Prompt>> {
+    let deck = load_deck(None, cfg)?;
+    let filter = deck::Filter {
+        themes: known_themes(&deck, &args.theme)?,
+        depth: None,
+    };
+    Ok(deck::select(&deck, &filter).into_iter().cloned().collect())
+}
+
+fn non_empty(text: &str) -> Option<&str> {
+    (!text.is_empty()).then_some(text)
+}

@@ -1,0 +1,275 @@
+//! The two shapes `couple export` writes, row by row with reused buffers: CSV
+//! that a spreadsheet cannot run as formulas, and a JSON array.
+
+use std::io::{self, Write};
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+
+/// How a write error is reported: stdout and a named file say it differently.
+pub(crate) type OnError<'a> = &'a dyn Fn(&io::Error) -> Error;
+
+/// How the output is shaped, checked against the flags.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Style {
+    pub(crate) json: bool,
+    /// CSV cells exactly as stored.
+    pub(crate) raw: bool,
+    /// CSV with a byte-order mark and CRLF line ends.
+    pub(crate) excel: bool,
+}
+
+/// Where the rows go.
+// One per run, on the stack: boxing the CSV writer would save nothing.
+#[allow(clippy::large_enum_variant)]
+pub(crate) enum Sink<'w> {
+    Csv(Csv<'w>),
+    Json(JsonArray<'w>),
+}
+
+impl<'w> Sink<'w> {
+    /// Starts the output; for CSV, writes `columns` as the header.
+    pub(crate) fn open(
+        out: &'w mut dyn Write,
+        style: Style,
+        columns: &[&str],
+        on_error: OnError<'w>,
+    ) -> Result<Self> {
+        if style.json {
+            return Ok(Sink::Json(JsonArray {
+                out,
+                rows: 0,
+                on_error,
+            }));
+        }
+        let mut csv = Csv::new(out, style, on_error)?;
+        for column in columns {
+            csv.text(column)?;
+        }
+        csv.end_row()?;
+        Ok(Sink::Csv(csv))
+    }
+
+    /// Ends the output and flushes it.
+    pub(crate) fn finish(self) -> Result<()> {
+        match self {
+            Sink::Csv(csv) => csv.finish(),
+            Sink::Json(json) => json.finish(),
+        }
+    }
+}
+
+/// CSV, one field at a time.
+pub(crate) struct Csv<'w> {
+    writer: csv::Writer<&'w mut dyn Write>,
+    safe: bool,
+    /// Holds a neutralised cell; reused, so a row allocates nothing.
+    scratch: Vec<u8>,
+    on_error: OnError<'w>,
+}
+
+impl<'w> Csv<'w> {
+    fn new(out: &'w mut dyn Write, style: Style, on_error: OnError<'w>) -> Result<Self> {
+        if style.excel {
+            // Excel reads a CSV without a byte-order mark as the local code page.
+            out.write_all("\u{feff}".as_bytes())
+                .map_err(|e| on_error(&e))?;
+        }
+        let writer = csv::WriterBuilder::new()
+            .buffer_capacity(64 * 1024)
+            .terminator(if style.excel {
+                csv::Terminator::CRLF
+            } else {
+                csv::Terminator::Any(b'\n')
+            })
+            .from_writer(out);
+        Ok(Self {
+            writer,
+            safe: !style.raw,
+            scratch: Vec::with_capacity(256),
+            on_error,
+        })
+    }
+
+    /// A text cell, neutralised unless `--raw`.
+    pub(crate) fn text(&mut self, cell: &str) -> Result<()> {
+        let cell = if self.safe {
+            neutralise(cell.as_bytes(), &mut self.scratch)
+        } else {
+            cell.as_bytes()
+        };
+        let on_error = self.on_error;
+        self.writer
+            .write_field(cell)
+            .map_err(|e| csv_error(e, on_error))
+    }
+
+    /// A date cell, YYYY-MM-DD.
+    pub(crate) fn date(&mut self, date: NaiveDate) -> Result<()> {
+        self.field(&iso_bytes(date))
+    }
+
+    pub(crate) fn optional_date(&mut self, date: Option<NaiveDate>) -> Result<()> {
+        match date {
+            Some(date) => self.date(date),
+            None => self.field(b""),
+        }
+    }
+
+    /// A number cell (validated when read), bare.
+    pub(crate) fn number(&mut self, number: Option<u16>) -> Result<()> {
+        let mut digits = [0u8; 5];
+        match number {
+            Some(n) => self.field(decimal(n, &mut digits)),
+            None => self.field(b""),
+        }
+    }
+
+    pub(crate) fn end_row(&mut self) -> Result<()> {
+        let on_error = self.on_error;
+        self.writer
+            .write_record(None::<&[u8]>)
+            .map_err(|e| csv_error(e, on_error))
+    }
+
+    fn field(&mut self, bytes: &[u8]) -> Result<()> {
+        let on_error = self.on_error;
+        self.writer
+            .write_field(bytes)
+            .map_err(|e| csv_error(e, on_error))
+    }
+
+    fn finish(mut self) -> Result<()> {
+        self.writer.flush().map_err(|e| (self.on_error)(&e))
+    }
+}
+
+/// A JSON array, one object per row, objects on lines of their own.
+pub(crate) struct JsonArray<'w> {
+    out: &'w mut dyn Write,
+    rows: u64,
+    on_error: OnError<'w>,
+}
+
+impl JsonArray<'_> {
+    pub(crate) fn row(&mut self, value: &impl Serialize) -> Result<()> {
+        let before: &[u8] = if self.rows == 0 { b"[\n" } else { b",\n" };
+        self.out
+            .write_all(before)
+            .map_err(|e| (self.on_error)(&e))?;
+        serde_json::to_writer(&mut *self.out, value)
+            // An I/O error comes back out of serde_json as it went in.
+            .map_err(|e| (self.on_error)(&io::Error::from(e)))?;
+        self.rows += 1;
+        Ok(())
+    }
+
+    fn finish(self) -> Result<()> {
+        let end: &[u8] = if self.rows == 0 { b"[]\n" } else { b"\n]\n" };
+        self.out
+            .write_all(end)
+            .and_then(|()| self.out.flush())
+            .map_err(|e| (self.on_error)(&e))
+    }
+}
+
+/// `cell`, or `cell` behind a `'` when a spreadsheet would run it as a
+/// formula: it starts with `=`, `+`, `-`, `@`, a tab, a carriage return or a
+/// line feed (OWASP's advice on CSV injection). The spreadsheet then shows
+/// the text as written, and a program can strip the one leading `'`.
+pub(crate) fn neutralise<'a>(cell: &'a [u8], scratch: &'a mut Vec<u8>) -> &'a [u8] {
+    match cell.first() {
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r' | b'\n') => {
+            scratch.clear();
+            scratch.push(b'\'');
+            scratch.extend_from_slice(cell);
+            scratch
+        }
+        _ => cell,
+    }
+}
+
+/// YYYY-MM-DD without a formatter; the files only hold years 0 to 9999.
+fn iso_bytes(date: NaiveDate) -> [u8; 10] {
+    let year = date.year().clamp(0, 9999) as u32;
+    let digit = |n: u32| b'0' + (n % 10) as u8;
+    [
+        digit(year / 1000),
+        digit(year / 100),
+        digit(year / 10),
+        digit(year),
+        b'-',
+        digit(date.month() / 10),
+        digit(date.month()),
+        b'-',
+        digit(date.day() / 10),
+        digit(date.day()),
+    ]
+}
+
+/// `n` in decimal, in `buf`.
+fn decimal(mut n: u16, buf: &mut [u8; 5]) -> &[u8] {
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            return &buf[at..];
+        }
+    }
+}
+
+fn csv_error(err: csv::Error, on_error: OnError<'_>) -> Error {
+    match err.into_kind() {
+        csv::ErrorKind::Io(io) => on_error(&io),
+        other => Error::runtime(format!("writing CSV: {other:?}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_starts_get_a_quote_and_nothing_else_does() {
+        let mut scratch = Vec::new();
+        for cell in [
+            "=1+1",
+            "@SUM(A1:A2)",
+            "+thanks",
+            "-sorry",
+            "\tx",
+            "\rx",
+            "\nx",
+        ] {
+            let safe = neutralise(cell.as_bytes(), &mut scratch);
+            assert_eq!(safe, format!("'{cell}").as_bytes(), "{cell:?}");
+        }
+        for cell in [
+            "",
+            "plain",
+            " =not at the start",
+            "café",
+            "'quoted",
+            "1+1",
+            "a=b",
+        ] {
+            assert_eq!(neutralise(cell.as_bytes(), &mut scratch), cell.as_bytes());
+        }
+    }
+
+    #[test]
+    fn dates_and_numbers_are_written_without_a_formatter() {
+        let date = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+        assert_eq!(&iso_bytes(date), b"2026-03-01");
+        let date = NaiveDate::from_ymd_opt(987, 12, 31).unwrap();
+        assert_eq!(&iso_bytes(date), b"0987-12-31");
+        let mut buf = [0; 5];
+        assert_eq!(decimal(0, &mut buf), b"0");
+        assert_eq!(decimal(1440, &mut buf), b"1440");
+        assert_eq!(decimal(u16::MAX, &mut buf), b"65535");
+    }
+}
