@@ -176,7 +176,7 @@ pub(crate) enum PromptFormat {
   couple log --undo")]
 pub(crate) struct LogArgs {
     /// What you did
-    #[arg(value_name = "KIND", value_parser = Choice::new("kind", &KINDS))]
+    #[arg(value_name = "KIND", value_parser = Suggest(&KINDS), hide_possible_values = true)]
     pub(crate) kind: Option<String>,
 
     /// A few words about it, in your own words
@@ -325,7 +325,7 @@ pub(crate) struct ExportArgs {
     pub(crate) to: Option<String>,
 
     /// Only entries of this kind (log; repeat for several)
-    #[arg(long, value_name = "KIND", value_parser = Choice::new("kind", &KINDS))]
+    #[arg(long, value_name = "KIND", value_parser = Suggest(&KINDS), hide_possible_values = true)]
     pub(crate) kind: Vec<String>,
 
     /// Only goals with this status (goals) [default: all]
@@ -406,60 +406,9 @@ pub(crate) struct GenerateArgs {
     pub(crate) dir: PathBuf,
 }
 
-/// A value from a fixed list, offered to completions, with a "did you
-/// mean …" when mistyped.
-#[derive(Clone)]
-pub(crate) struct Choice {
-    what: &'static str,
-    names: &'static [&'static str],
-}
-
-impl Choice {
-    pub(crate) const fn new(what: &'static str, names: &'static [&'static str]) -> Self {
-        Self { what, names }
-    }
-}
-
-impl clap::builder::TypedValueParser for Choice {
-    type Value = String;
-
-    fn parse_ref(
-        &self,
-        _cmd: &clap::Command,
-        _arg: Option<&clap::Arg>,
-        value: &std::ffi::OsStr,
-    ) -> Result<String, clap::Error> {
-        let text = value.to_string_lossy().trim().to_lowercase();
-        if self.names.contains(&text.as_str()) {
-            return Ok(text);
-        }
-        let list = self.names.join(", ");
-        let message = match crate::model::closest(&text, self.names.iter().copied()) {
-            Some(near) => format!(
-                "unknown {} {text:?}; did you mean {near}? ({}s: {list})\n",
-                self.what, self.what
-            ),
-            None => format!("unknown {} {text:?} ({}s: {list})\n", self.what, self.what),
-        };
-        Err(clap::Error::raw(
-            clap::error::ErrorKind::InvalidValue,
-            message,
-        ))
-    }
-
-    fn possible_values(
-        &self,
-    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
-        Some(Box::new(
-            self.names
-                .iter()
-                .map(|n| clap::builder::PossibleValue::new(*n)),
-        ))
-    }
-}
-
-/// Any value, with some offered to completions: a user's own deck may
-/// bring themes of its own, so themes are checked against the deck later.
+/// Any value, with these offered to completions. The command checks it,
+/// so the error reads like every other (`couple: unknown kind …`, with a
+/// "did you mean"), and a user's own deck may bring themes of its own.
 #[derive(Clone)]
 pub(crate) struct Suggest(pub(crate) &'static [&'static str]);
 

@@ -8,7 +8,7 @@ use crate::config::Config;
 use crate::dates;
 use crate::deck::{self, Filter, Lookup};
 use crate::error::{Error, Result};
-use crate::model::{ENTRY_ID_LEN, Entry, Kind, fresh_id};
+use crate::model::{self, ENTRY_ID_LEN, Entry, Kind, fresh_id};
 use crate::render::Out;
 use crate::store;
 
@@ -42,7 +42,14 @@ pub(crate) fn run(args: LogArgs, cfg: &Config) -> Result<()> {
 
 /// Builds the entry the flags describe, checking what clap cannot.
 fn entry_from_flags(args: &LogArgs, kind: &str, partner: &str, cfg: &Config) -> Result<Entry> {
-    let kind = Kind::parse(kind).ok_or_else(|| Error::usage(format!("unknown kind {kind:?}")))?;
+    let kind = Kind::parse(kind).ok_or_else(|| {
+        let err = Error::usage(format!("unknown kind {kind:?}"));
+        let kinds = Kind::names().collect::<Vec<_>>().join(", ");
+        match model::closest(kind.trim(), Kind::names()) {
+            Some(near) => err.with_hint(format!("did you mean {near}? kinds: {kinds}")),
+            None => err.with_hint(format!("kinds: {kinds}")),
+        }
+    })?;
     let date = match &args.date {
         Some(text) => dates::parse_user_date(text, cfg.today)?,
         None => cfg.today,
