@@ -128,7 +128,18 @@ impl<R: Read> RowReader<R> {
 
     fn row<'r>(&mut self, record: &'r ByteRecord) -> Result<EntryRef<'r>> {
         let t = &self.table;
-        let text = |column| t.text(record, column, &SCHEMA);
+        // One UTF-8 check for the whole row; a field is then a slice of it
+        // (valid, as it starts and ends on character boundaries).
+        let whole = std::str::from_utf8(record.as_slice()).ok();
+        let text = |column: usize| -> Result<&'r str> {
+            let Some(at) = t.position(column) else {
+                return Ok("");
+            };
+            match (whole, record.range(at)) {
+                (Some(whole), Some(range)) => whole.get(range).map_or_else(|| t.text(record, column, &SCHEMA), Ok),
+                _ => t.text(record, column, &SCHEMA),
+            }
+        };
         let bad = |column: usize, problem: String| {
             t.value_error(record, SCHEMA.columns[column], &problem)
         };
