@@ -113,7 +113,7 @@ fn resolve_prompt(id: &str, cfg: &Config) -> Result<String> {
     let deck = load_deck(None, cfg)?;
     let all = deck::select(&deck, &Filter::default());
     match deck::find(&all, id.trim()) {
-        Lookup::Found(prompt) => Ok(prompt.id.clone()),
+        Lookup::Found(prompt) => Ok(prompt.id.to_string()),
         Lookup::Missing => Err(Error::usage(format!("no prompt has the id {id:?}"))
             .with_hint("`couple prompt --list` shows every id")),
         Lookup::Ambiguous(ids) => Err(Error::usage(format!(
@@ -129,7 +129,7 @@ fn question_of(date: chrono::NaiveDate, cfg: &Config) -> Result<String> {
     let deck = load_deck(None, cfg)?;
     let all = deck::select(&deck, &Filter::default());
     Ok(deck::question_of_the_day(&all, date)
-        .map(|p| p.id.clone())
+        .map(|p| p.id.to_string())
         .unwrap_or_default())
 }
 

@@ -56,7 +56,7 @@ pub(crate) fn load_deck(deck_file: Option<&std::path::Path>, cfg: &Config) -> Re
         let (name, bytes) = store::deck_file(path)?;
         return store::prompts::parse(&name, &bytes);
     }
-    let mut deck = store::prompts::parse(deck::BUILTIN_NAME, deck::BUILTIN_CSV)?;
+    let mut deck = deck::builtin();
     if let Some((name, bytes)) = store::user_deck(&cfg.dir)? {
         store::prompts::extend(&mut deck, &name, &bytes)?;
     }
@@ -164,9 +164,9 @@ const CSV_HEADER: [&str; 4] = ["id", "theme", "depth", "text"];
 
 fn csv_row(prompt: &Prompt) -> [String; 4] {
     [
-        prompt.id.clone(),
-        prompt.theme.clone(),
+        prompt.id.to_string(),
+        prompt.theme.to_string(),
         prompt.depth.as_str().to_string(),
-        prompt.text.clone(),
+        prompt.text.to_string(),
     ]
 }

@@ -14,10 +14,21 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::model::{Depth, Prompt};
 
-/// The built-in deck, compiled into the binary.
-pub(crate) const BUILTIN_CSV: &[u8] = include_bytes!("prompts.csv");
-/// How error messages name the built-in deck.
-pub(crate) const BUILTIN_NAME: &str = "the built-in deck";
+// The built-in deck, compiled from prompts.csv by build.rs.
+include!(concat!(env!("OUT_DIR"), "/deck.rs"));
+
+/// The built-in deck, as prompts that borrow the binary's strings.
+pub(crate) fn builtin() -> Vec<Prompt> {
+    BUILTIN
+        .iter()
+        .map(|&(id, theme, depth, text)| Prompt {
+            id: id.into(),
+            theme: theme.into(),
+            depth,
+            text: text.into(),
+        })
+        .collect()
+}
 
 /// The built-in deck's themes, in deck order.
 pub(crate) const THEMES: [&str; 12] = [
@@ -48,7 +59,7 @@ pub(crate) struct Filter {
 
 impl Filter {
     fn keeps(&self, prompt: &Prompt) -> bool {
-        (self.themes.is_empty() || self.themes.contains(&prompt.theme))
+        (self.themes.is_empty() || self.themes.iter().any(|t| *t == prompt.theme))
             && self.depth.is_none_or(|depth| prompt.depth == depth)
     }
 }
@@ -134,7 +145,7 @@ pub(crate) fn find<'d>(prompts: &[&'d Prompt], id: &str) -> Lookup<'d> {
     match matches.as_slice() {
         [] => Lookup::Missing,
         [one] => Lookup::Found(one),
-        many => Lookup::Ambiguous(many.iter().map(|p| p.id.as_str()).collect()),
+        many => Lookup::Ambiguous(many.iter().map(|p| &*p.id).collect()),
     }
 }
 

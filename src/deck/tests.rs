@@ -3,8 +3,11 @@ use std::collections::HashSet;
 use super::*;
 use crate::store::prompts::parse;
 
-fn builtin() -> Vec<Prompt> {
-    parse(BUILTIN_NAME, BUILTIN_CSV).expect("the built-in deck parses")
+#[test]
+fn the_compiled_deck_is_what_the_runtime_parser_reads_from_prompts_csv() {
+    let parsed =
+        parse("prompts.csv", include_bytes!("prompts.csv")).expect("the built-in deck parses");
+    assert_eq!(builtin(), parsed);
 }
 
 fn day(text: &str) -> NaiveDate {
@@ -110,7 +113,7 @@ fn any_n_consecutive_days_give_n_different_prompts() {
             let seen: HashSet<&str> = day(start)
                 .iter_days()
                 .take(n)
-                .map(|d| question_of_the_day(&prompts, d).unwrap().id.as_str())
+                .map(|d| question_of_the_day(&prompts, d).unwrap().id.as_ref())
                 .collect();
             assert_eq!(seen.len(), n, "from {start} with {filter:?}");
         }
@@ -129,7 +132,7 @@ fn the_filtered_deck_decides_the_question() {
     );
     for d in day("2026-01-01").iter_days().take(40) {
         let p = question_of_the_day(&listening, d).unwrap();
-        assert_eq!((p.theme.as_str(), p.depth), ("listening", Depth::Light));
+        assert_eq!((&*p.theme, p.depth), ("listening", Depth::Light));
     }
     assert_eq!(question_of_the_day(&[], day("2026-01-01")), None);
 }

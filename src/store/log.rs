@@ -136,7 +136,9 @@ impl<R: Read> RowReader<R> {
                 return Ok("");
             };
             match (whole, record.range(at)) {
-                (Some(whole), Some(range)) => whole.get(range).map_or_else(|| t.text(record, column, &SCHEMA), Ok),
+                (Some(whole), Some(range)) => whole
+                    .get(range)
+                    .map_or_else(|| t.text(record, column, &SCHEMA), Ok),
                 _ => t.text(record, column, &SCHEMA),
             }
         };

@@ -51,10 +51,10 @@ pub(crate) fn parse(name: &str, bytes: &[u8]) -> Result<Vec<Prompt>> {
             return Err(table.value_error(&record, "text", "is empty"));
         }
         prompts.push(Prompt {
-            id: id.to_string(),
-            theme: theme.to_string(),
+            id: id.to_string().into(),
+            theme: theme.to_string().into(),
             depth,
-            text: text.to_string(),
+            text: text.to_string().into(),
         });
     }
     Ok(prompts)
@@ -63,9 +63,9 @@ pub(crate) fn parse(name: &str, bytes: &[u8]) -> Result<Vec<Prompt>> {
 /// Adds the prompts of a user's deck to `deck`, refusing an id the deck
 /// already has (answers refer to ids, so one id must mean one question).
 pub(crate) fn extend(deck: &mut Vec<Prompt>, name: &str, bytes: &[u8]) -> Result<()> {
-    let known: HashSet<String> = deck.iter().map(|p| p.id.clone()).collect();
+    let known: HashSet<&str> = deck.iter().map(|p| &*p.id).collect();
     let extra = parse(name, bytes)?;
-    if let Some(clash) = extra.iter().find(|p| known.contains(&p.id)) {
+    if let Some(clash) = extra.iter().find(|p| known.contains(&*p.id)) {
         // Find the line again for the message; decks are small.
         let mut table = Table::open(name, bytes, &SCHEMA)?;
         let mut record = ByteRecord::new();
