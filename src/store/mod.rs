@@ -3,6 +3,7 @@
 //! hand it typed records; nothing else opens a path.
 
 mod fsx;
+pub(crate) mod goals;
 pub(crate) mod log;
 pub(crate) mod prompts;
 mod table;
