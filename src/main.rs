@@ -34,6 +34,7 @@ fn run(cli: Cli) -> Result<()> {
     let config = Config::resolve(&cli.global)?;
     match cli.command {
         Command::Prompt(args) => cmd::prompt::run(args, &config),
+        Command::Goals(args) => cmd::goals::run(args, &config),
     }
 }
 

@@ -2,5 +2,7 @@
 //! sandbox per test (see `harness`).
 
 mod harness;
+mod terminal;
 
+mod goals;
 mod prompt;

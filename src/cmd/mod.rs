@@ -2,4 +2,5 @@
 //! reads what it needs through `store`, computes with the pure core, and
 //! renders with `render`.
 
+pub(crate) mod goals;
 pub(crate) mod prompt;
