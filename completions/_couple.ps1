@@ -33,6 +33,7 @@ Register-ArgumentCompleter -Native -CommandName 'couple' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('prompt', 'prompt', [CompletionResultType]::ParameterValue, 'Print the question of the day, or browse the deck')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Record a ritual: a talk, time together, a small act of care, …')
+            [CompletionResult]::new('goals', 'goals', [CompletionResultType]::ParameterValue, 'Shared goals, dreams and bucket-list ideas, and the monthly sit-down')
             [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'How it is going, and what is due')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the log, the goals or the deck as CSV or JSON')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the shell completion script')
@@ -74,6 +75,154 @@ Register-ArgumentCompleter -Native -CommandName 'couple' -ScriptBlock {
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data: no confirmations')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'couple;goals' {
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Which goals to list')
+            [CompletionResult]::new('--horizon', '--horizon', [CompletionResultType]::ParameterName, 'Only goals of this horizon')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The data directory [default: $XDG_DATA_HOME/couple]')
+            [CompletionResult]::new('--partner', '--partner', [CompletionResultType]::ParameterName, 'Who you are [default: your login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never ask anything interactively')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data: no confirmations')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data: no confirmations')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a goal; prints its new id')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List goals: the open ones, overdue first')
+            [CompletionResult]::new('done', 'done', [CompletionResultType]::ParameterValue, 'Mark a goal done')
+            [CompletionResult]::new('drop', 'drop', [CompletionResultType]::ParameterValue, 'Drop a goal you no longer want (it stays in the file, as dropped)')
+            [CompletionResult]::new('reopen', 'reopen', [CompletionResultType]::ParameterValue, 'Open a done or dropped goal again')
+            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change a goal''s title, horizon, due date, owner or note')
+            [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'The monthly sit-down: go through the open goals together')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'couple;goals;add' {
+            [CompletionResult]::new('--horizon', '--horizon', [CompletionResultType]::ParameterName, 'How far away it is [default: month if due within a month, year if within a year, else someday]')
+            [CompletionResult]::new('--due', '--due', [CompletionResultType]::ParameterName, 'When you want it done (2026-12-24, "next friday", …)')
+            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Whose goal it is: us (both of you), me, or a partner''s name')
+            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'A note to keep with it')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The data directory [default: $XDG_DATA_HOME/couple]')
+            [CompletionResult]::new('--partner', '--partner', [CompletionResultType]::ParameterName, 'Who you are [default: your login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never ask anything interactively')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data: no confirmations')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data: no confirmations')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'couple;goals;list' {
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Which goals to list')
+            [CompletionResult]::new('--horizon', '--horizon', [CompletionResultType]::ParameterName, 'Only goals of this horizon')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The data directory [default: $XDG_DATA_HOME/couple]')
+            [CompletionResult]::new('--partner', '--partner', [CompletionResultType]::ParameterName, 'Who you are [default: your login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never ask anything interactively')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data: no confirmations')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data: no confirmations')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'couple;goals;done' {
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The data directory [default: $XDG_DATA_HOME/couple]')
+            [CompletionResult]::new('--partner', '--partner', [CompletionResultType]::ParameterName, 'Who you are [default: your login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never ask anything interactively')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data: no confirmations')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data: no confirmations')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'couple;goals;drop' {
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The data directory [default: $XDG_DATA_HOME/couple]')
+            [CompletionResult]::new('--partner', '--partner', [CompletionResultType]::ParameterName, 'Who you are [default: your login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never ask anything interactively')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data: no confirmations')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data: no confirmations')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'couple;goals;reopen' {
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The data directory [default: $XDG_DATA_HOME/couple]')
+            [CompletionResult]::new('--partner', '--partner', [CompletionResultType]::ParameterName, 'Who you are [default: your login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never ask anything interactively')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data: no confirmations')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data: no confirmations')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'couple;goals;edit' {
+            [CompletionResult]::new('--title', '--title', [CompletionResultType]::ParameterName, 'A new title')
+            [CompletionResult]::new('--horizon', '--horizon', [CompletionResultType]::ParameterName, 'A new horizon')
+            [CompletionResult]::new('--due', '--due', [CompletionResultType]::ParameterName, 'A new due date')
+            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'A new owner: us, me, or a partner''s name')
+            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'A new note, in place of the old one ("" removes it)')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The data directory [default: $XDG_DATA_HOME/couple]')
+            [CompletionResult]::new('--partner', '--partner', [CompletionResultType]::ParameterName, 'Who you are [default: your login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--no-due', '--no-due', [CompletionResultType]::ParameterName, 'Remove the due date')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never ask anything interactively')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data: no confirmations')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data: no confirmations')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'couple;goals;review' {
+            [CompletionResult]::new('--date', '--date', [CompletionResultType]::ParameterName, 'The day of the sit-down [default: today]')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The data directory [default: $XDG_DATA_HOME/couple]')
+            [CompletionResult]::new('--partner', '--partner', [CompletionResultType]::ParameterName, 'Who you are [default: your login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never ask anything interactively')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data: no confirmations')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data: no confirmations')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'couple;goals;help' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a goal; prints its new id')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List goals: the open ones, overdue first')
+            [CompletionResult]::new('done', 'done', [CompletionResultType]::ParameterValue, 'Mark a goal done')
+            [CompletionResult]::new('drop', 'drop', [CompletionResultType]::ParameterValue, 'Drop a goal you no longer want (it stays in the file, as dropped)')
+            [CompletionResult]::new('reopen', 'reopen', [CompletionResultType]::ParameterValue, 'Open a done or dropped goal again')
+            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change a goal''s title, horizon, due date, owner or note')
+            [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'The monthly sit-down: go through the open goals together')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'couple;goals;help;add' {
+            break
+        }
+        'couple;goals;help;list' {
+            break
+        }
+        'couple;goals;help;done' {
+            break
+        }
+        'couple;goals;help;drop' {
+            break
+        }
+        'couple;goals;help;reopen' {
+            break
+        }
+        'couple;goals;help;edit' {
+            break
+        }
+        'couple;goals;help;review' {
+            break
+        }
+        'couple;goals;help;help' {
             break
         }
         'couple;review' {
@@ -142,6 +291,7 @@ Register-ArgumentCompleter -Native -CommandName 'couple' -ScriptBlock {
         'couple;help' {
             [CompletionResult]::new('prompt', 'prompt', [CompletionResultType]::ParameterValue, 'Print the question of the day, or browse the deck')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Record a ritual: a talk, time together, a small act of care, …')
+            [CompletionResult]::new('goals', 'goals', [CompletionResultType]::ParameterValue, 'Shared goals, dreams and bucket-list ideas, and the monthly sit-down')
             [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'How it is going, and what is due')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the log, the goals or the deck as CSV or JSON')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the shell completion script')
@@ -153,6 +303,37 @@ Register-ArgumentCompleter -Native -CommandName 'couple' -ScriptBlock {
             break
         }
         'couple;help;log' {
+            break
+        }
+        'couple;help;goals' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a goal; prints its new id')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List goals: the open ones, overdue first')
+            [CompletionResult]::new('done', 'done', [CompletionResultType]::ParameterValue, 'Mark a goal done')
+            [CompletionResult]::new('drop', 'drop', [CompletionResultType]::ParameterValue, 'Drop a goal you no longer want (it stays in the file, as dropped)')
+            [CompletionResult]::new('reopen', 'reopen', [CompletionResultType]::ParameterValue, 'Open a done or dropped goal again')
+            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change a goal''s title, horizon, due date, owner or note')
+            [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'The monthly sit-down: go through the open goals together')
+            break
+        }
+        'couple;help;goals;add' {
+            break
+        }
+        'couple;help;goals;list' {
+            break
+        }
+        'couple;help;goals;done' {
+            break
+        }
+        'couple;help;goals;drop' {
+            break
+        }
+        'couple;help;goals;reopen' {
+            break
+        }
+        'couple;help;goals;edit' {
+            break
+        }
+        'couple;help;goals;review' {
             break
         }
         'couple;help;review' {

@@ -30,6 +30,7 @@ set edit:completion:arg-completer[couple] = {|@words|
             cand --version 'Print version'
             cand prompt 'Print the question of the day, or browse the deck'
             cand log 'Record a ritual: a talk, time together, a small act of care, …'
+            cand goals 'Shared goals, dreams and bucket-list ideas, and the monthly sit-down'
             cand review 'How it is going, and what is due'
             cand export 'Write the log, the goals or the deck as CSV or JSON'
             cand completions 'Print the shell completion script'
@@ -69,6 +70,137 @@ set edit:completion:arg-completer[couple] = {|@words|
             cand --quiet 'Print only data: no confirmations'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
+        }
+        &'couple;goals'= {
+            cand --status 'Which goals to list'
+            cand --horizon 'Only goals of this horizon'
+            cand --format 'Output format'
+            cand --dir 'The data directory [default: $XDG_DATA_HOME/couple]'
+            cand --partner 'Who you are [default: your login name]'
+            cand --color 'When to use colour'
+            cand --no-input 'Never ask anything interactively'
+            cand -q 'Print only data: no confirmations'
+            cand --quiet 'Print only data: no confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand add 'Add a goal; prints its new id'
+            cand list 'List goals: the open ones, overdue first'
+            cand done 'Mark a goal done'
+            cand drop 'Drop a goal you no longer want (it stays in the file, as dropped)'
+            cand reopen 'Open a done or dropped goal again'
+            cand edit 'Change a goal''s title, horizon, due date, owner or note'
+            cand review 'The monthly sit-down: go through the open goals together'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'couple;goals;add'= {
+            cand --horizon 'How far away it is [default: month if due within a month, year if within a year, else someday]'
+            cand --due 'When you want it done (2026-12-24, "next friday", …)'
+            cand --owner 'Whose goal it is: us (both of you), me, or a partner''s name'
+            cand --note 'A note to keep with it'
+            cand --dir 'The data directory [default: $XDG_DATA_HOME/couple]'
+            cand --partner 'Who you are [default: your login name]'
+            cand --color 'When to use colour'
+            cand --no-input 'Never ask anything interactively'
+            cand -q 'Print only data: no confirmations'
+            cand --quiet 'Print only data: no confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'couple;goals;list'= {
+            cand --status 'Which goals to list'
+            cand --horizon 'Only goals of this horizon'
+            cand --format 'Output format'
+            cand --dir 'The data directory [default: $XDG_DATA_HOME/couple]'
+            cand --partner 'Who you are [default: your login name]'
+            cand --color 'When to use colour'
+            cand --no-input 'Never ask anything interactively'
+            cand -q 'Print only data: no confirmations'
+            cand --quiet 'Print only data: no confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'couple;goals;done'= {
+            cand --dir 'The data directory [default: $XDG_DATA_HOME/couple]'
+            cand --partner 'Who you are [default: your login name]'
+            cand --color 'When to use colour'
+            cand --no-input 'Never ask anything interactively'
+            cand -q 'Print only data: no confirmations'
+            cand --quiet 'Print only data: no confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'couple;goals;drop'= {
+            cand --dir 'The data directory [default: $XDG_DATA_HOME/couple]'
+            cand --partner 'Who you are [default: your login name]'
+            cand --color 'When to use colour'
+            cand --no-input 'Never ask anything interactively'
+            cand -q 'Print only data: no confirmations'
+            cand --quiet 'Print only data: no confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'couple;goals;reopen'= {
+            cand --dir 'The data directory [default: $XDG_DATA_HOME/couple]'
+            cand --partner 'Who you are [default: your login name]'
+            cand --color 'When to use colour'
+            cand --no-input 'Never ask anything interactively'
+            cand -q 'Print only data: no confirmations'
+            cand --quiet 'Print only data: no confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'couple;goals;edit'= {
+            cand --title 'A new title'
+            cand --horizon 'A new horizon'
+            cand --due 'A new due date'
+            cand --owner 'A new owner: us, me, or a partner''s name'
+            cand --note 'A new note, in place of the old one ("" removes it)'
+            cand --dir 'The data directory [default: $XDG_DATA_HOME/couple]'
+            cand --partner 'Who you are [default: your login name]'
+            cand --color 'When to use colour'
+            cand --no-due 'Remove the due date'
+            cand --no-input 'Never ask anything interactively'
+            cand -q 'Print only data: no confirmations'
+            cand --quiet 'Print only data: no confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'couple;goals;review'= {
+            cand --date 'The day of the sit-down [default: today]'
+            cand --dir 'The data directory [default: $XDG_DATA_HOME/couple]'
+            cand --partner 'Who you are [default: your login name]'
+            cand --color 'When to use colour'
+            cand --no-input 'Never ask anything interactively'
+            cand -q 'Print only data: no confirmations'
+            cand --quiet 'Print only data: no confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'couple;goals;help'= {
+            cand add 'Add a goal; prints its new id'
+            cand list 'List goals: the open ones, overdue first'
+            cand done 'Mark a goal done'
+            cand drop 'Drop a goal you no longer want (it stays in the file, as dropped)'
+            cand reopen 'Open a done or dropped goal again'
+            cand edit 'Change a goal''s title, horizon, due date, owner or note'
+            cand review 'The monthly sit-down: go through the open goals together'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'couple;goals;help;add'= {
+        }
+        &'couple;goals;help;list'= {
+        }
+        &'couple;goals;help;done'= {
+        }
+        &'couple;goals;help;drop'= {
+        }
+        &'couple;goals;help;reopen'= {
+        }
+        &'couple;goals;help;edit'= {
+        }
+        &'couple;goals;help;review'= {
+        }
+        &'couple;goals;help;help'= {
         }
         &'couple;review'= {
             cand --from 'The first day of a period of your own'
@@ -132,6 +264,7 @@ set edit:completion:arg-completer[couple] = {|@words|
         &'couple;help'= {
             cand prompt 'Print the question of the day, or browse the deck'
             cand log 'Record a ritual: a talk, time together, a small act of care, …'
+            cand goals 'Shared goals, dreams and bucket-list ideas, and the monthly sit-down'
             cand review 'How it is going, and what is due'
             cand export 'Write the log, the goals or the deck as CSV or JSON'
             cand completions 'Print the shell completion script'
@@ -141,6 +274,29 @@ set edit:completion:arg-completer[couple] = {|@words|
         &'couple;help;prompt'= {
         }
         &'couple;help;log'= {
+        }
+        &'couple;help;goals'= {
+            cand add 'Add a goal; prints its new id'
+            cand list 'List goals: the open ones, overdue first'
+            cand done 'Mark a goal done'
+            cand drop 'Drop a goal you no longer want (it stays in the file, as dropped)'
+            cand reopen 'Open a done or dropped goal again'
+            cand edit 'Change a goal''s title, horizon, due date, owner or note'
+            cand review 'The monthly sit-down: go through the open goals together'
+        }
+        &'couple;help;goals;add'= {
+        }
+        &'couple;help;goals;list'= {
+        }
+        &'couple;help;goals;done'= {
+        }
+        &'couple;help;goals;drop'= {
+        }
+        &'couple;help;goals;reopen'= {
+        }
+        &'couple;help;goals;edit'= {
+        }
+        &'couple;help;goals;review'= {
         }
         &'couple;help;review'= {
         }

@@ -35,6 +35,7 @@ complete -c couple -n "__fish_couple_needs_command" -s h -l help -d 'Print help 
 complete -c couple -n "__fish_couple_needs_command" -s V -l version -d 'Print version'
 complete -c couple -n "__fish_couple_needs_command" -f -a "prompt" -d 'Print the question of the day, or browse the deck'
 complete -c couple -n "__fish_couple_needs_command" -f -a "log" -d 'Record a ritual: a talk, time together, a small act of care, …'
+complete -c couple -n "__fish_couple_needs_command" -f -a "goals" -d 'Shared goals, dreams and bucket-list ideas, and the monthly sit-down'
 complete -c couple -n "__fish_couple_needs_command" -f -a "review" -d 'How it is going, and what is due'
 complete -c couple -n "__fish_couple_needs_command" -f -a "export" -d 'Write the log, the goals or the deck as CSV or JSON'
 complete -c couple -n "__fish_couple_needs_command" -f -a "completions" -d 'Print the shell completion script'
@@ -84,6 +85,121 @@ complete -c couple -n "__fish_couple_using_subcommand log" -l undo -d 'Remove yo
 complete -c couple -n "__fish_couple_using_subcommand log" -l no-input -d 'Never ask anything interactively'
 complete -c couple -n "__fish_couple_using_subcommand log" -s q -l quiet -d 'Print only data: no confirmations'
 complete -c couple -n "__fish_couple_using_subcommand log" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c couple -n "__fish_couple_using_subcommand goals; and not __fish_seen_subcommand_from add list done drop reopen edit review help" -l status -d 'Which goals to list' -r -f -a "open\t''
+done\t''
+dropped\t''
+all\t''"
+complete -c couple -n "__fish_couple_using_subcommand goals; and not __fish_seen_subcommand_from add list done drop reopen edit review help" -l horizon -d 'Only goals of this horizon' -r -f -a "month\t''
+year\t''
+someday\t''"
+complete -c couple -n "__fish_couple_using_subcommand goals; and not __fish_seen_subcommand_from add list done drop reopen edit review help" -l format -d 'Output format' -r -f -a "table\t''
+csv\t''
+json\t''"
+complete -c couple -n "__fish_couple_using_subcommand goals; and not __fish_seen_subcommand_from add list done drop reopen edit review help" -l dir -d 'The data directory [default: $XDG_DATA_HOME/couple]' -r -F
+complete -c couple -n "__fish_couple_using_subcommand goals; and not __fish_seen_subcommand_from add list done drop reopen edit review help" -l partner -d 'Who you are [default: your login name]' -r
+complete -c couple -n "__fish_couple_using_subcommand goals; and not __fish_seen_subcommand_from add list done drop reopen edit review help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c couple -n "__fish_couple_using_subcommand goals; and not __fish_seen_subcommand_from add list done drop reopen edit review help" -l no-input -d 'Never ask anything interactively'
+complete -c couple -n "__fish_couple_using_subcommand goals; and not __fish_seen_subcommand_from add list done drop reopen edit review help" -s q -l quiet -d 'Print only data: no confirmations'
+complete -c couple -n "__fish_couple_using_subcommand goals; and not __fish_seen_subcommand_from add list done drop reopen edit review help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c couple -n "__fish_couple_using_subcommand goals; and not __fish_seen_subcommand_from add list done drop reopen edit review help" -f -a "add" -d 'Add a goal; prints its new id'
+complete -c couple -n "__fish_couple_using_subcommand goals; and not __fish_seen_subcommand_from add list done drop reopen edit review help" -f -a "list" -d 'List goals: the open ones, overdue first'
+complete -c couple -n "__fish_couple_using_subcommand goals; and not __fish_seen_subcommand_from add list done drop reopen edit review help" -f -a "done" -d 'Mark a goal done'
+complete -c couple -n "__fish_couple_using_subcommand goals; and not __fish_seen_subcommand_from add list done drop reopen edit review help" -f -a "drop" -d 'Drop a goal you no longer want (it stays in the file, as dropped)'
+complete -c couple -n "__fish_couple_using_subcommand goals; and not __fish_seen_subcommand_from add list done drop reopen edit review help" -f -a "reopen" -d 'Open a done or dropped goal again'
+complete -c couple -n "__fish_couple_using_subcommand goals; and not __fish_seen_subcommand_from add list done drop reopen edit review help" -f -a "edit" -d 'Change a goal\'s title, horizon, due date, owner or note'
+complete -c couple -n "__fish_couple_using_subcommand goals; and not __fish_seen_subcommand_from add list done drop reopen edit review help" -f -a "review" -d 'The monthly sit-down: go through the open goals together'
+complete -c couple -n "__fish_couple_using_subcommand goals; and not __fish_seen_subcommand_from add list done drop reopen edit review help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from add" -l horizon -d 'How far away it is [default: month if due within a month, year if within a year, else someday]' -r -f -a "month\t''
+year\t''
+someday\t''"
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from add" -l due -d 'When you want it done (2026-12-24, "next friday", …)' -r
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from add" -l owner -d 'Whose goal it is: us (both of you), me, or a partner\'s name' -r
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from add" -l note -d 'A note to keep with it' -r
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from add" -l dir -d 'The data directory [default: $XDG_DATA_HOME/couple]' -r -F
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from add" -l partner -d 'Who you are [default: your login name]' -r
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from add" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from add" -l no-input -d 'Never ask anything interactively'
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only data: no confirmations'
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from list" -l status -d 'Which goals to list' -r -f -a "open\t''
+done\t''
+dropped\t''
+all\t''"
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from list" -l horizon -d 'Only goals of this horizon' -r -f -a "month\t''
+year\t''
+someday\t''"
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from list" -l format -d 'Output format' -r -f -a "table\t''
+csv\t''
+json\t''"
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from list" -l dir -d 'The data directory [default: $XDG_DATA_HOME/couple]' -r -F
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from list" -l partner -d 'Who you are [default: your login name]' -r
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from list" -l no-input -d 'Never ask anything interactively'
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data: no confirmations'
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from done" -l dir -d 'The data directory [default: $XDG_DATA_HOME/couple]' -r -F
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from done" -l partner -d 'Who you are [default: your login name]' -r
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from done" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from done" -l no-input -d 'Never ask anything interactively'
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from done" -s q -l quiet -d 'Print only data: no confirmations'
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from done" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from drop" -l dir -d 'The data directory [default: $XDG_DATA_HOME/couple]' -r -F
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from drop" -l partner -d 'Who you are [default: your login name]' -r
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from drop" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from drop" -l no-input -d 'Never ask anything interactively'
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from drop" -s q -l quiet -d 'Print only data: no confirmations'
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from drop" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from reopen" -l dir -d 'The data directory [default: $XDG_DATA_HOME/couple]' -r -F
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from reopen" -l partner -d 'Who you are [default: your login name]' -r
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from reopen" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from reopen" -l no-input -d 'Never ask anything interactively'
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from reopen" -s q -l quiet -d 'Print only data: no confirmations'
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from reopen" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from edit" -l title -d 'A new title' -r
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from edit" -l horizon -d 'A new horizon' -r -f -a "month\t''
+year\t''
+someday\t''"
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from edit" -l due -d 'A new due date' -r
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from edit" -l owner -d 'A new owner: us, me, or a partner\'s name' -r
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from edit" -l note -d 'A new note, in place of the old one ("" removes it)' -r
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from edit" -l dir -d 'The data directory [default: $XDG_DATA_HOME/couple]' -r -F
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from edit" -l partner -d 'Who you are [default: your login name]' -r
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from edit" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from edit" -l no-due -d 'Remove the due date'
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from edit" -l no-input -d 'Never ask anything interactively'
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from edit" -s q -l quiet -d 'Print only data: no confirmations'
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from review" -l date -d 'The day of the sit-down [default: today]' -r
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from review" -l dir -d 'The data directory [default: $XDG_DATA_HOME/couple]' -r -F
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from review" -l partner -d 'Who you are [default: your login name]' -r
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from review" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from review" -l no-input -d 'Never ask anything interactively'
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from review" -s q -l quiet -d 'Print only data: no confirmations'
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from review" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a goal; prints its new id'
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from help" -f -a "list" -d 'List goals: the open ones, overdue first'
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from help" -f -a "done" -d 'Mark a goal done'
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from help" -f -a "drop" -d 'Drop a goal you no longer want (it stays in the file, as dropped)'
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from help" -f -a "reopen" -d 'Open a done or dropped goal again'
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from help" -f -a "edit" -d 'Change a goal\'s title, horizon, due date, owner or note'
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from help" -f -a "review" -d 'The monthly sit-down: go through the open goals together'
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c couple -n "__fish_couple_using_subcommand review" -l from -d 'The first day of a period of your own' -r
 complete -c couple -n "__fish_couple_using_subcommand review" -l to -d 'The last day of a period of your own' -r
 complete -c couple -n "__fish_couple_using_subcommand review" -l date -d 'The day to review as of [default: today]' -r
@@ -161,10 +277,18 @@ never\t''"
 complete -c couple -n "__fish_couple_using_subcommand generate" -l no-input -d 'Never ask anything interactively'
 complete -c couple -n "__fish_couple_using_subcommand generate" -s q -l quiet -d 'Print only data: no confirmations'
 complete -c couple -n "__fish_couple_using_subcommand generate" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log review export completions generate help" -f -a "prompt" -d 'Print the question of the day, or browse the deck'
-complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log review export completions generate help" -f -a "log" -d 'Record a ritual: a talk, time together, a small act of care, …'
-complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log review export completions generate help" -f -a "review" -d 'How it is going, and what is due'
-complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log review export completions generate help" -f -a "export" -d 'Write the log, the goals or the deck as CSV or JSON'
-complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log review export completions generate help" -f -a "completions" -d 'Print the shell completion script'
-complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log review export completions generate help" -f -a "generate" -d 'Regenerate completions/ and man/ (for maintainers)'
-complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log review export completions generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export completions generate help" -f -a "prompt" -d 'Print the question of the day, or browse the deck'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export completions generate help" -f -a "log" -d 'Record a ritual: a talk, time together, a small act of care, …'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export completions generate help" -f -a "goals" -d 'Shared goals, dreams and bucket-list ideas, and the monthly sit-down'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export completions generate help" -f -a "review" -d 'How it is going, and what is due'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export completions generate help" -f -a "export" -d 'Write the log, the goals or the deck as CSV or JSON'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export completions generate help" -f -a "completions" -d 'Print the shell completion script'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export completions generate help" -f -a "generate" -d 'Regenerate completions/ and man/ (for maintainers)'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export completions generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c couple -n "__fish_couple_using_subcommand help; and __fish_seen_subcommand_from goals" -f -a "add" -d 'Add a goal; prints its new id'
+complete -c couple -n "__fish_couple_using_subcommand help; and __fish_seen_subcommand_from goals" -f -a "list" -d 'List goals: the open ones, overdue first'
+complete -c couple -n "__fish_couple_using_subcommand help; and __fish_seen_subcommand_from goals" -f -a "done" -d 'Mark a goal done'
+complete -c couple -n "__fish_couple_using_subcommand help; and __fish_seen_subcommand_from goals" -f -a "drop" -d 'Drop a goal you no longer want (it stays in the file, as dropped)'
+complete -c couple -n "__fish_couple_using_subcommand help; and __fish_seen_subcommand_from goals" -f -a "reopen" -d 'Open a done or dropped goal again'
+complete -c couple -n "__fish_couple_using_subcommand help; and __fish_seen_subcommand_from goals" -f -a "edit" -d 'Change a goal\'s title, horizon, due date, owner or note'
+complete -c couple -n "__fish_couple_using_subcommand help; and __fish_seen_subcommand_from goals" -f -a "review" -d 'The monthly sit-down: go through the open goals together'

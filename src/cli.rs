@@ -81,6 +81,7 @@ pub(crate) enum ColorChoice {
 pub(crate) enum Command {
     Prompt(PromptArgs),
     Log(LogArgs),
+    Goals(GoalsArgs),
     Review(ReviewArgs),
     Export(ExportArgs),
     Completions(CompletionsArgs),
@@ -433,7 +434,159 @@ impl clap::builder::TypedValueParser for Suggest {
     }
 }
 
-/// Which goals, by status.
+/// Shared goals, dreams and bucket-list ideas, and the monthly sit-down
+///
+/// Goals live in goals.csv in the data directory, one row each, and both of
+/// you can add, finish, drop and edit them. Every command takes a goal's id
+/// or any unique prefix of it. Without a subcommand, lists the open goals.
+#[derive(Debug, Args)]
+#[command(
+    args_conflicts_with_subcommands = true,
+    after_help = "Examples:
+  couple goals add \"See the northern lights\"
+  couple goals add \"Book the Lisbon trip\" --due 2026-12-15 --owner sam
+  couple goals                           the open goals, overdue first
+  couple goals done 7kq                  by a unique prefix of the id
+  couple goals edit 7kq --due \"next friday\" --note \"ask about trains\"
+  couple goals review                    the monthly sit-down"
+)]
+pub(crate) struct GoalsArgs {
+    #[command(subcommand)]
+    pub(crate) command: Option<GoalsCommand>,
+
+    #[command(flatten)]
+    pub(crate) list: GoalsListArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum GoalsCommand {
+    Add(GoalsAddArgs),
+    List(GoalsListArgs),
+    /// Mark a goal done
+    Done(GoalIdArgs),
+    /// Drop a goal you no longer want (it stays in the file, as dropped)
+    Drop(GoalIdArgs),
+    /// Open a done or dropped goal again
+    Reopen(GoalIdArgs),
+    Edit(GoalsEditArgs),
+    Review(GoalsReviewArgs),
+}
+
+/// Add a goal; prints its new id
+///
+/// A goal can be a plan with a date, a dream for some day, or a silly
+/// bucket-list idea. Its id is 8 characters, unique without the two
+/// machines ever talking to each other.
+#[derive(Debug, Args)]
+pub(crate) struct GoalsAddArgs {
+    /// What you want to do, see or become (quote it, or just type the words)
+    #[arg(required = true, num_args = 1.., value_name = "TITLE")]
+    pub(crate) title: Vec<String>,
+
+    /// How far away it is [default: month if due within a month, year if
+    /// within a year, else someday]
+    #[arg(long, value_enum, value_name = "HORIZON")]
+    pub(crate) horizon: Option<HorizonArg>,
+
+    /// When you want it done (2026-12-24, "next friday", …)
+    #[arg(long, value_name = "DATE")]
+    pub(crate) due: Option<String>,
+
+    /// Whose goal it is: us (both of you), me, or a partner's name
+    #[arg(long, default_value = "us", value_name = "us|NAME")]
+    pub(crate) owner: String,
+
+    /// A note to keep with it
+    #[arg(long, value_name = "TEXT")]
+    pub(crate) note: Option<String>,
+}
+
+/// List goals: the open ones, overdue first
+///
+/// Overdue goals come first, then by due date, then the undated ones, each
+/// group by when it was added. csv and json carry every column of goals.csv.
+#[derive(Debug, Args)]
+pub(crate) struct GoalsListArgs {
+    /// Which goals to list
+    #[arg(long, value_enum, default_value_t = StatusFilter::Open, value_name = "STATUS")]
+    pub(crate) status: StatusFilter,
+
+    /// Only goals of this horizon
+    #[arg(long, value_enum, value_name = "HORIZON")]
+    pub(crate) horizon: Option<HorizonArg>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = GoalsFormat::Table, value_name = "FORMAT")]
+    pub(crate) format: GoalsFormat,
+}
+
+/// The goal a command acts on.
+#[derive(Debug, Args)]
+pub(crate) struct GoalIdArgs {
+    /// The goal's id, or any unique prefix of it
+    pub(crate) id: String,
+}
+
+/// Change a goal's title, horizon, due date, owner or note
+#[derive(Debug, Args)]
+#[command(arg_required_else_help = true)]
+pub(crate) struct GoalsEditArgs {
+    /// The goal's id, or any unique prefix of it
+    pub(crate) id: String,
+
+    /// A new title
+    #[arg(long, value_name = "TITLE")]
+    pub(crate) title: Option<String>,
+
+    /// A new horizon
+    #[arg(long, value_enum, value_name = "HORIZON")]
+    pub(crate) horizon: Option<HorizonArg>,
+
+    /// A new due date
+    #[arg(long, value_name = "DATE", conflicts_with = "no_due")]
+    pub(crate) due: Option<String>,
+
+    /// Remove the due date
+    #[arg(long)]
+    pub(crate) no_due: bool,
+
+    /// A new owner: us, me, or a partner's name
+    #[arg(long, value_name = "us|NAME")]
+    pub(crate) owner: Option<String>,
+
+    /// A new note, in place of the old one ("" removes it)
+    #[arg(long, value_name = "TEXT")]
+    pub(crate) note: Option<String>,
+}
+
+/// The monthly sit-down: go through the open goals together
+///
+/// On a terminal, walks each open goal (keep it, mark it done, drop it,
+/// give it a new due date, add a note), then asks for new goals — dreams,
+/// plans, silly bucket-list ideas — and records a sit-down in log.csv.
+///
+/// Without a terminal, or with --no-input, prints the agenda instead:
+/// overdue goals, goals due within 7 days, the other open goals, the last
+/// sit-down and what was done since. It records nothing, so a crontab line
+/// mails the agenda on the first of the month.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  couple goals review                    the sit-down, on a terminal
+  couple goals review --no-input         just the agenda
+  0 9 1 * * couple goals review          (crontab) the agenda by mail, monthly")]
+pub(crate) struct GoalsReviewArgs {
+    /// The day of the sit-down [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub(crate) date: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum HorizonArg {
+    Month,
+    Year,
+    Someday,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum StatusFilter {
     Open,
@@ -443,10 +596,10 @@ pub(crate) enum StatusFilter {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum HorizonArg {
-    Month,
-    Year,
-    Someday,
+pub(crate) enum GoalsFormat {
+    Table,
+    Csv,
+    Json,
 }
 
 #[cfg(test)]

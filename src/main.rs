@@ -40,10 +40,11 @@ fn run(cli: Cli, partner_typed: bool) -> Result<()> {
     match cli.command {
         Command::Prompt(args) => cmd::prompt::run(args, &config),
         Command::Log(args) => cmd::log::run(args, &config),
+        Command::Goals(args) => cmd::goals::run(args, &config),
         Command::Review(args) => cmd::review::run(args, &config),
+        Command::Export(args) => cmd::export::run(args, &config),
         Command::Completions(args) => cmd::completions::run(args, &config),
         Command::Generate(args) => cmd::completions::generate(args, &config),
-        Command::Export(args) => cmd::export::run(args, &config),
     }
 }
 

@@ -2,10 +2,12 @@
 //! sandbox per test (see `harness`).
 
 mod harness;
+mod terminal;
 
 mod export;
 mod generated;
 mod log;
+mod goals;
 mod prompt;
 mod reliability;
 mod review;

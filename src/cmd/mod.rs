@@ -5,5 +5,6 @@
 pub(crate) mod completions;
 pub(crate) mod export;
 pub(crate) mod log;
+pub(crate) mod goals;
 pub(crate) mod prompt;
 pub(crate) mod review;

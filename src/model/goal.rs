@@ -1,7 +1,16 @@
-//! A shared goal, dream or bucket-list idea.
+//! A shared goal, dream or bucket-list idea, and the pure rules about
+//! goals: the order they are listed in, which are overdue or due soon, and
+//! finding one by a prefix of its id.
 
-use chrono::NaiveDate;
+use std::cmp::Ordering;
+
+use chrono::{Days, Months, NaiveDate};
 use serde::Serialize;
+
+use crate::dates::Period;
+
+/// An open goal due within this many days of the as-of date is due soon.
+pub(crate) const DUE_SOON_DAYS: u64 = 7;
 
 /// One row of goals.csv.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -59,6 +68,123 @@ impl Goal {
     pub(crate) fn is_overdue(&self, today: NaiveDate) -> bool {
         self.status == Status::Open && self.due.is_some_and(|due| due < today)
     }
+
+    /// Whether the goal was open on `day`: added by then, and not closed
+    /// by then (a done or dropped goal without a `closed` day counts as
+    /// closed all along).
+    pub(crate) fn was_open_on(&self, day: NaiveDate) -> bool {
+        self.created <= day
+            && match self.status {
+                Status::Open => true,
+                Status::Done | Status::Dropped => self.closed.is_some_and(|closed| closed > day),
+            }
+    }
+
+    /// Open and due on `today` or within [`DUE_SOON_DAYS`] after it.
+    pub(crate) fn is_due_soon(&self, today: NaiveDate) -> bool {
+        let horizon = today + Days::new(DUE_SOON_DAYS);
+        self.status == Status::Open && self.due.is_some_and(|due| today <= due && due <= horizon)
+    }
+}
+
+/// The order goals are listed in as of `today`: overdue first, then by due
+/// date, then the undated ones; ties by creation, then by id.
+pub(crate) fn list_order(a: &Goal, b: &Goal, today: NaiveDate) -> Ordering {
+    let key = |g: &Goal| (!g.is_overdue(today), g.due.is_none(), g.due, g.created);
+    key(a).cmp(&key(b)).then_with(|| a.id.cmp(&b.id))
+}
+
+/// Where the goals stand on an as-of date: what a sit-down or a review shows.
+#[derive(Debug, Serialize)]
+pub(crate) struct Standing<'g> {
+    /// Every open goal, in list order.
+    pub(crate) open: Vec<&'g Goal>,
+    /// Open goals past their due date.
+    pub(crate) overdue: Vec<&'g Goal>,
+    /// Open goals due on the as-of date or within [`DUE_SOON_DAYS`] after it.
+    pub(crate) due_soon: Vec<&'g Goal>,
+    /// Goals marked done on a day of the period, by the day they were done.
+    pub(crate) done_in_period: Vec<&'g Goal>,
+}
+
+impl<'g> Standing<'g> {
+    /// Sorts `goals` out as they stood on `as_of`: a goal done since then
+    /// was still open that day, and one added since did not exist yet.
+    /// `period` bounds `done_in_period`.
+    pub(crate) fn of(goals: &'g [Goal], as_of: NaiveDate, period: Period) -> Self {
+        let mut open: Vec<&Goal> = goals.iter().filter(|g| g.was_open_on(as_of)).collect();
+        open.sort_by_key(|g| {
+            (
+                g.due.is_none_or(|due| due >= as_of),
+                g.due.is_none(),
+                g.due,
+                g.created,
+                &g.id,
+            )
+        });
+        let mut done_in_period: Vec<&Goal> = goals
+            .iter()
+            .filter(|g| g.status == Status::Done && g.closed.is_some_and(|d| period.contains(d)))
+            .collect();
+        done_in_period.sort_by(|a, b| (a.closed, &a.id).cmp(&(b.closed, &b.id)));
+        let soon = as_of + Days::new(DUE_SOON_DAYS);
+        Self {
+            overdue: open
+                .iter()
+                .copied()
+                .filter(|g| g.due.is_some_and(|due| due < as_of))
+                .collect(),
+            due_soon: open
+                .iter()
+                .copied()
+                .filter(|g| g.due.is_some_and(|due| as_of <= due && due <= soon))
+                .collect(),
+            open,
+            done_in_period,
+        }
+    }
+
+    /// The open goals neither overdue nor due soon, in list order.
+    pub(crate) fn later(&self) -> impl Iterator<Item = &'g Goal> {
+        self.open.iter().copied().filter(|g| {
+            !self.overdue.iter().any(|o| o.id == g.id)
+                && !self.due_soon.iter().any(|s| s.id == g.id)
+        })
+    }
+}
+
+/// What a typed id (or prefix of one) picks out of a list of ids.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum IdMatch {
+    /// The index of the one id that is, or starts with, the input.
+    One(usize),
+    None,
+    /// The indices of every id starting with the input.
+    Many(Vec<usize>),
+}
+
+/// Finds `input` among `ids`: an exact id wins, else the one id it is a
+/// prefix of. Case does not matter; an empty input matches nothing.
+pub(crate) fn find_id<'a>(ids: impl IntoIterator<Item = &'a str>, input: &str) -> IdMatch {
+    let input = input.trim().to_lowercase();
+    if input.is_empty() {
+        return IdMatch::None;
+    }
+    let mut prefixed = Vec::new();
+    for (i, id) in ids.into_iter().enumerate() {
+        let id = id.to_lowercase();
+        if id == input {
+            return IdMatch::One(i);
+        }
+        if id.starts_with(&input) {
+            prefixed.push(i);
+        }
+    }
+    match prefixed.as_slice() {
+        [] => IdMatch::None,
+        [one] => IdMatch::One(*one),
+        _ => IdMatch::Many(prefixed),
+    }
 }
 
 /// How far away a goal is.
@@ -84,6 +210,28 @@ impl Horizon {
     pub(crate) fn parse(text: &str) -> Option<Horizon> {
         Horizon::ALL.into_iter().find(|h| h.as_str() == text)
     }
+
+    /// The horizon a goal due on `due` has, seen from `today`: a month or
+    /// less away is `month`, a year or less `year`, else (or undated) `someday`.
+    pub(crate) fn for_due(due: Option<NaiveDate>, today: NaiveDate) -> Horizon {
+        match due {
+            Some(due)
+                if today
+                    .checked_add_months(Months::new(1))
+                    .is_some_and(|d| due <= d) =>
+            {
+                Horizon::Month
+            }
+            Some(due)
+                if today
+                    .checked_add_months(Months::new(12))
+                    .is_some_and(|d| due <= d) =>
+            {
+                Horizon::Year
+            }
+            _ => Horizon::Someday,
+        }
+    }
 }
 
 /// Where a goal stands.
@@ -108,5 +256,157 @@ impl Status {
 
     pub(crate) fn parse(text: &str) -> Option<Status> {
         Status::ALL.into_iter().find(|s| s.as_str() == text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str) -> NaiveDate {
+        crate::dates::parse_iso(text.as_bytes()).unwrap()
+    }
+
+    fn goal(id: &str, status: Status, due: Option<&str>, created: &str) -> Goal {
+        Goal {
+            id: id.into(),
+            title: format!("goal {id}"),
+            horizon: Horizon::Year,
+            status,
+            owner: "us".into(),
+            due: due.map(day),
+            created: day(created),
+            closed: None,
+            note: String::new(),
+            updated_at: String::new(),
+        }
+    }
+
+    fn ids(goals: &[&Goal]) -> Vec<String> {
+        goals.iter().map(|g| g.id.clone()).collect()
+    }
+
+    #[test]
+    fn overdue_comes_first_then_by_due_date_then_undated_by_creation() {
+        let today = day("2026-11-25");
+        let mut goals = [
+            goal("undated-late", Status::Open, None, "2026-06-01"),
+            goal("due-later", Status::Open, Some("2027-03-01"), "2026-01-01"),
+            goal("undated-early", Status::Open, None, "2026-02-01"),
+            goal("overdue", Status::Open, Some("2026-11-01"), "2026-09-01"),
+            goal("due-soon", Status::Open, Some("2026-11-28"), "2026-09-01"),
+        ];
+        goals.sort_by(|a, b| list_order(a, b, today));
+        let order: Vec<&str> = goals.iter().map(|g| g.id.as_str()).collect();
+        assert_eq!(
+            order,
+            [
+                "overdue",
+                "due-soon",
+                "due-later",
+                "undated-early",
+                "undated-late"
+            ]
+        );
+    }
+
+    #[test]
+    fn due_soon_means_from_the_as_of_date_to_seven_days_after() {
+        let today = day("2026-11-25");
+        let due = |d: &str| goal("g", Status::Open, Some(d), "2026-01-01");
+        assert!(!due("2026-11-24").is_due_soon(today));
+        assert!(due("2026-11-24").is_overdue(today));
+        assert!(due("2026-11-25").is_due_soon(today));
+        assert!(
+            !due("2026-11-25").is_overdue(today),
+            "due today is not late yet"
+        );
+        assert!(due("2026-12-02").is_due_soon(today));
+        assert!(!due("2026-12-03").is_due_soon(today));
+        let done = goal("g", Status::Done, Some("2026-11-20"), "2026-01-01");
+        assert!(!done.is_overdue(today) && !done.is_due_soon(today));
+    }
+
+    #[test]
+    fn standing_sorts_goals_out_as_of_a_date() {
+        let as_of = day("2026-11-25");
+        let mut done_in = goal("done-in", Status::Done, None, "2026-01-01");
+        done_in.closed = Some(day("2026-11-10"));
+        let mut done_before = goal("done-before", Status::Done, None, "2026-01-01");
+        done_before.closed = Some(day("2026-10-31"));
+        let mut dropped = goal("dropped", Status::Dropped, None, "2026-01-01");
+        dropped.closed = Some(day("2026-11-12"));
+        let goals = [
+            goal("someday", Status::Open, None, "2026-01-01"),
+            goal("soon", Status::Open, Some("2026-11-30"), "2026-01-01"),
+            goal("late", Status::Open, Some("2026-11-02"), "2026-01-01"),
+            done_in,
+            done_before,
+            dropped,
+        ];
+        let standing = Standing::of(&goals, as_of, Period::month_of(as_of));
+        assert_eq!(ids(&standing.open), ["late", "soon", "someday"]);
+        assert_eq!(ids(&standing.overdue), ["late"]);
+        assert_eq!(ids(&standing.due_soon), ["soon"]);
+        assert_eq!(ids(&standing.done_in_period), ["done-in"]);
+        let later: Vec<&Goal> = standing.later().collect();
+        assert_eq!(ids(&later), ["someday"]);
+    }
+
+    #[test]
+    fn standing_on_an_earlier_day_sees_goals_as_they_were() {
+        let mut done_later = goal("done-later", Status::Done, Some("2026-10-05"), "2026-01-01");
+        done_later.closed = Some(day("2026-11-10"));
+        let goals = [
+            done_later,
+            goal("added-later", Status::Open, None, "2026-11-01"),
+            goal("open", Status::Open, None, "2026-01-01"),
+        ];
+        let as_of = day("2026-10-15");
+        let standing = Standing::of(&goals, as_of, Period::month_of(as_of));
+        assert_eq!(ids(&standing.open), ["done-later", "open"]);
+        assert_eq!(ids(&standing.overdue), ["done-later"]);
+        assert!(standing.done_in_period.is_empty());
+    }
+
+    #[test]
+    fn an_id_is_found_whole_or_by_a_unique_prefix() {
+        let ids = ["7kq3m2xa", "7kx90abc", "p4n2h8rt", "7k"];
+        assert_eq!(find_id(ids, "p4"), IdMatch::One(2));
+        assert_eq!(find_id(ids, " P4N2H8RT "), IdMatch::One(2));
+        assert_eq!(find_id(ids, "7kq"), IdMatch::One(0));
+        assert_eq!(find_id(ids, "7k"), IdMatch::One(3), "an exact id wins");
+        assert_eq!(
+            find_id(ids[..3].iter().copied(), "7k"),
+            IdMatch::Many(vec![0, 1])
+        );
+        assert_eq!(find_id(ids, "zz"), IdMatch::None);
+        assert_eq!(find_id(ids, ""), IdMatch::None);
+    }
+
+    #[test]
+    fn the_horizon_follows_the_due_date() {
+        let today = day("2026-11-25");
+        assert_eq!(Horizon::for_due(None, today), Horizon::Someday);
+        assert_eq!(
+            Horizon::for_due(Some(day("2026-12-25")), today),
+            Horizon::Month
+        );
+        assert_eq!(
+            Horizon::for_due(Some(day("2026-12-26")), today),
+            Horizon::Year
+        );
+        assert_eq!(
+            Horizon::for_due(Some(day("2027-11-25")), today),
+            Horizon::Year
+        );
+        assert_eq!(
+            Horizon::for_due(Some(day("2027-11-26")), today),
+            Horizon::Someday
+        );
+        assert_eq!(
+            Horizon::for_due(Some(day("2026-01-01")), today),
+            Horizon::Month
+        );
     }
 }

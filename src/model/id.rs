@@ -7,7 +7,6 @@
 //! which there are dozens, get 8. Commands accept any unique prefix.
 
 pub(crate) const ENTRY_ID_LEN: usize = 10;
-#[allow(dead_code)] // goals arrive with `couple goals`
 pub(crate) const GOAL_ID_LEN: usize = 8;
 
 const ALPHABET: &[u8; 32] = b"0123456789abcdefghjkmnpqrstvwxyz";

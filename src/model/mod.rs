@@ -1,17 +1,15 @@
 //! The plain data couple works with, and what makes a value valid. No I/O.
 
 mod entry;
-// Goals arrive with `couple goals`, on its way.
-#[allow(dead_code)]
 mod goal;
 mod id;
 mod kind;
 mod prompt;
 
 pub(crate) use entry::{Entry, EntryRef, MAX_MINUTES, MOOD_RANGE};
-#[allow(unused_imports)]
-pub(crate) use goal::{Goal, Horizon, Status};
-#[allow(unused_imports)]
+pub(crate) use goal::{
+    DUE_SOON_DAYS, Goal, Horizon, IdMatch, Standing, Status, find_id, list_order,
+};
 pub(crate) use id::{ENTRY_ID_LEN, GOAL_ID_LEN, fresh_id};
 pub(crate) use kind::Kind;
 pub(crate) use prompt::{Depth, Prompt};

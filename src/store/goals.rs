@@ -1,21 +1,29 @@
-//! `goals.csv`: the shared goals, read strictly.
+//! `goals.csv`: read whole (a couple has dozens of goals, not millions),
+//! changed only by a read-modify-write under the lock, and rewritten
+//! atomically in the file's own column order, line ends and BOM, with the
+//! users' own columns and their values kept.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
+use std::io::Write;
 use std::path::Path;
 
 use csv::ByteRecord;
 
-use super::table::{Schema, Table};
+use super::fsx::{self, Lock};
+use super::read_if_exists;
+use super::table::{Schema, Table, line};
 use crate::dates;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::{Goal, Horizon, Status};
 
 pub(crate) const GOALS_FILE: &str = "goals.csv";
 
-/// A file must name the columns up to `created` to be read.
+/// A file must name at least id, title, horizon and status to be read; the
+/// other contract columns read as empty when missing, and a rewrite adds
+/// them at the end.
 const SCHEMA: Schema = Schema {
     columns: &Goal::COLUMNS,
-    required: 7,
+    required: 4,
 };
 const ID: usize = 0;
 const TITLE: usize = 1;
@@ -28,42 +36,128 @@ const CLOSED: usize = 7;
 const NOTE: usize = 8;
 const UPDATED_AT: usize = 9;
 
-/// Every goal of `DIR/goals.csv`, in file order; none when it does not exist.
-pub(crate) fn read(dir: &Path) -> Result<Vec<Goal>> {
-    let Some(bytes) = super::read_if_exists(&dir.join(GOALS_FILE))? else {
-        return Ok(Vec::new());
-    };
-    let mut table = Table::open(GOALS_FILE, bytes.as_slice(), &SCHEMA)?;
-    let mut record = ByteRecord::new();
-    let mut goals = Vec::new();
-    let mut ids = HashSet::new();
-    while table.next(&mut record)? {
-        if record.iter().all(|cell| cell.trim_ascii().is_empty()) {
-            continue; // a blank spreadsheet row
-        }
-        let goal = row(&table, &record)?;
-        if !ids.insert(goal.id.clone()) {
-            return Err(table.value_error(&record, "id", &format!("{} appears twice", goal.id)));
-        }
-        goals.push(goal);
-    }
-    Ok(goals)
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// A goal as it stands in goals.csv, with the rest of its row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct StoredGoal {
+    pub(crate) goal: Goal,
+    /// The row's cells as read, in the file's column order (empty for a new
+    /// goal): this is where the users' own columns keep their values.
+    row: Vec<Vec<u8>>,
 }
 
-fn row(t: &Table<&[u8]>, record: &ByteRecord) -> Result<Goal> {
-    let text = |column| t.text(record, column, &SCHEMA);
-    let bad = |column: usize, problem: &str| t.value_error(record, SCHEMA.columns[column], problem);
-    let required = |column| {
-        let value = text(column)?.trim();
-        if value.is_empty() {
-            Err(bad(column, "is empty"))
-        } else {
-            Ok(value.to_string())
+impl StoredGoal {
+    /// A goal not yet in the file.
+    pub(crate) fn new(goal: Goal) -> Self {
+        Self {
+            goal,
+            row: Vec::new(),
         }
-    };
-    let date = |column| {
-        let raw = t.bytes(record, column).trim_ascii();
-        if raw.is_empty() {
+    }
+}
+
+/// The file as read: its shape, to write it back the same way, and its goals.
+#[derive(Debug)]
+struct GoalsFile {
+    /// The header as in the file, then any contract column it lacked.
+    header: Vec<Vec<u8>>,
+    /// Where each contract column stands in `header`.
+    positions: [usize; Goal::COLUMNS.len()],
+    crlf: bool,
+    bom: bool,
+    goals: Vec<StoredGoal>,
+}
+
+/// Every goal in `DIR/goals.csv`, in file order. A missing file has none.
+pub(crate) fn read(dir: &Path) -> Result<Vec<Goal>> {
+    let bytes = read_if_exists(&dir.join(GOALS_FILE))?.unwrap_or_default();
+    Ok(parse(&bytes)?.goals.into_iter().map(|s| s.goal).collect())
+}
+
+/// Reads the goals under the lock, lets `change` change them, and writes
+/// them back atomically, the lock held throughout so that two writers never
+/// lose each other's change. Nothing is written when the file does not
+/// parse, when `change` fails, or when it changed nothing.
+///
+/// When the data directory does not exist yet, `change` first runs on no
+/// goals without creating anything (so a refusal leaves no trace), and runs
+/// again under the lock if it changed something: it must only change the
+/// goals it is given.
+pub(crate) fn update<T>(
+    dir: &Path,
+    mut change: impl FnMut(&mut Vec<StoredGoal>) -> Result<T>,
+) -> Result<T> {
+    if !dir.exists() {
+        let mut goals = Vec::new();
+        let value = change(&mut goals)?;
+        if goals.is_empty() {
+            return Ok(value);
+        }
+    }
+    fsx::ensure_dir(dir)?;
+    let _lock = Lock::acquire(dir)?;
+    let path = dir.join(GOALS_FILE);
+    let bytes = read_if_exists(&path)?.unwrap_or_default();
+    let mut file = parse(&bytes)?;
+    let before = file.goals.clone();
+    let value = change(&mut file.goals)?;
+    if file.goals != before {
+        fsx::replace(&path, |out| write(out, &file))?;
+    }
+    Ok(value)
+}
+
+fn parse(bytes: &[u8]) -> Result<GoalsFile> {
+    let mut table = Table::open(GOALS_FILE, bytes, &SCHEMA)?;
+    let mut header: Vec<Vec<u8>> = table.header().iter().map(<[u8]>::to_vec).collect();
+    let mut positions = [0; Goal::COLUMNS.len()];
+    for (i, column) in Goal::COLUMNS.iter().enumerate() {
+        positions[i] = table.position(i).unwrap_or_else(|| {
+            header.push(column.as_bytes().to_vec());
+            header.len() - 1
+        });
+    }
+    let mut goals: Vec<StoredGoal> = Vec::new();
+    let mut lines: HashMap<String, u64> = HashMap::new();
+    let mut record = ByteRecord::new();
+    while table.next(&mut record)? {
+        // A spreadsheet leaves rows of empty cells behind; they hold nothing.
+        if record.iter().all(|cell| cell.trim_ascii().is_empty()) {
+            continue;
+        }
+        let goal = goal(&table, &record)?;
+        if let Some(first) = lines.insert(goal.id.to_lowercase(), line(&record)) {
+            return Err(table
+                .value_error(
+                    &record,
+                    "id",
+                    &format!("{} is also the id on line {first}", goal.id),
+                )
+                .with_hint("every goal needs an id of its own; change one of them"));
+        }
+        goals.push(StoredGoal {
+            goal,
+            row: record.iter().map(<[u8]>::to_vec).collect(),
+        });
+    }
+    Ok(GoalsFile {
+        header,
+        positions,
+        crlf: first_line_ends_crlf(bytes),
+        bom: bytes.starts_with(BOM),
+        goals,
+    })
+}
+
+/// One row as a validated goal.
+fn goal<R: std::io::Read>(table: &Table<R>, record: &ByteRecord) -> Result<Goal> {
+    let text = |column| table.text(record, column, &SCHEMA);
+    let bad =
+        |column: usize, problem: &str| table.value_error(record, SCHEMA.columns[column], problem);
+    let date = |column: usize| -> Result<Option<chrono::NaiveDate>> {
+        let raw = table.bytes(record, column);
+        if raw.trim_ascii().is_empty() {
             return Ok(None);
         }
         dates::parse_file_date(raw).map(Some).map_err(|problem| {
@@ -73,99 +167,174 @@ fn row(t: &Table<&[u8]>, record: &ByteRecord) -> Result<Goal> {
         })
     };
 
-    let horizon = text(HORIZON)?.trim().to_ascii_lowercase();
-    let horizon = Horizon::parse(&horizon).ok_or_else(|| {
+    let id = text(ID)?;
+    if id.is_empty() || id.chars().any(char::is_whitespace) {
+        return Err(bad(ID, "must be one word, like 7kq3m2xa").with_hint(
+            "`couple goals add` makes ids; for a row of your own, any unique word will do",
+        ));
+    }
+    let title = text(TITLE)?;
+    if title.trim().is_empty() {
+        return Err(bad(TITLE, "is empty"));
+    }
+    let horizon = text(HORIZON)?;
+    let horizon = Horizon::parse(horizon).ok_or_else(|| {
         bad(HORIZON, &format!("{horizon:?} is not a horizon"))
-            .with_hint("horizons: month, year, someday")
+            .with_hint("a horizon is month, year or someday")
     })?;
-    let status = text(STATUS)?.trim().to_ascii_lowercase();
-    let status = Status::parse(&status).ok_or_else(|| {
+    let status = text(STATUS)?;
+    let status = Status::parse(status).ok_or_else(|| {
         bad(STATUS, &format!("{status:?} is not a status"))
-            .with_hint("statuses: open, done, dropped")
+            .with_hint("a status is open, done or dropped")
+    })?;
+    let owner = text(OWNER)?;
+    let created = date(CREATED)?.ok_or_else(|| {
+        bad(CREATED, "is empty").with_hint("write the day the goal was added, as YYYY-MM-DD")
     })?;
     Ok(Goal {
-        id: required(ID)?,
-        title: required(TITLE)?,
+        id: id.to_string(),
+        title: title.to_string(),
         horizon,
         status,
-        owner: required(OWNER)?,
+        // An owner left blank in a spreadsheet is both of you.
+        owner: if owner.trim().is_empty() {
+            "us".to_string()
+        } else {
+            owner.to_string()
+        },
         due: date(DUE)?,
-        created: date(CREATED)?.ok_or_else(|| bad(CREATED, "is empty"))?,
+        created,
         closed: date(CLOSED)?,
         note: text(NOTE)?.to_string(),
-        updated_at: text(UPDATED_AT)?.trim().to_string(),
+        updated_at: text(UPDATED_AT)?.to_string(),
     })
+}
+
+/// Writes `file` in its own shape: BOM, column order, line ends, and every
+/// cell of the users' own columns as it was.
+fn write(out: &mut dyn Write, file: &GoalsFile) -> Result<()> {
+    let fail = |e: csv::Error| Error::runtime(format!("writing {GOALS_FILE}: {e}"));
+    if file.bom {
+        out.write_all(BOM)
+            .map_err(|e| Error::runtime(format!("writing {GOALS_FILE}: {e}")))?;
+    }
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(if file.crlf {
+            csv::Terminator::CRLF
+        } else {
+            csv::Terminator::Any(b'\n')
+        })
+        .from_writer(out);
+    writer.write_record(&file.header).map_err(fail)?;
+    let mut cells: Vec<Vec<u8>> = Vec::with_capacity(file.header.len());
+    for stored in &file.goals {
+        cells.clone_from(&stored.row);
+        cells.resize(file.header.len(), Vec::new());
+        for (column, &at) in file.positions.iter().enumerate() {
+            cells[at] = stored.goal.cell(column).into_bytes();
+        }
+        writer.write_record(&cells).map_err(fail)?;
+    }
+    writer
+        .flush()
+        .map_err(|e| Error::runtime(format!("writing {GOALS_FILE}: {e}")))
+}
+
+fn first_line_ends_crlf(bytes: &[u8]) -> bool {
+    bytes
+        .iter()
+        .position(|&b| b == b'\n')
+        .is_some_and(|p| p > 0 && bytes[p - 1] == b'\r')
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const HEADER: &str = "id,title,horizon,status,owner,due,created,closed,note,updated_at\n";
+    fn round_trip(input: &str) -> String {
+        let file = parse(input.as_bytes()).unwrap();
+        let mut out = Vec::new();
+        write(&mut out, &file).unwrap();
+        String::from_utf8(out).unwrap()
+    }
 
-    fn read_str(csv: &str) -> Result<Vec<Goal>> {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join(GOALS_FILE), csv).unwrap();
-        read(dir.path())
+    const HEADER: &str = "id,title,horizon,status,owner,due,created,closed,note,updated_at";
+
+    #[test]
+    fn a_file_written_by_couple_round_trips_byte_for_byte() {
+        let input = format!(
+            "{HEADER}\nab12cd34,\"Paris, at last\",year,open,us,2027-05-01,2026-11-01,,\"say \"\"oui\"\"\",2026-11-01T10:00:00.000+00:00\n"
+        );
+        assert_eq!(round_trip(&input), input);
     }
 
     #[test]
-    fn goals_are_read_by_column_name() {
-        let csv = "\u{feff}note,id,title,horizon,status,owner,due,created,extra\r\n\
-                   \"a, b\",g1,Walk the Camino,someday,open,us,,2026-01-02,x\r\n";
-        let goals = read_str(csv).unwrap();
-        assert_eq!(goals.len(), 1);
-        assert_eq!(goals[0].title, "Walk the Camino");
-        assert_eq!(goals[0].note, "a, b");
-        assert_eq!(goals[0].horizon, Horizon::Someday);
-        assert_eq!(goals[0].due, None);
-        assert_eq!(goals[0].closed, None);
+    fn a_spreadsheet_file_keeps_its_bom_crlf_order_and_own_columns() {
+        let input = "\u{feff}title,mood,id,status,horizon,created\r\nTango,\"keen, very\",ab12cd34,open,someday,2026-01-02\r\n";
+        let output = round_trip(input);
+        assert_eq!(
+            output,
+            "\u{feff}title,mood,id,status,horizon,created,owner,due,closed,note,updated_at\r\n\
+             Tango,\"keen, very\",ab12cd34,open,someday,2026-01-02,us,,,,\r\n"
+        );
     }
 
     #[test]
-    fn a_missing_file_has_no_goals() {
-        let dir = tempfile::tempdir().unwrap();
-        assert!(read(&dir.path().join("nowhere")).unwrap().is_empty());
+    fn an_empty_file_gets_the_contract_header() {
+        let file = parse(b"").unwrap();
+        let mut out = Vec::new();
+        write(&mut out, &file).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), format!("{HEADER}\n"));
     }
 
     #[test]
-    fn bad_cells_name_line_and_column() {
+    fn bad_values_name_the_line_and_column() {
         let cases = [
             (
-                "g1,T,soon,open,us,,2026-01-02,,,\n",
-                "column horizon: \"soon\" is not a horizon",
+                "ab,Tango,decade,open,us,,2026-01-02,,,",
+                "line 2: column horizon: \"decade\" is not a horizon",
             ),
             (
-                "g1,T,year,finished,us,,2026-01-02,,,\n",
-                "column status: \"finished\" is not a status",
+                "ab,Tango,year,finished,us,,2026-01-02,,,",
+                "line 2: column status: \"finished\" is not a status",
             ),
             (
-                "g1,T,year,open,us,46082,2026-01-02,,,\n",
-                "column due: \"46082\" looks like",
+                "ab,Tango,year,open,us,46082,2026-01-02,,,",
+                "line 2: column due: \"46082\" looks like a spreadsheet's date serial number, not a YYYY-MM-DD date",
             ),
-            ("g1,T,year,open,us,,,,,\n", "column created: is empty"),
             (
-                "g1,,year,open,us,,2026-01-02,,,\n",
-                "column title: is empty",
+                "ab,Tango,year,open,us,,,,,",
+                "line 2: column created: is empty",
+            ),
+            (
+                "ab, ,year,open,us,,2026-01-02,,,",
+                "line 2: column title: is empty",
+            ),
+            (
+                "a b,Tango,year,open,us,,2026-01-02,,,",
+                "line 2: column id: must be one word, like 7kq3m2xa",
+            ),
+            (
+                "ab,Tango,year,open,us",
+                "line 2: expected 10 fields, found 5",
             ),
         ];
         for (row, want) in cases {
-            let err = read_str(&format!("{HEADER}{row}")).unwrap_err();
-            assert_eq!(err.exit_code(), 65, "{row}");
-            assert!(
-                err.message.starts_with("goals.csv line 2: "),
-                "{}",
-                err.message
-            );
-            assert!(err.message.contains(want), "{}", err.message);
+            let err = parse(format!("{HEADER}\n{row}\n").as_bytes()).unwrap_err();
+            assert_eq!(err.message, format!("goals.csv {want}"), "{row}");
+            assert_eq!(err.exit_code(), 65);
         }
     }
 
     #[test]
     fn a_repeated_id_is_refused() {
-        let csv =
-            format!("{HEADER}g1,A,year,open,us,,2026-01-02,,,\ng1,B,year,open,us,,2026-01-02,,,\n");
-        let err = read_str(&csv).unwrap_err();
-        assert_eq!(err.message, "goals.csv line 3: column id: g1 appears twice");
+        let input = format!(
+            "{HEADER}\nab,One,year,open,us,,2026-01-02,,,\nAB,Two,year,open,us,,2026-01-02,,,\n"
+        );
+        let err = parse(input.as_bytes()).unwrap_err();
+        assert_eq!(
+            err.message,
+            "goals.csv line 3: column id: AB is also the id on line 2"
+        );
     }
 }
