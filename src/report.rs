@@ -8,7 +8,11 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::dates::Period;
-use crate::model::{EntryRef, Kind};
+use crate::model::{EntryRef, Goal, Kind};
+
+mod goals;
+
+pub(crate) use goals::GoalsSummary;
 
 /// How often a ritual is meant to happen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -202,8 +206,9 @@ impl Fold {
         }
     }
 
-    /// The review as seen by `caller`; `only` narrows the partner counts.
-    pub(crate) fn finish(mut self, caller: &str, only: Option<&str>) -> Review {
+    /// The review as seen by `caller`, with the goals as they stood on the
+    /// as-of date; `only` narrows the partner counts.
+    pub(crate) fn finish(mut self, caller: &str, only: Option<&str>, goals: &[Goal]) -> Review {
         let rituals = RITUALS
             .iter()
             .zip(&self.met)
@@ -252,7 +257,9 @@ impl Fold {
             (a.partner != caller, &a.partner).cmp(&(b.partner != caller, &b.partner))
         });
 
-        let due = due(&self.met, self.as_of, caller, &answers);
+        let mut due = due(&self.met, self.as_of, caller, &answers);
+        let (goals, goals_due) = goals::summarize(goals, self.as_of, self.range);
+        due.extend(goals_due);
         Review {
             from: self.range.from,
             to: self.range.to,
@@ -261,6 +268,7 @@ impl Fold {
             partners,
             last_sit_down: self.last_sit_down,
             answers,
+            goals,
             due,
             talk_by_day: self.talk_by_day,
         }
@@ -345,6 +353,7 @@ pub(crate) struct Review {
     pub(crate) partners: Vec<PartnerCounts>,
     pub(crate) last_sit_down: Option<NaiveDate>,
     pub(crate) answers: Vec<Answer>,
+    pub(crate) goals: GoalsSummary,
     pub(crate) due: Vec<Due>,
     #[serde(skip)]
     pub(crate) talk_by_day: Vec<u32>,

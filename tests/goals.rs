@@ -718,6 +718,13 @@ fn review_on_a_terminal_walks_the_goals_and_records_a_sit_down() {
     );
     assert_timestamp(logged_at);
     assert_eq!(id.len(), 10);
+
+    // And review counts the sit-down it recorded.
+    let review: serde_json::Value =
+        serde_json::from_str(&env.ok(&["review", "--format", "json"])).unwrap();
+    assert_eq!(review["last_sit_down"], "2026-11-25");
+    assert_eq!(review["rituals"][2]["done"], 1);
+    assert_eq!(review["rituals"][2]["streak"], 2);
     assert!(screen.contains(id), "the entry's id is printed");
     // The next agenda counts from this sit-down.
     assert!(
@@ -747,4 +754,50 @@ fn cancelling_the_sit_down_writes_nothing() {
     );
     assert_eq!(env.file("goals.csv").unwrap(), GOALS);
     assert_eq!(env.file("log.csv").unwrap(), LOG);
+}
+
+#[test]
+fn review_reports_open_due_soon_overdue_and_done_goals() {
+    let env = with_goals();
+    let review: serde_json::Value =
+        serde_json::from_str(&env.ok(&["review", "--month", "--format", "json"])).unwrap();
+    let goals = &review["goals"];
+    assert_eq!(goals["open"], 4);
+    let ids = |key: &str| -> Vec<String> {
+        goals[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|g| g["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(ids("overdue"), ["k3m9x2ab"]);
+    assert_eq!(ids("due_soon"), ["k3p7q8cd"]);
+    assert_eq!(ids("done_in_period"), ["p2q3r4st"]);
+    assert_eq!(goals["overdue"][0]["title"], "Learn to tango");
+    assert_eq!(goals["overdue"][0]["due"], "2026-11-20");
+    let table = env.ok(&["review"]);
+    assert!(table.contains("Goals: 4 open"), "{table}");
+    assert!(
+        table.contains("overdue: Learn to tango (2026-11-20, k3m9x2ab)"),
+        "{table}"
+    );
+}
+
+#[test]
+fn review_due_names_overdue_and_soon_due_goals() {
+    let env = with_goals();
+    let due = env.ok(&["review", "--due"]);
+    assert!(
+        due.contains("goal: \"Learn to tango\" was due 2026-11-20\n"),
+        "{due}"
+    );
+    assert!(
+        due.contains("goal: \"Book the Lisbon trip\" is due 2026-11-30\n"),
+        "{due}"
+    );
+    env.ok(&["goals", "done", "k3m9"]);
+    env.ok(&["goals", "edit", "k3p7", "--due", "2027-01-31"]);
+    let due = env.ok(&["review", "--due"]);
+    assert!(!due.contains("goal:"), "{due}");
 }

@@ -6,8 +6,8 @@ mod terminal;
 
 mod export;
 mod generated;
-mod log;
 mod goals;
+mod log;
 mod prompt;
 mod reliability;
 mod review;

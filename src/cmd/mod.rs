@@ -4,7 +4,7 @@
 
 pub(crate) mod completions;
 pub(crate) mod export;
-pub(crate) mod log;
 pub(crate) mod goals;
+pub(crate) mod log;
 pub(crate) mod prompt;
 pub(crate) mod review;

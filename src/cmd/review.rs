@@ -23,7 +23,8 @@ pub(crate) fn run(args: ReviewArgs, cfg: &Config) -> Result<()> {
         fold.add(entry);
         Ok(())
     })?;
-    let review = fold.finish(&caller, cfg.partner_filter.as_deref());
+    let goals = store::goals::read(&cfg.dir)?;
+    let review = fold.finish(&caller, cfg.partner_filter.as_deref(), &goals);
 
     let mut out = Out::stdout(cfg.color);
     if args.due {
@@ -118,6 +119,16 @@ fn render_csv(out: &mut Out, review: &Review) -> Result<()> {
             a.text.clone().unwrap_or_default(),
         );
     }
+    add("goals", "open", "count", review.goals.open.to_string());
+    for (measure, list) in [
+        ("overdue", &review.goals.overdue),
+        ("due_soon", &review.goals.due_soon),
+        ("done_in_period", &review.goals.done_in_period),
+    ] {
+        for goal in list {
+            add("goals", &goal.id, measure, goal.title.clone());
+        }
+    }
     for d in &review.due {
         add("due", &d.what, "message", d.message.clone());
     }
@@ -203,6 +214,8 @@ fn render_table(out: &mut Out, review: &Review) -> Result<()> {
         .map_or_else(|| "never".to_string(), dates::iso);
     out.line(&format!("Last sit-down: {last}"))?;
 
+    render_goals(out, review)?;
+
     if !review.answers.is_empty() {
         out.line("")?;
         out.line(&format!("Answers of {}", dates::iso(review.as_of)))?;
@@ -223,6 +236,23 @@ fn render_table(out: &mut Out, review: &Review) -> Result<()> {
         out.line("Due")?;
         for d in &review.due {
             out.line(&format!("  {}", out.warn(&d.message)))?;
+        }
+    }
+    Ok(())
+}
+
+fn render_goals(out: &mut Out, review: &Review) -> Result<()> {
+    let goals = &review.goals;
+    let done = match goals.done_in_period.len() {
+        0 => String::new(),
+        n => format!(", {n} done in this period"),
+    };
+    out.line("")?;
+    out.line(&format!("Goals: {} open{done}", goals.open))?;
+    for (label, list) in [("overdue", &goals.overdue), ("due soon", &goals.due_soon)] {
+        for goal in list {
+            let due = goal.due.map(dates::iso).unwrap_or_default();
+            out.line(&format!("  {label}: {} ({due}, {})", goal.title, goal.id))?;
         }
     }
     Ok(())

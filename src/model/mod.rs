@@ -7,9 +7,7 @@ mod kind;
 mod prompt;
 
 pub(crate) use entry::{Entry, EntryRef, MAX_MINUTES, MOOD_RANGE};
-pub(crate) use goal::{
-    DUE_SOON_DAYS, Goal, Horizon, IdMatch, Standing, Status, find_id, list_order,
-};
+pub(crate) use goal::{Goal, Horizon, IdMatch, Standing, Status, find_id, list_order};
 pub(crate) use id::{ENTRY_ID_LEN, GOAL_ID_LEN, fresh_id};
 pub(crate) use kind::Kind;
 pub(crate) use prompt::{Depth, Prompt};

@@ -24,7 +24,7 @@ fn review(range: Period, as_of: &str, entries: &[EntryRef<'_>]) -> Review {
     for e in entries {
         fold.add(e);
     }
-    fold.finish("alex", None)
+    fold.finish("alex", None, &[])
 }
 
 #[test]
@@ -199,6 +199,6 @@ fn partners_are_counted_in_range_with_their_average_mood() {
     for e in &entries {
         fold.add(e);
     }
-    let only = fold.finish("alex", Some("sam"));
+    let only = fold.finish("alex", Some("sam"), &[]);
     assert_eq!(only.partners.len(), 1);
 }
