@@ -11,7 +11,7 @@ use csv::ByteRecord;
 
 use super::fsx::{self, Lock};
 use super::read_if_exists;
-use super::table::{Schema, Table, line};
+use super::table::{Schema, Table, first_line_ends_crlf, line};
 use crate::dates;
 use crate::error::{Error, Result};
 use crate::model::{Goal, Horizon, Status};
@@ -238,13 +238,6 @@ fn write(out: &mut dyn Write, file: &GoalsFile) -> Result<()> {
     writer
         .flush()
         .map_err(|e| Error::runtime(format!("writing {GOALS_FILE}: {e}")))
-}
-
-fn first_line_ends_crlf(bytes: &[u8]) -> bool {
-    bytes
-        .iter()
-        .position(|&b| b == b'\n')
-        .is_some_and(|p| p > 0 && bytes[p - 1] == b'\r')
 }
 
 #[cfg(test)]

@@ -147,6 +147,14 @@ pub(crate) fn line(record: &ByteRecord) -> u64 {
     record.position().map_or(0, csv::Position::line)
 }
 
+/// Whether a file's first line ends with CRLF (as spreadsheets write), so
+/// that what couple adds to it ends its lines the same way.
+pub(crate) fn first_line_ends_crlf(head: &[u8]) -> bool {
+    head.iter()
+        .position(|&b| b == b'\n')
+        .is_some_and(|p| p > 0 && head[p - 1] == b'\r')
+}
+
 /// The header's names, trimmed, checked to be UTF-8 and unique.
 fn header_names(name: &str, header: &ByteRecord) -> Result<Vec<String>> {
     let mut names: Vec<String> = Vec::with_capacity(header.len());

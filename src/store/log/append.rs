@@ -1,0 +1,205 @@
+//! Appending to log.csv: one write under the lock, in the file's own
+//! column order and line ends, after a look at its header and its tail.
+
+use std::fs::File;
+use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::path::Path;
+
+use csv::ByteRecord;
+
+use super::{LOG_FILE, RowReader, SCHEMA, fold_copies};
+use crate::error::{Error, Result};
+use crate::model::Entry;
+use crate::store::fsx::{self, Lock};
+use crate::store::table::{Table, first_line_ends_crlf};
+
+/// How much of the end of the file an append looks at.
+const TAIL: u64 = 64 * 1024;
+
+/// Appends `entry` to `DIR/log.csv` under the lock, in one write, in the
+/// file's own column order and line ends.
+pub(crate) fn append(dir: &Path, entry: &Entry) -> Result<()> {
+    fsx::ensure_dir(dir)?;
+    let _lock = Lock::acquire(dir)?;
+    fold_copies(dir)?;
+    append_rows(dir, std::slice::from_ref(entry))
+}
+
+/// Appends `entries` in one write. Call with the lock held.
+pub(super) fn append_rows(dir: &Path, entries: &[Entry]) -> Result<()> {
+    let path = dir.join(LOG_FILE);
+    let mut file = fsx::private_options()
+        .read(true)
+        .append(true)
+        .create(true)
+        .open(&path)
+        .map_err(|e| Error::io("cannot open", &path, &e))?;
+    let len = file
+        .metadata()
+        .map_err(|e| Error::io("cannot read", &path, &e))?
+        .len();
+
+    let mut bytes = Vec::with_capacity(256 * entries.len());
+    let shape = if len == 0 {
+        let header: Vec<String> = Entry::COLUMNS.iter().map(|c| (*c).to_string()).collect();
+        write_row(&mut bytes, &header, b"\n")?;
+        Shape {
+            header,
+            terminator: b"\n",
+            ends_with_newline: true,
+        }
+    } else {
+        inspect(&mut file, len)?
+    };
+    if !shape.ends_with_newline {
+        bytes.extend_from_slice(shape.terminator);
+    }
+    for entry in entries {
+        write_row(&mut bytes, &cells(entry, &shape.header), shape.terminator)?;
+    }
+    // One write: a reader (or a crash) never sees half a row of ours.
+    file.write_all(&bytes)
+        .map_err(|e| Error::io("cannot append to", &path, &e))?;
+    file.sync_data()
+        .map_err(|e| Error::io("cannot sync", &path, &e))
+}
+
+/// What an append needs to know about an existing file.
+struct Shape {
+    header: Vec<String>,
+    terminator: &'static [u8],
+    ends_with_newline: bool,
+}
+
+/// Reads the header and checks the tail, without reading the whole file
+/// unless the tail looks wrong (then a full read finds and names the line).
+fn inspect(file: &mut File, len: u64) -> Result<Shape> {
+    let table = Table::open(LOG_FILE, &*file, &SCHEMA)?;
+    let header = header_names(table.header());
+    let missing: Vec<&str> = Entry::COLUMNS
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| table.position(i).is_none())
+        .map(|(_, c)| *c)
+        .collect();
+    if !missing.is_empty() {
+        return Err(Error::data(
+            LOG_FILE,
+            1,
+            format!("the header lacks the column(s) {}", missing.join(", ")),
+        )
+        .with_hint(format!(
+            "add them to the first line (any order): {}",
+            Entry::COLUMNS.join(",")
+        )));
+    }
+    drop(table);
+
+    let mut head = [0u8; 4096];
+    file.seek(SeekFrom::Start(0)).map_err(seek_error)?;
+    let n = read_up_to(file, &mut head)?;
+    let crlf = first_line_ends_crlf(&head[..n]);
+
+    let start = len.saturating_sub(TAIL);
+    let mut tail = vec![0u8; (len - start) as usize];
+    file.seek(SeekFrom::Start(start)).map_err(seek_error)?;
+    let n = read_up_to(file, &mut tail)?;
+    tail.truncate(n);
+    let ends_with_newline = tail.last() == Some(&b'\n');
+    if !(ends_with_newline && last_line_is_whole(&tail, header.len())) {
+        // Slow path: read every row; the first bad one is reported.
+        file.seek(SeekFrom::Start(0)).map_err(seek_error)?;
+        let mut reader = RowReader::new(Table::open(LOG_FILE, &*file, &SCHEMA)?);
+        let mut record = ByteRecord::new();
+        while reader.table.next(&mut record)? {
+            reader.row(&record)?;
+        }
+    }
+    Ok(Shape {
+        header,
+        terminator: if crlf { b"\r\n" } else { b"\n" },
+        ends_with_newline,
+    })
+}
+
+/// Whether the last line of `tail` (which ends with a newline) is a whole
+/// row on its own: no NUL, balanced quotes, and the header's field count.
+pub(super) fn last_line_is_whole(tail: &[u8], fields: usize) -> bool {
+    let body = &tail[..tail.len() - 1];
+    let body = body.strip_suffix(b"\r").unwrap_or(body);
+    let Some(start) = body.iter().rposition(|&b| b == b'\n').map(|p| p + 1) else {
+        return false;
+    };
+    let last = &body[start..];
+    let quotes = last.split(|&b| b == b'"').count() - 1;
+    if last.contains(&0) || !quotes.is_multiple_of(2) {
+        return false;
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(last);
+    let mut record = ByteRecord::new();
+    matches!(reader.read_byte_record(&mut record), Ok(true)) && record.len() == fields
+}
+
+pub(super) fn read_up_to(file: &mut File, buf: &mut [u8]) -> Result<usize> {
+    let mut filled = 0;
+    while filled < buf.len() {
+        match file.read(&mut buf[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => {
+                return Err(Error::runtime(format!(
+                    "reading {LOG_FILE}: {}",
+                    crate::error::plain(&e)
+                )));
+            }
+        }
+    }
+    Ok(filled)
+}
+
+fn seek_error(e: io::Error) -> Error {
+    Error::runtime(format!("reading {LOG_FILE}: {}", crate::error::plain(&e)))
+}
+
+fn header_names(header: &ByteRecord) -> Vec<String> {
+    header
+        .iter()
+        .map(|raw| {
+            String::from_utf8_lossy(raw)
+                .trim_start_matches('\u{feff}')
+                .trim()
+                .to_string()
+        })
+        .collect()
+}
+
+/// The entry's cells in the order of `header`; unknown columns stay empty.
+pub(super) fn cells(entry: &Entry, header: &[String]) -> Vec<String> {
+    header
+        .iter()
+        .map(|name| {
+            Entry::COLUMNS
+                .iter()
+                .position(|c| c.eq_ignore_ascii_case(name))
+                .map(|i| entry.cell(i))
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+pub(super) fn write_row(out: &mut Vec<u8>, cells: &[String], terminator: &[u8]) -> Result<()> {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(if terminator == b"\r\n" {
+            csv::Terminator::CRLF
+        } else {
+            csv::Terminator::Any(b'\n')
+        })
+        .from_writer(out);
+    writer
+        .write_record(cells)
+        .and_then(|()| writer.flush().map_err(csv::Error::from))
+        .map_err(|e| Error::runtime(format!("writing a row: {e}")))
+}

@@ -1,0 +1,74 @@
+//! `couple log --undo`: the caller's latest entry out, by an atomic rewrite.
+
+use std::fs::File;
+use std::path::Path;
+
+use chrono::{DateTime, FixedOffset};
+use csv::ByteRecord;
+
+use super::append::read_up_to;
+use super::{LOG_FILE, SCHEMA, fold_copies, read_file};
+use crate::error::{Error, Result};
+use crate::model::Entry;
+use crate::store::fsx::{self, Lock};
+use crate::store::table::{Table, first_line_ends_crlf, line};
+
+/// Removes the latest entry (by `logged_at`, then by place in the file) of
+/// `partner`, rewriting the file atomically; returns it, or `None` when the
+/// partner has no entry.
+pub(crate) fn remove_last_of(dir: &Path, partner: &str) -> Result<Option<Entry>> {
+    let path = dir.join(LOG_FILE);
+    if !path.exists() {
+        return Ok(None);
+    }
+    fsx::ensure_dir(dir)?;
+    let _lock = Lock::acquire(dir)?;
+    fold_copies(dir)?;
+
+    let mut latest: Option<(Option<DateTime<FixedOffset>>, u64, Entry)> = None;
+    read_file(&path, LOG_FILE, |entry, at_line| {
+        if entry.partner == partner {
+            let at = DateTime::parse_from_rfc3339(entry.logged_at).ok();
+            if latest.as_ref().is_none_or(|(best, _, _)| at >= *best) {
+                latest = Some((at, at_line, entry.to_entry()));
+            }
+        }
+        Ok(())
+    })?;
+    let Some((_, doomed_line, entry)) = latest else {
+        return Ok(None);
+    };
+
+    let source = File::open(&path).map_err(|e| Error::io("cannot read", &path, &e))?;
+    let mut table = Table::open(LOG_FILE, source, &SCHEMA)?;
+    let crlf = uses_crlf(&path)?;
+    fsx::replace(&path, |out| {
+        let mut writer = csv::WriterBuilder::new()
+            .terminator(if crlf {
+                csv::Terminator::CRLF
+            } else {
+                csv::Terminator::Any(b'\n')
+            })
+            .from_writer(out);
+        let fail = |e: csv::Error| Error::runtime(format!("rewriting {LOG_FILE}: {e}"));
+        writer.write_byte_record(table.header()).map_err(fail)?;
+        let mut record = ByteRecord::new();
+        while table.next(&mut record)? {
+            if line(&record) != doomed_line {
+                writer.write_byte_record(&record).map_err(fail)?;
+            }
+        }
+        writer
+            .flush()
+            .map_err(|e| Error::runtime(format!("rewriting {LOG_FILE}: {e}")))
+    })?;
+    Ok(Some(entry))
+}
+
+/// Whether the file's first line ends with CRLF (as spreadsheets write).
+fn uses_crlf(path: &Path) -> Result<bool> {
+    let mut file = File::open(path).map_err(|e| Error::io("cannot read", path, &e))?;
+    let mut head = [0u8; 4096];
+    let n = read_up_to(&mut file, &mut head)?;
+    Ok(first_line_ends_crlf(&head[..n]))
+}
