@@ -441,3 +441,52 @@ fn filters_for_other_data_are_refused() {
     let err = env.fails(&["export", "--format", "json", "--excel"], 2);
     assert!(err.contains("--excel"), "{err}");
 }
+
+#[cfg(unix)]
+#[test]
+fn output_to_a_pipe_writes_into_it_and_leaves_it_a_pipe() {
+    use std::os::unix::fs::FileTypeExt;
+    let env = with_log(ROWS);
+    let fifo = env.home().join("pipe");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: no mkfifo");
+        return;
+    }
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    env.ok(&["export", "-o", fifo.to_str().unwrap()]);
+    let got = reader.join().unwrap();
+    assert!(got.starts_with("id,date,partner,kind,"), "{got}");
+    assert!(
+        std::fs::symlink_metadata(&fifo)
+            .unwrap()
+            .file_type()
+            .is_fifo(),
+        "still a pipe"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn output_through_a_symlink_replaces_the_file_and_keeps_the_link() {
+    let env = with_log(ROWS);
+    let real = env.home().join("real.csv");
+    std::fs::write(&real, "old").unwrap();
+    let link = env.home().join("link.csv");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    env.ok(&["export", "-o", link.to_str().unwrap()]);
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        std::fs::read_to_string(&real)
+            .unwrap()
+            .starts_with("id,date,")
+    );
+}

@@ -9,7 +9,7 @@ pub(crate) mod log;
 pub(crate) mod prompts;
 mod table;
 
-use std::fs;
+use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
 use std::path::Path;
 
@@ -69,7 +69,32 @@ pub(crate) fn write_output(
         ))
         .with_hint("write the export somewhere else"));
     }
-    let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
+    match fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => {
+            return Err(Error::usage(format!("{} is a directory", path.display()))
+                .with_hint("name a file to write, like -o log.csv"));
+        }
+        // A device, a pipe or a socket (`-o /dev/stdout`, a FIFO) is written
+        // to as it is: renaming a file over it would replace it.
+        Ok(meta) if !meta.is_file() => {
+            let file = OpenOptions::new()
+                .write(true)
+                .open(path)
+                .map_err(|e| Error::io("cannot write", path, &e))?;
+            let mut out = io::BufWriter::new(file);
+            write_all(&mut out)?;
+            return out.flush().map_err(|e| Error::io("cannot write", path, &e));
+        }
+        _ => {}
+    }
+    // Through a symbolic link, replace the file it points to, not the link.
+    let target = match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            fs::canonicalize(path).map_err(|e| Error::io("cannot follow", path, &e))?
+        }
+        _ => path.to_path_buf(),
+    };
+    let parent = target.parent().filter(|p| !p.as_os_str().is_empty());
     if let Some(parent) = parent.filter(|p| !p.is_dir()) {
         return Err(Error::runtime(format!(
             "cannot write {}: there is no directory {}",
@@ -77,7 +102,7 @@ pub(crate) fn write_output(
             parent.display()
         )));
     }
-    fsx::replace(path, write_all)
+    fsx::replace(&target, write_all)
 }
 
 /// The name of the data file `path` is, if it is one of couple's own.

@@ -61,10 +61,16 @@ impl<'w> Sink<'w> {
     }
 }
 
-/// CSV, one field at a time.
+/// CSV, one field at a time, quoted as RFC 4180 asks: a field holding a
+/// comma, a quote or a line break is wrapped in quotes, its quotes doubled.
+/// Written by hand rather than through `csv::Writer`: on a million rows the
+/// general writer's per-field state machine was a fifth of the run.
 pub(crate) struct Csv<'w> {
-    writer: csv::Writer<&'w mut dyn Write>,
+    out: io::BufWriter<&'w mut dyn Write>,
     safe: bool,
+    terminator: &'static [u8],
+    /// Whether the next field starts a row (no comma before it).
+    row_start: bool,
     /// Holds a neutralised cell; reused, so a row allocates nothing.
     scratch: Vec<u8>,
     on_error: OnError<'w>,
@@ -77,17 +83,11 @@ impl<'w> Csv<'w> {
             out.write_all("\u{feff}".as_bytes())
                 .map_err(|e| on_error(&e))?;
         }
-        let writer = csv::WriterBuilder::new()
-            .buffer_capacity(64 * 1024)
-            .terminator(if style.excel {
-                csv::Terminator::CRLF
-            } else {
-                csv::Terminator::Any(b'\n')
-            })
-            .from_writer(out);
         Ok(Self {
-            writer,
+            out: io::BufWriter::with_capacity(64 * 1024, out),
             safe: !style.raw,
+            terminator: if style.excel { b"\r\n" } else { b"\n" },
+            row_start: true,
             scratch: Vec::with_capacity(256),
             on_error,
         })
@@ -95,15 +95,15 @@ impl<'w> Csv<'w> {
 
     /// A text cell, neutralised unless `--raw`.
     pub(crate) fn text(&mut self, cell: &str) -> Result<()> {
-        let cell = if self.safe {
-            neutralise(cell.as_bytes(), &mut self.scratch)
+        let mut scratch = std::mem::take(&mut self.scratch);
+        let cell_bytes = if self.safe {
+            neutralise(cell.as_bytes(), &mut scratch)
         } else {
             cell.as_bytes()
         };
-        let on_error = self.on_error;
-        self.writer
-            .write_field(cell)
-            .map_err(|e| csv_error(e, on_error))
+        let written = self.field(cell_bytes);
+        self.scratch = scratch;
+        written
     }
 
     /// A date cell, YYYY-MM-DD.
@@ -128,21 +128,40 @@ impl<'w> Csv<'w> {
     }
 
     pub(crate) fn end_row(&mut self) -> Result<()> {
-        let on_error = self.on_error;
-        self.writer
-            .write_record(None::<&[u8]>)
-            .map_err(|e| csv_error(e, on_error))
+        self.row_start = true;
+        self.out
+            .write_all(self.terminator)
+            .map_err(|e| (self.on_error)(&e))
     }
 
     fn field(&mut self, bytes: &[u8]) -> Result<()> {
         let on_error = self.on_error;
-        self.writer
-            .write_field(bytes)
-            .map_err(|e| csv_error(e, on_error))
+        let out = &mut self.out;
+        let comma: &[u8] = if self.row_start { b"" } else { b"," };
+        self.row_start = false;
+        let written = if bytes
+            .iter()
+            .any(|&b| matches!(b, b',' | b'"' | b'\r' | b'\n'))
+        {
+            out.write_all(comma)
+                .and_then(|()| out.write_all(b"\""))
+                .and_then(|()| {
+                    for (i, part) in bytes.split(|&b| b == b'"').enumerate() {
+                        if i > 0 {
+                            out.write_all(b"\"\"")?;
+                        }
+                        out.write_all(part)?;
+                    }
+                    out.write_all(b"\"")
+                })
+        } else {
+            out.write_all(comma).and_then(|()| out.write_all(bytes))
+        };
+        written.map_err(|e| on_error(&e))
     }
 
     fn finish(mut self) -> Result<()> {
-        self.writer.flush().map_err(|e| (self.on_error)(&e))
+        self.out.flush().map_err(|e| (self.on_error)(&e))
     }
 }
 
@@ -219,13 +238,6 @@ fn decimal(mut n: u16, buf: &mut [u8; 5]) -> &[u8] {
         if n == 0 {
             return &buf[at..];
         }
-    }
-}
-
-fn csv_error(err: csv::Error, on_error: OnError<'_>) -> Error {
-    match err.into_kind() {
-        csv::ErrorKind::Io(io) => on_error(&io),
-        other => Error::runtime(format!("writing CSV: {other:?}")),
     }
 }
 
