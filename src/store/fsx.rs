@@ -145,6 +145,17 @@ pub(crate) fn replace(
     target: &Path,
     write_all: impl FnOnce(&mut dyn Write) -> Result<()>,
 ) -> Result<()> {
+    // Through a symbolic link (a data file kept in a synced folder, say),
+    // replace the file it points to and keep the link.
+    let resolved;
+    let target = match fs::symlink_metadata(target) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            resolved =
+                fs::canonicalize(target).map_err(|e| Error::io("cannot follow", target, &e))?;
+            resolved.as_path()
+        }
+        _ => target,
+    };
     // A bare file name has the parent "", which cannot be opened to sync.
     let dir = target
         .parent()

@@ -87,14 +87,7 @@ pub(crate) fn write_output(
         }
         _ => {}
     }
-    // Through a symbolic link, replace the file it points to, not the link.
-    let target = match fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => {
-            fs::canonicalize(path).map_err(|e| Error::io("cannot follow", path, &e))?
-        }
-        _ => path.to_path_buf(),
-    };
-    let parent = target.parent().filter(|p| !p.as_os_str().is_empty());
+    let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
     if let Some(parent) = parent.filter(|p| !p.is_dir()) {
         return Err(Error::runtime(format!(
             "cannot write {}: there is no directory {}",
@@ -102,7 +95,7 @@ pub(crate) fn write_output(
             parent.display()
         )));
     }
-    fsx::replace(&target, write_all)
+    fsx::replace(path, write_all)
 }
 
 /// The name of the data file `path` is, if it is one of couple's own.
