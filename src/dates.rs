@@ -38,6 +38,11 @@ pub(crate) fn parse_user_date(input: &str, today: NaiveDate) -> Result<NaiveDate
         .map_err(|_| bad())
 }
 
+/// The day a `--date` option names, or `today` without one.
+pub(crate) fn day_or_today(input: Option<&str>, today: NaiveDate) -> Result<NaiveDate> {
+    input.map_or(Ok(today), |text| parse_user_date(text, today))
+}
+
 /// A `YYYY-MM-DD` date exactly as the files hold it; `None` otherwise.
 /// Hand-rolled because review reads one per row, a million rows a run.
 pub(crate) fn parse_iso(bytes: &[u8]) -> Option<NaiveDate> {

@@ -3,10 +3,10 @@
 use chrono::SecondsFormat;
 
 use crate::cli::LogArgs;
-use crate::cmd::prompt::load_deck;
+use crate::cmd::prompt::{by_id, load_deck};
 use crate::config::Config;
 use crate::dates;
-use crate::deck::{self, Filter, Lookup};
+use crate::deck::{self, Filter};
 use crate::error::{Error, Result};
 use crate::model::{self, ENTRY_ID_LEN, Entry, Kind, fresh_id};
 use crate::render::Out;
@@ -50,10 +50,7 @@ fn entry_from_flags(args: &LogArgs, kind: &str, partner: &str, cfg: &Config) -> 
             None => err.with_hint(format!("kinds: {kinds}")),
         }
     })?;
-    let date = match &args.date {
-        Some(text) => dates::parse_user_date(text, cfg.today)?,
-        None => cfg.today,
-    };
+    let date = dates::day_or_today(args.date.as_deref(), cfg.today)?;
     build(
         Draft {
             kind,
@@ -112,16 +109,7 @@ fn build(draft: Draft, partner: &str, cfg: &Config) -> Result<Entry> {
 fn resolve_prompt(id: &str, cfg: &Config) -> Result<String> {
     let deck = load_deck(None, cfg)?;
     let all = deck::select(&deck, &Filter::default());
-    match deck::find(&all, id.trim()) {
-        Lookup::Found(prompt) => Ok(prompt.id.to_string()),
-        Lookup::Missing => Err(Error::usage(format!("no prompt has the id {id:?}"))
-            .with_hint("`couple prompt --list` shows every id")),
-        Lookup::Ambiguous(ids) => Err(Error::usage(format!(
-            "{id:?} could be any of {}",
-            ids.join(", ")
-        ))
-        .with_hint("type more of the id")),
-    }
+    Ok(by_id(&all, id)?.id.to_string())
 }
 
 /// The id of the question of the day for `date`, from the whole deck.
@@ -226,10 +214,7 @@ mod ask {
             .allow_empty(kind != Kind::Answer)
             .interact_text()
             .map_err(cancelled)?;
-        let date = match &args.date {
-            Some(text) => dates::parse_user_date(text, cfg.today)?,
-            None => cfg.today,
-        };
+        let date = dates::day_or_today(args.date.as_deref(), cfg.today)?;
         build(
             Draft {
                 kind,

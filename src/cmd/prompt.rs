@@ -39,10 +39,7 @@ pub(crate) fn run(args: PromptArgs, cfg: &Config) -> Result<()> {
         } else if args.random {
             prompts[random_below(prompts.len())]
         } else {
-            let date = match &args.date {
-                Some(text) => dates::parse_user_date(text, cfg.today)?,
-                None => cfg.today,
-            };
+            let date = dates::day_or_today(args.date.as_deref(), cfg.today)?;
             deck::question_of_the_day(&prompts, date).unwrap_or(prompts[0])
         };
         render_one(&mut out, prompt, args.format, cfg.stdout_is_terminal)?;
@@ -84,7 +81,8 @@ pub(crate) fn known_themes(deck: &[Prompt], asked: &[String]) -> Result<Vec<Stri
         .collect()
 }
 
-fn by_id<'d>(prompts: &[&'d Prompt], id: &str) -> Result<&'d Prompt> {
+/// The prompt with this id, or the one whose id it uniquely begins.
+pub(crate) fn by_id<'d>(prompts: &[&'d Prompt], id: &str) -> Result<&'d Prompt> {
     match deck::find(prompts, id.trim()) {
         Lookup::Found(found) => Ok(found),
         Lookup::Missing => Err(Error::usage(format!("no prompt has the id {id:?}"))

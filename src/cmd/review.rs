@@ -12,10 +12,7 @@ use crate::store;
 
 pub(crate) fn run(args: ReviewArgs, cfg: &Config) -> Result<()> {
     let caller = cfg.partner()?.to_string();
-    let as_of = match &args.date {
-        Some(text) => dates::parse_user_date(text, cfg.today)?,
-        None => cfg.today,
-    };
+    let as_of = dates::day_or_today(args.date.as_deref(), cfg.today)?;
     let range = period(&args, as_of, cfg)?;
 
     let mut fold = Fold::new(range, as_of);
