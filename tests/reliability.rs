@@ -2,6 +2,7 @@
 //! lock, a careless umask and files that other programs wrote.
 
 use std::collections::HashSet;
+use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
 use crate::harness::Env;
@@ -58,6 +59,100 @@ fn concurrent_appends_keep_every_row_whole_and_once() {
         for i in 0..per_writer {
             let note = format!("{writer} #{i}: \"quoted\", with commas,\nand a second line");
             assert!(notes.contains(&note), "lost: {note:?}");
+        }
+    }
+}
+
+/// goals.csv's rows as (id, title, status), checking each is whole.
+fn goal_rows(env: &Env) -> Vec<(String, String, String)> {
+    let bytes = env.file_bytes("goals.csv").unwrap();
+    csv::Reader::from_reader(bytes.as_slice())
+        .records()
+        .map(|record| {
+            let record = record.expect("every row is whole");
+            assert_eq!(record.len(), 10);
+            (
+                record[0].to_string(),
+                record[1].to_string(),
+                record[3].to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn concurrent_goals_adds_keep_every_goal_once() {
+    let env = Env::new();
+    let per_writer = 40;
+    std::thread::scope(|scope| {
+        for writer in ["alex", "sam"] {
+            let env = &env;
+            scope.spawn(move || {
+                for i in 0..per_writer {
+                    let title = format!("{writer}'s goal #{i}, \"quoted\"");
+                    env.as_partner(writer).ok(&["goals", "add", &title]);
+                }
+            });
+        }
+    });
+    let rows = goal_rows(&env);
+    assert_eq!(rows.len(), 2 * per_writer);
+    let ids: HashSet<&str> = rows.iter().map(|(id, _, _)| id.as_str()).collect();
+    assert_eq!(ids.len(), rows.len(), "an id came twice");
+    let titles: HashSet<&str> = rows.iter().map(|(_, title, _)| title.as_str()).collect();
+    for writer in ["alex", "sam"] {
+        for i in 0..per_writer {
+            let title = format!("{writer}'s goal #{i}, \"quoted\"");
+            assert!(titles.contains(title.as_str()), "lost: {title}");
+        }
+    }
+}
+
+#[test]
+fn concurrent_goals_done_and_add_lose_no_update() {
+    let env = Env::new();
+    let per_writer = 20;
+    let mut seeded =
+        String::from("id,title,horizon,status,owner,due,created,closed,note,updated_at\n");
+    for i in 0..2 * per_writer {
+        writeln!(
+            seeded,
+            "g{i:03},Seeded {i},year,open,us,,2026-01-01,,,2026-01-01T10:00:00.000+00:00"
+        )
+        .unwrap();
+    }
+    env.write("goals.csv", &seeded);
+    // Alex finishes the even goals, Sam the odd ones; each adds one after
+    // every goal finished, so reads, rewrites and appends interleave.
+    std::thread::scope(|scope| {
+        for (writer, parity) in [("alex", 0), ("sam", 1)] {
+            let env = &env;
+            scope.spawn(move || {
+                for i in 0..per_writer {
+                    let id = format!("g{:03}", 2 * i + parity);
+                    env.as_partner(writer).ok(&["-q", "goals", "done", &id]);
+                    let title = format!("added by {writer} #{i}");
+                    env.as_partner(writer).ok(&["goals", "add", &title]);
+                }
+            });
+        }
+    });
+    let rows = goal_rows(&env);
+    assert_eq!(rows.len(), 4 * per_writer);
+    let ids: HashSet<&str> = rows.iter().map(|(id, _, _)| id.as_str()).collect();
+    assert_eq!(ids.len(), rows.len(), "an id came twice");
+    for (id, title, status) in &rows {
+        let want = if title.starts_with("Seeded") {
+            "done"
+        } else {
+            "open"
+        };
+        assert_eq!(status, want, "{id} {title}");
+    }
+    for writer in ["alex", "sam"] {
+        for i in 0..per_writer {
+            let title = format!("added by {writer} #{i}");
+            assert!(rows.iter().any(|(_, t, _)| *t == title), "lost: {title}");
         }
     }
 }
