@@ -3,9 +3,12 @@
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
+use std::io::{BufRead, BufReader};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use crate::harness::Env;
+use crate::terminal::couple;
 
 /// Runs `couple` in a shell with `umask`, so the umask is really in force.
 #[cfg(unix)]
@@ -265,4 +268,88 @@ fn a_crashed_writers_temporary_file_is_never_read_and_is_cleaned_up() {
     assert!(review.contains("\"care\": 1"), "{review}");
     env.ok(&["log", "care", "two"]);
     assert!(!env.path(".couple-tmp-log.csv-99999").exists());
+}
+
+/// Commands whose output is data, not chatter.
+const OUTPUTS: [&[&str]; 3] = [
+    &["prompt", "--list"],
+    &["review", "--format", "json"],
+    &["goals", "list", "--format", "csv"],
+];
+
+/// A sandbox with a log entry and `goals` goals, so every output has data.
+fn with_data(goals: usize) -> Env {
+    let env = Env::new();
+    env.ok(&["-q", "log", "care", "a note"]);
+    let mut text =
+        String::from("id,title,horizon,status,owner,due,created,closed,note,updated_at\n");
+    for i in 0..goals {
+        writeln!(
+            text,
+            "g{i:07},Goal {i} of many,year,open,us,,2026-01-01,,,2026-01-01T10:00:00.000+00:00"
+        )
+        .unwrap();
+    }
+    env.write("goals.csv", text);
+    env
+}
+
+#[test]
+fn a_full_disk_on_stdout_exits_1_with_a_message() {
+    let env = with_data(3);
+    for args in OUTPUTS {
+        let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+            eprintln!("skipped: no /dev/full here");
+            return;
+        };
+        let out = couple(&env, args).stdout(full).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            "couple: writing output: No space left on device\n",
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
+fn a_pipe_closed_before_any_output_exits_0_quietly() {
+    let env = with_data(3);
+    for args in OUTPUTS {
+        let mut child = couple(&env, args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The reader is gone before couple has started to write.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{args:?}");
+    }
+}
+
+#[test]
+fn a_pipe_closed_after_one_line_exits_0_quietly() {
+    // 5,000 goals make far more output than a pipe holds, so couple is
+    // still writing when the reader goes, as under `| head -1`.
+    let env = with_data(5_000);
+    for args in [
+        &["prompt", "--list"][..],
+        &["goals", "list", "--format", "csv"],
+    ] {
+        let mut child = couple(&env, args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        assert!(!first.is_empty(), "{args:?}");
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{args:?}");
+    }
 }
