@@ -9,6 +9,7 @@ mod generated;
 mod goals;
 mod log;
 mod prompt;
+mod properties;
 mod reliability;
 mod review;
 mod sync;
