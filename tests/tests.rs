@@ -4,6 +4,8 @@
 mod harness;
 mod terminal;
 
+#[cfg(unix)]
+mod crash;
 mod export;
 mod generated;
 mod goals;
