@@ -29,6 +29,21 @@ fn a_talk_appends_one_contract_row_and_prints_its_id() {
     );
 }
 
+#[test]
+fn a_note_after_double_dash_may_start_with_a_dash() {
+    let env = Env::new();
+    env.ok(&["-q", "log", "care", "--", "-1 day, --minutes 5"]);
+    let log = env.file("log.csv").unwrap();
+    assert!(
+        log.contains(",2026-11-25,alex,care,,,,\"-1 day, --minutes 5\","),
+        "{log}"
+    );
+    // Without `--`, clap reads it as a flag and says so.
+    let err = env.fails(&["log", "care", "-x"], 2);
+    assert!(err.contains("'-x'"), "{err}");
+    assert!(err.contains("--"), "{err}");
+}
+
 #[cfg(unix)]
 #[test]
 fn the_data_dir_is_private_and_the_log_too_whatever_the_umask() {

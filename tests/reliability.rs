@@ -2,9 +2,13 @@
 //! lock, a careless umask and files that other programs wrote.
 
 use std::collections::HashSet;
+use std::fmt::Write as _;
+use std::io::{BufRead, BufReader};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use crate::harness::Env;
+use crate::terminal::couple;
 
 /// Runs `couple` in a shell with `umask`, so the umask is really in force.
 #[cfg(unix)]
@@ -58,6 +62,100 @@ fn concurrent_appends_keep_every_row_whole_and_once() {
         for i in 0..per_writer {
             let note = format!("{writer} #{i}: \"quoted\", with commas,\nand a second line");
             assert!(notes.contains(&note), "lost: {note:?}");
+        }
+    }
+}
+
+/// goals.csv's rows as (id, title, status), checking each is whole.
+fn goal_rows(env: &Env) -> Vec<(String, String, String)> {
+    let bytes = env.file_bytes("goals.csv").unwrap();
+    csv::Reader::from_reader(bytes.as_slice())
+        .records()
+        .map(|record| {
+            let record = record.expect("every row is whole");
+            assert_eq!(record.len(), 10);
+            (
+                record[0].to_string(),
+                record[1].to_string(),
+                record[3].to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn concurrent_goals_adds_keep_every_goal_once() {
+    let env = Env::new();
+    let per_writer = 40;
+    std::thread::scope(|scope| {
+        for writer in ["alex", "sam"] {
+            let env = &env;
+            scope.spawn(move || {
+                for i in 0..per_writer {
+                    let title = format!("{writer}'s goal #{i}, \"quoted\"");
+                    env.as_partner(writer).ok(&["goals", "add", &title]);
+                }
+            });
+        }
+    });
+    let rows = goal_rows(&env);
+    assert_eq!(rows.len(), 2 * per_writer);
+    let ids: HashSet<&str> = rows.iter().map(|(id, _, _)| id.as_str()).collect();
+    assert_eq!(ids.len(), rows.len(), "an id came twice");
+    let titles: HashSet<&str> = rows.iter().map(|(_, title, _)| title.as_str()).collect();
+    for writer in ["alex", "sam"] {
+        for i in 0..per_writer {
+            let title = format!("{writer}'s goal #{i}, \"quoted\"");
+            assert!(titles.contains(title.as_str()), "lost: {title}");
+        }
+    }
+}
+
+#[test]
+fn concurrent_goals_done_and_add_lose_no_update() {
+    let env = Env::new();
+    let per_writer = 20;
+    let mut seeded =
+        String::from("id,title,horizon,status,owner,due,created,closed,note,updated_at\n");
+    for i in 0..2 * per_writer {
+        writeln!(
+            seeded,
+            "g{i:03},Seeded {i},year,open,us,,2026-01-01,,,2026-01-01T10:00:00.000+00:00"
+        )
+        .unwrap();
+    }
+    env.write("goals.csv", &seeded);
+    // Alex finishes the even goals, Sam the odd ones; each adds one after
+    // every goal finished, so reads, rewrites and appends interleave.
+    std::thread::scope(|scope| {
+        for (writer, parity) in [("alex", 0), ("sam", 1)] {
+            let env = &env;
+            scope.spawn(move || {
+                for i in 0..per_writer {
+                    let id = format!("g{:03}", 2 * i + parity);
+                    env.as_partner(writer).ok(&["-q", "goals", "done", &id]);
+                    let title = format!("added by {writer} #{i}");
+                    env.as_partner(writer).ok(&["goals", "add", &title]);
+                }
+            });
+        }
+    });
+    let rows = goal_rows(&env);
+    assert_eq!(rows.len(), 4 * per_writer);
+    let ids: HashSet<&str> = rows.iter().map(|(id, _, _)| id.as_str()).collect();
+    assert_eq!(ids.len(), rows.len(), "an id came twice");
+    for (id, title, status) in &rows {
+        let want = if title.starts_with("Seeded") {
+            "done"
+        } else {
+            "open"
+        };
+        assert_eq!(status, want, "{id} {title}");
+    }
+    for writer in ["alex", "sam"] {
+        for i in 0..per_writer {
+            let title = format!("added by {writer} #{i}");
+            assert!(rows.iter().any(|(_, t, _)| *t == title), "lost: {title}");
         }
     }
 }
@@ -170,4 +268,88 @@ fn a_crashed_writers_temporary_file_is_never_read_and_is_cleaned_up() {
     assert!(review.contains("\"care\": 1"), "{review}");
     env.ok(&["log", "care", "two"]);
     assert!(!env.path(".couple-tmp-log.csv-99999").exists());
+}
+
+/// Commands whose output is data, not chatter.
+const OUTPUTS: [&[&str]; 3] = [
+    &["prompt", "--list"],
+    &["review", "--format", "json"],
+    &["goals", "list", "--format", "csv"],
+];
+
+/// A sandbox with a log entry and `goals` goals, so every output has data.
+fn with_data(goals: usize) -> Env {
+    let env = Env::new();
+    env.ok(&["-q", "log", "care", "a note"]);
+    let mut text =
+        String::from("id,title,horizon,status,owner,due,created,closed,note,updated_at\n");
+    for i in 0..goals {
+        writeln!(
+            text,
+            "g{i:07},Goal {i} of many,year,open,us,,2026-01-01,,,2026-01-01T10:00:00.000+00:00"
+        )
+        .unwrap();
+    }
+    env.write("goals.csv", text);
+    env
+}
+
+#[test]
+fn a_full_disk_on_stdout_exits_1_with_a_message() {
+    let env = with_data(3);
+    for args in OUTPUTS {
+        let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+            eprintln!("skipped: no /dev/full here");
+            return;
+        };
+        let out = couple(&env, args).stdout(full).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            "couple: writing output: No space left on device\n",
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
+fn a_pipe_closed_before_any_output_exits_0_quietly() {
+    let env = with_data(3);
+    for args in OUTPUTS {
+        let mut child = couple(&env, args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The reader is gone before couple has started to write.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{args:?}");
+    }
+}
+
+#[test]
+fn a_pipe_closed_after_one_line_exits_0_quietly() {
+    // 5,000 goals make far more output than a pipe holds, so couple is
+    // still writing when the reader goes, as under `| head -1`.
+    let env = with_data(5_000);
+    for args in [
+        &["prompt", "--list"][..],
+        &["goals", "list", "--format", "csv"],
+    ] {
+        let mut child = couple(&env, args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        assert!(!first.is_empty(), "{args:?}");
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{args:?}");
+    }
 }

@@ -4,11 +4,14 @@
 mod harness;
 mod terminal;
 
+#[cfg(unix)]
+mod crash;
 mod export;
 mod generated;
 mod goals;
 mod log;
 mod prompt;
+mod properties;
 mod reliability;
 mod review;
 mod sync;

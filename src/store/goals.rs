@@ -1,14 +1,18 @@
 //! `goals.csv`: read whole (a couple has dozens of goals, not millions),
 //! changed only by a read-modify-write under the lock, and rewritten
 //! atomically in the file's own column order, line ends and BOM, with the
-//! users' own columns and their values kept.
+//! users' own columns and their values kept. Sync-conflict copies are read
+//! with it (see `merge`) and folded into it by the next write.
+
+mod merge;
 
 use std::collections::HashMap;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use csv::ByteRecord;
 
+use super::conflicts;
 use super::fsx::{self, Lock};
 use super::read_if_exists;
 use super::table::{Schema, Table, first_line_ends_crlf, line};
@@ -69,16 +73,38 @@ struct GoalsFile {
     goals: Vec<StoredGoal>,
 }
 
-/// Every goal in `DIR/goals.csv`, in file order. A missing file has none.
+/// Every goal in `DIR/goals.csv`, in file order, then those only its
+/// sync-conflict copies hold; each goal once, in its latest version. A
+/// missing file has none.
 pub(crate) fn read(dir: &Path) -> Result<Vec<Goal>> {
+    let (file, _, _) = read_merged(dir)?;
+    Ok(file.goals.into_iter().map(|s| s.goal).collect())
+}
+
+/// `DIR/goals.csv` with its sync-conflict copies merged in; the copies'
+/// paths; and whether they changed anything.
+fn read_merged(dir: &Path) -> Result<(GoalsFile, Vec<PathBuf>, bool)> {
     let bytes = read_if_exists(&dir.join(GOALS_FILE))?.unwrap_or_default();
-    Ok(parse(&bytes)?.goals.into_iter().map(|s| s.goal).collect())
+    let mut file = parse(GOALS_FILE, &bytes)?;
+    let copies = conflicts::copies(dir, GOALS_FILE)?;
+    let mut changed = false;
+    for copy in &copies {
+        // A copy another writer just moved aside reads as empty: its goals
+        // are in goals.csv by then.
+        let bytes = read_if_exists(copy)?.unwrap_or_default();
+        changed |= file.merge(parse(&conflicts::display_name(copy), &bytes)?);
+    }
+    Ok((file, copies, changed))
 }
 
 /// Reads the goals under the lock, lets `change` change them, and writes
 /// them back atomically, the lock held throughout so that two writers never
 /// lose each other's change. Nothing is written when the file does not
 /// parse, when `change` fails, or when it changed nothing.
+///
+/// Sync-conflict copies are merged in before `change` sees the goals; once
+/// the merged goals are safely in goals.csv, the copies move to
+/// `DIR/.merged/`.
 ///
 /// When the data directory does not exist yet, `change` first runs on no
 /// goals without creating anything (so a refusal leaves no trace), and runs
@@ -97,19 +123,20 @@ pub(crate) fn update<T>(
     }
     fsx::ensure_dir(dir)?;
     let _lock = Lock::acquire(dir)?;
-    let path = dir.join(GOALS_FILE);
-    let bytes = read_if_exists(&path)?.unwrap_or_default();
-    let mut file = parse(&bytes)?;
+    let (mut file, copies, merged) = read_merged(dir)?;
     let before = file.goals.clone();
     let value = change(&mut file.goals)?;
-    if file.goals != before {
-        fsx::replace(&path, |out| write(out, &file))?;
+    if merged || file.goals != before {
+        fsx::replace(&dir.join(GOALS_FILE), |out| write(out, &file))?;
     }
+    // Only now is everything the copies held in goals.csv.
+    conflicts::set_aside(dir, &copies)?;
     Ok(value)
 }
 
-fn parse(bytes: &[u8]) -> Result<GoalsFile> {
-    let mut table = Table::open(GOALS_FILE, bytes, &SCHEMA)?;
+/// Reads one goals file; `name` is the file name its errors give.
+fn parse(name: &str, bytes: &[u8]) -> Result<GoalsFile> {
+    let mut table = Table::open(name, bytes, &SCHEMA)?;
     let mut header: Vec<Vec<u8>> = table.header().iter().map(<[u8]>::to_vec).collect();
     let mut positions = [0; Goal::COLUMNS.len()];
     for (i, column) in Goal::COLUMNS.iter().enumerate() {
@@ -245,7 +272,7 @@ mod tests {
     use super::*;
 
     fn round_trip(input: &str) -> String {
-        let file = parse(input.as_bytes()).unwrap();
+        let file = parse(GOALS_FILE, input.as_bytes()).unwrap();
         let mut out = Vec::new();
         write(&mut out, &file).unwrap();
         String::from_utf8(out).unwrap()
@@ -274,7 +301,7 @@ mod tests {
 
     #[test]
     fn an_empty_file_gets_the_contract_header() {
-        let file = parse(b"").unwrap();
+        let file = parse(GOALS_FILE, b"").unwrap();
         let mut out = Vec::new();
         write(&mut out, &file).unwrap();
         assert_eq!(String::from_utf8(out).unwrap(), format!("{HEADER}\n"));
@@ -313,7 +340,7 @@ mod tests {
             ),
         ];
         for (row, want) in cases {
-            let err = parse(format!("{HEADER}\n{row}\n").as_bytes()).unwrap_err();
+            let err = parse(GOALS_FILE, format!("{HEADER}\n{row}\n").as_bytes()).unwrap_err();
             assert_eq!(err.message, format!("goals.csv {want}"), "{row}");
             assert_eq!(err.exit_code(), 65);
         }
@@ -324,7 +351,7 @@ mod tests {
         let input = format!(
             "{HEADER}\nab,One,year,open,us,,2026-01-02,,,\nAB,Two,year,open,us,,2026-01-02,,,\n"
         );
-        let err = parse(input.as_bytes()).unwrap_err();
+        let err = parse(GOALS_FILE, input.as_bytes()).unwrap_err();
         assert_eq!(
             err.message,
             "goals.csv line 3: column id: AB is also the id on line 2"
