@@ -11,7 +11,6 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use crate::harness::Env;
-use crate::terminal::couple;
 
 const ROWS: usize = 200_000;
 const KILLS: usize = 12;
@@ -148,7 +147,8 @@ fn sigkill_during_a_rewrite_leaves_the_old_file_or_the_new_one() {
         // 2 s to reach the rewrite, so more would make the test slow.
         let from_rewrite = !rng.next().is_multiple_of(3);
         let delay = Duration::from_millis(rng.next() % 41);
-        let mut child = couple(&env, &["-q", "goals", "done", &id(target)])
+        let mut child = env
+            .std_command(&["-q", "goals", "done", &id(target)])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()

@@ -31,23 +31,6 @@ fn ids(csv: &str) -> Vec<&str> {
         .collect()
 }
 
-/// The couple command as a plain `std::process::Command`, for plumbing
-/// stdout to /dev/full or a pipe; the same environment as the harness.
-fn plain_command(env: &Env, args: &[&str]) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_couple"));
-    cmd.env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", env.home())
-        .env("TZ", "UTC")
-        .env("COUPLE_DIR", env.data())
-        .env("COUPLE_PARTNER", &env.partner)
-        .env("COUPLE_TODAY", &env.today)
-        .current_dir(env.home())
-        .stdin(Stdio::null())
-        .args(args);
-    cmd
-}
-
 #[test]
 fn exports_every_entry_under_the_contract_header() {
     let env = with_log(ROWS);
@@ -300,10 +283,7 @@ fn a_full_disk_exits_1_with_a_message() {
         eprintln!("skipped: no /dev/full here");
         return;
     };
-    let out = plain_command(&env, &["export"])
-        .stdout(full)
-        .output()
-        .unwrap();
+    let out = env.std_command(&["export"]).stdout(full).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
@@ -315,7 +295,8 @@ fn a_full_disk_exits_1_with_a_message() {
 fn a_closed_pipe_exits_0_quietly() {
     let row = "p0000000,2026-11-20,alex,talk,15,4,,a note long enough to fill pipes,\n";
     let env = with_log(&row.repeat(20_000));
-    let mut child = plain_command(&env, &["export"])
+    let mut child = env
+        .std_command(&["export"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

@@ -3,7 +3,7 @@
 use std::process::{Child, Stdio};
 
 use crate::harness::{Env, tree};
-use crate::terminal::{Terminal, couple};
+use crate::terminal::Terminal;
 
 const HEADER: &str = "id,title,horizon,status,owner,due,created,closed,note,updated_at";
 
@@ -558,7 +558,7 @@ fn concurrent_adds_lose_nothing() {
     // Eight writers at once, each reading, changing and rewriting the file.
     let mut running: Vec<Child> = (0..8)
         .map(|n| {
-            couple(&env, &["goals", "add", &format!("Racer {n}")])
+            env.std_command(&["goals", "add", &format!("Racer {n}")])
                 .stdout(Stdio::null())
                 .spawn()
                 .unwrap()

@@ -87,20 +87,40 @@ impl Env {
     }
 
     fn command_as(&self, partner: &str, args: &[&str]) -> assert_cmd::Command {
-        let mut cmd = assert_cmd::Command::new(env!("CARGO_BIN_EXE_couple"));
+        let mut cmd = assert_cmd::Command::from_std(self.std_command_as(partner, args));
         // No test may hang: a command waiting for input fails the test instead.
-        cmd.timeout(Duration::from_secs(60))
-            .env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("HOME", self.home())
-            .env("TZ", "UTC")
-            .env("COUPLE_DIR", self.data())
-            .env("COUPLE_PARTNER", partner)
-            .env("COUPLE_TODAY", &self.today)
+        cmd.timeout(Duration::from_secs(60)).write_stdin(Vec::new());
+        cmd
+    }
+
+    /// The same command as a plain `std::process::Command`, for what
+    /// assert_cmd cannot do: run several at once, kill one, or send its
+    /// output to /dev/full or a pipe. Its stdin is empty.
+    pub(crate) fn std_command(&self, args: &[&str]) -> std::process::Command {
+        self.std_command_as(&self.partner, args)
+    }
+
+    fn std_command_as(&self, partner: &str, args: &[&str]) -> std::process::Command {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_couple"));
+        cmd.env_clear()
+            .envs(self.vars(partner))
             .current_dir(self.home())
-            .write_stdin(Vec::new())
+            .stdin(std::process::Stdio::null())
             .args(args);
         cmd
+    }
+
+    /// The whole environment couple runs in: nothing from the developer's
+    /// shell, today pinned. For wrappers (`sh -c 'umask …'`, `script`).
+    pub(crate) fn vars(&self, partner: &str) -> Vec<(&'static str, std::ffi::OsString)> {
+        vec![
+            ("PATH", std::env::var_os("PATH").unwrap_or_default()),
+            ("HOME", self.home().into()),
+            ("TZ", "UTC".into()),
+            ("COUPLE_DIR", self.data().into()),
+            ("COUPLE_PARTNER", partner.into()),
+            ("COUPLE_TODAY", (&self.today).into()),
+        ]
     }
 
     /// Runs couple as the default partner.

@@ -252,12 +252,8 @@ fn it_never_reads_the_log_and_never_creates_anything() {
 #[test]
 fn a_closed_pipe_ends_quietly() {
     let env = Env::new();
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_couple"));
-    cmd.env_clear()
-        .env("COUPLE_DIR", env.data())
-        .env("COUPLE_TODAY", "2026-11-25")
-        .args(["prompt", "--list"])
-        .stdout(std::process::Stdio::piped())
+    let mut cmd = env.std_command(&["prompt", "--list"]);
+    cmd.stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped());
     let mut child = cmd.spawn().unwrap();
     // Close our end at once, as `head -0` would.

@@ -8,7 +8,6 @@ use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use crate::harness::Env;
-use crate::terminal::couple;
 
 /// Runs `couple` in a shell with `umask`, so the umask is really in force.
 #[cfg(unix)]
@@ -19,9 +18,7 @@ fn run_with_umask(env: &Env, umask: &str, args: &[&str]) -> std::process::ExitSt
         .arg(env!("CARGO_BIN_EXE_couple"))
         .args(args)
         .env_clear()
-        .env("COUPLE_DIR", env.data())
-        .env("COUPLE_PARTNER", "alex")
-        .env("COUPLE_TODAY", "2026-11-25")
+        .envs(env.vars(&env.partner))
         .stdout(std::process::Stdio::null())
         .status()
         .unwrap()
@@ -302,7 +299,7 @@ fn a_full_disk_on_stdout_exits_1_with_a_message() {
             eprintln!("skipped: no /dev/full here");
             return;
         };
-        let out = couple(&env, args).stdout(full).output().unwrap();
+        let out = env.std_command(args).stdout(full).output().unwrap();
         assert_eq!(out.status.code(), Some(1), "{args:?}");
         assert_eq!(
             String::from_utf8_lossy(&out.stderr),
@@ -316,7 +313,8 @@ fn a_full_disk_on_stdout_exits_1_with_a_message() {
 fn a_pipe_closed_before_any_output_exits_0_quietly() {
     let env = with_data(3);
     for args in OUTPUTS {
-        let mut child = couple(&env, args)
+        let mut child = env
+            .std_command(args)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
@@ -338,7 +336,8 @@ fn a_pipe_closed_after_one_line_exits_0_quietly() {
         &["prompt", "--list"][..],
         &["goals", "list", "--format", "csv"],
     ] {
-        let mut child = couple(&env, args)
+        let mut child = env
+            .std_command(args)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()

@@ -11,24 +11,6 @@ use std::time::{Duration, Instant};
 
 use crate::harness::Env;
 
-/// The couple command as the harness scrubs and pins it, as a plain
-/// `std::process::Command` for what assert_cmd cannot do: run several at
-/// once, or under `script`.
-pub(crate) fn couple(env: &Env, args: &[&str]) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_couple"));
-    cmd.env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", env.home())
-        .env("TZ", "UTC")
-        .env("COUPLE_DIR", env.data())
-        .env("COUPLE_PARTNER", &env.partner)
-        .env("COUPLE_TODAY", &env.today)
-        .current_dir(env.home())
-        .stdin(Stdio::null())
-        .args(args);
-    cmd
-}
-
 /// A run of couple on a pseudo-terminal, made by util-linux `script`, driven
 /// like a person would: wait for a question to show, then type.
 pub(crate) struct Terminal {
@@ -57,11 +39,10 @@ impl Terminal {
             .map(|word| format!("'{word}'"))
             .collect::<Vec<_>>()
             .join(" ");
-        let pinned = couple(env, &[]);
         let mut child = Command::new("script")
             .args(["-qfec", &line, "/dev/null"])
             .env_clear()
-            .envs(pinned.get_envs().filter_map(|(k, v)| Some((k, v?))))
+            .envs(env.vars(&env.partner))
             .env("TERM", "dumb")
             .current_dir(env.home())
             .stdin(Stdio::piped())
