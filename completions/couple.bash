@@ -22,9 +22,6 @@ _couple() {
             couple,export)
                 cmd="couple__subcmd__export"
                 ;;
-            couple,generate)
-                cmd="couple__subcmd__generate"
-                ;;
             couple,goals)
                 cmd="couple__subcmd__goals"
                 ;;
@@ -94,9 +91,6 @@ _couple() {
             couple__subcmd__help,export)
                 cmd="couple__subcmd__help__subcmd__export"
                 ;;
-            couple__subcmd__help,generate)
-                cmd="couple__subcmd__help__subcmd__generate"
-                ;;
             couple__subcmd__help,goals)
                 cmd="couple__subcmd__help__subcmd__goals"
                 ;;
@@ -140,7 +134,7 @@ _couple() {
 
     case "${cmd}" in
         couple)
-            opts="-q -h -V --dir --partner --no-input --color --quiet --help --version prompt log goals review export completions generate help"
+            opts="-q -h -V --dir --partner --no-input --color --quiet --help --version prompt log goals review export completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -238,28 +232,6 @@ _couple() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --partner)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        couple__subcmd__generate)
-            opts="-q -h --partner --no-input --color --quiet --help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 --partner)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -674,7 +646,7 @@ _couple() {
             return 0
             ;;
         couple__subcmd__help)
-            opts="prompt log goals review export completions generate help"
+            opts="prompt log goals review export completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -702,20 +674,6 @@ _couple() {
             return 0
             ;;
         couple__subcmd__help__subcmd__export)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        couple__subcmd__help__subcmd__generate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

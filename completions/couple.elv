@@ -34,7 +34,6 @@ set edit:completion:arg-completer[couple] = {|@words|
             cand review 'How it is going, and what is due'
             cand export 'Write the log, the goals or the deck as CSV or JSON'
             cand completions 'Print the shell completion script'
-            cand generate 'Regenerate completions/ and man/ (for maintainers)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'couple;prompt'= {
@@ -252,15 +251,6 @@ set edit:completion:arg-completer[couple] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
-        &'couple;generate'= {
-            cand --partner 'Who you are [default: your login name]'
-            cand --color 'When to use colour'
-            cand --no-input 'Never ask anything interactively'
-            cand -q 'Print only data: no confirmations'
-            cand --quiet 'Print only data: no confirmations'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-        }
         &'couple;help'= {
             cand prompt 'Print the question of the day, or browse the deck'
             cand log 'Record a ritual: a talk, time together, a small act of care, …'
@@ -268,7 +258,6 @@ set edit:completion:arg-completer[couple] = {|@words|
             cand review 'How it is going, and what is due'
             cand export 'Write the log, the goals or the deck as CSV or JSON'
             cand completions 'Print the shell completion script'
-            cand generate 'Regenerate completions/ and man/ (for maintainers)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'couple;help;prompt'= {
@@ -303,8 +292,6 @@ set edit:completion:arg-completer[couple] = {|@words|
         &'couple;help;export'= {
         }
         &'couple;help;completions'= {
-        }
-        &'couple;help;generate'= {
         }
         &'couple;help;help'= {
         }

@@ -85,8 +85,6 @@ pub(crate) enum Command {
     Review(ReviewArgs),
     Export(ExportArgs),
     Completions(CompletionsArgs),
-    #[command(hide = true)]
-    Generate(GenerateArgs),
 }
 
 /// Print the question of the day, or browse the deck
@@ -107,7 +105,7 @@ pub(crate) enum Command {
   couple prompt --themes")]
 pub(crate) struct PromptArgs {
     /// Only prompts of this theme (repeat for several)
-    #[arg(long, value_name = "THEME", value_parser = Suggest(&crate::deck::THEMES), hide_possible_values = true)]
+    #[arg(long, value_name = "THEME", value_parser = Suggest(&THEMES), hide_possible_values = true)]
     pub(crate) theme: Vec<String>,
 
     /// Only light or only deep prompts
@@ -204,6 +202,23 @@ pub(crate) struct LogArgs {
     #[arg(long, conflicts_with_all = ["kind", "note", "minutes", "mood", "date", "prompt"])]
     pub(crate) undo: bool,
 }
+
+/// The built-in deck's themes, in deck order, offered to completions
+/// (a user's deck may add more; `deck` tests that these are the deck's).
+pub(crate) const THEMES: [&str; 12] = [
+    "check-in",
+    "listening",
+    "vulnerability",
+    "reconnecting",
+    "transitions",
+    "healing",
+    "small-moments",
+    "blind-spots",
+    "passion",
+    "dreams",
+    "appreciation",
+    "play",
+];
 
 /// The kinds of entry, as users type them.
 pub(crate) const KINDS: [&str; 9] = [
@@ -338,7 +353,7 @@ pub(crate) struct ExportArgs {
     pub(crate) horizon: Option<HorizonArg>,
 
     /// Only prompts of this theme (prompts; repeat for several)
-    #[arg(long, value_name = "THEME", value_parser = Suggest(&crate::deck::THEMES), hide_possible_values = true)]
+    #[arg(long, value_name = "THEME", value_parser = Suggest(&THEMES), hide_possible_values = true)]
     pub(crate) theme: Vec<String>,
 
     /// Output format
@@ -397,14 +412,6 @@ pub(crate) struct CompletionsArgs {
     /// The shell to complete in
     #[arg(value_enum, value_name = "SHELL")]
     pub(crate) shell: clap_complete::Shell,
-}
-
-/// Regenerate completions/ and man/ (for maintainers)
-#[derive(Debug, Args)]
-pub(crate) struct GenerateArgs {
-    /// The repository root to write completions/ and man/ into
-    #[arg(value_name = "DIR", default_value = ".")]
-    pub(crate) dir: PathBuf,
 }
 
 /// Any value, with these offered to completions. The command checks it,

@@ -6,6 +6,7 @@ mod config;
 mod dates;
 mod deck;
 mod error;
+mod generated;
 mod model;
 mod render;
 mod report;
@@ -44,7 +45,6 @@ fn run(cli: Cli, partner_typed: bool) -> Result<()> {
         Command::Review(args) => cmd::review::run(args, &config),
         Command::Export(args) => cmd::export::run(args, &config),
         Command::Completions(args) => cmd::completions::run(args, &config),
-        Command::Generate(args) => cmd::completions::generate(args, &config),
     }
 }
 

@@ -30,22 +30,6 @@ pub(crate) fn builtin() -> Vec<Prompt> {
         .collect()
 }
 
-/// The built-in deck's themes, in deck order.
-pub(crate) const THEMES: [&str; 12] = [
-    "check-in",
-    "listening",
-    "vulnerability",
-    "reconnecting",
-    "transitions",
-    "healing",
-    "small-moments",
-    "blind-spots",
-    "passion",
-    "dreams",
-    "appreciation",
-    "play",
-];
-
 /// Fixed forever: changing it would change every day's question.
 const SEED: u64 = 0x636f_7570_6c65_2031; // "couple 1"
 

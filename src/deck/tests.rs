@@ -20,7 +20,11 @@ fn the_built_in_deck_holds_a_year_over_the_twelve_themes() {
     assert!(deck.len() >= 365, "only {} prompts", deck.len());
     let counts = themes(&deck);
     let names: Vec<&str> = counts.iter().map(|t| t.theme).collect();
-    assert_eq!(names, THEMES, "exactly the twelve themes, in this order");
+    assert_eq!(
+        names,
+        crate::cli::THEMES,
+        "exactly the twelve themes, in this order"
+    );
     for t in counts {
         assert!(t.prompts >= 20, "{} has {} prompts", t.theme, t.prompts);
         assert!(

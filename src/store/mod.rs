@@ -46,14 +46,6 @@ pub(crate) fn deck_file(path: &Path) -> Result<(String, Vec<u8>)> {
     Ok((path.display().to_string(), bytes))
 }
 
-/// Writes a generated file (completions, man pages) for maintainers.
-pub(crate) fn write_generated(path: &Path, bytes: &[u8]) -> Result<()> {
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).map_err(|e| Error::io("cannot create", parent, &e))?;
-    }
-    fs::write(path, bytes).map_err(|e| Error::io("cannot write", path, &e))
-}
-
 /// Writes a file the user named (`export -o FILE`) whole or not at all, as
 /// couple writes its own: a private (0600) temporary file beside it, synced,
 /// renamed over it. Refuses to overwrite couple's own files in `data_dir`.
