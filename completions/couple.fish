@@ -30,7 +30,7 @@ complete -c couple -n "__fish_couple_needs_command" -l color -d 'When to use col
 always\t''
 never\t''"
 complete -c couple -n "__fish_couple_needs_command" -l no-input -d 'Never ask anything interactively'
-complete -c couple -n "__fish_couple_needs_command" -s q -l quiet -d 'Print only data: no confirmations'
+complete -c couple -n "__fish_couple_needs_command" -s q -l quiet -d 'Print only what was asked for: no new ids, no confirmations'
 complete -c couple -n "__fish_couple_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c couple -n "__fish_couple_needs_command" -s V -l version -d 'Print version'
 complete -c couple -n "__fish_couple_needs_command" -f -a "prompt" -d 'Print the question of the day, or browse the deck'
@@ -69,7 +69,7 @@ complete -c couple -n "__fish_couple_using_subcommand prompt" -l random -d 'Any 
 complete -c couple -n "__fish_couple_using_subcommand prompt" -l list -d 'Every prompt of the (filtered) deck'
 complete -c couple -n "__fish_couple_using_subcommand prompt" -l themes -d 'Each theme with its number of prompts'
 complete -c couple -n "__fish_couple_using_subcommand prompt" -l no-input -d 'Never ask anything interactively'
-complete -c couple -n "__fish_couple_using_subcommand prompt" -s q -l quiet -d 'Print only data: no confirmations'
+complete -c couple -n "__fish_couple_using_subcommand prompt" -s q -l quiet -d 'Print only what was asked for: no new ids, no confirmations'
 complete -c couple -n "__fish_couple_using_subcommand prompt" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c couple -n "__fish_couple_using_subcommand log" -l minutes -d 'How long it lasted, in minutes (0–1440)' -r
 complete -c couple -n "__fish_couple_using_subcommand log" -l mood -d 'How you feel, from 1 (low) to 5 (high)' -r
@@ -82,7 +82,7 @@ always\t''
 never\t''"
 complete -c couple -n "__fish_couple_using_subcommand log" -l undo -d 'Remove your own most recent entry instead'
 complete -c couple -n "__fish_couple_using_subcommand log" -l no-input -d 'Never ask anything interactively'
-complete -c couple -n "__fish_couple_using_subcommand log" -s q -l quiet -d 'Print only data: no confirmations'
+complete -c couple -n "__fish_couple_using_subcommand log" -s q -l quiet -d 'Print only what was asked for: no new ids, no confirmations'
 complete -c couple -n "__fish_couple_using_subcommand log" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c couple -n "__fish_couple_using_subcommand goals; and not __fish_seen_subcommand_from add list done drop reopen edit review help" -l status -d 'Which goals to list' -r -f -a "open\t''
 done\t''
@@ -100,7 +100,7 @@ complete -c couple -n "__fish_couple_using_subcommand goals; and not __fish_seen
 always\t''
 never\t''"
 complete -c couple -n "__fish_couple_using_subcommand goals; and not __fish_seen_subcommand_from add list done drop reopen edit review help" -l no-input -d 'Never ask anything interactively'
-complete -c couple -n "__fish_couple_using_subcommand goals; and not __fish_seen_subcommand_from add list done drop reopen edit review help" -s q -l quiet -d 'Print only data: no confirmations'
+complete -c couple -n "__fish_couple_using_subcommand goals; and not __fish_seen_subcommand_from add list done drop reopen edit review help" -s q -l quiet -d 'Print only what was asked for: no new ids, no confirmations'
 complete -c couple -n "__fish_couple_using_subcommand goals; and not __fish_seen_subcommand_from add list done drop reopen edit review help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c couple -n "__fish_couple_using_subcommand goals; and not __fish_seen_subcommand_from add list done drop reopen edit review help" -f -a "add" -d 'Add a goal; prints its new id'
 complete -c couple -n "__fish_couple_using_subcommand goals; and not __fish_seen_subcommand_from add list done drop reopen edit review help" -f -a "list" -d 'List goals: the open ones, overdue first'
@@ -122,7 +122,7 @@ complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_sub
 always\t''
 never\t''"
 complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from add" -l no-input -d 'Never ask anything interactively'
-complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only data: no confirmations'
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only what was asked for: no new ids, no confirmations'
 complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from list" -l status -d 'Which goals to list' -r -f -a "open\t''
 done\t''
@@ -140,7 +140,7 @@ complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_sub
 always\t''
 never\t''"
 complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from list" -l no-input -d 'Never ask anything interactively'
-complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data: no confirmations'
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only what was asked for: no new ids, no confirmations'
 complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from done" -l dir -d 'The data directory [default: $XDG_DATA_HOME/couple]' -r -F
 complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from done" -l partner -d 'Who you are [default: your login name]' -r
@@ -148,7 +148,7 @@ complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_sub
 always\t''
 never\t''"
 complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from done" -l no-input -d 'Never ask anything interactively'
-complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from done" -s q -l quiet -d 'Print only data: no confirmations'
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from done" -s q -l quiet -d 'Print only what was asked for: no new ids, no confirmations'
 complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from done" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from drop" -l dir -d 'The data directory [default: $XDG_DATA_HOME/couple]' -r -F
 complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from drop" -l partner -d 'Who you are [default: your login name]' -r
@@ -156,7 +156,7 @@ complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_sub
 always\t''
 never\t''"
 complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from drop" -l no-input -d 'Never ask anything interactively'
-complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from drop" -s q -l quiet -d 'Print only data: no confirmations'
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from drop" -s q -l quiet -d 'Print only what was asked for: no new ids, no confirmations'
 complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from drop" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from reopen" -l dir -d 'The data directory [default: $XDG_DATA_HOME/couple]' -r -F
 complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from reopen" -l partner -d 'Who you are [default: your login name]' -r
@@ -164,7 +164,7 @@ complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_sub
 always\t''
 never\t''"
 complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from reopen" -l no-input -d 'Never ask anything interactively'
-complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from reopen" -s q -l quiet -d 'Print only data: no confirmations'
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from reopen" -s q -l quiet -d 'Print only what was asked for: no new ids, no confirmations'
 complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from reopen" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from edit" -l title -d 'A new title' -r
 complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from edit" -l horizon -d 'A new horizon' -r -f -a "month\t''
@@ -180,7 +180,7 @@ always\t''
 never\t''"
 complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from edit" -l no-due -d 'Remove the due date'
 complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from edit" -l no-input -d 'Never ask anything interactively'
-complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from edit" -s q -l quiet -d 'Print only data: no confirmations'
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from edit" -s q -l quiet -d 'Print only what was asked for: no new ids, no confirmations'
 complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from review" -l date -d 'The day of the sit-down [default: today]' -r
 complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from review" -l dir -d 'The data directory [default: $XDG_DATA_HOME/couple]' -r -F
@@ -189,7 +189,7 @@ complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_sub
 always\t''
 never\t''"
 complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from review" -l no-input -d 'Never ask anything interactively'
-complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from review" -s q -l quiet -d 'Print only data: no confirmations'
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from review" -s q -l quiet -d 'Print only what was asked for: no new ids, no confirmations'
 complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from review" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a goal; prints its new id'
 complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from help" -f -a "list" -d 'List goals: the open ones, overdue first'
@@ -216,7 +216,7 @@ complete -c couple -n "__fish_couple_using_subcommand review" -l year -d 'The ca
 complete -c couple -n "__fish_couple_using_subcommand review" -l due -d 'Print only what is due now, one line each; nothing when all is well'
 complete -c couple -n "__fish_couple_using_subcommand review" -l exit-code -d 'Exit with 1 when something is due (0 when nothing is)'
 complete -c couple -n "__fish_couple_using_subcommand review" -l no-input -d 'Never ask anything interactively'
-complete -c couple -n "__fish_couple_using_subcommand review" -s q -l quiet -d 'Print only data: no confirmations'
+complete -c couple -n "__fish_couple_using_subcommand review" -s q -l quiet -d 'Print only what was asked for: no new ids, no confirmations'
 complete -c couple -n "__fish_couple_using_subcommand review" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c couple -n "__fish_couple_using_subcommand export" -l from -d 'Only entries on or after this date (log)' -r
 complete -c couple -n "__fish_couple_using_subcommand export" -l to -d 'Only entries on or before this date (log)' -r
@@ -259,7 +259,7 @@ never\t''"
 complete -c couple -n "__fish_couple_using_subcommand export" -l raw -d 'CSV cells exactly as stored, formulas and all (no leading \')'
 complete -c couple -n "__fish_couple_using_subcommand export" -l excel -d 'CSV for Excel: a UTF-8 byte-order mark and CRLF line ends'
 complete -c couple -n "__fish_couple_using_subcommand export" -l no-input -d 'Never ask anything interactively'
-complete -c couple -n "__fish_couple_using_subcommand export" -s q -l quiet -d 'Print only data: no confirmations'
+complete -c couple -n "__fish_couple_using_subcommand export" -s q -l quiet -d 'Print only what was asked for: no new ids, no confirmations'
 complete -c couple -n "__fish_couple_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c couple -n "__fish_couple_using_subcommand completions" -l dir -d 'The data directory [default: $XDG_DATA_HOME/couple]' -r -F
 complete -c couple -n "__fish_couple_using_subcommand completions" -l partner -d 'Who you are [default: your login name]' -r
@@ -267,7 +267,7 @@ complete -c couple -n "__fish_couple_using_subcommand completions" -l color -d '
 always\t''
 never\t''"
 complete -c couple -n "__fish_couple_using_subcommand completions" -l no-input -d 'Never ask anything interactively'
-complete -c couple -n "__fish_couple_using_subcommand completions" -s q -l quiet -d 'Print only data: no confirmations'
+complete -c couple -n "__fish_couple_using_subcommand completions" -s q -l quiet -d 'Print only what was asked for: no new ids, no confirmations'
 complete -c couple -n "__fish_couple_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export completions help" -f -a "prompt" -d 'Print the question of the day, or browse the deck'
 complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export completions help" -f -a "log" -d 'Record a ritual: a talk, time together, a small act of care, …'

@@ -65,7 +65,7 @@ pub(crate) struct GlobalArgs {
     )]
     pub(crate) color: ColorChoice,
 
-    /// Print only data: no confirmations
+    /// Print only what was asked for: no new ids, no confirmations
     #[arg(short, long, global = true)]
     pub(crate) quiet: bool,
 }

@@ -66,7 +66,9 @@ fn add(args: GoalsAddArgs, cfg: &Config) -> Result<()> {
         Ok(id)
     })?;
     let mut out = Out::stdout(cfg.color);
-    out.line(&id)?;
+    if !cfg.quiet {
+        out.line(&id)?;
+    }
     out.finish()
 }
 
