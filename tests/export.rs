@@ -471,3 +471,67 @@ fn output_through_a_symlink_replaces_the_file_and_keeps_the_link() {
             .starts_with("id,date,")
     );
 }
+
+/// LibreOffice, when installed (it is not in CI: too large to fetch for
+/// one check), opens the export and shows the formula-like notes as text,
+/// while the `--raw` export of the same notes gets `=1+1` computed.
+#[test]
+fn libreoffice_shows_neutralised_cells_as_text() {
+    if std::process::Command::new("soffice")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: no LibreOffice (soffice)");
+        return;
+    }
+    let env = Env::new();
+    for note in ["=1+1", "@SUM(A1:A2)", "+thanks", "-sorry"] {
+        env.ok(&["-q", "log", "care", "--", note]);
+    }
+    let dir = env.home();
+    env.ok(&["export", "-o", dir.join("safe.csv").to_str().unwrap()]);
+    env.ok(&[
+        "export",
+        "--raw",
+        "-o",
+        dir.join("raw.csv").to_str().unwrap(),
+    ]);
+    // Calc reads each CSV (evaluating formulas, as it does by default) and
+    // writes back what its cells show.
+    let status = std::process::Command::new("soffice")
+        .args([
+            "--headless",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76,1",
+            "--outdir",
+        ])
+        .arg(dir.join("shown"))
+        .arg(dir.join("safe.csv"))
+        .arg(dir.join("raw.csv"))
+        .env("HOME", dir)
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let notes = |name: &str| -> Vec<String> {
+        let text = std::fs::read_to_string(dir.join("shown").join(name)).unwrap();
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        reader
+            .records()
+            .map(|r| r.unwrap()[7].to_string())
+            .collect()
+    };
+    assert_eq!(
+        notes("safe.csv"),
+        ["'=1+1", "'@SUM(A1:A2)", "'+thanks", "'-sorry"]
+    );
+    assert_eq!(
+        notes("raw.csv")[0],
+        "2",
+        "the control: a raw =1+1 is computed"
+    );
+}
