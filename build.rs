@@ -22,11 +22,17 @@ fn main() {
         column("depth"),
         column("text"),
     );
-    let mut code =
-        String::from("/// The built-in deck: (id, theme, depth, text), in file order.\n");
+    let mut records: Vec<csv::StringRecord> = reader
+        .records()
+        .enumerate()
+        .map(|(at, record)| record.unwrap_or_else(|e| panic!("{source} row {}: {e}", at + 2)))
+        .collect();
+    // In id order: the question of the day is defined over that order, and
+    // a deck already in it needs no sort at start-up.
+    records.sort_by(|a, b| a[id].cmp(&b[id]));
+    let mut code = String::from("/// The built-in deck: (id, theme, depth, text), in id order.\n");
     code.push_str("pub(crate) static BUILTIN: &[(&str, &str, crate::model::Depth, &str)] = &[\n");
-    for (at, record) in reader.records().enumerate() {
-        let record = record.unwrap_or_else(|e| panic!("{source} row {}: {e}", at + 2));
+    for (at, record) in records.iter().enumerate() {
         let depth = match &record[depth] {
             "light" => "Light",
             "deep" => "Deep",

@@ -62,6 +62,9 @@ pub(crate) fn load_deck(deck_file: Option<&std::path::Path>, cfg: &Config) -> Re
 
 /// The themes asked for, each checked to be in the deck.
 pub(crate) fn known_themes(deck: &[Prompt], asked: &[String]) -> Result<Vec<String>> {
+    if asked.is_empty() {
+        return Ok(Vec::new());
+    }
     let themes = deck::themes(deck);
     let names = || themes.iter().map(|t| t.theme);
     asked
