@@ -29,6 +29,8 @@ impl<R: Read> Table<R> {
     /// Reads the header of `input`. An empty input is a table without rows.
     pub(crate) fn open(name: &str, input: R, schema: &Schema) -> Result<Self> {
         let reader = csv::ReaderBuilder::new()
+            // Big reads: a million-row log in 400 syscalls, not 12,000.
+            .buffer_capacity(256 * 1024)
             .has_headers(false)
             .flexible(false)
             .from_reader(input);
@@ -82,7 +84,11 @@ impl<R: Read> Table<R> {
             .reader
             .read_byte_record(record)
             .map_err(|e| self.csv_error(&e))?;
-        if more && record.as_slice().contains(&0) {
+        // A write torn by a crash leaves NUL bytes from where it stopped to
+        // the end of the file: they either break the row's field count or
+        // sit in its last field. Looking there alone keeps this cheap on a
+        // million rows (the append path checks the whole tail).
+        if more && record.iter().next_back().is_some_and(has_nul) {
             return Err(Error::data(&self.name, line(record), "contains NUL bytes")
                 .with_hint("the end of the file looks torn by a crash: remove the broken row in a text editor"));
         }
@@ -140,6 +146,11 @@ impl<R: Read> Table<R> {
             ),
         }
     }
+}
+
+/// Whether `bytes` holds a NUL; branch-free, so it vectorises.
+fn has_nul(bytes: &[u8]) -> bool {
+    bytes.iter().fold(false, |seen, &b| seen | (b == 0))
 }
 
 /// The line a record starts on, counting the header as line 1.

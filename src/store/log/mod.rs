@@ -132,16 +132,14 @@ impl<R: Read> RowReader<R> {
         let t = &self.table;
         // One UTF-8 check for the whole row; a field is then a slice of it
         // (valid, as it starts and ends on character boundaries).
-        let whole = std::str::from_utf8(record.as_slice()).ok();
+        let whole = std::str::from_utf8(record.as_slice()).unwrap_or_default();
         let text = |column: usize| -> Result<&'r str> {
-            let Some(at) = t.position(column) else {
-                return Ok("");
-            };
-            match (whole, record.range(at)) {
-                (Some(whole), Some(range)) => whole
-                    .get(range)
-                    .map_or_else(|| t.text(record, column, &SCHEMA), Ok),
-                _ => t.text(record, column, &SCHEMA),
+            match t.position(column).and_then(|at| record.range(at)) {
+                Some(range) => match whole.get(range) {
+                    Some(text) => Ok(text),
+                    None => not_utf8(t, record, column),
+                },
+                None => Ok(""),
             }
         };
         let bad = |column: usize, problem: String| {
@@ -207,6 +205,16 @@ impl<R: Read> RowReader<R> {
             logged_at: text(LOGGED_AT)?,
         })
     }
+}
+
+/// The field is not valid UTF-8 (the whole row was not): say which.
+#[cold]
+fn not_utf8<'r, R: Read>(
+    table: &Table<R>,
+    record: &'r ByteRecord,
+    column: usize,
+) -> Result<&'r str> {
+    table.text(record, column, &SCHEMA)
 }
 
 /// An optional whole number in `min..=max`: empty is `None`.
