@@ -38,6 +38,10 @@ const PROMPT: usize = 6;
 const NOTE: usize = 7;
 const LOGGED_AT: usize = 8;
 
+/// How far from the end of a log NUL bytes (a write torn by a crash) are
+/// looked for when reading it.
+const TORN_TAIL: u64 = 1024 * 1024;
+
 /// Calls `visit` with every entry of `DIR/log.csv`, in file order, in one
 /// pass with one reused buffer; then the entries that sync-conflict copies
 /// add (each id once). A missing file has no entries.
@@ -77,7 +81,10 @@ pub(super) fn read_file(
         Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(()),
         Err(err) => return Err(Error::io("cannot read", path, &err)),
     };
-    let mut reader = RowReader::new(Table::open(name, file, &SCHEMA)?);
+    let len = file.metadata().map_or(0, |m| m.len());
+    let mut table = Table::open(name, file, &SCHEMA)?;
+    table.check_nul_in_last(TORN_TAIL, len);
+    let mut reader = RowReader::new(table);
     let mut record = ByteRecord::new();
     while reader.table.next(&mut record)? {
         let entry = reader.row(&record)?;
