@@ -6,6 +6,7 @@ use crate::cli::{ReviewArgs, ReviewFormat};
 use crate::config::Config;
 use crate::dates::{self, Period};
 use crate::error::{Error, Result};
+use crate::model::Kind;
 use crate::render::{self, Out};
 use crate::report::{Fold, Review};
 use crate::store;
@@ -16,7 +17,9 @@ pub(crate) fn run(args: ReviewArgs, cfg: &Config) -> Result<()> {
     let range = period(&args, as_of, cfg)?;
 
     let mut fold = Fold::new(range, as_of);
-    store::log::for_each(&cfg.dir, |entry| {
+    // Only the answers of the as-of date are shown; no other note is read.
+    let answers_of_the_day = |kind, date| kind == Kind::Answer && date == as_of;
+    store::log::for_each_decoding(&cfg.dir, &answers_of_the_day, |entry| {
         fold.add(entry);
         Ok(())
     })?;

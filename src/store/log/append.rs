@@ -112,7 +112,7 @@ fn inspect(file: &mut File, len: u64) -> Result<Shape> {
         let mut reader = RowReader::new(Table::open(LOG_FILE, &*file, &SCHEMA)?);
         let mut record = ByteRecord::new();
         while reader.table.next(&mut record)? {
-            reader.row(&record)?;
+            reader.row(&record, &|_, _| true)?;
         }
     }
     Ok(Shape {

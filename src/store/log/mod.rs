@@ -45,13 +45,27 @@ const TORN_TAIL: u64 = 1024 * 1024;
 /// Calls `visit` with every entry of `DIR/log.csv`, in file order, in one
 /// pass with one reused buffer; then the entries that sync-conflict copies
 /// add (each id once). A missing file has no entries.
-pub(crate) fn for_each(
+pub(crate) fn for_each(dir: &Path, visit: impl FnMut(&EntryRef<'_>) -> Result<()>) -> Result<()> {
+    for_each_decoding(dir, &|_, _| true, visit)
+}
+
+/// Which rows get their text (id, prompt, note, logged_at) decoded, by kind
+/// and date; the others come with those empty.
+pub(crate) type WantsText<'a> = &'a dyn Fn(Kind, NaiveDate) -> bool;
+
+/// Like [`for_each`], decoding the text of only the rows `wants_text`
+/// picks: a review of a million rows needs the notes of a few. What is not
+/// decoded is not checked either; date, partner, kind, minutes and mood
+/// always are.
+pub(crate) fn for_each_decoding(
     dir: &Path,
+    wants_text: WantsText<'_>,
     mut visit: impl FnMut(&EntryRef<'_>) -> Result<()>,
 ) -> Result<()> {
     let copies = conflicts::copies(dir, LOG_FILE)?;
     if copies.is_empty() {
-        return read_file(&dir.join(LOG_FILE), LOG_FILE, |entry, _| visit(entry));
+        let mut reader = |entry: &EntryRef<'_>, _| visit(entry);
+        return read_file_decoding(&dir.join(LOG_FILE), LOG_FILE, wants_text, &mut reader);
     }
     // Only with copies around do we need to remember ids.
     let mut seen: HashSet<String> = HashSet::new();
@@ -76,6 +90,15 @@ pub(super) fn read_file(
     name: &str,
     mut visit: impl FnMut(&EntryRef<'_>, u64) -> Result<()>,
 ) -> Result<()> {
+    read_file_decoding(path, name, &|_, _| true, &mut visit)
+}
+
+fn read_file_decoding(
+    path: &Path,
+    name: &str,
+    wants_text: WantsText<'_>,
+    visit: &mut dyn FnMut(&EntryRef<'_>, u64) -> Result<()>,
+) -> Result<()> {
     let file = match File::open(path) {
         Ok(file) => file,
         Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(()),
@@ -87,7 +110,7 @@ pub(super) fn read_file(
     let mut reader = RowReader::new(table);
     let mut record = ByteRecord::new();
     while reader.table.next(&mut record)? {
-        let entry = reader.row(&record)?;
+        let entry = reader.row(&record, wants_text)?;
         visit(&entry, line(&record))?;
     }
     Ok(())
@@ -135,26 +158,17 @@ impl<R: Read> RowReader<R> {
         }
     }
 
-    fn row<'r>(&mut self, record: &'r ByteRecord) -> Result<EntryRef<'r>> {
+    fn row<'r>(
+        &mut self,
+        record: &'r ByteRecord,
+        wants_text: WantsText<'_>,
+    ) -> Result<EntryRef<'r>> {
         let t = &self.table;
-        // One UTF-8 check for the whole row; a field is then a slice of it
-        // (valid, as it starts and ends on character boundaries).
-        let whole = std::str::from_utf8(record.as_slice()).unwrap_or_default();
-        let text = |column: usize| -> Result<&'r str> {
-            match t.position(column).and_then(|at| record.range(at)) {
-                Some(range) => match whole.get(range) {
-                    Some(text) => Ok(text),
-                    None => not_utf8(t, record, column),
-                },
-                None => Ok(""),
-            }
-        };
         let bad = |column: usize, problem: String| {
             t.value_error(record, SCHEMA.columns[column], &problem)
         };
 
-        let id = text(ID)?;
-        if id.is_empty() {
+        if t.bytes(record, ID).is_empty() {
             return Err(bad(ID, "is empty".into())
                 .with_hint("every entry needs an id; give it any unique word"));
         }
@@ -172,10 +186,6 @@ impl<R: Read> RowReader<R> {
             }
             date
         };
-        let partner = text(PARTNER)?;
-        if partner.is_empty() {
-            return Err(bad(PARTNER, "is empty".into()));
-        }
         let raw_kind = t.bytes(record, KIND);
         let kind = Kind::from_bytes(raw_kind).ok_or_else(|| {
             bad(
@@ -200,17 +210,44 @@ impl<R: Read> RowReader<R> {
         )
         .map_err(|()| bad(MOOD, "must be a whole number from 1 to 5".into()))?
         .map(|m| m as u8);
-        Ok(EntryRef {
-            id,
+
+        let mut entry = EntryRef {
+            id: "",
             date,
-            partner,
+            partner: "",
             kind,
             minutes,
             mood,
-            prompt: text(PROMPT)?,
-            note: text(NOTE)?,
-            logged_at: text(LOGGED_AT)?,
-        })
+            prompt: "",
+            note: "",
+            logged_at: "",
+        };
+        if wants_text(kind, date) {
+            // One UTF-8 check for the whole row; a field is then a slice of
+            // it (valid where it starts and ends on character boundaries;
+            // where not, `not_utf8` names the field).
+            let whole = std::str::from_utf8(record.as_slice()).unwrap_or_default();
+            let text = |column: usize| -> Result<&'r str> {
+                match t.position(column).and_then(|at| record.range(at)) {
+                    Some(range) => match whole.get(range) {
+                        Some(text) => Ok(text),
+                        None => not_utf8(t, record, column),
+                    },
+                    None => Ok(""),
+                }
+            };
+            entry.id = text(ID)?;
+            entry.partner = text(PARTNER)?;
+            entry.prompt = text(PROMPT)?;
+            entry.note = text(NOTE)?;
+            entry.logged_at = text(LOGGED_AT)?;
+        } else {
+            entry.partner = t.text(record, PARTNER, &SCHEMA)?;
+        }
+        if entry.partner.is_empty() {
+            return Err(bad(PARTNER, "is empty".into()));
+        }
+        Ok(entry)
     }
 }
 
@@ -253,7 +290,7 @@ mod tests {
         let mut record = ByteRecord::new();
         let mut entries = Vec::new();
         while reader.table.next(&mut record)? {
-            entries.push(reader.row(&record)?.to_entry());
+            entries.push(reader.row(&record, &|_, _| true)?.to_entry());
         }
         Ok(entries)
     }
