@@ -33,9 +33,19 @@ pub(crate) fn parse_user_date(input: &str, today: NaiveDate) -> Result<NaiveDate
     // Noon, so that no time phrase can slip across midnight.
     let now = Utc
         .from_utc_datetime(&today.and_time(NaiveTime::from_hms_opt(12, 0, 0).unwrap_or_default()));
-    interim::parse_date_string(&lower, now, interim::Dialect::Uk)
+    let date = interim::parse_date_string(&lower, now, interim::Dialect::Uk)
         .map(|moment| moment.date_naive())
-        .map_err(|_| bad())
+        .map_err(|_| bad())?;
+    // The files hold four-digit years; a phrase may reach beyond them.
+    if (0..=9999).contains(&date.year()) {
+        Ok(date)
+    } else {
+        Err(Error::usage(format!(
+            "{input:?} is {}, beyond the years 0000 to 9999",
+            date.format("%Y-%m-%d")
+        ))
+        .with_hint("couple keeps dates as YYYY-MM-DD"))
+    }
 }
 
 /// The day a `--date` option names, or `today` without one.
@@ -160,7 +170,15 @@ mod tests {
     #[test]
     fn ambiguous_and_impossible_dates_are_refused() {
         let today = day("2026-11-25");
-        for input in ["05/03/2026", "2026-02-30", "", "someday", "2026-13-01"] {
+        for input in [
+            "05/03/2026",
+            "2026-02-30",
+            "",
+            "someday",
+            "2026-13-01",
+            "3000 years ago",
+            "9000 years",
+        ] {
             let err = parse_user_date(input, today).unwrap_err();
             assert_eq!(err.exit_code(), 2, "{input}");
         }

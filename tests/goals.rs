@@ -801,3 +801,24 @@ fn review_due_names_overdue_and_soon_due_goals() {
     let due = env.ok(&["review", "--due"]);
     assert!(!due.contains("goal:"), "{due}");
 }
+
+#[test]
+fn a_sit_down_that_could_not_be_logged_is_refused_before_goals_change() {
+    let env = with_goals();
+    // A log readers accept, but an append would refuse: no logged_at column.
+    write(
+        &env,
+        "log.csv",
+        "id,date,partner,kind,minutes,mood,prompt,note\n",
+    );
+    let Some(term) = Terminal::start(&env, &["goals", "review"]) else {
+        return;
+    };
+    let (code, screen) = term.finish();
+    assert_eq!(code, 65, "{screen}");
+    assert!(
+        screen.contains("log.csv line 1: the header lacks the column(s) logged_at"),
+        "{screen}"
+    );
+    assert_eq!(env.file("goals.csv").unwrap(), GOALS);
+}

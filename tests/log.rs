@@ -239,3 +239,26 @@ fn a_malformed_log_is_refused_naming_the_line_and_stays_unchanged() {
     assert!(err.starts_with("couple: log.csv line 3:"), "{err}");
     assert_eq!(env.file("log.csv").unwrap(), text);
 }
+
+#[test]
+fn undo_keeps_a_spreadsheets_byte_order_mark_and_line_ends() {
+    let env = Env::new();
+    env.write(
+        "log.csv",
+        format!("\u{feff}{HEADER}\r\nk1,2026-11-24,alex,care,,,,hi,2026-11-24T10:00:00+00:00\r\n"),
+    );
+    env.ok(&["log", "talk"]);
+    env.ok(&["log", "--undo"]);
+    assert_eq!(
+        env.file("log.csv").unwrap(),
+        format!("\u{feff}{HEADER}\r\nk1,2026-11-24,alex,care,,,,hi,2026-11-24T10:00:00+00:00\r\n")
+    );
+}
+
+#[test]
+fn a_date_beyond_four_digit_years_is_refused_and_nothing_written() {
+    let env = Env::new();
+    env.fails(&["log", "care", "--date", "3000 years ago"], 2);
+    env.fails(&["goals", "add", "far", "--due", "9000 years"], 2);
+    assert!(!env.data().exists());
+}

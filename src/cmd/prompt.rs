@@ -20,6 +20,11 @@ pub(crate) fn run(args: PromptArgs, cfg: &Config) -> Result<()> {
         }),
     };
     let prompts = deck::select(&deck, &filter);
+    if deck.is_empty() {
+        return Err(Error::usage("the deck holds no prompts").with_hint(
+            "a deck is a CSV file with the columns id,theme,depth,text and a row per prompt",
+        ));
+    }
     if prompts.is_empty() && !args.themes {
         return Err(
             Error::usage("no prompt in the deck matches --theme and --depth")
@@ -86,13 +91,22 @@ pub(crate) fn known_themes(deck: &[Prompt], asked: &[String]) -> Result<Vec<Stri
 
 /// The prompt with this id, or the one whose id it uniquely begins.
 pub(crate) fn by_id<'d>(prompts: &[&'d Prompt], id: &str) -> Result<&'d Prompt> {
+    if id.trim().is_empty() {
+        return Err(Error::usage("the prompt id is empty")
+            .with_hint("`couple prompt --list` shows every id"));
+    }
     match deck::find(prompts, id.trim()) {
         Lookup::Found(found) => Ok(found),
         Lookup::Missing => Err(Error::usage(format!("no prompt has the id {id:?}"))
             .with_hint("`couple prompt --list` shows every id")),
         Lookup::Ambiguous(ids) => Err(Error::usage(format!(
-            "{id:?} could be any of {}",
-            ids.join(", ")
+            "{id:?} could be any of {}{}",
+            ids[..ids.len().min(10)].join(", "),
+            if ids.len() > 10 {
+                format!(" and {} more", ids.len() - 10)
+            } else {
+                String::new()
+            }
         ))
         .with_hint("type more of the id")),
     }

@@ -42,6 +42,9 @@ struct Decision {
 /// Esc, `q` or Ctrl-C leaves every file as it was.
 fn sit_down(as_of: NaiveDate, cfg: &Config) -> Result<()> {
     let partner = cfg.partner()?.to_string();
+    // The sit-down ends in log.csv: refuse now, before asking anything or
+    // changing goals.csv, if that append would be refused.
+    store::log::check_appendable(&cfg.dir)?;
     let goals = store::goals::read(&cfg.dir)?;
     let last = last_sit_down(cfg, as_of)?;
     let standing = Standing::of(&goals, as_of, since(last, as_of));

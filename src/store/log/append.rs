@@ -25,6 +25,27 @@ pub(crate) fn append(dir: &Path, entry: &Entry) -> Result<()> {
     append_rows(dir, std::slice::from_ref(entry))
 }
 
+/// Whether an append would be taken, without making one: the header names
+/// every contract column and the end of the file is whole. For a command
+/// that writes another file first (`goals review`), so that it refuses
+/// before changing anything.
+pub(crate) fn check_appendable(dir: &Path) -> Result<()> {
+    let path = dir.join(LOG_FILE);
+    let mut file = match File::open(&path) {
+        Ok(file) => file,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(err) => return Err(Error::io("cannot read", &path, &err)),
+    };
+    let len = file
+        .metadata()
+        .map_err(|e| Error::io("cannot read", &path, &e))?
+        .len();
+    if len == 0 {
+        return Ok(());
+    }
+    inspect(&mut file, len).map(|_| ())
+}
+
 /// Appends `entries` in one write. Call with the lock held.
 pub(super) fn append_rows(dir: &Path, entries: &[Entry]) -> Result<()> {
     let path = dir.join(LOG_FILE);

@@ -18,7 +18,7 @@ use crate::model::{Entry, EntryRef, Kind, MAX_MINUTES, MOOD_RANGE};
 mod append;
 mod undo;
 
-pub(crate) use append::append;
+pub(crate) use append::{append, check_appendable};
 pub(crate) use undo::remove_last_of;
 
 pub(crate) const LOG_FILE: &str = "log.csv";

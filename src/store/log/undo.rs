@@ -18,7 +18,7 @@ use crate::store::table::{Table, first_line_ends_crlf, line};
 /// partner has no entry.
 pub(crate) fn remove_last_of(dir: &Path, partner: &str) -> Result<Option<Entry>> {
     let path = dir.join(LOG_FILE);
-    if !path.exists() {
+    if !dir.exists() {
         return Ok(None);
     }
     fsx::ensure_dir(dir)?;
@@ -41,8 +41,18 @@ pub(crate) fn remove_last_of(dir: &Path, partner: &str) -> Result<Option<Entry>>
 
     let source = File::open(&path).map_err(|e| Error::io("cannot read", &path, &e))?;
     let mut table = Table::open(LOG_FILE, source, &SCHEMA)?;
-    let crlf = uses_crlf(&path)?;
+    let (bom, crlf) = head_shape(&path)?;
     fsx::replace(&path, |out| {
+        // The reader takes the byte-order mark off; a spreadsheet's file keeps it.
+        if bom
+            && !table
+                .header()
+                .get(0)
+                .is_some_and(|first| first.starts_with(BOM))
+        {
+            out.write_all(BOM)
+                .map_err(|e| Error::runtime(format!("rewriting {LOG_FILE}: {e}")))?;
+        }
         let mut writer = csv::WriterBuilder::new()
             .terminator(if crlf {
                 csv::Terminator::CRLF
@@ -65,10 +75,17 @@ pub(crate) fn remove_last_of(dir: &Path, partner: &str) -> Result<Option<Entry>>
     Ok(Some(entry))
 }
 
-/// Whether the file's first line ends with CRLF (as spreadsheets write).
-fn uses_crlf(path: &Path) -> Result<bool> {
+/// The UTF-8 byte-order mark spreadsheets put first.
+const BOM: &[u8] = "\u{feff}".as_bytes();
+
+/// Whether the file starts with a byte-order mark, and whether its first
+/// line ends with CRLF (as spreadsheets write both).
+fn head_shape(path: &Path) -> Result<(bool, bool)> {
     let mut file = File::open(path).map_err(|e| Error::io("cannot read", path, &e))?;
     let mut head = [0u8; 4096];
     let n = read_up_to(&mut file, &mut head)?;
-    Ok(first_line_ends_crlf(&head[..n]))
+    Ok((
+        head[..n].starts_with("\u{feff}".as_bytes()),
+        first_line_ends_crlf(&head[..n]),
+    ))
 }
