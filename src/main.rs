@@ -8,11 +8,11 @@ mod deck;
 mod error;
 mod generated;
 mod model;
+mod printer;
 mod render;
 mod report;
 mod store;
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches};
@@ -54,11 +54,7 @@ fn report(err: &Error) -> ExitCode {
         err.kind,
         error::Kind::BrokenPipe | error::Kind::QuietFailure
     ) {
-        let mut stderr = std::io::stderr().lock();
-        let _ = writeln!(stderr, "couple: {}", err.message);
-        if let Some(hint) = &err.hint {
-            let _ = writeln!(stderr, "hint: {hint}");
-        }
+        printer::error(&err.message, err.hint.as_deref());
     }
     ExitCode::from(err.exit_code())
 }

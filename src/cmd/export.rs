@@ -15,6 +15,7 @@ use crate::dates;
 use crate::deck;
 use crate::error::{Error, Result};
 use crate::model::{self, Entry, EntryRef, Goal, Horizon, Kind, Prompt, Status};
+use crate::printer::{self, Warning};
 use crate::render::Out;
 use crate::store;
 
@@ -214,7 +215,9 @@ fn write_log(sink: &mut Sink<'_>, filter: &LogFilter, cfg: &Config) -> Result<()
         } else {
             format!("partners in the log: {}", partners.join(", "))
         };
-        eprintln!("couple: warning: no entry is by {partner:?} ({known})");
+        printer::warn(&Warning::new(format!(
+            "no entry is by {partner:?} ({known})"
+        )));
     }
     Ok(())
 }

@@ -17,6 +17,7 @@ pub(crate) fn run(args: LogArgs, cfg: &Config) -> Result<()> {
     let mut out = Out::stdout(cfg.color);
     if args.undo {
         let removed = store::log::remove_last_of(&cfg.dir, &partner)?
+            .print()
             .ok_or_else(|| Error::runtime(format!("{partner} has no entry to undo")))?;
         if !cfg.quiet {
             out.line(&format!("removed {}", describe(&removed)))?;
@@ -33,7 +34,7 @@ pub(crate) fn run(args: LogArgs, cfg: &Config) -> Result<()> {
             ));
         }
     };
-    store::log::append(&cfg.dir, &entry)?;
+    store::log::append(&cfg.dir, &entry)?.print();
     if !cfg.quiet {
         out.line(&entry.id)?;
     }

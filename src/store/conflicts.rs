@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 
 use super::fsx;
 use crate::error::{Error, Result};
+use crate::printer::Warning;
 
 /// Where folded copies are kept.
 pub(crate) const MERGED_DIR: &str = ".merged";
@@ -45,13 +46,14 @@ pub(crate) fn is_copy_of(name: &str, file: &str) -> bool {
         || (middle.starts_with(" (") && middle.contains("conflicted copy") && middle.ends_with(')'))
 }
 
-/// Moves folded copies into `DIR/.merged/`, never over an earlier one.
-pub(crate) fn set_aside(dir: &Path, copies: &[PathBuf]) -> Result<()> {
+/// Moves folded copies into `DIR/.merged/`, never over an earlier one;
+/// gives a warning when that directory can be read by others.
+pub(crate) fn set_aside(dir: &Path, copies: &[PathBuf]) -> Result<Option<Warning>> {
     if copies.is_empty() {
-        return Ok(());
+        return Ok(None);
     }
     let merged = dir.join(MERGED_DIR);
-    fsx::ensure_dir(&merged)?;
+    let warning = fsx::ensure_dir(&merged)?;
     for copy in copies {
         let name = copy
             .file_name()
@@ -65,7 +67,8 @@ pub(crate) fn set_aside(dir: &Path, copies: &[PathBuf]) -> Result<()> {
         }
         fs::rename(copy, &target).map_err(|e| Error::io("cannot move aside", copy, &e))?;
     }
-    fsx::sync_dir(dir)
+    fsx::sync_dir(dir)?;
+    Ok(warning)
 }
 
 /// The name errors give a copy: its file name.

@@ -8,6 +8,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use crate::error::{Error, Result};
+use crate::printer::Warning;
 
 /// The name of the lock file in the data directory.
 pub(crate) const LOCK_FILE: &str = ".lock";
@@ -16,19 +17,16 @@ const LOCK_WAIT: Duration = Duration::from_secs(10);
 /// Temporary files start with this, so a crash's leftovers are recognisable.
 pub(crate) const TEMP_PREFIX: &str = ".couple-tmp-";
 
-/// Creates the data directory (0700) if needed; warns once when an existing
-/// one can be read by others.
-pub(crate) fn ensure_dir(dir: &Path) -> Result<()> {
+/// Creates the data directory (0700) if needed; gives a warning when an
+/// existing one can be read by others.
+pub(crate) fn ensure_dir(dir: &Path) -> Result<Option<Warning>> {
     match fs::metadata(dir) {
-        Ok(meta) if meta.is_dir() => {
-            warn_if_shared(dir, &meta);
-            Ok(())
-        }
+        Ok(meta) if meta.is_dir() => Ok(shared_warning(dir, &meta)),
         Ok(_) => Err(
             Error::runtime(format!("{} is not a directory", dir.display()))
                 .with_hint("point --dir or COUPLE_DIR at a directory"),
         ),
-        Err(err) if err.kind() == io::ErrorKind::NotFound => create_private_dir(dir),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => create_private_dir(dir).map(|()| None),
         Err(err) => Err(Error::io("cannot open the data directory", dir, &err)),
     }
 }
@@ -52,20 +50,23 @@ fn create_private_dir(dir: &Path) -> Result<()> {
 }
 
 #[cfg(unix)]
-fn warn_if_shared(dir: &Path, meta: &fs::Metadata) {
+fn shared_warning(dir: &Path, meta: &fs::Metadata) -> Option<Warning> {
     use std::os::unix::fs::PermissionsExt;
-    if meta.permissions().mode() & 0o077 != 0 {
-        eprintln!(
-            "couple: warning: {} can be read by others (mode {:o})\nhint: chmod 700 {}",
+    let mode = meta.permissions().mode();
+    (mode & 0o077 != 0).then(|| {
+        Warning::new(format!(
+            "{} can be read by others (mode {:o})",
             dir.display(),
-            meta.permissions().mode() & 0o777,
-            dir.display()
-        );
-    }
+            mode & 0o777
+        ))
+        .with_hint(format!("chmod 700 {}", dir.display()))
+    })
 }
 
 #[cfg(not(unix))]
-fn warn_if_shared(_: &Path, _: &fs::Metadata) {}
+fn shared_warning(_: &Path, _: &fs::Metadata) -> Option<Warning> {
+    None
+}
 
 /// Options that create a file readable and writable by its owner only.
 pub(crate) fn private_options() -> OpenOptions {

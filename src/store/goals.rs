@@ -19,6 +19,7 @@ use super::table::{Schema, Table, first_line_ends_crlf, line};
 use crate::dates;
 use crate::error::{Error, Result};
 use crate::model::{Goal, Horizon, Status};
+use crate::printer::{Warned, Warning};
 
 pub(crate) const GOALS_FILE: &str = "goals.csv";
 
@@ -113,15 +114,15 @@ fn read_merged(dir: &Path) -> Result<(GoalsFile, Vec<PathBuf>, bool)> {
 pub(crate) fn update<T>(
     dir: &Path,
     mut change: impl FnMut(&mut Vec<StoredGoal>) -> Result<T>,
-) -> Result<T> {
+) -> Result<Warned<T>> {
     if !dir.exists() {
         let mut goals = Vec::new();
         let value = change(&mut goals)?;
         if goals.is_empty() {
-            return Ok(value);
+            return Ok(Warned::new(value, Vec::new()));
         }
     }
-    fsx::ensure_dir(dir)?;
+    let mut warnings: Vec<Warning> = fsx::ensure_dir(dir)?.into_iter().collect();
     let _lock = Lock::acquire(dir)?;
     let (mut file, copies, merged) = read_merged(dir)?;
     let before = file.goals.clone();
@@ -130,8 +131,8 @@ pub(crate) fn update<T>(
         fsx::replace(&dir.join(GOALS_FILE), |out| write(out, &file))?;
     }
     // Only now is everything the copies held in goals.csv.
-    conflicts::set_aside(dir, &copies)?;
-    Ok(value)
+    warnings.extend(conflicts::set_aside(dir, &copies)?);
+    Ok(Warned::new(value, warnings))
 }
 
 /// Reads one goals file; `name` is the file name its errors give.

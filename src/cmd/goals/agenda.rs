@@ -4,11 +4,11 @@
 
 use chrono::{Days, Months, NaiveDate};
 
-use super::say;
 use crate::config::Config;
 use crate::dates::{self, Period};
 use crate::error::Result;
 use crate::model::{Goal, Kind, Standing};
+use crate::printer;
 use crate::render::Out;
 use crate::store;
 
@@ -85,8 +85,8 @@ pub(super) fn print(as_of: NaiveDate, cfg: &Config) -> Result<()> {
     }
     out.finish()?;
     if !cfg.quiet {
-        say(
-            "hint: on a terminal, `couple goals review` walks through them and records the sit-down",
+        printer::hint(
+            "on a terminal, `couple goals review` walks through them and records the sit-down",
         );
     }
     Ok(())

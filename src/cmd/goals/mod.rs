@@ -5,8 +5,6 @@
 mod agenda;
 mod review;
 
-use std::io::Write;
-
 use chrono::SecondsFormat;
 use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table, TableComponent, presets};
 
@@ -18,6 +16,7 @@ use crate::config::Config;
 use crate::dates;
 use crate::error::{Error, Result};
 use crate::model::{GOAL_ID_LEN, Goal, Horizon, IdMatch, Status, find_id, fresh_id, list_order};
+use crate::printer::say;
 use crate::render::Out;
 use crate::store::{self, goals::StoredGoal};
 
@@ -64,7 +63,8 @@ fn add(args: GoalsAddArgs, cfg: &Config) -> Result<()> {
         goal.id.clone_from(&id);
         goals.push(StoredGoal::new(goal.clone()));
         Ok(id)
-    })?;
+    })?
+    .print();
     let mut out = Out::stdout(cfg.color);
     if !cfg.quiet {
         out.line(&id)?;
@@ -166,7 +166,8 @@ fn set_status(args: &GoalIdArgs, status: Status, cfg: &Config) -> Result<()> {
         goal.closed = (status != Status::Open).then_some(cfg.today);
         goal.updated_at.clone_from(&now);
         Ok((goal.clone(), true))
-    })?;
+    })?
+    .print();
     if !cfg.quiet {
         if changed {
             let done = match status {
@@ -174,9 +175,9 @@ fn set_status(args: &GoalIdArgs, status: Status, cfg: &Config) -> Result<()> {
                 Status::Done => "done",
                 Status::Dropped => "dropped",
             };
-            say(&format!("{done}: {}  {}", goal.id, goal.title));
+            say(format!("{done}: {}  {}", goal.id, goal.title));
         } else {
-            say(&format!(
+            say(format!(
                 "{} is already {}: nothing changed",
                 goal.id,
                 status.as_str()
@@ -231,12 +232,13 @@ fn edit(args: GoalsEditArgs, cfg: &Config) -> Result<()> {
             goal.updated_at.clone_from(&now);
         }
         Ok((goal.clone(), changed))
-    })?;
+    })?
+    .print();
     if !cfg.quiet {
         if changed {
-            say(&format!("edited: {}  {}", goal.id, goal.title));
+            say(format!("edited: {}  {}", goal.id, goal.title));
         } else {
-            say(&format!("{} already reads so: nothing changed", goal.id));
+            say(format!("{} already reads so: nothing changed", goal.id));
         }
     }
     Ok(())
@@ -300,9 +302,4 @@ fn horizon(arg: HorizonArg) -> Horizon {
 /// This run's moment as `updated_at` holds it: RFC 3339, milliseconds, offset.
 pub(super) fn timestamp(cfg: &Config) -> String {
     cfg.now.to_rfc3339_opts(SecondsFormat::Millis, false)
-}
-
-/// A confirmation for the person at the keyboard: stderr, so pipes stay clean.
-pub(super) fn say(text: &str) {
-    let _ = writeln!(std::io::stderr(), "{text}");
 }

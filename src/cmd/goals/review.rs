@@ -9,7 +9,7 @@ use dialoguer::theme::SimpleTheme;
 use dialoguer::{Input, Select};
 
 use super::agenda::{self, last_sit_down, since};
-use super::{say, timestamp};
+use super::timestamp;
 use crate::cli::GoalsReviewArgs;
 use crate::config::Config;
 use crate::dates;
@@ -17,6 +17,7 @@ use crate::error::{Error, Result};
 use crate::model::{
     ENTRY_ID_LEN, Entry, GOAL_ID_LEN, Goal, Horizon, Kind, Standing, Status, fresh_id,
 };
+use crate::printer::{self, Warning};
 use crate::render::Out;
 use crate::store::{self, goals::StoredGoal};
 
@@ -83,11 +84,12 @@ fn sit_down(as_of: NaiveDate, cfg: &Config) -> Result<()> {
         }
         goals.extend(new_goals.iter().cloned().map(StoredGoal::new));
         Ok(missing)
-    })?;
+    })?
+    .print();
     if missing > 0 {
-        say(&format!(
-            "couple: warning: {missing} goal(s) went from goals.csv during the sit-down; what you decided about them was not kept"
-        ));
+        printer::warn(&Warning::new(format!(
+            "{missing} goal(s) went from goals.csv during the sit-down; what you decided about them was not kept"
+        )));
     }
 
     let entry = Entry {
@@ -101,7 +103,7 @@ fn sit_down(as_of: NaiveDate, cfg: &Config) -> Result<()> {
         note: summary(&decisions, new_goals.len()),
         logged_at: now,
     };
-    store::log::append(&cfg.dir, &entry)?;
+    store::log::append(&cfg.dir, &entry)?.print();
     tell(&term, &format!("Sit-down recorded: {}.", entry.note))?;
     if !cfg.quiet {
         let mut out = Out::stdout(cfg.color);

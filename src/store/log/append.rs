@@ -10,6 +10,7 @@ use csv::ByteRecord;
 use super::{LOG_FILE, RowReader, SCHEMA, fold_copies};
 use crate::error::{Error, Result};
 use crate::model::Entry;
+use crate::printer::{Warned, Warning};
 use crate::store::fsx::{self, Lock};
 use crate::store::table::{Table, first_line_ends_crlf};
 
@@ -18,11 +19,12 @@ const TAIL: u64 = 64 * 1024;
 
 /// Appends `entry` to `DIR/log.csv` under the lock, in one write, in the
 /// file's own column order and line ends.
-pub(crate) fn append(dir: &Path, entry: &Entry) -> Result<()> {
-    fsx::ensure_dir(dir)?;
+pub(crate) fn append(dir: &Path, entry: &Entry) -> Result<Warned<()>> {
+    let mut warnings: Vec<Warning> = fsx::ensure_dir(dir)?.into_iter().collect();
     let _lock = Lock::acquire(dir)?;
-    fold_copies(dir)?;
-    append_rows(dir, std::slice::from_ref(entry))
+    warnings.extend(fold_copies(dir)?);
+    append_rows(dir, std::slice::from_ref(entry))?;
+    Ok(Warned::new((), warnings))
 }
 
 /// Whether an append would be taken, without making one: the header names

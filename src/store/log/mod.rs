@@ -14,6 +14,7 @@ use super::table::{Schema, Table, line};
 use crate::dates;
 use crate::error::{Error, Result};
 use crate::model::{Entry, EntryRef, Kind, MAX_MINUTES, MOOD_RANGE};
+use crate::printer::Warning;
 
 mod append;
 mod undo;
@@ -118,10 +119,10 @@ fn read_file_decoding(
 
 /// Folds what sync-conflict copies add into the main file and moves them
 /// aside. Call with the lock held.
-fn fold_copies(dir: &Path) -> Result<()> {
+fn fold_copies(dir: &Path) -> Result<Option<Warning>> {
     let copies = conflicts::copies(dir, LOG_FILE)?;
     if copies.is_empty() {
-        return Ok(());
+        return Ok(None);
     }
     let mut seen: HashSet<String> = HashSet::new();
     read_file(&dir.join(LOG_FILE), LOG_FILE, |entry, _| {

@@ -10,20 +10,21 @@ use super::append::read_up_to;
 use super::{LOG_FILE, SCHEMA, fold_copies, read_file};
 use crate::error::{Error, Result};
 use crate::model::Entry;
+use crate::printer::{Warned, Warning};
 use crate::store::fsx::{self, Lock};
 use crate::store::table::{Table, first_line_ends_crlf, line};
 
 /// Removes the latest entry (by `logged_at`, then by place in the file) of
 /// `partner`, rewriting the file atomically; returns it, or `None` when the
 /// partner has no entry.
-pub(crate) fn remove_last_of(dir: &Path, partner: &str) -> Result<Option<Entry>> {
+pub(crate) fn remove_last_of(dir: &Path, partner: &str) -> Result<Warned<Option<Entry>>> {
     let path = dir.join(LOG_FILE);
     if !dir.exists() {
-        return Ok(None);
+        return Ok(Warned::new(None, Vec::new()));
     }
-    fsx::ensure_dir(dir)?;
+    let mut warnings: Vec<Warning> = fsx::ensure_dir(dir)?.into_iter().collect();
     let _lock = Lock::acquire(dir)?;
-    fold_copies(dir)?;
+    warnings.extend(fold_copies(dir)?);
 
     let mut latest: Option<(Option<DateTime<FixedOffset>>, u64, Entry)> = None;
     read_file(&path, LOG_FILE, |entry, at_line| {
@@ -36,7 +37,7 @@ pub(crate) fn remove_last_of(dir: &Path, partner: &str) -> Result<Option<Entry>>
         Ok(())
     })?;
     let Some((_, doomed_line, entry)) = latest else {
-        return Ok(None);
+        return Ok(Warned::new(None, warnings));
     };
 
     let source = File::open(&path).map_err(|e| Error::io("cannot read", &path, &e))?;
@@ -72,7 +73,7 @@ pub(crate) fn remove_last_of(dir: &Path, partner: &str) -> Result<Option<Entry>>
             .flush()
             .map_err(|e| Error::runtime(format!("rewriting {LOG_FILE}: {e}")))
     })?;
-    Ok(Some(entry))
+    Ok(Warned::new(Some(entry), warnings))
 }
 
 /// The UTF-8 byte-order mark spreadsheets put first.
