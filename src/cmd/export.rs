@@ -14,12 +14,10 @@ use crate::config::Config;
 use crate::dates;
 use crate::deck;
 use crate::error::{Error, Result};
-use crate::model::{self, Entry, EntryRef, Goal, Horizon, Kind, Prompt, Status};
+use crate::model::{Entry, EntryRef, Goal, Horizon, Kind, Prompt, Status};
 use crate::printer::{self, Warning};
 use crate::render::Out;
 use crate::store;
-
-use super::prompt::{known_themes, load_deck};
 
 const PROMPT_COLUMNS: [&str; 4] = ["id", "theme", "depth", "text"];
 
@@ -169,16 +167,7 @@ fn log_filter(args: &ExportArgs, cfg: &Config) -> Result<LogFilter> {
     let kinds = args
         .kind
         .iter()
-        .map(|text| {
-            Kind::parse(text).ok_or_else(|| {
-                let list = Kind::names().collect::<Vec<_>>().join(", ");
-                let err = Error::usage(format!("unknown kind {text:?}"));
-                match model::closest(text.trim(), Kind::names()) {
-                    Some(near) => err.with_hint(format!("did you mean {near}? kinds: {list}")),
-                    None => err.with_hint(format!("kinds: {list}")),
-                }
-            })
-        })
+        .map(|text| Kind::parse_typed(text))
         .collect::<Result<_>>()?;
     Ok(LogFilter {
         from,
@@ -330,9 +319,9 @@ impl<'g> From<&'g Goal> for GoalRow<'g> {
 }
 
 fn prompts(args: &ExportArgs, cfg: &Config) -> Result<Vec<Prompt>> {
-    let deck = load_deck(None, cfg)?;
+    let deck = store::prompts::load(&cfg.dir, None)?;
     let filter = deck::Filter {
-        themes: known_themes(&deck, &args.theme)?,
+        themes: deck::themes_named(&deck, &args.theme)?,
         depth: None,
     };
     Ok(deck::select(&deck, &filter).into_iter().cloned().collect())

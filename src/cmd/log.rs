@@ -3,12 +3,11 @@
 use chrono::SecondsFormat;
 
 use crate::cli::LogArgs;
-use crate::cmd::prompt::{by_id, load_deck};
 use crate::config::Config;
 use crate::dates;
 use crate::deck::{self, Filter};
 use crate::error::{Error, Result};
-use crate::model::{self, ENTRY_ID_LEN, Entry, Kind, fresh_id};
+use crate::model::{ENTRY_ID_LEN, Entry, Kind, fresh_id};
 use crate::render::Out;
 use crate::store;
 
@@ -43,14 +42,7 @@ pub(crate) fn run(args: LogArgs, cfg: &Config) -> Result<()> {
 
 /// Builds the entry the flags describe, checking what clap cannot.
 fn entry_from_flags(args: &LogArgs, kind: &str, partner: &str, cfg: &Config) -> Result<Entry> {
-    let kind = Kind::parse(kind).ok_or_else(|| {
-        let err = Error::usage(format!("unknown kind {kind:?}"));
-        let kinds = Kind::names().collect::<Vec<_>>().join(", ");
-        match model::closest(kind.trim(), Kind::names()) {
-            Some(near) => err.with_hint(format!("did you mean {near}? kinds: {kinds}")),
-            None => err.with_hint(format!("kinds: {kinds}")),
-        }
-    })?;
+    let kind = Kind::parse_typed(kind)?;
     let date = dates::day_or_today(args.date.as_deref(), cfg.today)?;
     build(
         Draft {
@@ -108,14 +100,14 @@ fn build(draft: Draft, partner: &str, cfg: &Config) -> Result<Entry> {
 
 /// The full id of a prompt in the deck, from an id or a unique prefix.
 fn resolve_prompt(id: &str, cfg: &Config) -> Result<String> {
-    let deck = load_deck(None, cfg)?;
+    let deck = store::prompts::load(&cfg.dir, None)?;
     let all = deck::select(&deck, &Filter::default());
-    Ok(by_id(&all, id)?.id.to_string())
+    Ok(deck::by_id(&all, id)?.id.to_string())
 }
 
 /// The id of the question of the day for `date`, from the whole deck.
 fn question_of(date: chrono::NaiveDate, cfg: &Config) -> Result<String> {
-    let deck = load_deck(None, cfg)?;
+    let deck = store::prompts::load(&cfg.dir, None)?;
     let all = deck::select(&deck, &Filter::default());
     Ok(deck::question_of_the_day(&all, date)
         .map(|p| p.id.to_string())

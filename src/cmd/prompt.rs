@@ -3,17 +3,17 @@
 use crate::cli::{DepthArg, PromptArgs, PromptFormat};
 use crate::config::Config;
 use crate::dates;
-use crate::deck::{self, Filter, Lookup};
+use crate::deck::{self, Filter};
 use crate::error::{Error, Result};
-use crate::model::{self, Depth, Prompt};
+use crate::model::{Depth, Prompt};
 use crate::render::Out;
 use crate::store;
 
 pub(crate) fn run(args: PromptArgs, cfg: &Config) -> Result<()> {
-    let deck = load_deck(args.deck.as_deref(), cfg)?;
+    let deck = store::prompts::load(&cfg.dir, args.deck.as_deref())?;
 
     let filter = Filter {
-        themes: known_themes(&deck, &args.theme)?,
+        themes: deck::themes_named(&deck, &args.theme)?,
         depth: args.depth.map(|d| match d {
             DepthArg::Light => Depth::Light,
             DepthArg::Deep => Depth::Deep,
@@ -40,7 +40,7 @@ pub(crate) fn run(args: PromptArgs, cfg: &Config) -> Result<()> {
         render_list(&mut out, &prompts, args.format)?;
     } else {
         let prompt = if let Some(id) = &args.id {
-            by_id(&prompts, id)?
+            deck::by_id(&prompts, id)?
         } else if args.random {
             prompts[random_below(prompts.len())]
         } else {
@@ -50,66 +50,6 @@ pub(crate) fn run(args: PromptArgs, cfg: &Config) -> Result<()> {
         render_one(&mut out, prompt, args.format, cfg.stdout_is_terminal)?;
     }
     out.finish()
-}
-
-/// The built-in deck plus `DIR/prompts.csv`, or the `--deck` file alone.
-pub(crate) fn load_deck(deck_file: Option<&std::path::Path>, cfg: &Config) -> Result<Vec<Prompt>> {
-    if let Some(path) = deck_file {
-        let (name, bytes) = store::deck_file(path)?;
-        return store::prompts::parse(&name, &bytes);
-    }
-    let mut deck = deck::builtin();
-    if let Some((name, bytes)) = store::user_deck(&cfg.dir)? {
-        store::prompts::extend(&mut deck, &name, &bytes)?;
-    }
-    Ok(deck)
-}
-
-/// The themes asked for, each checked to be in the deck.
-pub(crate) fn known_themes(deck: &[Prompt], asked: &[String]) -> Result<Vec<String>> {
-    if asked.is_empty() {
-        return Ok(Vec::new());
-    }
-    let themes = deck::themes(deck);
-    let names = || themes.iter().map(|t| t.theme);
-    asked
-        .iter()
-        .map(|theme| {
-            let theme = theme.trim().to_lowercase();
-            if names().any(|known| known == theme) {
-                return Ok(theme);
-            }
-            let err = Error::usage(format!("unknown theme {theme:?}"));
-            let list = names().collect::<Vec<_>>().join(", ");
-            Err(match model::closest(&theme, names()) {
-                Some(near) => err.with_hint(format!("did you mean {near}? themes: {list}")),
-                None => err.with_hint(format!("themes: {list}")),
-            })
-        })
-        .collect()
-}
-
-/// The prompt with this id, or the one whose id it uniquely begins.
-pub(crate) fn by_id<'d>(prompts: &[&'d Prompt], id: &str) -> Result<&'d Prompt> {
-    if id.trim().is_empty() {
-        return Err(Error::usage("the prompt id is empty")
-            .with_hint("`couple prompt --list` shows every id"));
-    }
-    match deck::find(prompts, id.trim()) {
-        Lookup::Found(found) => Ok(found),
-        Lookup::Missing => Err(Error::usage(format!("no prompt has the id {id:?}"))
-            .with_hint("`couple prompt --list` shows every id")),
-        Lookup::Ambiguous(ids) => Err(Error::usage(format!(
-            "{id:?} could be any of {}{}",
-            ids[..ids.len().min(10)].join(", "),
-            if ids.len() > 10 {
-                format!(" and {} more", ids.len() - 10)
-            } else {
-                String::new()
-            }
-        ))
-        .with_hint("type more of the id")),
-    }
 }
 
 fn random_below(n: usize) -> usize {

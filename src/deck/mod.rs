@@ -12,6 +12,8 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::error::Result;
+use crate::model::lookup::{By, Lookup};
 use crate::model::{Depth, Prompt};
 
 // The built-in deck, compiled from prompts.csv by build.rs.
@@ -119,29 +121,44 @@ fn day_order<'d>(prompts: &[&'d Prompt]) -> Vec<&'d Prompt> {
     order
 }
 
-/// Finds a prompt by id, or by a prefix that only one id has.
-pub(crate) fn find<'d>(prompts: &[&'d Prompt], id: &str) -> Lookup<'d> {
-    if let Some(exact) = prompts.iter().find(|p| p.id == id) {
-        return Lookup::Found(exact);
-    }
-    let matches: Vec<&Prompt> = prompts
-        .iter()
-        .copied()
-        .filter(|p| p.id.starts_with(id))
-        .collect();
-    match matches.as_slice() {
-        [] => Lookup::Missing,
-        [one] => Lookup::Found(one),
-        many => Lookup::Ambiguous(many.iter().map(|p| &*p.id).collect()),
-    }
+/// How prompt ids are looked up, and what their errors say.
+const PROMPT_IDS: Lookup<'static> = Lookup {
+    what: "prompt",
+    plural: "prompts",
+    by: By::Id {
+        listed_by: "couple prompt --list",
+    },
+};
+
+/// How theme names are looked up, and what their errors say.
+const THEME_NAMES: Lookup<'static> = Lookup {
+    what: "theme",
+    plural: "themes",
+    by: By::Name,
+};
+
+/// The prompt with this id, or the one whose id it uniquely begins (any case).
+pub(crate) fn by_id<'d>(prompts: &[&'d Prompt], id: &str) -> Result<&'d Prompt> {
+    let ids: Vec<&str> = prompts.iter().map(|p| &*p.id).collect();
+    let at = PROMPT_IDS.pick(&ids, id, |i| ids[i].to_string())?;
+    Ok(prompts[at])
 }
 
-/// What looking up an id found.
-#[derive(Debug)]
-pub(crate) enum Lookup<'d> {
-    Found(&'d Prompt),
-    Missing,
-    Ambiguous(Vec<&'d str>),
+/// The deck's own spelling of each theme asked for (any case, or a unique
+/// prefix); an unknown one is refused with the closest theme suggested.
+pub(crate) fn themes_named(deck: &[Prompt], asked: &[String]) -> Result<Vec<String>> {
+    if asked.is_empty() {
+        return Ok(Vec::new());
+    }
+    let themes = themes(deck);
+    let names: Vec<&str> = themes.iter().map(|t| t.theme).collect();
+    asked
+        .iter()
+        .map(|theme| {
+            let at = THEME_NAMES.pick(&names, theme, |i| names[i].to_string())?;
+            Ok(names[at].to_string())
+        })
+        .collect()
 }
 
 /// SplitMix64 (Steele, Lea and Flood, 2014): tiny, and ours to keep stable.

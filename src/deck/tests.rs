@@ -161,9 +161,16 @@ fn the_deck_order_in_the_file_does_not_matter() {
 fn ids_are_found_by_unique_prefix() {
     let deck = builtin();
     let all = select(&deck, &Filter::default());
-    assert!(matches!(find(&all, "play-001"), Lookup::Found(p) if p.id == "play-001"));
-    assert!(matches!(find(&all, "healing-03"), Lookup::Ambiguous(ids) if ids.len() == 3));
-    assert!(matches!(find(&all, "nope"), Lookup::Missing));
+    assert_eq!(by_id(&all, "play-001").unwrap().id, "play-001");
+    assert_eq!(by_id(&all, "PLAY-001").unwrap().id, "play-001");
+    let err = by_id(&all, "healing-03").unwrap_err();
+    assert_eq!(
+        err.message.matches("healing-03").count(),
+        1 + 3,
+        "{}",
+        err.message
+    );
+    assert!(by_id(&all, "nope").is_err());
 }
 
 #[test]

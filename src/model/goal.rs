@@ -153,40 +153,6 @@ impl<'g> Standing<'g> {
     }
 }
 
-/// What a typed id (or prefix of one) picks out of a list of ids.
-#[derive(Debug, PartialEq, Eq)]
-pub(crate) enum IdMatch {
-    /// The index of the one id that is, or starts with, the input.
-    One(usize),
-    None,
-    /// The indices of every id starting with the input.
-    Many(Vec<usize>),
-}
-
-/// Finds `input` among `ids`: an exact id wins, else the one id it is a
-/// prefix of. Case does not matter; an empty input matches nothing.
-pub(crate) fn find_id<'a>(ids: impl IntoIterator<Item = &'a str>, input: &str) -> IdMatch {
-    let input = input.trim().to_lowercase();
-    if input.is_empty() {
-        return IdMatch::None;
-    }
-    let mut prefixed = Vec::new();
-    for (i, id) in ids.into_iter().enumerate() {
-        let id = id.to_lowercase();
-        if id == input {
-            return IdMatch::One(i);
-        }
-        if id.starts_with(&input) {
-            prefixed.push(i);
-        }
-    }
-    match prefixed.as_slice() {
-        [] => IdMatch::None,
-        [one] => IdMatch::One(*one),
-        _ => IdMatch::Many(prefixed),
-    }
-}
-
 /// How far away a goal is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]

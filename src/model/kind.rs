@@ -79,6 +79,20 @@ impl Kind {
         Kind::from_bytes(text.trim().to_ascii_lowercase().as_bytes())
     }
 
+    /// The kind a user typed (any case), or a usage error that suggests the
+    /// closest kind.
+    pub(crate) fn parse_typed(text: &str) -> crate::error::Result<Kind> {
+        Kind::parse(text).ok_or_else(|| {
+            let names: Vec<&str> = Kind::names().collect();
+            crate::model::lookup::Lookup {
+                what: "kind",
+                plural: "kinds",
+                by: crate::model::lookup::By::Name,
+            }
+            .unknown(text, &names)
+        })
+    }
+
     /// Every kind's name, for help and suggestions.
     pub(crate) fn names() -> impl Iterator<Item = &'static str> {
         Kind::ALL.iter().map(|k| k.as_str())

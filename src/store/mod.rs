@@ -15,8 +15,6 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 
-pub(crate) const PROMPTS_FILE: &str = "prompts.csv";
-
 /// The whole of a file, or `None` when it does not exist (a directory not
 /// created yet reads as empty, never as an error).
 pub(crate) fn read_if_exists(path: &Path) -> Result<Option<Vec<u8>>> {
@@ -25,25 +23,6 @@ pub(crate) fn read_if_exists(path: &Path) -> Result<Option<Vec<u8>>> {
         Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(None),
         Err(err) => Err(Error::io("cannot read", path, &err)),
     }
-}
-
-/// The user's own prompts, `DIR/prompts.csv`, as (display name, bytes).
-pub(crate) fn user_deck(dir: &Path) -> Result<Option<(String, Vec<u8>)>> {
-    let path = dir.join(PROMPTS_FILE);
-    Ok(read_if_exists(&path)?.map(|bytes| (PROMPTS_FILE.to_string(), bytes)))
-}
-
-/// A deck file named on the command line, as (display name, bytes).
-pub(crate) fn deck_file(path: &Path) -> Result<(String, Vec<u8>)> {
-    let bytes = fs::read(path).map_err(|err| {
-        let e = Error::io("cannot read deck", path, &err);
-        if err.kind() == io::ErrorKind::NotFound {
-            Error::usage(e.message)
-        } else {
-            e
-        }
-    })?;
-    Ok((path.display().to_string(), bytes))
 }
 
 /// Writes a file the user named (`export -o FILE`) whole or not at all, as
@@ -101,7 +80,7 @@ fn own_file(path: &Path, data_dir: &Path) -> Option<&'static str> {
     [
         log::LOG_FILE,
         goals::GOALS_FILE,
-        PROMPTS_FILE,
+        prompts::PROMPTS_FILE,
         fsx::LOCK_FILE,
     ]
     .into_iter()

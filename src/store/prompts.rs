@@ -1,12 +1,52 @@
 //! Decks: the built-in one, a user's `prompts.csv`, a `--deck FILE`.
 
 use std::collections::HashSet;
+use std::fs;
+use std::io;
+use std::path::Path;
 
 use csv::ByteRecord;
 
+use super::read_if_exists;
 use super::table::{Schema, Table, line};
+use crate::deck;
 use crate::error::{Error, Result};
 use crate::model::{Depth, Prompt};
+
+pub(crate) const PROMPTS_FILE: &str = "prompts.csv";
+
+/// The deck a command works with: the `--deck` file alone when one is
+/// named, else the built-in deck plus the user's `DIR/prompts.csv`.
+pub(crate) fn load(dir: &Path, deck_file_named: Option<&Path>) -> Result<Vec<Prompt>> {
+    if let Some(path) = deck_file_named {
+        let (name, bytes) = deck_file(path)?;
+        return parse(&name, &bytes);
+    }
+    let mut deck = deck::builtin();
+    if let Some((name, bytes)) = user_deck(dir)? {
+        extend(&mut deck, &name, &bytes)?;
+    }
+    Ok(deck)
+}
+
+/// The user's own prompts, `DIR/prompts.csv`, as (display name, bytes).
+fn user_deck(dir: &Path) -> Result<Option<(String, Vec<u8>)>> {
+    let path = dir.join(PROMPTS_FILE);
+    Ok(read_if_exists(&path)?.map(|bytes| (PROMPTS_FILE.to_string(), bytes)))
+}
+
+/// A deck file named on the command line, as (display name, bytes).
+fn deck_file(path: &Path) -> Result<(String, Vec<u8>)> {
+    let bytes = fs::read(path).map_err(|err| {
+        let e = Error::io("cannot read deck", path, &err);
+        if err.kind() == io::ErrorKind::NotFound {
+            Error::usage(e.message)
+        } else {
+            e
+        }
+    })?;
+    Ok((path.display().to_string(), bytes))
+}
 
 const SCHEMA: Schema = Schema {
     columns: &["id", "theme", "depth", "text"],

@@ -15,7 +15,8 @@ use crate::cli::{
 use crate::config::Config;
 use crate::dates;
 use crate::error::{Error, Result};
-use crate::model::{GOAL_ID_LEN, Goal, Horizon, IdMatch, Status, find_id, fresh_id, list_order};
+use crate::model::lookup::{By, Lookup};
+use crate::model::{GOAL_ID_LEN, Goal, Horizon, Status, fresh_id, list_order};
 use crate::printer::say;
 use crate::render::Out;
 use crate::store::{self, goals::StoredGoal};
@@ -246,22 +247,17 @@ fn edit(args: GoalsEditArgs, cfg: &Config) -> Result<()> {
 
 /// The goal `input` names, by its id or a unique prefix of it.
 fn find(goals: &[StoredGoal], input: &str) -> Result<usize> {
-    match find_id(goals.iter().map(|g| g.goal.id.as_str()), input) {
-        IdMatch::One(at) => Ok(at),
-        IdMatch::None => Err(Error::usage(format!("no goal has the id {input:?}"))
-            .with_hint("`couple goals list --status all` shows every id")),
-        IdMatch::Many(at) => {
-            let candidates: Vec<String> = at
-                .iter()
-                .map(|&i| format!("{} ({})", goals[i].goal.id, goals[i].goal.title))
-                .collect();
-            Err(Error::usage(format!(
-                "{input:?} could be any of {}",
-                candidates.join(", ")
-            ))
-            .with_hint("type more of the id"))
-        }
-    }
+    const GOAL_IDS: Lookup<'static> = Lookup {
+        what: "goal",
+        plural: "goals",
+        by: By::Id {
+            listed_by: "couple goals list --status all",
+        },
+    };
+    let ids: Vec<&str> = goals.iter().map(|g| g.goal.id.as_str()).collect();
+    GOAL_IDS.pick(&ids, input, |i| {
+        format!("{} ({})", goals[i].goal.id, goals[i].goal.title)
+    })
 }
 
 /// A title as typed, trimmed; an empty one is refused.

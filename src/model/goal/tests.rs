@@ -107,21 +107,6 @@ fn standing_on_an_earlier_day_sees_goals_as_they_were() {
 }
 
 #[test]
-fn an_id_is_found_whole_or_by_a_unique_prefix() {
-    let ids = ["7kq3m2xa", "7kx90abc", "p4n2h8rt", "7k"];
-    assert_eq!(find_id(ids, "p4"), IdMatch::One(2));
-    assert_eq!(find_id(ids, " P4N2H8RT "), IdMatch::One(2));
-    assert_eq!(find_id(ids, "7kq"), IdMatch::One(0));
-    assert_eq!(find_id(ids, "7k"), IdMatch::One(3), "an exact id wins");
-    assert_eq!(
-        find_id(ids[..3].iter().copied(), "7k"),
-        IdMatch::Many(vec![0, 1])
-    );
-    assert_eq!(find_id(ids, "zz"), IdMatch::None);
-    assert_eq!(find_id(ids, ""), IdMatch::None);
-}
-
-#[test]
 fn the_horizon_follows_the_due_date() {
     let today = day("2026-11-25");
     assert_eq!(Horizon::for_due(None, today), Horizon::Someday);
