@@ -6,6 +6,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::model::{Depth, Horizon, Kind, Status};
+
 /// Small daily rituals for two, over plain CSV files you own.
 ///
 /// couple gives both partners the same open question every day, records the
@@ -105,12 +107,12 @@ pub(crate) enum Command {
   couple prompt --themes")]
 pub(crate) struct PromptArgs {
     /// Only prompts of this theme (repeat for several)
-    #[arg(long, value_name = "THEME", value_parser = Suggest(&THEMES), hide_possible_values = true)]
+    #[arg(long, value_name = "THEME", value_parser = Suggest(themes), hide_possible_values = true)]
     pub(crate) theme: Vec<String>,
 
     /// Only light or only deep prompts
     #[arg(long, value_enum, value_name = "DEPTH")]
-    pub(crate) depth: Option<DepthArg>,
+    pub(crate) depth: Option<Depth>,
 
     /// The question of this day instead of today's (2026-03-01, tomorrow, …)
     #[arg(long, value_name = "DATE")]
@@ -142,12 +144,6 @@ pub(crate) struct PromptArgs {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum DepthArg {
-    Light,
-    Deep,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum PromptFormat {
     Text,
     Csv,
@@ -175,7 +171,7 @@ pub(crate) enum PromptFormat {
   couple log --undo")]
 pub(crate) struct LogArgs {
     /// What you did
-    #[arg(value_name = "KIND", value_parser = Suggest(&KINDS), hide_possible_values = true)]
+    #[arg(value_name = "KIND", value_parser = Suggest(Kind::names), hide_possible_values = true)]
     pub(crate) kind: Option<String>,
 
     /// A few words about it, in your own words
@@ -218,19 +214,6 @@ pub(crate) const THEMES: [&str; 12] = [
     "dreams",
     "appreciation",
     "play",
-];
-
-/// The kinds of entry, as users type them.
-pub(crate) const KINDS: [&str; 9] = [
-    "talk",
-    "us-time",
-    "care",
-    "appreciation",
-    "repair",
-    "affection",
-    "checkin",
-    "answer",
-    "sit-down",
 ];
 
 /// How it is going, and what is due
@@ -341,7 +324,7 @@ pub(crate) struct ExportArgs {
     pub(crate) to: Option<String>,
 
     /// Only entries of this kind (log; repeat for several)
-    #[arg(long, value_name = "KIND", value_parser = Suggest(&KINDS), hide_possible_values = true)]
+    #[arg(long, value_name = "KIND", value_parser = Suggest(Kind::names), hide_possible_values = true)]
     pub(crate) kind: Vec<String>,
 
     /// Only goals with this status (goals) [default: all]
@@ -350,10 +333,10 @@ pub(crate) struct ExportArgs {
 
     /// Only goals of this horizon (goals)
     #[arg(long, value_enum, value_name = "HORIZON")]
-    pub(crate) horizon: Option<HorizonArg>,
+    pub(crate) horizon: Option<Horizon>,
 
     /// Only prompts of this theme (prompts; repeat for several)
-    #[arg(long, value_name = "THEME", value_parser = Suggest(&THEMES), hide_possible_values = true)]
+    #[arg(long, value_name = "THEME", value_parser = Suggest(themes), hide_possible_values = true)]
     pub(crate) theme: Vec<String>,
 
     /// Output format
@@ -417,10 +400,21 @@ pub(crate) struct CompletionsArgs {
 /// Any value, with these offered to completions. The command checks it,
 /// so the error reads like every other (`couple: unknown kind …`, with a
 /// "did you mean"), and a user's own deck may bring themes of its own.
-#[derive(Clone)]
-pub(crate) struct Suggest(pub(crate) &'static [&'static str]);
+pub(crate) struct Suggest<I: Iterator<Item = &'static str>>(pub(crate) fn() -> I);
 
-impl clap::builder::TypedValueParser for Suggest {
+// Not derived: a derive would ask `I: Clone`, and only the fn is copied.
+impl<I: Iterator<Item = &'static str>> Clone for Suggest<I> {
+    fn clone(&self) -> Self {
+        Self(self.0)
+    }
+}
+
+/// The built-in themes, for [`Suggest`].
+fn themes() -> std::array::IntoIter<&'static str, 12> {
+    THEMES.into_iter()
+}
+
+impl<I: Iterator<Item = &'static str> + 'static> clap::builder::TypedValueParser for Suggest<I> {
     type Value = String;
 
     fn parse_ref(
@@ -435,9 +429,7 @@ impl clap::builder::TypedValueParser for Suggest {
     fn possible_values(
         &self,
     ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
-        Some(Box::new(
-            self.0.iter().map(|n| clap::builder::PossibleValue::new(*n)),
-        ))
+        Some(Box::new((self.0)().map(clap::builder::PossibleValue::new)))
     }
 }
 
@@ -493,7 +485,7 @@ pub(crate) struct GoalsAddArgs {
     /// How far away it is [default: month if due within a month, year if
     /// within a year, else someday]
     #[arg(long, value_enum, value_name = "HORIZON")]
-    pub(crate) horizon: Option<HorizonArg>,
+    pub(crate) horizon: Option<Horizon>,
 
     /// When you want it done (2026-12-24, "next friday", …)
     #[arg(long, value_name = "DATE")]
@@ -520,7 +512,7 @@ pub(crate) struct GoalsListArgs {
 
     /// Only goals of this horizon
     #[arg(long, value_enum, value_name = "HORIZON")]
-    pub(crate) horizon: Option<HorizonArg>,
+    pub(crate) horizon: Option<Horizon>,
 
     /// Output format
     #[arg(long, value_enum, default_value_t = GoalsFormat::Table, value_name = "FORMAT")]
@@ -547,7 +539,7 @@ pub(crate) struct GoalsEditArgs {
 
     /// A new horizon
     #[arg(long, value_enum, value_name = "HORIZON")]
-    pub(crate) horizon: Option<HorizonArg>,
+    pub(crate) horizon: Option<Horizon>,
 
     /// A new due date
     #[arg(long, value_name = "DATE", conflicts_with = "no_due")]
@@ -587,19 +579,24 @@ pub(crate) struct GoalsReviewArgs {
     pub(crate) date: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum HorizonArg {
-    Month,
-    Year,
-    Someday,
-}
-
+/// `--status`: one status, or all of them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum StatusFilter {
     Open,
     Done,
     Dropped,
     All,
+}
+
+impl StatusFilter {
+    /// Whether a goal with `status` passes; the names are [`Status`]'s own
+    /// (a test keeps them in step) plus `all`.
+    pub(crate) fn keeps(self, status: Status) -> bool {
+        self == StatusFilter::All
+            || self
+                .to_possible_value()
+                .is_some_and(|v| v.get_name() == status.as_str())
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -618,5 +615,17 @@ mod tests {
     #[test]
     fn verify_cli() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn status_filter_names_are_the_statuses_and_all() {
+        use clap::ValueEnum;
+        let names: Vec<String> = super::StatusFilter::value_variants()
+            .iter()
+            .filter_map(|v| v.to_possible_value().map(|p| p.get_name().to_string()))
+            .collect();
+        let mut want: Vec<String> = crate::model::Status::names().map(String::from).collect();
+        want.push("all".into());
+        assert_eq!(names, want);
     }
 }

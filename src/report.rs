@@ -14,13 +14,13 @@ mod goals;
 
 pub(crate) use goals::GoalsSummary;
 
-/// How often a ritual is meant to happen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub(crate) enum Cadence {
-    Daily,
-    Weekly,
-    Monthly,
+crate::model::vocabulary! {
+    /// How often a ritual is meant to happen.
+    enum Cadence ("cadence", "cadences") {
+        Daily => "daily", "every day";
+        Weekly => "weekly", "every week";
+        Monthly => "monthly", "every month";
+    }
 }
 
 impl Cadence {

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use self::sheet::{Csv, OnError, Sink, Style};
-use crate::cli::{ExportArgs, ExportData, ExportFormat, HorizonArg, StatusFilter};
+use crate::cli::{ExportArgs, ExportData, ExportFormat, StatusFilter};
 use crate::config::Config;
 use crate::dates;
 use crate::deck;
@@ -255,20 +255,9 @@ impl<'r> From<&EntryRef<'r>> for EntryRow<'r> {
 }
 
 fn goals(args: &ExportArgs, cfg: &Config) -> Result<Vec<Goal>> {
-    let status = match args.status {
-        None | Some(StatusFilter::All) => None,
-        Some(StatusFilter::Open) => Some(Status::Open),
-        Some(StatusFilter::Done) => Some(Status::Done),
-        Some(StatusFilter::Dropped) => Some(Status::Dropped),
-    };
-    let horizon = args.horizon.map(|h| match h {
-        HorizonArg::Month => Horizon::Month,
-        HorizonArg::Year => Horizon::Year,
-        HorizonArg::Someday => Horizon::Someday,
-    });
+    let status = args.status.unwrap_or(StatusFilter::All);
     let mut goals = store::goals::read(&cfg.dir)?;
-    goals
-        .retain(|g| status.is_none_or(|s| g.status == s) && horizon.is_none_or(|h| g.horizon == h));
+    goals.retain(|g| status.keeps(g.status) && args.horizon.is_none_or(|h| g.horizon == h));
     Ok(goals)
 }
 

@@ -144,23 +144,16 @@ mod ask {
     use crate::error::{Error, Result};
     use crate::model::{Entry, Kind};
 
-    const LABELS: [&str; 9] = [
-        "talk — the daily talk",
-        "us-time — time together",
-        "care — a small act of care",
-        "appreciation — something you said or showed",
-        "repair — an apology, forgiveness, a hurt revisited",
-        "affection — a hug, a kiss, a hand held",
-        "checkin — how you feel",
-        "answer — your answer to today's question",
-        "sit-down — the monthly sit-down",
-    ];
-
     pub(super) fn entry(args: &LogArgs, partner: &str, cfg: &Config) -> Result<Entry> {
         let theme = SimpleTheme;
         let choice = Select::with_theme(&theme)
             .with_prompt("What would you like to log?")
-            .items(&LABELS)
+            .items(
+                &Kind::ALL
+                    .iter()
+                    .map(|k| format!("{k} — {}", k.label()))
+                    .collect::<Vec<_>>(),
+            )
             .default(0)
             .interact()
             .map_err(cancelled)?;

@@ -1,11 +1,11 @@
 //! `couple prompt`: the question of the day, and the deck to browse.
 
-use crate::cli::{DepthArg, PromptArgs, PromptFormat};
+use crate::cli::{PromptArgs, PromptFormat};
 use crate::config::Config;
 use crate::dates;
 use crate::deck::{self, Filter};
 use crate::error::{Error, Result};
-use crate::model::{Depth, Prompt};
+use crate::model::Prompt;
 use crate::render::Out;
 use crate::store;
 
@@ -14,10 +14,7 @@ pub(crate) fn run(args: PromptArgs, cfg: &Config) -> Result<()> {
 
     let filter = Filter {
         themes: deck::themes_named(&deck, &args.theme)?,
-        depth: args.depth.map(|d| match d {
-            DepthArg::Light => Depth::Light,
-            DepthArg::Deep => Depth::Deep,
-        }),
+        depth: args.depth,
     };
     let prompts = deck::select(&deck, &filter);
     if deck.is_empty() {

@@ -149,7 +149,7 @@ fn render_table(out: &mut Out, review: &Review) -> Result<()> {
     for r in &review.rituals {
         rituals.add_row(vec![
             Cell::new(r.ritual.as_str()),
-            Cell::new(format!("{:?}", r.cadence).to_lowercase()),
+            Cell::new(r.cadence.as_str()),
             Cell::new(format!("{}/{}", r.done, r.target)),
             Cell::new(r.minutes),
             Cell::new(r.streak_text()),

@@ -153,30 +153,16 @@ impl<'g> Standing<'g> {
     }
 }
 
-/// How far away a goal is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub(crate) enum Horizon {
-    Month,
-    Year,
-    Someday,
+super::vocab::vocabulary! {
+    /// How far away a goal is.
+    enum Horizon ("horizon", "horizons") {
+        Month => "month", "within a month";
+        Year => "year", "within a year";
+        Someday => "someday", "some day";
+    }
 }
 
 impl Horizon {
-    pub(crate) const ALL: [Horizon; 3] = [Horizon::Month, Horizon::Year, Horizon::Someday];
-
-    pub(crate) fn as_str(self) -> &'static str {
-        match self {
-            Horizon::Month => "month",
-            Horizon::Year => "year",
-            Horizon::Someday => "someday",
-        }
-    }
-
-    pub(crate) fn parse(text: &str) -> Option<Horizon> {
-        Horizon::ALL.into_iter().find(|h| h.as_str() == text)
-    }
-
     /// The horizon a goal due on `due` has, seen from `today`: a month or
     /// less away is `month`, a year or less `year`, else (or undated) `someday`.
     pub(crate) fn for_due(due: Option<NaiveDate>, today: NaiveDate) -> Horizon {
@@ -200,28 +186,12 @@ impl Horizon {
     }
 }
 
-/// Where a goal stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub(crate) enum Status {
-    Open,
-    Done,
-    Dropped,
-}
-
-impl Status {
-    pub(crate) const ALL: [Status; 3] = [Status::Open, Status::Done, Status::Dropped];
-
-    pub(crate) fn as_str(self) -> &'static str {
-        match self {
-            Status::Open => "open",
-            Status::Done => "done",
-            Status::Dropped => "dropped",
-        }
-    }
-
-    pub(crate) fn parse(text: &str) -> Option<Status> {
-        Status::ALL.into_iter().find(|s| s.as_str() == text)
+super::vocab::vocabulary! {
+    /// Where a goal stands.
+    enum Status ("status", "statuses") {
+        Open => "open", "still to do";
+        Done => "done", "done";
+        Dropped => "dropped", "no longer wanted";
     }
 }
 

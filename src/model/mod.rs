@@ -6,6 +6,9 @@ mod id;
 mod kind;
 pub(crate) mod lookup;
 mod prompt;
+mod vocab;
+
+pub(crate) use vocab::vocabulary;
 
 pub(crate) use entry::{Entry, EntryRef, MAX_MINUTES, MOOD_RANGE};
 pub(crate) use goal::{Goal, Horizon, Standing, Status, list_order};

@@ -14,27 +14,10 @@ pub(crate) struct Prompt {
     pub(crate) text: Cow<'static, str>,
 }
 
-/// Light prompts suit dinner in a good mood; deep ones a quiet evening.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub(crate) enum Depth {
-    Light,
-    Deep,
-}
-
-impl Depth {
-    pub(crate) fn as_str(self) -> &'static str {
-        match self {
-            Depth::Light => "light",
-            Depth::Deep => "deep",
-        }
-    }
-
-    pub(crate) fn parse(text: &str) -> Option<Depth> {
-        match text {
-            "light" => Some(Depth::Light),
-            "deep" => Some(Depth::Deep),
-            _ => None,
-        }
+super::vocab::vocabulary! {
+    /// Light prompts suit dinner in a good mood; deep ones a quiet evening.
+    enum Depth ("depth", "depths") {
+        Light => "light", "for dinner in a good mood";
+        Deep => "deep", "for a quiet evening";
     }
 }

@@ -206,12 +206,12 @@ fn goal<R: std::io::Read>(table: &Table<R>, record: &ByteRecord) -> Result<Goal>
         return Err(bad(TITLE, "is empty"));
     }
     let horizon = text(HORIZON)?;
-    let horizon = Horizon::parse(horizon).ok_or_else(|| {
+    let horizon = Horizon::from_bytes(horizon.as_bytes()).ok_or_else(|| {
         bad(HORIZON, &format!("{horizon:?} is not a horizon"))
             .with_hint("a horizon is month, year or someday")
     })?;
     let status = text(STATUS)?;
-    let status = Status::parse(status).ok_or_else(|| {
+    let status = Status::from_bytes(status.as_bytes()).ok_or_else(|| {
         bad(STATUS, &format!("{status:?} is not a status"))
             .with_hint("a status is open, done or dropped")
     })?;

@@ -80,7 +80,7 @@ pub(crate) fn parse(name: &str, bytes: &[u8]) -> Result<Vec<Prompt>> {
         if theme.is_empty() {
             return Err(table.value_error(&record, "theme", "is empty"));
         }
-        let depth = Depth::parse(depth).ok_or_else(|| {
+        let depth = Depth::from_bytes(depth.as_bytes()).ok_or_else(|| {
             table.value_error(
                 &record,
                 "depth",

@@ -10,7 +10,7 @@ use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table, TableCompon
 
 use crate::cli::{
     GoalIdArgs, GoalsAddArgs, GoalsArgs, GoalsCommand, GoalsEditArgs, GoalsFormat, GoalsListArgs,
-    HorizonArg, StatusFilter,
+    StatusFilter,
 };
 use crate::config::Config;
 use crate::dates;
@@ -46,7 +46,7 @@ fn add(args: GoalsAddArgs, cfg: &Config) -> Result<()> {
         title,
         horizon: args
             .horizon
-            .map_or_else(|| Horizon::for_due(due, cfg.today), horizon),
+            .unwrap_or_else(|| Horizon::for_due(due, cfg.today)),
         status: Status::Open,
         owner: owner(&args.owner, cfg)?,
         due,
@@ -75,15 +75,7 @@ fn add(args: GoalsAddArgs, cfg: &Config) -> Result<()> {
 
 fn list(args: GoalsListArgs, cfg: &Config) -> Result<()> {
     let mut goals = store::goals::read(&cfg.dir)?;
-    goals.retain(|g| {
-        let status = match args.status {
-            StatusFilter::Open => g.status == Status::Open,
-            StatusFilter::Done => g.status == Status::Done,
-            StatusFilter::Dropped => g.status == Status::Dropped,
-            StatusFilter::All => true,
-        };
-        status && args.horizon.is_none_or(|h| g.horizon == horizon(h))
-    });
+    goals.retain(|g| args.status.keeps(g.status) && args.horizon.is_none_or(|h| g.horizon == h));
     goals.sort_by(|a, b| list_order(a, b, cfg.today));
 
     let mut out = Out::stdout(cfg.color);
@@ -217,7 +209,7 @@ fn edit(args: GoalsEditArgs, cfg: &Config) -> Result<()> {
             goal.title.clone_from(title);
         }
         if let Some(h) = args.horizon {
-            goal.horizon = horizon(h);
+            goal.horizon = h;
         }
         if let Some(due) = new_due {
             goal.due = due;
@@ -285,14 +277,6 @@ fn owner(text: &str, cfg: &Config) -> Result<String> {
     } else {
         text.to_string()
     })
-}
-
-fn horizon(arg: HorizonArg) -> Horizon {
-    match arg {
-        HorizonArg::Month => Horizon::Month,
-        HorizonArg::Year => Horizon::Year,
-        HorizonArg::Someday => Horizon::Someday,
-    }
 }
 
 /// This run's moment as `updated_at` holds it: RFC 3339, milliseconds, offset.

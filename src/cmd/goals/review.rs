@@ -194,7 +194,7 @@ fn invite(term: &Term, theme: &SimpleTheme, as_of: NaiveDate, cfg: &Config) -> R
         let suggested = Horizon::for_due(due, as_of);
         let horizon = Select::with_theme(theme)
             .with_prompt("Horizon")
-            .items(&Horizon::ALL.map(Horizon::as_str))
+            .items(&Horizon::names().collect::<Vec<_>>())
             .default(
                 Horizon::ALL
                     .iter()
