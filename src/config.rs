@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, FixedOffset, Local, NaiveDate};
 
 use crate::cli::{ColorChoice, GlobalArgs};
+use crate::dates;
 use crate::error::{Error, Result};
 
 /// The resolved surroundings of one run.
@@ -38,12 +39,9 @@ impl Config {
     pub(crate) fn resolve(global: &GlobalArgs, partner_typed: bool) -> Result<Self> {
         let now = Local::now().fixed_offset();
         // COUPLE_TODAY pins "today" for tests and for reproducible scripts.
-        let today = match env::var("COUPLE_TODAY") {
-            Ok(text) => NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| {
-                Error::usage(format!("COUPLE_TODAY={text:?} is not a date"))
-                    .with_hint("write it as YYYY-MM-DD, or unset it")
-            })?,
-            Err(_) => now.date_naive(),
+        let today = match env::var_os("COUPLE_TODAY") {
+            Some(text) => dates::parse_pinned_today(&text.to_string_lossy())?,
+            None => now.date_naive(),
         };
         let stdout_is_terminal = std::io::stdout().is_terminal();
         let color = match global.color {
