@@ -32,6 +32,119 @@ fn logged(env: &Env) -> Vec<(String, String)> {
         .collect()
 }
 
+#[test]
+fn an_empty_couple_partner_falls_through_to_user() {
+    let env = Env::new();
+    let run = run_with(
+        &env,
+        &[("COUPLE_PARTNER", ""), ("USER", "sam")],
+        &[],
+        &["-q", "log", "care", "tea"],
+    );
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""), "{run:?}");
+    assert_eq!(logged(&env), [("sam".into(), "2026-11-25".into())]);
+}
+
+#[test]
+fn an_empty_user_falls_through_to_logname() {
+    let env = Env::new();
+    let run = run_with(
+        &env,
+        &[("USER", ""), ("LOGNAME", "kim")],
+        &["COUPLE_PARTNER"],
+        &["-q", "log", "care", "tea"],
+    );
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""), "{run:?}");
+    assert_eq!(logged(&env), [("kim".into(), "2026-11-25".into())]);
+}
+
+#[test]
+fn the_callers_name_is_kept_without_surrounding_spaces() {
+    let env = Env::new();
+    let run = run_with(
+        &env,
+        &[("COUPLE_PARTNER", "  Alex\t")],
+        &[],
+        &["-q", "log", "care", "tea"],
+    );
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""), "{run:?}");
+    assert_eq!(logged(&env), [("Alex".into(), "2026-11-25".into())]);
+}
+
+#[test]
+fn with_no_name_at_all_a_write_says_what_it_tried() {
+    let env = Env::new();
+    let run = run_with(
+        &env,
+        &[("COUPLE_PARTNER", ""), ("USER", " ")],
+        &[],
+        &["log", "care", "tea"],
+    );
+    assert_eq!(run.code, 2, "{run:?}");
+    assert_eq!(
+        run.stderr,
+        "couple: cannot tell who you are: no --partner, COUPLE_PARTNER, USER or LOGNAME\n\
+         hint: set COUPLE_PARTNER=yourname, for example in ~/.profile or the crontab\n"
+    );
+    assert_eq!(env.file("log.csv"), None);
+}
+
+#[test]
+fn an_empty_partner_flag_is_refused_not_read_as_the_login_name() {
+    let env = Env::new();
+    let stderr = env.fails(&["export", "--partner", " "], 2);
+    assert!(
+        stderr.starts_with("couple: --partner needs a name\n"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_empty_couple_dir_is_refused_naming_it() {
+    let env = Env::new();
+    let run = run_with(&env, &[("COUPLE_DIR", "")], &[], &["log", "care", "tea"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert_eq!(
+        run.stderr,
+        "couple: COUPLE_DIR is set but empty: no data directory\n\
+         hint: name a directory, or unset COUPLE_DIR to use the default\n"
+    );
+    assert_eq!(harness::tree(env.home()), Vec::<std::path::PathBuf>::new());
+}
+
+#[test]
+fn read_only_commands_need_no_name() {
+    let env = Env::new();
+    env.ok(&["-q", "log", "talk", "--minutes", "15"]);
+    env.ok(&["-q", "goals", "add", "Plant a tree"]);
+    let nameless = |args: &[&str]| run_with(&env, &[], &["COUPLE_PARTNER"], args);
+    for args in [
+        &["prompt"][..],
+        &["review"],
+        &["review", "--due"],
+        &["export"],
+        &["goals", "list"],
+        &["goals"],
+    ] {
+        let run = nameless(args);
+        assert_eq!(
+            (run.code, run.stderr.as_str()),
+            (0, ""),
+            "{args:?}: {run:?}"
+        );
+    }
+    // A caller without a name is no one: no blank partner in the report.
+    let json = nameless(&["review", "--format", "json"]).stdout;
+    let review: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let partners: Vec<&str> = review["partners"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["partner"].as_str().unwrap())
+        .collect();
+    assert_eq!(partners, ["alex"]);
+}
+
 /// Friday 27 November 2026.
 fn on_a_friday() -> Env {
     let mut env = Env::new();
