@@ -226,7 +226,7 @@ impl Fold {
             })
             .collect();
 
-        if !self.partners.iter().any(|p| p.partner == caller) {
+        if !caller.is_empty() && !self.partners.iter().any(|p| p.partner == caller) {
             self.partners.push(PartnerCounts {
                 partner: caller.to_string(),
                 ..PartnerCounts::default()

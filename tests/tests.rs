@@ -9,6 +9,7 @@ mod crash;
 mod export;
 mod generated;
 mod goals;
+mod identity_dates;
 mod layers;
 mod log;
 mod prompt;

@@ -43,7 +43,7 @@ pub(crate) fn run(args: LogArgs, cfg: &Config) -> Result<()> {
 /// Builds the entry the flags describe, checking what clap cannot.
 fn entry_from_flags(args: &LogArgs, kind: &str, partner: &str, cfg: &Config) -> Result<Entry> {
     let kind = Kind::parse_typed(kind)?;
-    let date = dates::day_or_today(args.date.as_deref(), cfg.today)?;
+    let date = dates::past_day_or_today(args.date.as_deref(), cfg.today)?;
     build(
         Draft {
             kind,
@@ -72,7 +72,7 @@ fn build(draft: Draft, partner: &str, cfg: &Config) -> Result<Entry> {
     if draft.date > cfg.today {
         return Err(
             Error::usage(format!("{} has not come yet", dates::iso(draft.date)))
-                .with_hint("log what happened today or before; --date takes a past day"),
+                .with_hint("--date takes today or a day before it"),
         );
     }
     let note = draft.note.trim().to_string();
@@ -145,6 +145,11 @@ mod ask {
     use crate::model::{Entry, Kind};
 
     pub(super) fn entry(args: &LogArgs, partner: &str, cfg: &Config) -> Result<Entry> {
+        // A bad --date or --prompt is refused before anything is asked.
+        let date = dates::past_day_or_today(args.date.as_deref(), cfg.today)?;
+        if let Some(id) = &args.prompt {
+            super::resolve_prompt(id, cfg)?;
+        }
         let theme = SimpleTheme;
         let choice = Select::with_theme(&theme)
             .with_prompt("What would you like to log?")
@@ -200,7 +205,6 @@ mod ask {
             .allow_empty(kind != Kind::Answer)
             .interact_text()
             .map_err(cancelled)?;
-        let date = dates::day_or_today(args.date.as_deref(), cfg.today)?;
         build(
             Draft {
                 kind,

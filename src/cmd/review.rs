@@ -12,7 +12,7 @@ use crate::report::{Fold, Review};
 use crate::store;
 
 pub(crate) fn run(args: ReviewArgs, cfg: &Config) -> Result<()> {
-    let caller = cfg.partner()?.to_string();
+    let caller = cfg.caller().unwrap_or_default().to_string();
     let as_of = dates::day_or_today(args.date.as_deref(), cfg.today)?;
     let range = period(&args, as_of, cfg)?;
 

@@ -22,7 +22,7 @@ use crate::render::Out;
 use crate::store::{self, goals::StoredGoal};
 
 pub(super) fn run(args: GoalsReviewArgs, cfg: &Config) -> Result<()> {
-    let as_of = dates::day_or_today(args.date.as_deref(), cfg.today)?;
+    let as_of = dates::past_day_or_today(args.date.as_deref(), cfg.today)?;
     if cfg.interactive {
         sit_down(as_of, cfg)
     } else {
