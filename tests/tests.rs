@@ -16,4 +16,5 @@ mod prompt;
 mod properties;
 mod reliability;
 mod review;
+mod safety;
 mod sync;

@@ -1,0 +1,218 @@
+//! Data safety, round two: the holes an adversarial run found (issue 11).
+//! Exports never land on couple's own files nor leak to other users, a
+//! failed append leaves nothing behind, output failing after a write does
+//! not invite a second one, and shared text never drives the terminal.
+
+#![cfg(unix)]
+
+use std::fs;
+use std::os::unix::fs::{PermissionsExt, symlink};
+use std::process::Command;
+
+use crate::harness::{Env, tree};
+
+const HEADER: &str = "id,date,partner,kind,minutes,mood,prompt,note,logged_at\n";
+const ROWS: &str = "\
+e1,2026-11-20,alex,talk,15,4,listen-001,after dinner,2026-11-20T21:00:00+00:00
+e2,2026-11-21,sam,care,,,,left a note,2026-11-21T08:00:00+00:00
+";
+
+fn with_log(rows: &str) -> Env {
+    let env = Env::new();
+    env.write("log.csv", format!("{HEADER}{rows}"));
+    env
+}
+
+/// A test that cannot run here says so, and fails under CI (STYLE.md 17).
+fn skip(why: &str) {
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "cannot run under CI: {why}"
+    );
+    eprintln!("SKIPPED: {why}");
+}
+
+fn mode(path: &std::path::Path) -> u32 {
+    fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+/// couple run by `sh -c SCRIPT`, whose `exec couple` keeps the shell's pid
+/// (`$$`): what a local attacker who guesses pids can prepare.
+fn sh(env: &Env, script: &str) -> std::process::Output {
+    Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .env_clear()
+        .envs(env.vars(&env.partner))
+        .env("COUPLE", env!("CARGO_BIN_EXE_couple"))
+        .current_dir(env.home())
+        .output()
+        .unwrap()
+}
+
+// --- 2. export -o never overwrites a data file --------------------------
+
+#[test]
+fn export_through_a_symlink_to_the_log_is_refused_and_the_log_kept() {
+    let env = with_log(ROWS);
+    let before = env.file("log.csv");
+    symlink(env.path("log.csv"), env.home().join("log.csv")).unwrap();
+    for args in [
+        &["export", "--excel", "-o", "log.csv"][..],
+        &["export", "goals", "-o", "log.csv"],
+    ] {
+        let err = env.fails(args, 2);
+        assert!(
+            err.starts_with("couple: log.csv is couple's own log.csv: refusing to overwrite it\n"),
+            "{err}"
+        );
+        assert_eq!(env.file("log.csv"), before);
+    }
+}
+
+#[test]
+fn export_onto_a_data_file_spelled_in_another_case_or_through_a_linked_dir_is_refused() {
+    let env = with_log(ROWS);
+    env.write(
+        "goals.csv",
+        "id,title,horizon,status,owner,due,created,closed,note,updated_at\n",
+    );
+    symlink(env.data(), env.home().join("linked")).unwrap();
+    for target in [
+        "data/LOG.CSV",
+        "linked/log.csv",
+        "linked/Goals.csv",
+        "data/.lock",
+    ] {
+        let err = env.fails(&["export", "-o", target], 2);
+        assert!(err.contains("refusing to overwrite it"), "{target}: {err}");
+    }
+    // A dangling link into the data directory is refused too: the write
+    // would create the data file.
+    fs::remove_file(env.path("goals.csv")).unwrap();
+    symlink(env.path("goals.csv"), env.home().join("dangling.csv")).unwrap();
+    env.fails(&["export", "-o", "dangling.csv"], 2);
+    assert!(!env.path("goals.csv").exists());
+    assert!(!env.path("LOG.CSV").exists());
+    assert_eq!(env.file("log.csv"), Some(format!("{HEADER}{ROWS}")));
+}
+
+// --- 3. export -o into a shared directory --------------------------------
+
+#[test]
+fn a_symlink_planted_at_the_old_predictable_temporary_name_is_not_followed() {
+    let env = with_log(ROWS);
+    let victim = env.home().join("victim.txt");
+    fs::write(&victim, "the victim's own file\n").unwrap();
+    // The name the temporary file used to have: .couple-tmp-NAME-PID.
+    let out = sh(
+        &env,
+        "ln -s victim.txt .couple-tmp-out.csv-$$ && exec \"$COUPLE\" export -o out.csv",
+    );
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert_eq!(
+        fs::read_to_string(&victim).unwrap(),
+        "the victim's own file\n"
+    );
+    assert_eq!(
+        fs::read_to_string(env.home().join("out.csv")).unwrap(),
+        format!("{HEADER}{ROWS}")
+    );
+}
+
+#[test]
+fn a_file_pre_created_at_the_old_temporary_name_never_holds_the_export() {
+    let env = with_log(ROWS);
+    // Another user makes the file first, readable by all, to read it later.
+    let out = sh(
+        &env,
+        "umask 022; : > .couple-tmp-out.csv-$$ && exec \"$COUPLE\" export -o out.csv",
+    );
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let exported = env.home().join("out.csv");
+    assert_eq!(mode(&exported), 0o600, "the export is private");
+    assert_eq!(
+        fs::read_to_string(&exported).unwrap(),
+        format!("{HEADER}{ROWS}")
+    );
+    let planted: Vec<_> = tree(env.home())
+        .into_iter()
+        .filter(|p| p.to_string_lossy().contains(".couple-tmp-"))
+        .collect();
+    assert_eq!(planted.len(), 1, "the planted file is left as it was");
+    assert_eq!(fs::read(&planted[0]).unwrap(), b"");
+}
+
+#[test]
+fn a_symlink_owned_by_someone_else_is_refused() {
+    let env = with_log(ROWS);
+    let victim = env.home().join("victim.txt");
+    fs::write(&victim, "mine\n").unwrap();
+    let link = env.home().join("out.csv");
+    symlink(&victim, &link).unwrap();
+    // Only root can give a link away; 65534 is `nobody`.
+    if std::os::unix::fs::lchown(&link, Some(65534), Some(65534)).is_err() {
+        skip("giving a symlink to another user needs root");
+        return;
+    }
+    let err = env.fails(&["export", "-o", "out.csv"], 2);
+    assert!(
+        err.starts_with(
+            "couple: out.csv is a symbolic link owned by someone else: refusing to write through it\n"
+        ),
+        "{err}"
+    );
+    assert_eq!(fs::read_to_string(&victim).unwrap(), "mine\n");
+}
+
+// --- 11. leftovers and clean-ups ------------------------------------------
+
+#[test]
+fn a_temporary_file_left_beside_a_symlinks_target_is_cleaned_by_the_next_write() {
+    let env = Env::new();
+    let elsewhere = env.home().join("synced");
+    fs::create_dir(&elsewhere).unwrap();
+    fs::write(
+        elsewhere.join("goals-real.csv"),
+        "id,title,horizon,status,owner,due,created,closed,note,updated_at\n",
+    )
+    .unwrap();
+    env.write("log.csv", format!("{HEADER}{ROWS}"));
+    symlink(elsewhere.join("goals-real.csv"), env.path("goals.csv")).unwrap();
+    let leftover = elsewhere.join(".couple-tmp-goals-real.csv-4242");
+    fs::write(&leftover, "half a rewrite").unwrap();
+    let unrelated = elsewhere.join(".couple-tmp-notes.txt-4242");
+    fs::write(&unrelated, "not ours").unwrap();
+
+    env.ok(&["-q", "goals", "add", "Learn to tango"]);
+    assert!(!leftover.exists(), "the crash's leftover is gone");
+    assert!(
+        unrelated.exists(),
+        "what is not a data file's is left alone"
+    );
+    assert!(
+        fs::symlink_metadata(env.path("goals.csv"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+}
+
+#[test]
+fn an_export_written_into_the_data_dir_survives_a_concurrent_writers_clean_up() {
+    let env = with_log(ROWS);
+    // What an export to DIR/out.csv has on disk while it is being written.
+    let in_progress = env.path(".couple-tmp-out.csv-8Zk2QmPq7Rx1");
+    fs::write(&in_progress, HEADER).unwrap();
+    let crashed = env.path(".couple-tmp-log.csv-31337");
+    fs::write(&crashed, HEADER).unwrap();
+    env.ok(&["-q", "log", "care", "tea"]);
+    assert!(
+        in_progress.exists(),
+        "another command's temporary file is left"
+    );
+    assert!(
+        !crashed.exists(),
+        "a crashed rewrite of the log is cleaned up"
+    );
+}
