@@ -216,3 +216,43 @@ fn an_export_written_into_the_data_dir_survives_a_concurrent_writers_clean_up() 
         "a crashed rewrite of the log is cleaned up"
     );
 }
+
+// --- 4. a failed append leaves nothing behind ------------------------------
+
+#[test]
+fn an_append_that_fails_part_way_is_taken_back_and_says_nothing_was_recorded() {
+    let env = with_log(ROWS);
+    let before = env.file_bytes("log.csv").unwrap();
+    if Command::new("prlimit").arg("--version").output().is_err() {
+        skip("no prlimit (util-linux) to limit the file size");
+        return;
+    }
+    // A file-size limit 20 bytes past the end: the kernel takes the first
+    // 20 bytes of the row and refuses the rest (EFBIG), as a disk that
+    // fills up part-way would. The shell's `trap '' XFSZ` turns the signal
+    // off so that the write fails instead of killing couple.
+    let limit = before.len() + 20;
+    let out = sh(
+        &env,
+        &format!(
+            "trap '' XFSZ; exec prlimit --fsize={limit} \"$COUPLE\" log care 'a note long enough to be cut in two'"
+        ),
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert_eq!(out.stdout, b"", "no id: nothing was recorded");
+    let path = env.path("log.csv");
+    assert_eq!(
+        stderr,
+        format!(
+            "couple: cannot append to {}: File too large; nothing was recorded\n\
+             hint: the file is as it was: make room (or fix the cause), then run the command again\n",
+            path.display()
+        )
+    );
+    assert_eq!(env.file_bytes("log.csv").unwrap(), before, "byte for byte as it was");
+    // And the next commands work, without an edit.
+    env.ok(&["review"]);
+    let id = env.ok(&["log", "care", "tea"]);
+    assert!(env.file("log.csv").unwrap().contains(id.trim()));
+}

@@ -81,10 +81,29 @@ pub(super) fn append_rows(dir: &Path, entries: &[Entry]) -> Result<()> {
         write_row(&mut bytes, &cells(entry, &shape.header), shape.terminator)?;
     }
     // One write: a reader (or a crash) never sees half a row of ours.
-    file.write_all(&bytes)
-        .map_err(|e| Error::io("cannot append to", &path, &e))?;
-    file.sync_data()
-        .map_err(|e| Error::io("cannot sync", &path, &e))
+    match file.write_all(&bytes).and_then(|()| file.sync_data()) {
+        Ok(()) => Ok(()),
+        Err(err) => Err(take_back(&file, &path, len, &err)),
+    }
+}
+
+/// After a failed append (a full disk, a file-size limit) some of the row
+/// may be on disk: cut the file back to `len`, its length before, so that
+/// it reads as it did and the next command works.
+fn take_back(file: &File, path: &Path, len: u64, err: &io::Error) -> Error {
+    let why = crate::error::plain(err);
+    match file.set_len(len).and_then(|()| file.sync_data()) {
+        Ok(()) => Error::runtime(format!(
+            "cannot append to {}: {why}; nothing was recorded",
+            path.display()
+        ))
+        .with_hint("the file is as it was: make room (or fix the cause), then run the command again"),
+        Err(_) => Error::runtime(format!(
+            "cannot append to {}: {why}; part of a row may be left at its end",
+            path.display()
+        ))
+        .with_hint("remove the incomplete last line in a text editor; couple will name it if you do not"),
+    }
 }
 
 /// What an append needs to know about an existing file.
