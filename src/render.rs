@@ -5,7 +5,8 @@ use std::io::{self, BufWriter, StdoutLock, Write};
 
 use serde::Serialize;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Kind as ErrorKind, Result};
+use crate::printer::{self, Warning};
 
 /// Buffered stdout. Every write error goes through [`Error::output`], so a
 /// closed pipe ends the run quietly.
@@ -94,6 +95,28 @@ impl Out {
     /// Flushes what is buffered; call once at the end of a command.
     pub(crate) fn finish(mut self) -> Result<()> {
         self.inner.flush().map_err(|e| Error::output(&e))
+    }
+
+    /// Ends a command whose write to the data files has succeeded: prints
+    /// `line` (unless `None`, for `--quiet`) and flushes, and if stdout
+    /// fails now, says on stderr that `what` was recorded and still
+    /// succeeds. Failing here would tell a script the write did not happen,
+    /// and a retry would record it twice.
+    pub(crate) fn finish_recorded(mut self, line: Option<&str>, what: &str) -> Result<()> {
+        let written = match line {
+            Some(text) => self.line(text),
+            None => Ok(()),
+        };
+        match written.and_then(|()| self.finish()) {
+            Err(err) if err.kind == ErrorKind::Runtime => {
+                printer::warn(
+                    &Warning::new(format!("{}; {what} was recorded", err.message))
+                        .with_hint("do not run the command again: that would record it twice"),
+                );
+                Ok(())
+            }
+            other => other,
+        }
     }
 }
 

@@ -250,9 +250,77 @@ fn an_append_that_fails_part_way_is_taken_back_and_says_nothing_was_recorded() {
             path.display()
         )
     );
-    assert_eq!(env.file_bytes("log.csv").unwrap(), before, "byte for byte as it was");
+    assert_eq!(
+        env.file_bytes("log.csv").unwrap(),
+        before,
+        "byte for byte as it was"
+    );
     // And the next commands work, without an edit.
     env.ok(&["review"]);
     let id = env.ok(&["log", "care", "tea"]);
     assert!(env.file("log.csv").unwrap().contains(id.trim()));
+}
+
+// --- 7. output failing after a recorded write ------------------------------
+
+/// Runs couple with its stdout on /dev/full.
+fn to_full_disk(env: &Env, args: &[&str]) -> Option<(i32, String)> {
+    let Ok(full) = fs::OpenOptions::new().write(true).open("/dev/full") else {
+        skip("no /dev/full here");
+        return None;
+    };
+    let out = env.std_command(args).stdout(full).output().unwrap();
+    Some((
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    ))
+}
+
+/// The one id in `stderr`'s "… ID was recorded" line.
+fn recorded_id<'s>(stderr: &'s str, what: &str) -> &'s str {
+    let first = stderr.lines().next().unwrap_or_default();
+    let prefix = format!("couple: warning: writing output: No space left on device; {what} ");
+    first
+        .strip_prefix(&prefix)
+        .and_then(|rest| rest.strip_suffix(" was recorded"))
+        .unwrap_or_else(|| panic!("unexpected stderr: {stderr}"))
+}
+
+#[test]
+fn a_log_whose_output_fails_is_recorded_once_and_says_so_with_its_id() {
+    let env = with_log(ROWS);
+    let Some((code, stderr)) = to_full_disk(&env, &["log", "care", "y"]) else {
+        return;
+    };
+    assert_eq!(code, 0, "{stderr}");
+    let id = recorded_id(&stderr, "the entry");
+    assert!(stderr.ends_with("\nhint: do not run the command again: that would record it twice\n"));
+    let log = env.file("log.csv").unwrap();
+    assert_eq!(
+        log.lines()
+            .filter(|l| l.starts_with(&format!("{id},")))
+            .count(),
+        1
+    );
+    assert!(
+        log.lines().last().unwrap().contains(",alex,care,,,,y,"),
+        "{log}"
+    );
+}
+
+#[test]
+fn a_goal_added_or_an_undo_whose_output_fails_is_recorded_and_exits_0() {
+    let env = with_log(ROWS);
+    let Some((code, stderr)) = to_full_disk(&env, &["goals", "add", "g"]) else {
+        return;
+    };
+    assert_eq!(code, 0, "{stderr}");
+    let id = recorded_id(&stderr, "the goal").to_string();
+    let goals = env.file("goals.csv").unwrap();
+    assert!(goals.contains(&format!("{id},g,")), "{goals}");
+
+    let (code, stderr) = to_full_disk(&env, &["log", "--undo"]).unwrap();
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(recorded_id(&stderr, "the removal of"), "e1");
+    assert!(!env.file("log.csv").unwrap().contains("e1,"));
 }

@@ -13,15 +13,16 @@ use crate::store;
 
 pub(crate) fn run(args: LogArgs, cfg: &Config) -> Result<()> {
     let partner = cfg.partner()?.to_string();
-    let mut out = Out::stdout(cfg.color);
+    let out = Out::stdout(cfg.color);
     if args.undo {
         let removed = store::log::remove_last_of(&cfg.dir, &partner)?
             .print()
             .ok_or_else(|| Error::runtime(format!("{partner} has no entry to undo")))?;
-        if !cfg.quiet {
-            out.line(&format!("removed {}", describe(&removed)))?;
-        }
-        return out.finish();
+        let line = format!("removed {}", describe(&removed));
+        return out.finish_recorded(
+            (!cfg.quiet).then_some(line.as_str()),
+            &format!("the removal of {}", removed.id),
+        );
     }
 
     let entry = match args.kind.as_deref() {
@@ -34,10 +35,10 @@ pub(crate) fn run(args: LogArgs, cfg: &Config) -> Result<()> {
         }
     };
     store::log::append(&cfg.dir, &entry)?.print();
-    if !cfg.quiet {
-        out.line(&entry.id)?;
-    }
-    out.finish()
+    out.finish_recorded(
+        (!cfg.quiet).then_some(entry.id.as_str()),
+        &format!("the entry {}", entry.id),
+    )
 }
 
 /// Builds the entry the flags describe, checking what clap cannot.

@@ -66,11 +66,10 @@ fn add(args: GoalsAddArgs, cfg: &Config) -> Result<()> {
         Ok(id)
     })?
     .print();
-    let mut out = Out::stdout(cfg.color);
-    if !cfg.quiet {
-        out.line(&id)?;
-    }
-    out.finish()
+    Out::stdout(cfg.color).finish_recorded(
+        (!cfg.quiet).then_some(id.as_str()),
+        &format!("the goal {id}"),
+    )
 }
 
 fn list(args: GoalsListArgs, cfg: &Config) -> Result<()> {

@@ -105,12 +105,10 @@ fn sit_down(as_of: NaiveDate, cfg: &Config) -> Result<()> {
     };
     store::log::append(&cfg.dir, &entry)?.print();
     tell(&term, &format!("Sit-down recorded: {}.", entry.note))?;
-    if !cfg.quiet {
-        let mut out = Out::stdout(cfg.color);
-        out.line(&entry.id)?;
-        out.finish()?;
-    }
-    Ok(())
+    Out::stdout(cfg.color).finish_recorded(
+        (!cfg.quiet).then_some(entry.id.as_str()),
+        &format!("the sit-down {}", entry.id),
+    )
 }
 
 /// Asks what to do with one goal: keep, done, drop, or change it first.

@@ -97,12 +97,16 @@ fn take_back(file: &File, path: &Path, len: u64, err: &io::Error) -> Error {
             "cannot append to {}: {why}; nothing was recorded",
             path.display()
         ))
-        .with_hint("the file is as it was: make room (or fix the cause), then run the command again"),
+        .with_hint(
+            "the file is as it was: make room (or fix the cause), then run the command again",
+        ),
         Err(_) => Error::runtime(format!(
             "cannot append to {}: {why}; part of a row may be left at its end",
             path.display()
         ))
-        .with_hint("remove the incomplete last line in a text editor; couple will name it if you do not"),
+        .with_hint(
+            "remove the incomplete last line in a text editor; couple will name it if you do not",
+        ),
     }
 }
 
