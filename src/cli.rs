@@ -141,6 +141,10 @@ pub(crate) struct PromptArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = PromptFormat::Text, value_name = "FORMAT")]
     pub(crate) format: PromptFormat,
+
+    /// CSV cells exactly as stored, formulas and all (no leading ')
+    #[arg(long)]
+    pub(crate) raw: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -275,6 +279,10 @@ pub(crate) struct ReviewArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = ReviewFormat::Table, value_name = "FORMAT")]
     pub(crate) format: ReviewFormat,
+
+    /// CSV cells exactly as stored, formulas and all (no leading ')
+    #[arg(long)]
+    pub(crate) raw: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -517,6 +525,10 @@ pub(crate) struct GoalsListArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = GoalsFormat::Table, value_name = "FORMAT")]
     pub(crate) format: GoalsFormat,
+
+    /// CSV cells exactly as stored, formulas and all (no leading ')
+    #[arg(long)]
+    pub(crate) raw: bool,
 }
 
 /// The goal a command acts on.
