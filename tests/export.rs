@@ -220,7 +220,8 @@ fn formula_notes_are_neutralised_and_raw_keeps_them_as_stored() {
 fn excel_starts_with_a_bom_and_ends_lines_with_crlf() {
     let env = with_log("x1,2026-11-20,alex,care,,,,\"two\nlines\",\n");
     let out = env.command(&["export", "--excel"]).output().unwrap();
-    assert!(out.status.success());
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
         "\u{feff}id,date,partner,kind,minutes,mood,prompt,note,logged_at\r\n\
