@@ -7,7 +7,7 @@ use std::io::{BufRead, BufReader};
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use crate::harness::Env;
+use crate::harness::{Env, require};
 
 /// Runs `couple` in a shell with `umask`, so the umask is really in force,
 /// and expects success with nothing on stderr.
@@ -304,11 +304,14 @@ fn with_data(goals: usize) -> Env {
 #[test]
 fn a_full_disk_on_stdout_exits_1_with_a_message() {
     let env = with_data(3);
+    if !require("/dev/full", std::path::Path::new("/dev/full").exists()) {
+        return;
+    }
     for args in OUTPUTS {
-        let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
-            eprintln!("skipped: no /dev/full here");
-            return;
-        };
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
         let out = env.std_command(args).stdout(full).output().unwrap();
         assert_eq!(out.status.code(), Some(1), "{args:?}");
         assert_eq!(
