@@ -248,7 +248,7 @@ _couple() {
             return 0
             ;;
         couple__subcmd__goals)
-            opts="-q -h --status --horizon --format --dir --partner --no-input --color --quiet --help add list done drop reopen edit review help"
+            opts="-q -h --status --horizon --format --raw --dir --partner --no-input --color --quiet --help add list done drop reopen edit review help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -552,7 +552,7 @@ _couple() {
             return 0
             ;;
         couple__subcmd__goals__subcmd__list)
-            opts="-q -h --status --horizon --format --dir --partner --no-input --color --quiet --help"
+            opts="-q -h --status --horizon --format --raw --dir --partner --no-input --color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -898,7 +898,7 @@ _couple() {
             return 0
             ;;
         couple__subcmd__prompt)
-            opts="-q -h --theme --depth --date --random --id --list --themes --deck --format --dir --partner --no-input --color --quiet --help"
+            opts="-q -h --theme --depth --date --random --id --list --themes --deck --format --raw --dir --partner --no-input --color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -948,7 +948,7 @@ _couple() {
             return 0
             ;;
         couple__subcmd__review)
-            opts="-q -h --week --month --year --from --to --date --due --exit-code --format --dir --partner --no-input --color --quiet --help"
+            opts="-q -h --week --month --year --from --to --date --due --exit-code --format --raw --dir --partner --no-input --color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

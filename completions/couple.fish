@@ -68,6 +68,7 @@ never\t''"
 complete -c couple -n "__fish_couple_using_subcommand prompt" -l random -d 'Any prompt at random, instead of the question of the day'
 complete -c couple -n "__fish_couple_using_subcommand prompt" -l list -d 'Every prompt of the (filtered) deck'
 complete -c couple -n "__fish_couple_using_subcommand prompt" -l themes -d 'Each theme with its number of prompts'
+complete -c couple -n "__fish_couple_using_subcommand prompt" -l raw -d 'CSV cells exactly as stored, formulas and all (no leading \')'
 complete -c couple -n "__fish_couple_using_subcommand prompt" -l no-input -d 'Never ask anything interactively'
 complete -c couple -n "__fish_couple_using_subcommand prompt" -s q -l quiet -d 'Print only what was asked for: no new ids, no confirmations'
 complete -c couple -n "__fish_couple_using_subcommand prompt" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -99,6 +100,7 @@ complete -c couple -n "__fish_couple_using_subcommand goals; and not __fish_seen
 complete -c couple -n "__fish_couple_using_subcommand goals; and not __fish_seen_subcommand_from add list done drop reopen edit review help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c couple -n "__fish_couple_using_subcommand goals; and not __fish_seen_subcommand_from add list done drop reopen edit review help" -l raw -d 'CSV cells exactly as stored, formulas and all (no leading \')'
 complete -c couple -n "__fish_couple_using_subcommand goals; and not __fish_seen_subcommand_from add list done drop reopen edit review help" -l no-input -d 'Never ask anything interactively'
 complete -c couple -n "__fish_couple_using_subcommand goals; and not __fish_seen_subcommand_from add list done drop reopen edit review help" -s q -l quiet -d 'Print only what was asked for: no new ids, no confirmations'
 complete -c couple -n "__fish_couple_using_subcommand goals; and not __fish_seen_subcommand_from add list done drop reopen edit review help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -139,6 +141,7 @@ complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_sub
 complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from list" -l raw -d 'CSV cells exactly as stored, formulas and all (no leading \')'
 complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from list" -l no-input -d 'Never ask anything interactively'
 complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only what was asked for: no new ids, no confirmations'
 complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -215,6 +218,7 @@ complete -c couple -n "__fish_couple_using_subcommand review" -l month -d 'The c
 complete -c couple -n "__fish_couple_using_subcommand review" -l year -d 'The calendar year holding the as-of date'
 complete -c couple -n "__fish_couple_using_subcommand review" -l due -d 'Print only what is due now, one line each; nothing when all is well'
 complete -c couple -n "__fish_couple_using_subcommand review" -l exit-code -d 'Exit with 1 when something is due (0 when nothing is)'
+complete -c couple -n "__fish_couple_using_subcommand review" -l raw -d 'CSV cells exactly as stored, formulas and all (no leading \')'
 complete -c couple -n "__fish_couple_using_subcommand review" -l no-input -d 'Never ask anything interactively'
 complete -c couple -n "__fish_couple_using_subcommand review" -s q -l quiet -d 'Print only what was asked for: no new ids, no confirmations'
 complete -c couple -n "__fish_couple_using_subcommand review" -s h -l help -d 'Print help (see more with \'--help\')'

@@ -149,6 +149,10 @@ pub(crate) struct PromptArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = PromptFormat::Text, value_name = "FORMAT")]
     pub(crate) format: PromptFormat,
+
+    /// CSV cells exactly as stored, formulas and all (no leading ')
+    #[arg(long)]
+    pub(crate) raw: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -283,6 +287,10 @@ pub(crate) struct ReviewArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = ReviewFormat::Table, value_name = "FORMAT")]
     pub(crate) format: ReviewFormat,
+
+    /// CSV cells exactly as stored, formulas and all (no leading ')
+    #[arg(long)]
+    pub(crate) raw: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -525,6 +533,10 @@ pub(crate) struct GoalsListArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = GoalsFormat::Table, value_name = "FORMAT")]
     pub(crate) format: GoalsFormat,
+
+    /// CSV cells exactly as stored, formulas and all (no leading ')
+    #[arg(long)]
+    pub(crate) raw: bool,
 }
 
 /// The goal a command acts on.

@@ -29,6 +29,10 @@ e2e2e2e2e2,2026-11-24,alex,talk,15,,,,2026-11-24T21:00:00.000+00:00
 e3e3e3e3e3,2026-12-01,alex,sit-down,,,,,2026-12-01T20:00:00.000+00:00
 ";
 
+/// What `couple goals review` says on stderr when not on a terminal.
+const REVIEW_HINT: &str =
+    "hint: on a terminal, `couple goals review` walks through them and records the sit-down\n";
+
 fn with_goals() -> Env {
     let env = Env::new();
     write(&env, "goals.csv", GOALS);
@@ -268,9 +272,11 @@ fn list_as_json_carries_every_contract_field() {
 #[test]
 fn an_empty_list_prints_nothing_and_creates_nothing() {
     let env = Env::new();
-    let run = env.run(&["goals"]);
-    assert_eq!((run.code, run.stdout.as_str()), (0, ""));
-    assert!(run.stderr.contains("couple goals add"), "{}", run.stderr);
+    let out = env.ok_with_stderr(
+        &["goals"],
+        "no open goals yet; add one with: couple goals add \"a dream of yours\"\n",
+    );
+    assert_eq!(out, "");
     assert_eq!(
         env.ok(&["goals", "list", "--format", "csv"]),
         format!("{HEADER}\n")
@@ -282,8 +288,11 @@ fn an_empty_list_prints_nothing_and_creates_nothing() {
 #[test]
 fn done_drop_and_reopen_work_by_full_id_and_by_unique_prefix() {
     let env = with_goals();
-    let stderr = env.run(&["goals", "done", "k3m9x2ab"]).stderr;
-    assert_eq!(stderr, "done: k3m9x2ab  Learn to tango\n");
+    let out = env.ok_with_stderr(
+        &["goals", "done", "k3m9x2ab"],
+        "done: k3m9x2ab  Learn to tango\n",
+    );
+    assert_eq!(out, "");
     let cells = row(&env, "k3m9x2ab");
     assert_eq!(
         (cells[3].as_str(), cells[7].as_str()),
@@ -291,7 +300,10 @@ fn done_drop_and_reopen_work_by_full_id_and_by_unique_prefix() {
     );
     assert_timestamp(&cells[9]);
 
-    env.ok(&["goals", "drop", "r8t"]);
+    env.ok_with_stderr(
+        &["goals", "drop", "r8t"],
+        "dropped: r8t2w4ef  See the northern lights\n",
+    );
     let cells = row(&env, "r8t2w4ef");
     assert_eq!(
         (cells[3].as_str(), cells[7].as_str()),
@@ -299,11 +311,17 @@ fn done_drop_and_reopen_work_by_full_id_and_by_unique_prefix() {
     );
     assert_timestamp(&cells[9]);
 
-    env.ok(&["goals", "reopen", "K3M"]);
+    env.ok_with_stderr(
+        &["goals", "reopen", "K3M"],
+        "reopened: k3m9x2ab  Learn to tango\n",
+    );
     let cells = row(&env, "k3m9x2ab");
     assert_eq!((cells[3].as_str(), cells[7].as_str()), ("open", ""));
 
-    env.ok(&["goals", "reopen", "m4v5x6yz"]);
+    env.ok_with_stderr(
+        &["goals", "reopen", "m4v5x6yz"],
+        "reopened: m4v5x6yz  Learn the ukulele\n",
+    );
     assert_eq!(row(&env, "m4v5x6yz")[3], "open");
 
     // Every other row is as it was.
@@ -317,30 +335,36 @@ fn done_drop_and_reopen_work_by_full_id_and_by_unique_prefix() {
 #[test]
 fn marking_a_goal_as_it_already_is_changes_nothing() {
     let env = with_goals();
-    let stderr = env.run(&["goals", "done", "a1b"]).stderr;
-    assert_eq!(stderr, "a1b2c3jk is already done: nothing changed\n");
-    assert_eq!(env.file("goals.csv").unwrap(), GOALS);
-    assert_eq!(env.run(&["-q", "goals", "done", "a1b"]).stderr, "");
+    let out = env.ok_with_stderr(
+        &["goals", "done", "a1b"],
+        "a1b2c3jk is already done: nothing changed\n",
+    );
+    assert_eq!(out, "");
+    env.assert_file("goals.csv", GOALS);
+    assert_eq!(env.ok(&["-q", "goals", "done", "a1b"]), "");
 }
 
 #[test]
 fn edit_changes_what_it_is_given_by_full_id_or_prefix() {
     let env = with_goals();
-    env.ok(&[
-        "goals",
-        "edit",
-        "h5n",
-        "--title",
-        "Paint the hall blue",
-        "--horizon",
-        "month",
-        "--due",
-        "2026-12-20",
-        "--owner",
-        "us",
-        "--note",
-        "ask sam about colours",
-    ]);
+    env.ok_with_stderr(
+        &[
+            "goals",
+            "edit",
+            "h5n",
+            "--title",
+            "Paint the hall blue",
+            "--horizon",
+            "month",
+            "--due",
+            "2026-12-20",
+            "--owner",
+            "us",
+            "--note",
+            "ask sam about colours",
+        ],
+        "edited: h5n6j7gh  Paint the hall blue\n",
+    );
     let cells = row(&env, "h5n6j7gh");
     assert_eq!(
         cells[..9],
@@ -358,7 +382,10 @@ fn edit_changes_what_it_is_given_by_full_id_or_prefix() {
     );
     assert_timestamp(&cells[9]);
 
-    env.ok(&["goals", "edit", "k3m9x2ab", "--no-due", "--note", ""]);
+    env.ok_with_stderr(
+        &["goals", "edit", "k3m9x2ab", "--no-due", "--note", ""],
+        "edited: k3m9x2ab  Learn to tango\n",
+    );
     let cells = row(&env, "k3m9x2ab");
     assert_eq!((cells[5].as_str(), cells[8].as_str()), ("", ""));
     assert_eq!(cells[1], "Learn to tango", "what was not given stays");
@@ -374,7 +401,7 @@ fn edit_with_nothing_to_change_is_refused() {
         2,
     );
     assert!(err.contains("cannot be used with"), "{err}");
-    assert_eq!(env.file("goals.csv").unwrap(), GOALS);
+    env.assert_file("goals.csv", GOALS);
 }
 
 #[test]
@@ -393,7 +420,7 @@ fn an_ambiguous_prefix_is_refused_with_its_candidates_and_nothing_written() {
              hint: type more of the id\n",
             "{command:?}"
         );
-        assert_eq!(env.file_bytes("goals.csv").unwrap(), GOALS.as_bytes());
+        env.assert_file("goals.csv", GOALS);
     }
 }
 
@@ -409,7 +436,7 @@ fn an_unknown_id_is_refused_and_nothing_written() {
         let err = env.fails(command, 2);
         assert!(err.starts_with("couple: no goal has the id"), "{err}");
         assert!(err.contains("couple goals list --status all"), "{err}");
-        assert_eq!(env.file_bytes("goals.csv").unwrap(), GOALS.as_bytes());
+        env.assert_file("goals.csv", GOALS);
     }
 }
 
@@ -463,7 +490,10 @@ fn a_spreadsheet_saved_goals_file_keeps_every_row_its_own_column_and_its_line_en
             "k3m9x2ab,Learn to tango,month,open,us,2026-11-20,2026-10-01,,,2026-10-01T20:00:00.000+00:00"
         )
     );
-    env.ok(&["goals", "done", "k3m"]);
+    env.ok_with_stderr(
+        &["goals", "done", "k3m"],
+        "done: k3m9x2ab  Learn to tango\n",
+    );
 
     let after = env.file("goals.csv").unwrap();
     let lines: Vec<&str> = after.split_inclusive("\r\n").collect();
@@ -494,7 +524,10 @@ fn a_goals_file_lacking_optional_columns_gains_them_at_the_end() {
         "goals.csv",
         "id,title,horizon,status,created\nab12cd34,Tango,year,open,2026-01-02\n",
     );
-    env.ok(&["goals", "edit", "ab", "--note", "Thursdays"]);
+    env.ok_with_stderr(
+        &["goals", "edit", "ab", "--note", "Thursdays"],
+        "edited: ab12cd34  Tango\n",
+    );
     let file = env.file("goals.csv").unwrap();
     let mut lines = file.lines();
     assert_eq!(
@@ -541,7 +574,7 @@ fn a_malformed_goals_file_is_refused_naming_its_line_and_not_one_byte_changes() 
         ] {
             let err = env.fails(command, 65);
             assert_eq!(err.lines().next(), Some(message), "{command:?}");
-            assert_eq!(env.file_bytes("goals.csv").unwrap(), contents.as_bytes());
+            env.assert_file("goals.csv", contents);
         }
         assert_eq!(
             tree(&env.data()).len(),
@@ -556,16 +589,20 @@ fn concurrent_adds_lose_nothing() {
     let env = Env::new();
     env.ok(&["goals", "add", "First"]);
     // Eight writers at once, each reading, changing and rewriting the file.
-    let mut running: Vec<Child> = (0..8)
+    let running: Vec<Child> = (0..8)
         .map(|n| {
             env.std_command(&["goals", "add", &format!("Racer {n}")])
-                .stdout(Stdio::null())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
                 .spawn()
                 .unwrap()
         })
         .collect();
-    for child in &mut running {
-        assert!(child.wait().unwrap().success());
+    for child in running {
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{out:?}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+        assert_eq!(out.stdout.len(), 9, "an id and a line end: {out:?}");
     }
     let file = env.file("goals.csv").unwrap();
     assert_eq!(file.lines().count(), 1 + 1 + 8, "{file}");
@@ -600,11 +637,14 @@ Also open:
 Done since 2026-10-28:
   p2q3r4st  Cook a five-course dinner  (done 2026-11-20)
 ";
-    assert_eq!(env.ok(&["goals", "review"]), agenda);
+    assert_eq!(
+        env.ok_with_stderr(&["goals", "review"], REVIEW_HINT),
+        agenda
+    );
     assert_eq!(env.ok(&["goals", "review", "--no-input", "-q"]), agenda);
     assert_eq!(tree(env.home()), before);
-    assert_eq!(env.file("goals.csv").unwrap(), GOALS);
-    assert_eq!(env.file("log.csv").unwrap(), LOG);
+    env.assert_file("goals.csv", GOALS);
+    env.assert_file("log.csv", LOG);
 }
 
 #[test]
@@ -612,7 +652,7 @@ fn review_on_an_earlier_date_sees_the_goals_as_they_were() {
     let env = with_goals();
     write(&env, "log.csv", LOG);
     assert_eq!(
-        env.ok(&["goals", "review", "--date", "2026-10-10"]),
+        env.ok_with_stderr(&["goals", "review", "--date", "2026-10-10"], REVIEW_HINT),
         "\
 Sit-down agenda, Saturday 10 October 2026
 Last sit-down: none yet
@@ -635,7 +675,7 @@ Also open:
 #[test]
 fn review_with_no_goals_and_no_data_directory_invites_some_and_creates_nothing() {
     let env = Env::new();
-    let out = env.ok(&["goals", "review"]);
+    let out = env.ok_with_stderr(&["goals", "review"], REVIEW_HINT);
     assert_eq!(
         out,
         "Sit-down agenda, Wednesday 25 November 2026\nLast sit-down: none yet\n\n\
@@ -727,9 +767,21 @@ fn review_on_a_terminal_walks_the_goals_and_records_a_sit_down() {
     assert_eq!(review["rituals"][2]["streak"], 2);
     assert!(screen.contains(id), "the entry's id is printed");
     // The next agenda counts from this sit-down.
-    assert!(
-        env.ok(&["goals", "review"])
-            .contains("Last sit-down: 2026-11-25 (today)")
+    let swim = new.split(',').next().unwrap();
+    assert_eq!(
+        env.ok_with_stderr(&["goals", "review"], REVIEW_HINT),
+        format!(
+            "\
+Sit-down agenda, Wednesday 25 November 2026
+Last sit-down: 2026-11-25 (today)
+
+Open:
+  k3p7q8cd  Book the Lisbon trip  (due 2026-12-12, sam)
+            window seats
+  r8t2w4ef  See the northern lights  (someday)
+  {swim}  Swim in the sea at night  (someday)
+"
+        )
     );
 }
 
@@ -752,8 +804,8 @@ fn cancelling_the_sit_down_writes_nothing() {
         screen.contains("the sit-down was cancelled: nothing was written"),
         "{screen}"
     );
-    assert_eq!(env.file("goals.csv").unwrap(), GOALS);
-    assert_eq!(env.file("log.csv").unwrap(), LOG);
+    env.assert_file("goals.csv", GOALS);
+    env.assert_file("log.csv", LOG);
 }
 
 #[test]
@@ -776,30 +828,70 @@ fn review_reports_open_due_soon_overdue_and_done_goals() {
     assert_eq!(ids("done_in_period"), ["p2q3r4st"]);
     assert_eq!(goals["overdue"][0]["title"], "Learn to tango");
     assert_eq!(goals["overdue"][0]["due"], "2026-11-20");
-    let table = env.ok(&["review"]);
-    assert!(table.contains("Goals: 4 open"), "{table}");
-    assert!(
-        table.contains("overdue: Learn to tango (2026-11-20, k3m9x2ab)"),
-        "{table}"
+    // The table, whole; its tables pad their last column, so some lines
+    // end in spaces.
+    assert_eq!(
+        env.ok(&["review"]),
+        "\
+Mon 23 Nov 2026 to Sun 29 Nov 2026 (as of Wed 25 Nov)
+
+ ritual    cadence  done  minutes  streak 
+ talk      daily    0/7   0        —      
+ us-time   weekly   0/1   0        —      
+ sit-down  monthly  0/1   0        —      
+
+ partner  care  appreciation  repair  affection  answers  check-ins  mood 
+ alex     0     0             0       0          0        0          —    
+
+Talk minutes
+  MTWTFSS
+  ·······   0 min
+
+Last sit-down: never
+
+Goals: 4 open
+  overdue: Learn to tango (2026-11-20, k3m9x2ab)
+  due soon: Book the Lisbon trip (2026-11-30, k3p7q8cd)
+
+Due
+  talk: no talk yet today
+  us-time: no us-time yet this week
+  sit-down: no sit-down yet this month
+  goal: \"Learn to tango\" was due 2026-11-20
+  goal: \"Book the Lisbon trip\" is due 2026-11-30
+"
     );
 }
 
 #[test]
 fn review_due_names_overdue_and_soon_due_goals() {
     let env = with_goals();
-    let due = env.ok(&["review", "--due"]);
-    assert!(
-        due.contains("goal: \"Learn to tango\" was due 2026-11-20\n"),
-        "{due}"
+    assert_eq!(
+        env.ok(&["review", "--due"]),
+        "\
+talk: no talk yet today
+us-time: no us-time yet this week
+sit-down: no sit-down yet this month
+goal: \"Learn to tango\" was due 2026-11-20
+goal: \"Book the Lisbon trip\" is due 2026-11-30
+"
     );
-    assert!(
-        due.contains("goal: \"Book the Lisbon trip\" is due 2026-11-30\n"),
-        "{due}"
+    env.ok_with_stderr(
+        &["goals", "done", "k3m9"],
+        "done: k3m9x2ab  Learn to tango\n",
     );
-    env.ok(&["goals", "done", "k3m9"]);
-    env.ok(&["goals", "edit", "k3p7", "--due", "2027-01-31"]);
-    let due = env.ok(&["review", "--due"]);
-    assert!(!due.contains("goal:"), "{due}");
+    env.ok_with_stderr(
+        &["goals", "edit", "k3p7", "--due", "2027-01-31"],
+        "edited: k3p7q8cd  Book the Lisbon trip\n",
+    );
+    assert_eq!(
+        env.ok(&["review", "--due"]),
+        "\
+talk: no talk yet today
+us-time: no us-time yet this week
+sit-down: no sit-down yet this month
+"
+    );
 }
 
 #[test]
@@ -820,5 +912,5 @@ fn a_sit_down_that_could_not_be_logged_is_refused_before_goals_change() {
         screen.contains("log.csv line 1: the header lacks the column(s) logged_at"),
         "{screen}"
     );
-    assert_eq!(env.file("goals.csv").unwrap(), GOALS);
+    env.assert_file("goals.csv", GOALS);
 }

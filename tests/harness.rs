@@ -1,11 +1,13 @@
 //! The test harness: each test gets its own data directory, a scrubbed
 //! environment (nothing leaks in from the developer's shell), a fixed
-//! "today", and helpers that assert on the exit code, stdout and stderr.
+//! "today", and helpers that assert on everything the user sees: the exit
+//! code, stdout, stderr (empty unless the test names it) and the files.
 
 // Not every test module needs every helper.
 #![allow(dead_code)]
 
 use std::fs;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use std::time::Duration;
@@ -128,16 +130,56 @@ impl Env {
         run(self.command(args))
     }
 
-    /// Runs couple and expects success; returns stdout.
+    /// Runs couple and expects success with nothing on stderr; returns
+    /// stdout.
     #[track_caller]
     pub(crate) fn ok(&self, args: &[&str]) -> String {
-        expect_ok(self.run(args), args)
+        expect_ok(self.run(args), args, "")
     }
 
-    /// Runs couple and expects exit `code`; returns stderr.
+    /// Runs couple and expects success with exactly `stderr` on stderr;
+    /// returns stdout.
+    #[track_caller]
+    pub(crate) fn ok_with_stderr(&self, args: &[&str], stderr: &str) -> String {
+        expect_ok(self.run(args), args, stderr)
+    }
+
+    /// Runs couple and expects exit `code` with nothing on stdout; returns
+    /// stderr.
     #[track_caller]
     pub(crate) fn fails(&self, args: &[&str], code: i32) -> String {
-        expect_code(self.run(args), args, code)
+        expect_code(self.run(args), args, code, "")
+    }
+
+    /// Runs couple and expects exit `code` with exactly `stdout` on stdout;
+    /// returns stderr.
+    #[track_caller]
+    pub(crate) fn fails_with_stdout(&self, args: &[&str], code: i32, stdout: &str) -> String {
+        expect_code(self.run(args), args, code, stdout)
+    }
+
+    /// Asserts a data file's whole content, byte for byte.
+    #[track_caller]
+    pub(crate) fn assert_file(&self, name: &str, expected: &str) {
+        let Some(actual) = self.file_bytes(name) else {
+            panic!("{name} does not exist; expected:\n{expected}");
+        };
+        if actual != expected.as_bytes() {
+            assert_eq!(
+                String::from_utf8_lossy(&actual),
+                expected,
+                "the whole of {name}"
+            );
+            panic!("{name} is not valid UTF-8: {actual:?}");
+        }
+    }
+
+    /// Asserts a data file does not exist.
+    #[track_caller]
+    pub(crate) fn assert_no_file(&self, name: &str) {
+        if let Some(actual) = self.file(name) {
+            panic!("{name} exists, holding:\n{actual}");
+        }
     }
 }
 
@@ -154,12 +196,17 @@ impl Partner<'_> {
 
     #[track_caller]
     pub(crate) fn ok(&self, args: &[&str]) -> String {
-        expect_ok(self.run(args), args)
+        expect_ok(self.run(args), args, "")
+    }
+
+    #[track_caller]
+    pub(crate) fn ok_with_stderr(&self, args: &[&str], stderr: &str) -> String {
+        expect_ok(self.run(args), args, stderr)
     }
 
     #[track_caller]
     pub(crate) fn fails(&self, args: &[&str], code: i32) -> String {
-        expect_code(self.run(args), args, code)
+        expect_code(self.run(args), args, code, "")
     }
 }
 
@@ -173,13 +220,18 @@ pub(crate) fn run(mut cmd: assert_cmd::Command) -> Run {
 }
 
 #[track_caller]
-fn expect_ok(run: Run, args: &[&str]) -> String {
-    assert_eq!(run.code, 0, "couple {args:?} failed:\n{}", run.stderr);
+fn expect_ok(run: Run, args: &[&str], stderr: &str) -> String {
+    assert_eq!(
+        run.code, 0,
+        "couple {args:?} failed:\nstdout:\n{}\nstderr:\n{}",
+        run.stdout, run.stderr
+    );
+    assert_eq!(run.stderr, stderr, "couple {args:?}: stderr");
     run.stdout
 }
 
 #[track_caller]
-fn expect_code(run: Run, args: &[&str], code: i32) -> String {
+fn expect_code(run: Run, args: &[&str], code: i32, stdout: &str) -> String {
     assert_eq!(
         run.code, code,
         "couple {args:?}: expected exit {code}\nstdout:\n{}\nstderr:\n{}",
@@ -190,7 +242,63 @@ fn expect_code(run: Run, args: &[&str], code: i32) -> String {
         "couple {args:?} panicked:\n{}",
         run.stderr
     );
+    assert_eq!(run.stdout, stdout, "couple {args:?}: stdout");
     run.stderr
+}
+
+/// Whether `tool` is on the PATH. When it is not, a test cannot run here:
+/// it says so on stderr (`SKIPPED: <test> needs <tool>`) and returns false,
+/// so the caller returns early; under `CI` (set and non-empty) it panics
+/// instead, because CI installs every tool and a skip there would be a
+/// check silently lost.
+#[track_caller]
+pub(crate) fn require_tool(tool: &str) -> bool {
+    require(tool, on_path(tool))
+}
+
+/// Like [`require_tool`], for a need that is not simply a program on the
+/// PATH (a util-linux `script`, /dev/full): `available` says whether it is
+/// met here, `need` names it in the message.
+#[track_caller]
+pub(crate) fn require(need: &str, available: bool) -> bool {
+    if available {
+        return true;
+    }
+    let test = std::thread::current()
+        .name()
+        .unwrap_or("this test")
+        .to_string();
+    let at = std::panic::Location::caller();
+    let under_ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty());
+    assert!(
+        !under_ci,
+        "{test} needs {need}, which CI must install ({at})"
+    );
+    // Straight to the process's stderr: libtest captures `eprintln!` of a
+    // passing test, and a skip must show.
+    let _ = writeln!(
+        std::io::stderr().lock(),
+        "SKIPPED: {test} needs {need} ({at})"
+    );
+    false
+}
+
+fn on_path(tool: &str) -> bool {
+    std::env::var_os("PATH").is_some_and(|paths| {
+        std::env::split_paths(&paths).any(|dir| {
+            let candidate = dir.join(tool);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                fs::metadata(&candidate)
+                    .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+            }
+            #[cfg(not(unix))]
+            {
+                candidate.is_file() || candidate.with_extension("exe").is_file()
+            }
+        })
+    })
 }
 
 /// Every file under `dir`, for "nothing was created" checks.

@@ -112,3 +112,69 @@ fn goals_and_prompts_list_the_same_capped_number_of_candidates() {
         "{prompt_err}"
     );
 }
+
+/// The four formula starts a spreadsheet would run, and their safe forms.
+const FORMULAS: [(&str, &str); 4] = [
+    ("=1+1", "'=1+1"),
+    ("+1", "'+1"),
+    ("-1", "'-1"),
+    ("@x", "'@x"),
+];
+
+#[test]
+fn goals_list_csv_neutralises_formulas_unless_raw() {
+    let env = Env::new();
+    for (formula, _) in FORMULAS {
+        env.ok(&["goals", "add", "--", formula]);
+    }
+    let safe = env.ok(&["goals", "list", "--format", "csv"]);
+    let raw = env.ok(&["goals", "list", "--format", "csv", "--raw"]);
+    for (formula, neutral) in FORMULAS {
+        assert!(safe.contains(&format!(",{neutral},")), "{formula}: {safe}");
+        assert!(raw.contains(&format!(",{formula},")), "{formula}: {raw}");
+    }
+}
+
+#[test]
+fn prompt_list_csv_neutralises_formulas_unless_raw() {
+    let env = Env::new();
+    let mut deck = String::from("id,theme,depth,text\n");
+    for (i, (formula, _)) in FORMULAS.iter().enumerate() {
+        writeln!(deck, "f-{i},mine,light,{formula}").unwrap();
+    }
+    env.write("prompts.csv", &deck);
+    let safe = env.ok(&["prompt", "--list", "--theme", "mine", "--format", "csv"]);
+    let raw = env.ok(&[
+        "prompt", "--list", "--theme", "mine", "--format", "csv", "--raw",
+    ]);
+    let expected = |cell: fn(&(&'static str, &'static str)) -> &'static str| {
+        let mut want = String::from("id,theme,depth,text\n");
+        for (i, pair) in FORMULAS.iter().enumerate() {
+            writeln!(want, "f-{i},mine,light,{}", cell(pair)).unwrap();
+        }
+        want
+    };
+    assert_eq!(safe, expected(|p| p.1));
+    assert_eq!(raw, expected(|p| p.0));
+}
+
+#[test]
+fn review_csv_neutralises_formulas_unless_raw() {
+    let env = Env::new();
+    let partner_names = ["=1+1", "+1", "-1", "@x"];
+    for name in partner_names {
+        env.as_partner(name).ok(&["log", "care"]);
+    }
+    let safe = env.ok(&["review", "--format", "csv"]);
+    let raw = env.ok(&["review", "--format", "csv", "--raw"]);
+    for (formula, neutral) in FORMULAS {
+        assert!(
+            safe.contains(&format!("partner,{neutral},care,1\n")),
+            "{formula}: {safe}"
+        );
+        assert!(
+            raw.contains(&format!("partner,{formula},care,1\n")),
+            "{formula}: {raw}"
+        );
+    }
+}

@@ -50,17 +50,18 @@ fn the_data_dir_is_private_and_the_log_too_whatever_the_umask() {
     use std::os::unix::fs::PermissionsExt;
     let env = Env::new();
     // A permissive umask must not leak into the files.
-    let mut shell = std::process::Command::new("sh");
-    shell.arg("-c").arg("umask 000; exec \"$0\" \"$@\"");
-    let status = shell
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("umask 000; exec \"$0\" \"$@\"")
         .arg(env!("CARGO_BIN_EXE_couple"))
         .args(["log", "care", "a note"])
-        .env("COUPLE_DIR", env.data())
-        .env("COUPLE_PARTNER", "alex")
-        .env("COUPLE_TODAY", "2026-11-25")
-        .status()
+        .env_clear()
+        .envs(env.vars(&env.partner))
+        .stdin(std::process::Stdio::null())
+        .output()
         .unwrap();
-    assert!(status.success());
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
     let mode = |p: std::path::PathBuf| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode(env.data()), 0o700);
     assert_eq!(mode(env.path("log.csv")), 0o600);
@@ -222,7 +223,7 @@ fn a_header_without_a_contract_column_is_refused_untouched() {
     env.write("log.csv", text);
     let err = env.fails(&["log", "care"], 65);
     assert!(err.starts_with("couple: log.csv line 1: the header lacks the column(s) minutes, mood, prompt, logged_at"), "{err}");
-    assert_eq!(env.file("log.csv").unwrap(), text);
+    env.assert_file("log.csv", text);
 }
 
 #[test]
@@ -237,7 +238,7 @@ fn a_malformed_log_is_refused_naming_the_line_and_stays_unchanged() {
     assert!(err.starts_with("couple: log.csv line 3:"), "{err}");
     let err = env.fails(&["review"], 65);
     assert!(err.starts_with("couple: log.csv line 3:"), "{err}");
-    assert_eq!(env.file("log.csv").unwrap(), text);
+    env.assert_file("log.csv", &text);
 }
 
 #[test]
@@ -249,9 +250,9 @@ fn undo_keeps_a_spreadsheets_byte_order_mark_and_line_ends() {
     );
     env.ok(&["log", "talk"]);
     env.ok(&["log", "--undo"]);
-    assert_eq!(
-        env.file("log.csv").unwrap(),
-        format!("\u{feff}{HEADER}\r\nk1,2026-11-24,alex,care,,,,hi,2026-11-24T10:00:00+00:00\r\n")
+    env.assert_file(
+        "log.csv",
+        &format!("\u{feff}{HEADER}\r\nk1,2026-11-24,alex,care,,,,hi,2026-11-24T10:00:00+00:00\r\n"),
     );
 }
 

@@ -113,7 +113,7 @@ fn a_malformed_copy_is_named_and_nothing_is_written() {
         err.starts_with("couple: log.sync-conflict-20261124-101010-X.csv line 2:"),
         "{err}"
     );
-    assert_eq!(env.file("log.csv").unwrap(), before);
+    env.assert_file("log.csv", &before);
 }
 
 const GOALS_HEADER: &str = "id,title,horizon,status,owner,due,created,closed,note,updated_at\n";
@@ -259,7 +259,7 @@ fn a_malformed_goals_copy_is_named_and_nothing_is_written() {
             "{args:?}: {err}"
         );
     }
-    assert_eq!(env.file("goals.csv").unwrap(), before);
+    env.assert_file("goals.csv", &before);
     assert!(env.path(SYNCTHING_GOALS).exists());
     assert!(env.path(DROPBOX_GOALS).exists());
     assert!(!env.path(".merged").exists());
@@ -270,7 +270,7 @@ fn a_refused_goals_write_leaves_the_copies_where_they_are() {
     let env = goals_conflicted();
     let before = env.file("goals.csv").unwrap();
     env.fails(&["goals", "done", "zzz"], 2);
-    assert_eq!(env.file("goals.csv").unwrap(), before);
+    env.assert_file("goals.csv", &before);
     assert!(env.path(SYNCTHING_GOALS).exists());
     assert!(env.path(DROPBOX_GOALS).exists());
 }

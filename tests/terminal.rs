@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crate::harness::Env;
+use crate::harness::{Env, require};
 
 /// A run of couple on a pseudo-terminal, made by util-linux `script`, driven
 /// like a person would: wait for a question to show, then type.
@@ -22,7 +22,9 @@ pub(crate) struct Terminal {
 
 impl Terminal {
     /// Starts `couple ARGS` on a terminal, or `None` where util-linux
-    /// `script` is not installed (the test then says so and passes).
+    /// `script` is not installed: the test is then skipped, saying so on
+    /// stderr, and fails under `CI` (see [`require`]).
+    #[track_caller]
     pub(crate) fn start(env: &Env, args: &[&str]) -> Option<Self> {
         let usable = Command::new("script")
             .arg("--version")
@@ -30,8 +32,7 @@ impl Terminal {
             .is_ok_and(|o| {
                 o.status.success() && String::from_utf8_lossy(&o.stdout).contains("util-linux")
             });
-        if !usable {
-            eprintln!("skipped: no util-linux `script` to make a terminal");
+        if !require("util-linux `script`", usable) {
             return None;
         }
         let line = std::iter::once(env!("CARGO_BIN_EXE_couple"))

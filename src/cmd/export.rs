@@ -1,14 +1,11 @@
 //! `couple export`: the log, the goals or the deck as CSV or JSON, for
 //! spreadsheets and programs, streamed to stdout or written to a file.
 
-mod sheet;
-
 use std::io::{self, Write};
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use self::sheet::{Csv, OnError, Sink, Style};
 use crate::cli::{ExportArgs, ExportData, ExportFormat, StatusFilter};
 use crate::config::Config;
 use crate::dates;
@@ -17,6 +14,7 @@ use crate::error::{Error, Result};
 use crate::model::{Entry, EntryRef, Goal, Horizon, Kind, Prompt, Status};
 use crate::printer::{self, Warning};
 use crate::render::Out;
+use crate::render::csv::{Csv, OnError, Sink, Style};
 use crate::store;
 
 const PROMPT_COLUMNS: [&str; 4] = ["id", "theme", "depth", "text"];

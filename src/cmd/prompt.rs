@@ -32,9 +32,9 @@ pub(crate) fn run(args: PromptArgs, cfg: &Config) -> Result<()> {
     let mut out = Out::stdout(cfg.color);
     if args.themes {
         let owned: Vec<Prompt> = prompts.into_iter().cloned().collect();
-        render_themes(&mut out, &deck::themes(&owned), args.format)?;
+        render_themes(&mut out, &deck::themes(&owned), args.format, args.raw)?;
     } else if args.list {
-        render_list(&mut out, &prompts, args.format)?;
+        render_list(&mut out, &prompts, args.format, args.raw)?;
     } else {
         let prompt = if let Some(id) = &args.id {
             deck::by_id(&prompts, id)?
@@ -44,7 +44,13 @@ pub(crate) fn run(args: PromptArgs, cfg: &Config) -> Result<()> {
             let date = dates::day_or_today(args.date.as_deref(), cfg.today)?;
             deck::question_of_the_day(&prompts, date).unwrap_or(prompts[0])
         };
-        render_one(&mut out, prompt, args.format, cfg.stdout_is_terminal)?;
+        render_one(
+            &mut out,
+            prompt,
+            args.format,
+            args.raw,
+            cfg.stdout_is_terminal,
+        )?;
     }
     out.finish()
 }
@@ -56,19 +62,25 @@ fn random_below(n: usize) -> usize {
     (u64::from_le_bytes(bytes) % n as u64) as usize
 }
 
-fn render_one(out: &mut Out, prompt: &Prompt, format: PromptFormat, terminal: bool) -> Result<()> {
+fn render_one(
+    out: &mut Out,
+    prompt: &Prompt,
+    format: PromptFormat,
+    raw: bool,
+    terminal: bool,
+) -> Result<()> {
     match format {
         PromptFormat::Text if terminal => {
             let theme = out.dim(&format!("— {}", prompt.theme));
             out.line(&format!("{}  {theme}", prompt.text))
         }
         PromptFormat::Text => out.line(&prompt.text),
-        PromptFormat::Csv => out.csv(CSV_HEADER, [csv_row(prompt)]),
+        PromptFormat::Csv => out.csv(CSV_HEADER, [csv_row(prompt)], raw),
         PromptFormat::Json => out.json(prompt),
     }
 }
 
-fn render_list(out: &mut Out, prompts: &[&Prompt], format: PromptFormat) -> Result<()> {
+fn render_list(out: &mut Out, prompts: &[&Prompt], format: PromptFormat, raw: bool) -> Result<()> {
     match format {
         PromptFormat::Text => {
             let width = prompts.iter().map(|p| p.id.len()).max().unwrap_or(0);
@@ -78,7 +90,7 @@ fn render_list(out: &mut Out, prompts: &[&Prompt], format: PromptFormat) -> Resu
             }
             Ok(())
         }
-        PromptFormat::Csv => out.csv(CSV_HEADER, prompts.iter().map(|p| csv_row(p))),
+        PromptFormat::Csv => out.csv(CSV_HEADER, prompts.iter().map(|p| csv_row(p)), raw),
         PromptFormat::Json => out.json(&prompts),
     }
 }
@@ -87,6 +99,7 @@ fn render_themes(
     out: &mut Out,
     themes: &[deck::ThemeCount<'_>],
     format: PromptFormat,
+    raw: bool,
 ) -> Result<()> {
     match format {
         PromptFormat::Text => {
@@ -107,6 +120,7 @@ fn render_themes(
                     t.deep.to_string(),
                 ]
             }),
+            raw,
         ),
         PromptFormat::Json => out.json(&themes),
     }

@@ -34,7 +34,7 @@ pub(crate) fn run(args: ReviewArgs, cfg: &Config) -> Result<()> {
     } else {
         match args.format {
             ReviewFormat::Json => out.json(&review)?,
-            ReviewFormat::Csv => render_csv(&mut out, &review)?,
+            ReviewFormat::Csv => render_csv(&mut out, &review, args.raw)?,
             ReviewFormat::Table => render_table(&mut out, &review)?,
         }
     }
@@ -72,7 +72,7 @@ fn period(args: &ReviewArgs, as_of: chrono::NaiveDate, cfg: &Config) -> Result<P
 }
 
 /// Long form, one measure per row, for a spreadsheet's pivot table.
-fn render_csv(out: &mut Out, review: &Review) -> Result<()> {
+fn render_csv(out: &mut Out, review: &Review, raw: bool) -> Result<()> {
     let mut rows: Vec<[String; 4]> = Vec::new();
     let mut add = |section: &str, item: &str, measure: &str, value: String| {
         rows.push([section.into(), item.into(), measure.into(), value]);
@@ -132,7 +132,7 @@ fn render_csv(out: &mut Out, review: &Review) -> Result<()> {
     for d in &review.due {
         add("due", &d.what, "message", d.message.clone());
     }
-    out.csv(["section", "item", "measure", "value"], rows)
+    out.csv(["section", "item", "measure", "value"], rows, raw)
 }
 
 fn render_table(out: &mut Out, review: &Review) -> Result<()> {

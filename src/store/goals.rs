@@ -20,6 +20,7 @@ use crate::dates;
 use crate::error::{Error, Result};
 use crate::model::{Goal, Horizon, Status};
 use crate::printer::{Warned, Warning};
+use crate::render::csv::{Csv, CsvStyle};
 
 pub(crate) const GOALS_FILE: &str = "goals.csv";
 
@@ -241,19 +242,17 @@ fn goal<R: std::io::Read>(table: &Table<R>, record: &ByteRecord) -> Result<Goal>
 /// Writes `file` in its own shape: BOM, column order, line ends, and every
 /// cell of the users' own columns as it was.
 fn write(out: &mut dyn Write, file: &GoalsFile) -> Result<()> {
-    let fail = |e: csv::Error| Error::runtime(format!("writing {GOALS_FILE}: {e}"));
-    if file.bom {
-        out.write_all(BOM)
-            .map_err(|e| Error::runtime(format!("writing {GOALS_FILE}: {e}")))?;
+    let fail = |e: &std::io::Error| Error::runtime(format!("writing {GOALS_FILE}: {e}"));
+    let style = CsvStyle {
+        neutralise: false,
+        bom: file.bom,
+        crlf: file.crlf,
+    };
+    let mut writer = Csv::new(out, style, &fail)?;
+    for name in &file.header {
+        writer.bytes(name)?;
     }
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(if file.crlf {
-            csv::Terminator::CRLF
-        } else {
-            csv::Terminator::Any(b'\n')
-        })
-        .from_writer(out);
-    writer.write_record(&file.header).map_err(fail)?;
+    writer.end_row()?;
     let mut cells: Vec<Vec<u8>> = Vec::with_capacity(file.header.len());
     for stored in &file.goals {
         cells.clone_from(&stored.row);
@@ -261,11 +260,12 @@ fn write(out: &mut dyn Write, file: &GoalsFile) -> Result<()> {
         for (column, &at) in file.positions.iter().enumerate() {
             cells[at] = stored.goal.cell(column).into_bytes();
         }
-        writer.write_record(&cells).map_err(fail)?;
+        for cell in &cells {
+            writer.bytes(cell)?;
+        }
+        writer.end_row()?;
     }
-    writer
-        .flush()
-        .map_err(|e| Error::runtime(format!("writing {GOALS_FILE}: {e}")))
+    writer.finish()
 }
 
 #[cfg(test)]

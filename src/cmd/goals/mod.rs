@@ -88,6 +88,7 @@ fn list(args: GoalsListArgs, cfg: &Config) -> Result<()> {
         GoalsFormat::Csv => out.csv(
             Goal::COLUMNS,
             goals.iter().map(|g| std::array::from_fn(|i| g.cell(i))),
+            args.raw,
         )?,
         GoalsFormat::Json => out.json(&goals)?,
     }

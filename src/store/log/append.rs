@@ -11,6 +11,7 @@ use super::{LOG_FILE, RowReader, SCHEMA, fold_copies};
 use crate::error::{Error, Result};
 use crate::model::Entry;
 use crate::printer::{Warned, Warning};
+use crate::render::csv::{Csv, CsvStyle};
 use crate::store::fsx::{self, Lock};
 use crate::store::table::{Table, first_line_ends_crlf};
 
@@ -237,15 +238,16 @@ pub(super) fn cells(entry: &Entry, header: &[String]) -> Vec<String> {
 }
 
 pub(super) fn write_row(out: &mut Vec<u8>, cells: &[String], terminator: &[u8]) -> Result<()> {
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(if terminator == b"\r\n" {
-            csv::Terminator::CRLF
-        } else {
-            csv::Terminator::Any(b'\n')
-        })
-        .from_writer(out);
-    writer
-        .write_record(cells)
-        .and_then(|()| writer.flush().map_err(csv::Error::from))
-        .map_err(|e| Error::runtime(format!("writing a row: {e}")))
+    let fail = |e: &io::Error| Error::runtime(format!("writing a row: {e}"));
+    let style = CsvStyle {
+        neutralise: false,
+        bom: false,
+        crlf: terminator == b"\r\n",
+    };
+    let mut writer = Csv::new(out, style, &fail)?;
+    for cell in cells {
+        writer.bytes(cell.as_bytes())?;
+    }
+    writer.end_row()?;
+    writer.finish()
 }

@@ -11,6 +11,7 @@ use super::{LOG_FILE, SCHEMA, fold_copies, read_file};
 use crate::error::{Error, Result};
 use crate::model::Entry;
 use crate::printer::{Warned, Warning};
+use crate::render::csv::{Csv, CsvStyle};
 use crate::store::fsx::{self, Lock};
 use crate::store::table::{Table, first_line_ends_crlf, line};
 
@@ -54,24 +55,27 @@ pub(crate) fn remove_last_of(dir: &Path, partner: &str) -> Result<Warned<Option<
             out.write_all(BOM)
                 .map_err(|e| Error::runtime(format!("rewriting {LOG_FILE}: {e}")))?;
         }
-        let mut writer = csv::WriterBuilder::new()
-            .terminator(if crlf {
-                csv::Terminator::CRLF
-            } else {
-                csv::Terminator::Any(b'\n')
-            })
-            .from_writer(out);
-        let fail = |e: csv::Error| Error::runtime(format!("rewriting {LOG_FILE}: {e}"));
-        writer.write_byte_record(table.header()).map_err(fail)?;
+        let fail = |e: &std::io::Error| Error::runtime(format!("rewriting {LOG_FILE}: {e}"));
+        let style = CsvStyle {
+            neutralise: false,
+            bom: false,
+            crlf,
+        };
+        let mut writer = Csv::new(out, style, &fail)?;
+        let mut write = |record: &ByteRecord| -> Result<()> {
+            for cell in record {
+                writer.bytes(cell)?;
+            }
+            writer.end_row()
+        };
+        write(table.header())?;
         let mut record = ByteRecord::new();
         while table.next(&mut record)? {
             if line(&record) != doomed_line {
-                writer.write_byte_record(&record).map_err(fail)?;
+                write(&record)?;
             }
         }
-        writer
-            .flush()
-            .map_err(|e| Error::runtime(format!("rewriting {LOG_FILE}: {e}")))
+        writer.finish()
     })?;
     Ok(Warned::new(Some(entry), warnings))
 }

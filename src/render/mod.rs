@@ -3,8 +3,11 @@
 
 use std::io::{self, BufWriter, StdoutLock, Write};
 
+pub(crate) mod csv;
+
 use serde::Serialize;
 
+use self::csv::{Csv, CsvStyle};
 use crate::error::{Error, Kind as ErrorKind, Result};
 use crate::printer::{self, Warning};
 
@@ -63,22 +66,20 @@ impl Out {
         }
     }
 
-    /// Writes `rows` as CSV with `header`.
+    /// Writes `rows` as CSV with `header`, through the one CSV writer:
+    /// neutralised for a spreadsheet unless `raw`.
     pub(crate) fn csv<const N: usize>(
         &mut self,
         header: [&str; N],
         rows: impl IntoIterator<Item = [String; N]>,
+        raw: bool,
     ) -> Result<()> {
-        let mut writer = csv::Writer::from_writer(&mut self.inner);
-        let fail = |e: csv::Error| match e.into_kind() {
-            csv::ErrorKind::Io(io) => Error::output(&io),
-            other => Error::runtime(format!("writing CSV: {other:?}")),
-        };
-        writer.write_record(header).map_err(fail)?;
+        let mut csv = Csv::new(&mut self.inner, CsvStyle::for_user(raw), &Error::output)?;
+        csv.row(header)?;
         for row in rows {
-            writer.write_record(&row).map_err(fail)?;
+            csv.row(row)?;
         }
-        writer.flush().map_err(|e| Error::output(&e))
+        csv.finish()
     }
 
     /// Writes `value` as pretty JSON and a newline.

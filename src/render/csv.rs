@@ -1,5 +1,8 @@
-//! The two shapes `couple export` writes, row by row with reused buffers: CSV
-//! that a spreadsheet cannot run as formulas, and a JSON array.
+//! The one CSV writer: every CSV couple writes, the data files (raw, in
+//! their own line ends and BOM) and everything a user receives (export,
+//! `--format csv`: neutralised so a spreadsheet cannot run a cell as a
+//! formula, unless `--raw`). Row by row with reused buffers; export's JSON
+//! array beside it.
 
 use std::io::{self, Write};
 
@@ -44,7 +47,15 @@ impl<'w> Sink<'w> {
                 on_error,
             }));
         }
-        let mut csv = Csv::new(out, style, on_error)?;
+        let mut csv = Csv::new(
+            out,
+            CsvStyle {
+                neutralise: !style.raw,
+                bom: style.excel,
+                crlf: style.excel,
+            },
+            on_error,
+        )?;
         for column in columns {
             csv.text(column)?;
         }
@@ -78,9 +89,35 @@ pub(crate) struct Csv<'w> {
     on_error: OnError<'w>,
 }
 
+/// How a CSV output is shaped.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct CsvStyle {
+    /// Text cells a spreadsheet would run as formulas get a leading `'`:
+    /// on for what users receive, off for the data files and `--raw`.
+    pub(crate) neutralise: bool,
+    /// A UTF-8 byte-order mark first (Excel needs one; a file that had one keeps it).
+    pub(crate) bom: bool,
+    /// CRLF line ends instead of LF.
+    pub(crate) crlf: bool,
+}
+
+impl CsvStyle {
+    /// What a person receives on stdout: neutralised unless `raw`, LF.
+    pub(crate) fn for_user(raw: bool) -> Self {
+        Self {
+            neutralise: !raw,
+            ..Self::default()
+        }
+    }
+}
+
 impl<'w> Csv<'w> {
-    fn new(out: &'w mut dyn Write, style: Style, on_error: OnError<'w>) -> Result<Self> {
-        if style.excel {
+    pub(crate) fn new(
+        out: &'w mut dyn Write,
+        style: CsvStyle,
+        on_error: OnError<'w>,
+    ) -> Result<Self> {
+        if style.bom {
             // Excel reads a CSV without a byte-order mark as the local code page.
             out.write_all("\u{feff}".as_bytes())
                 .map_err(|e| on_error(&e))?;
@@ -88,8 +125,8 @@ impl<'w> Csv<'w> {
         Ok(Self {
             out,
             buf: Vec::with_capacity(BUF + 4096),
-            safe: !style.raw,
-            terminator: if style.excel { b"\r\n" } else { b"\n" },
+            safe: style.neutralise,
+            terminator: if style.crlf { b"\r\n" } else { b"\n" },
             row_start: true,
             scratch: Vec::with_capacity(256),
             on_error,
@@ -107,6 +144,19 @@ impl<'w> Csv<'w> {
         let written = self.field(cell_bytes);
         self.scratch = scratch;
         written
+    }
+
+    /// A cell exactly as given, never neutralised (data files, headers).
+    pub(crate) fn bytes(&mut self, cell: &[u8]) -> Result<()> {
+        self.field(cell)
+    }
+
+    /// A whole row of text cells.
+    pub(crate) fn row<S: AsRef<str>>(&mut self, cells: impl IntoIterator<Item = S>) -> Result<()> {
+        for cell in cells {
+            self.text(cell.as_ref())?;
+        }
+        self.end_row()
     }
 
     /// A date cell, YYYY-MM-DD.
@@ -164,7 +214,7 @@ impl<'w> Csv<'w> {
         Ok(())
     }
 
-    fn finish(self) -> Result<()> {
+    pub(crate) fn finish(self) -> Result<()> {
         self.out
             .write_all(&self.buf)
             .and_then(|()| self.out.flush())
