@@ -9,7 +9,7 @@ use std::fs;
 use std::os::unix::fs::{PermissionsExt, symlink};
 use std::process::Command;
 
-use crate::harness::{Env, tree};
+use crate::harness::{Env, require, require_tool, tree};
 
 const HEADER: &str = "id,date,partner,kind,minutes,mood,prompt,note,logged_at\n";
 const ROWS: &str = "\
@@ -21,15 +21,6 @@ fn with_log(rows: &str) -> Env {
     let env = Env::new();
     env.write("log.csv", format!("{HEADER}{rows}"));
     env
-}
-
-/// A test that cannot run here says so, and fails under CI (STYLE.md 17).
-fn skip(why: &str) {
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "cannot run under CI: {why}"
-    );
-    eprintln!("SKIPPED: {why}");
 }
 
 fn mode(path: &std::path::Path) -> u32 {
@@ -151,8 +142,8 @@ fn a_symlink_owned_by_someone_else_is_refused() {
     let link = env.home().join("out.csv");
     symlink(&victim, &link).unwrap();
     // Only root can give a link away; 65534 is `nobody`.
-    if std::os::unix::fs::lchown(&link, Some(65534), Some(65534)).is_err() {
-        skip("giving a symlink to another user needs root");
+    let given = std::os::unix::fs::lchown(&link, Some(65534), Some(65534)).is_ok();
+    if !require("root, to give a symlink to another user", given) {
         return;
     }
     let err = env.fails(&["export", "-o", "out.csv"], 2);
@@ -223,8 +214,7 @@ fn an_export_written_into_the_data_dir_survives_a_concurrent_writers_clean_up() 
 fn an_append_that_fails_part_way_is_taken_back_and_says_nothing_was_recorded() {
     let env = with_log(ROWS);
     let before = env.file_bytes("log.csv").unwrap();
-    if Command::new("prlimit").arg("--version").output().is_err() {
-        skip("no prlimit (util-linux) to limit the file size");
+    if !require_tool("prlimit") {
         return;
     }
     // A file-size limit 20 bytes past the end: the kernel takes the first
@@ -265,10 +255,11 @@ fn an_append_that_fails_part_way_is_taken_back_and_says_nothing_was_recorded() {
 
 /// Runs couple with its stdout on /dev/full.
 fn to_full_disk(env: &Env, args: &[&str]) -> Option<(i32, String)> {
-    let Ok(full) = fs::OpenOptions::new().write(true).open("/dev/full") else {
-        skip("no /dev/full here");
+    let full = fs::OpenOptions::new().write(true).open("/dev/full");
+    if !require("/dev/full", full.is_ok()) {
         return None;
-    };
+    }
+    let full = full.unwrap();
     let out = env.std_command(args).stdout(full).output().unwrap();
     Some((
         out.status.code().unwrap_or(-1),
