@@ -315,3 +315,112 @@ fn a_goal_added_or_an_undo_whose_output_fails_is_recorded_and_exits_0() {
     assert_eq!(recorded_id(&stderr, "the removal of"), "e1");
     assert!(!env.file("log.csv").unwrap().contains("e1,"));
 }
+
+// --- 8. control characters never reach the terminal raw --------------------
+
+/// Retitles a terminal, then clears it; a carriage return and a C1 CSI.
+const EVIL: &str = "\u{1b}]0;owned\u{7}\u{1b}[2J\r\u{9b}31m";
+
+/// Whether `text` holds a control character other than a line break or tab.
+fn raw_controls(text: &str) -> bool {
+    text.chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+}
+
+/// Every shared file holds EVIL in every text a person is shown.
+fn poisoned() -> Env {
+    let env = Env::new();
+    let q = |s: &str| format!("\"{s}\"");
+    env.write(
+        "log.csv",
+        format!(
+            "{HEADER}\
+             a1,2026-11-25,alex,answer,,,listen-001,{},2026-11-25T08:00:00+00:00\n\
+             s1,2026-11-25,{},answer,,,listen-001,{},2026-11-25T09:00:00+00:00\n\
+             s2,2026-11-24,{},care,,,,{},2026-11-24T09:00:00+00:00\n\
+             a2,2026-11-24,alex,care,,,,{},2026-11-24T10:00:00+00:00\n",
+            q(&format!("mine {EVIL}")),
+            q(&format!("sam{EVIL}")),
+            q(&format!("theirs {EVIL}")),
+            q(&format!("sam{EVIL}")),
+            q(&format!("a note {EVIL}")),
+            q(&format!("my note {EVIL}")),
+        ),
+    );
+    env.write(
+        "goals.csv",
+        format!(
+            "id,title,horizon,status,owner,due,created,closed,note,updated_at\n\
+             {},{},year,open,{},2026-11-27,2026-11-01,,{},2026-11-01T10:00:00.000+00:00\n",
+            "g1",
+            q(&format!("Tango {EVIL}")),
+            q(&format!("sam{EVIL}")),
+            q(&format!("a goal note {EVIL}")),
+        ),
+    );
+    env.write(
+        "prompts.csv",
+        format!(
+            "id,theme,depth,text\nevil-001,{},light,{}\n",
+            q(&format!("dark{EVIL}")),
+            q(&format!("What {EVIL}?"))
+        ),
+    );
+    env
+}
+
+#[test]
+fn text_from_shared_files_reaches_the_terminal_with_control_characters_escaped() {
+    let env = poisoned();
+    // What was escaped is still there to read.
+    let review = env.run(&["review"]).stdout;
+    assert!(
+        review.contains("  sam\\x1b]0;owned\\x07\\x1b[2J\\r\\u{9b}31m: theirs \\x1b]0;owned"),
+        "{review}"
+    );
+    // The last two change the files, so they come last.
+    let shown = [
+        &["review"][..],
+        &["review", "--due"],
+        &["review", "--date", "2026-11-24"],
+        &["goals", "list"],
+        &["goals", "review", "--no-input"],
+        &["prompt", "--id", "evil-001"],
+        &[
+            "prompt",
+            "--list",
+            "--theme",
+            "dark\u{1b}]0;owned\u{7}\u{1b}[2J\r\u{9b}31m",
+        ],
+        &["prompt", "--themes"],
+        &["export", "--partner", "nobody"],
+        &["goals", "done", "g"],
+        &["log", "--undo"],
+    ];
+    for args in shown {
+        let run = env.run(args);
+        assert_eq!(run.code, 0, "couple {args:?}: {}", run.stderr);
+        let visible = if args[0] == "export" {
+            run.stderr.clone()
+        } else {
+            format!("{}{}", run.stdout, run.stderr)
+        };
+        assert!(
+            !raw_controls(&visible),
+            "couple {args:?} shows raw control characters:\n{visible:?}"
+        );
+    }
+}
+
+#[test]
+fn data_outputs_keep_control_characters_exact() {
+    let env = poisoned();
+    let export = env.ok(&["export", "--raw"]);
+    assert!(export.contains(&format!("my note {EVIL}")), "{export:?}");
+    let json = env.ok(&["export", "--format", "json"]);
+    assert!(json.contains("my note \\u001b]0;owned\\u0007"), "{json}");
+    let goals = env.ok(&["goals", "list", "--format", "csv", "--raw"]);
+    assert!(goals.contains(&format!("Tango {EVIL}")), "{goals:?}");
+    let review = env.ok(&["review", "--format", "json"]);
+    assert!(review.contains("theirs \\u001b]0;owned"), "{review}");
+}

@@ -8,7 +8,7 @@ use crate::dates;
 use crate::deck::{self, Filter};
 use crate::error::{Error, Result};
 use crate::model::{ENTRY_ID_LEN, Entry, Kind, fresh_id};
-use crate::render::Out;
+use crate::render::{Out, shown};
 use crate::store;
 
 pub(crate) fn run(args: LogArgs, cfg: &Config) -> Result<()> {
@@ -130,7 +130,7 @@ fn describe(entry: &Entry) -> String {
         };
         parts.push(format!("{short:?}{more}"));
     }
-    format!("{} ({})", entry.id, parts.join(", "))
+    shown(&format!("{} ({})", entry.id, parts.join(", "))).into_owned()
 }
 
 /// Asking on a terminal, when no KIND was given.

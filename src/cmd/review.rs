@@ -7,7 +7,7 @@ use crate::config::Config;
 use crate::dates::{self, Period};
 use crate::error::{Error, Result};
 use crate::model::Kind;
-use crate::render::{self, Out};
+use crate::render::{self, Out, shown};
 use crate::report::{Fold, Review};
 use crate::store;
 
@@ -29,7 +29,7 @@ pub(crate) fn run(args: ReviewArgs, cfg: &Config) -> Result<()> {
     let mut out = Out::stdout(cfg.color);
     if args.due {
         for item in &review.due {
-            out.line(&item.message)?;
+            out.line(&shown(&item.message))?;
         }
     } else {
         match args.format {
@@ -170,7 +170,7 @@ fn render_table(out: &mut Out, review: &Review) -> Result<()> {
     ]);
     for p in &review.partners {
         partners.add_row(vec![
-            Cell::new(&p.partner),
+            Cell::new(shown(&p.partner)),
             Cell::new(p.care),
             Cell::new(p.appreciation),
             Cell::new(p.repair),
@@ -221,10 +221,10 @@ fn render_table(out: &mut Out, review: &Review) -> Result<()> {
         out.line(&format!("Answers of {}", dates::iso(review.as_of)))?;
         for a in &review.answers {
             match &a.text {
-                Some(text) => out.line(&format!("  {}: {text}", a.partner))?,
+                Some(text) => out.line(&shown(&format!("  {}: {text}", a.partner)))?,
                 None => out.line(&format!(
                     "  {} answered {} — answer it to see theirs",
-                    a.partner,
+                    shown(&a.partner),
                     out.dim(&format!("({})", a.prompt))
                 ))?,
             }
@@ -252,7 +252,10 @@ fn render_goals(out: &mut Out, review: &Review) -> Result<()> {
     for (label, list) in [("overdue", &goals.overdue), ("due soon", &goals.due_soon)] {
         for goal in list {
             let due = goal.due.map(dates::iso).unwrap_or_default();
-            out.line(&format!("  {label}: {} ({due}, {})", goal.title, goal.id))?;
+            out.line(&shown(&format!(
+                "  {label}: {} ({due}, {})",
+                goal.title, goal.id
+            )))?;
         }
     }
     Ok(())

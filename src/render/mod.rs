@@ -4,6 +4,9 @@
 use std::io::{self, BufWriter, StdoutLock, Write};
 
 pub(crate) mod csv;
+mod shown;
+
+pub(crate) use shown::shown;
 
 use serde::Serialize;
 
@@ -58,11 +61,13 @@ impl Out {
         self.paint("33", text)
     }
 
+    /// `text`, escaped for the terminal (see [`shown`]), in colour when on.
     fn paint(&self, sgr: &str, text: &str) -> String {
+        let text = shown(text);
         if self.color {
             format!("\x1b[{sgr}m{text}\x1b[0m")
         } else {
-            text.to_string()
+            text.into_owned()
         }
     }
 

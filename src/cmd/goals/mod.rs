@@ -18,7 +18,7 @@ use crate::error::{Error, Result};
 use crate::model::lookup::{By, Lookup};
 use crate::model::{GOAL_ID_LEN, Goal, Horizon, Status, fresh_id, list_order};
 use crate::printer::say;
-use crate::render::Out;
+use crate::render::{Out, shown};
 use crate::store::{self, goals::StoredGoal};
 
 pub(crate) fn run(args: GoalsArgs, cfg: &Config) -> Result<()> {
@@ -132,11 +132,11 @@ fn table(goals: &[Goal], cfg: &Config) -> String {
             Cell::new(due)
         };
         table.add_row([
-            Cell::new(&goal.id),
-            Cell::new(&goal.title),
+            Cell::new(shown(&goal.id)),
+            Cell::new(shown(&goal.title)),
             Cell::new(goal.horizon.as_str()),
             due,
-            Cell::new(&goal.owner),
+            Cell::new(shown(&goal.owner)),
             Cell::new(goal.status.as_str()),
         ]);
     }

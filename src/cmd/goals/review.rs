@@ -18,7 +18,7 @@ use crate::model::{
     ENTRY_ID_LEN, Entry, GOAL_ID_LEN, Goal, Horizon, Kind, Standing, Status, fresh_id,
 };
 use crate::printer::{self, Warning};
-use crate::render::Out;
+use crate::render::{Out, shown};
 use crate::store::{self, goals::StoredGoal};
 
 pub(super) fn run(args: GoalsReviewArgs, cfg: &Config) -> Result<()> {
@@ -302,8 +302,9 @@ fn ask_date(
     dates::parse_user_date(&text, as_of).map(Some)
 }
 
+/// A line for the people at the terminal (titles and notes escaped).
 fn tell(term: &Term, text: &str) -> Result<()> {
-    term.write_line(text).map_err(|e| asking(e.into()))
+    term.write_line(&shown(text)).map_err(|e| asking(e.into()))
 }
 
 fn asking(err: dialoguer::Error) -> Error {
