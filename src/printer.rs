@@ -9,6 +9,7 @@
 use std::fmt::Display;
 use std::io::Write;
 
+use crate::error::without_os_codes;
 use crate::render::shown;
 
 /// Something worth telling that is not a failure, and what to do about it.
@@ -64,8 +65,12 @@ pub(crate) fn warn(warning: &Warning) {
 }
 
 /// `couple: …`, then `hint: …`: the one way an error is shown (by `main`).
+/// An "(os error N)" tail is a code for programmers: it never shows.
 pub(crate) fn error(message: &str, hint: Option<&str>) {
-    lines(&format!("couple: {message}"), hint);
+    lines(
+        &format!("couple: {}", without_os_codes(message)),
+        hint.map(without_os_codes).as_deref(),
+    );
 }
 
 /// A confirmation for the person at the keyboard (`done: 7kq3m2xa  Tango`):

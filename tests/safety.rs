@@ -424,3 +424,61 @@ fn data_outputs_keep_control_characters_exact() {
     let review = env.ok(&["review", "--format", "json"]);
     assert!(review.contains("theirs \\u001b]0;owned"), "{review}");
 }
+
+// --- 11. errors and hints a person can use ---------------------------------
+
+#[test]
+fn an_undo_that_cannot_be_written_says_why_without_an_os_error_code() {
+    let rows: String = (0..200)
+        .map(|i| format!("r{i:03},2026-11-20,alex,care,,,,note {i},2026-11-20T10:00:00+00:00\n"))
+        .collect();
+    let env = with_log(&rows);
+    let before = env.file_bytes("log.csv").unwrap();
+    if !require_tool("prlimit") {
+        return;
+    }
+    // Room for half of the rewritten file: the temporary file cannot be
+    // written whole.
+    let limit = before.len() / 2;
+    let out = sh(
+        &env,
+        &format!("trap '' XFSZ; exec prlimit --fsize={limit} \"$COUPLE\" log --undo"),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "couple: rewriting log.csv: File too large; nothing was removed\n"
+    );
+    assert_eq!(env.file_bytes("log.csv").unwrap(), before);
+    let leftovers: Vec<_> = tree(&env.data())
+        .into_iter()
+        .filter(|p| p.to_string_lossy().contains(".couple-tmp-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn a_hint_naming_a_path_works_pasted_into_a_shell() {
+    let env = Env::new();
+    let dir = env.home().join("Sam's data $HOME");
+    fs::create_dir(&dir).unwrap();
+    fs::set_permissions(&dir, fs::Permissions::from_mode(0o755)).unwrap();
+    let run = crate::harness::run({
+        let mut cmd = env.command(&["-q", "log", "care", "tea"]);
+        cmd.env("COUPLE_DIR", &dir);
+        cmd
+    });
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let hint = run
+        .stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("hint: "))
+        .unwrap_or_else(|| panic!("no hint in {:?}", run.stderr));
+    assert_eq!(
+        hint,
+        "chmod 700 '".to_string() + &env.home().display().to_string() + "/Sam'\\''s data $HOME'"
+    );
+    let pasted = Command::new("sh").arg("-c").arg(hint).output().unwrap();
+    assert!(pasted.status.success(), "{pasted:?}");
+    assert_eq!(mode(&dir), 0o700);
+}

@@ -221,6 +221,7 @@ mod ask {
     }
 
     fn cancelled(err: dialoguer::Error) -> Error {
-        Error::runtime(format!("nothing logged: {err}"))
+        let dialoguer::Error::IO(err) = err;
+        Error::runtime(format!("nothing logged: {}", crate::error::plain(&err)))
     }
 }

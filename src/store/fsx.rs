@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, shell_quoted};
 use crate::printer::Warning;
 
 /// The name of the lock file in the data directory.
@@ -59,7 +59,7 @@ fn shared_warning(dir: &Path, meta: &fs::Metadata) -> Option<Warning> {
             dir.display(),
             mode & 0o777
         ))
-        .with_hint(format!("chmod 700 {}", dir.display()))
+        .with_hint(format!("chmod 700 {}", shell_quoted(dir)))
     })
 }
 
@@ -110,7 +110,7 @@ impl Lock {
                         LOCK_WAIT.as_secs(),
                         path.display()
                     ))
-                    .with_hint("another couple is writing (or hung); try again, or find it with: fuser -v that file"));
+                    .with_hint(format!("another couple is writing (or hung); try again, or find it with: fuser -v {}", shell_quoted(&path))));
                 }
                 Err(fs::TryLockError::Error(e)) => return Err(Error::io("cannot lock", &path, &e)),
             }

@@ -238,7 +238,7 @@ pub(super) fn cells(entry: &Entry, header: &[String]) -> Vec<String> {
 }
 
 pub(super) fn write_row(out: &mut Vec<u8>, cells: &[String], terminator: &[u8]) -> Result<()> {
-    let fail = |e: &io::Error| Error::runtime(format!("writing a row: {e}"));
+    let fail = |e: &io::Error| Error::runtime(format!("writing a row: {}", crate::error::plain(e)));
     let style = CsvStyle {
         neutralise: false,
         bom: false,

@@ -52,10 +52,9 @@ pub(crate) fn remove_last_of(dir: &Path, partner: &str) -> Result<Warned<Option<
                 .get(0)
                 .is_some_and(|first| first.starts_with(BOM))
         {
-            out.write_all(BOM)
-                .map_err(|e| Error::runtime(format!("rewriting {LOG_FILE}: {e}")))?;
+            out.write_all(BOM).map_err(|e| rewrite_error(&e))?;
         }
-        let fail = |e: &std::io::Error| Error::runtime(format!("rewriting {LOG_FILE}: {e}"));
+        let fail = rewrite_error;
         let style = CsvStyle {
             neutralise: false,
             bom: false,
@@ -78,6 +77,13 @@ pub(crate) fn remove_last_of(dir: &Path, partner: &str) -> Result<Warned<Option<
         writer.finish()
     })?;
     Ok(Warned::new(Some(entry), warnings))
+}
+
+fn rewrite_error(e: &std::io::Error) -> Error {
+    Error::runtime(format!(
+        "rewriting {LOG_FILE}: {}; nothing was removed",
+        crate::error::plain(e)
+    ))
 }
 
 /// The UTF-8 byte-order mark spreadsheets put first.
