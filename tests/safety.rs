@@ -5,6 +5,7 @@
 
 #![cfg(unix)]
 
+use std::fmt::Write as _;
 use std::fs;
 use std::os::unix::fs::{PermissionsExt, symlink};
 use std::process::Command;
@@ -429,9 +430,14 @@ fn data_outputs_keep_control_characters_exact() {
 
 #[test]
 fn an_undo_that_cannot_be_written_says_why_without_an_os_error_code() {
-    let rows: String = (0..200)
-        .map(|i| format!("r{i:03},2026-11-20,alex,care,,,,note {i},2026-11-20T10:00:00+00:00\n"))
-        .collect();
+    let mut rows = String::new();
+    for i in 0..200 {
+        writeln!(
+            rows,
+            "r{i:03},2026-11-20,alex,care,,,,note {i},2026-11-20T10:00:00+00:00"
+        )
+        .unwrap();
+    }
     let env = with_log(&rows);
     let before = env.file_bytes("log.csv").unwrap();
     if !require_tool("prlimit") {
