@@ -8,7 +8,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::dates::Period;
-use crate::model::{EntryRef, Goal, Kind};
+use crate::model::{EntryRef, Goal, Kind, same_partner};
 
 mod goals;
 
@@ -97,6 +97,10 @@ pub(crate) struct PartnerCounts {
     pub(crate) mood: Option<f64>,
     #[serde(skip)]
     mood_sum: u32,
+    /// Whether the partner has an entry in the range (or is the caller):
+    /// only they get a line.
+    #[serde(skip)]
+    shown: bool,
     #[serde(skip)]
     moods: u32,
 }
@@ -117,6 +121,7 @@ pub(crate) struct Fold {
     as_of: NaiveDate,
     met: [Met; 3],
     minutes: [u64; 3],
+    /// Every partner met in the log, named as first written.
     partners: Vec<PartnerCounts>,
     last_sit_down: Option<NaiveDate>,
     answers: Vec<Answer>,
@@ -148,6 +153,7 @@ impl Fold {
 
     pub(crate) fn add(&mut self, entry: &EntryRef<'_>) {
         let in_range = self.range.contains(entry.date);
+        let who = self.partner(entry.partner);
         if let Some(i) = RITUALS.iter().position(|(kind, _)| *kind == entry.kind) {
             self.met[i].insert(RITUALS[i].1.key(entry.date));
             if in_range {
@@ -162,33 +168,44 @@ impl Fold {
             Kind::SitDown if entry.date <= self.as_of => {
                 self.last_sit_down = self.last_sit_down.max(Some(entry.date));
             }
-            Kind::Answer if entry.date == self.as_of => self.answers.push(Answer {
-                partner: entry.partner.to_string(),
-                prompt: entry.prompt.to_string(),
-                text: Some(entry.note.to_string()),
-            }),
+            Kind::Answer if entry.date == self.as_of => {
+                self.answers.push(Answer {
+                    partner: self.partners[who].partner.clone(),
+                    prompt: entry.prompt.to_string(),
+                    text: Some(entry.note.to_string()),
+                });
+            }
             _ => {}
         }
         if in_range {
-            self.count(entry);
+            self.count(who, entry);
         }
     }
 
-    fn count(&mut self, entry: &EntryRef<'_>) {
-        let at = if let Some(at) = self
+    /// Where `name`'s partner stands in `partners`: `Alex` and ` alex` are
+    /// one, named as first written; a new name is added.
+    fn partner(&mut self, name: &str) -> usize {
+        // Nearly every row names one of two partners exactly as before.
+        if let Some(at) = self.partners.iter().position(|p| p.partner == name) {
+            return at;
+        }
+        if let Some(at) = self
             .partners
             .iter()
-            .position(|p| p.partner == entry.partner)
+            .position(|p| same_partner(&p.partner, name))
         {
-            at
-        } else {
-            self.partners.push(PartnerCounts {
-                partner: entry.partner.to_string(),
-                ..PartnerCounts::default()
-            });
-            self.partners.len() - 1
-        };
+            return at;
+        }
+        self.partners.push(PartnerCounts {
+            partner: name.trim().to_string(),
+            ..PartnerCounts::default()
+        });
+        self.partners.len() - 1
+    }
+
+    fn count(&mut self, at: usize, entry: &EntryRef<'_>) {
         let counts = &mut self.partners[at];
+        counts.shown = true;
         match entry.kind {
             Kind::Care => counts.care += 1,
             Kind::Appreciation => counts.appreciation += 1,
@@ -226,27 +243,29 @@ impl Fold {
             })
             .collect();
 
-        if !caller.is_empty() && !self.partners.iter().any(|p| p.partner == caller) {
-            self.partners.push(PartnerCounts {
-                partner: caller.to_string(),
-                ..PartnerCounts::default()
-            });
+        if !caller.is_empty() {
+            let at = self.partner(caller);
+            self.partners[at].shown = true;
         }
         let mut partners: Vec<PartnerCounts> = self
             .partners
             .into_iter()
-            .filter(|p| only.is_none_or(|name| p.partner == name))
+            .filter(|p| p.shown && only.is_none_or(|name| same_partner(&p.partner, name)))
             .map(|mut p| {
                 p.mood = (p.moods > 0)
                     .then(|| (f64::from(p.mood_sum) / f64::from(p.moods) * 10.0).round() / 10.0);
                 p
             })
             .collect();
+        let not_caller = |name: &str| !same_partner(name, caller);
         partners.sort_by(|a, b| {
-            (a.partner != caller, &a.partner).cmp(&(b.partner != caller, &b.partner))
+            (not_caller(&a.partner), &a.partner).cmp(&(not_caller(&b.partner), &b.partner))
         });
 
-        let caller_answered = self.answers.iter().any(|a| a.partner == caller);
+        let caller_answered = self
+            .answers
+            .iter()
+            .any(|a| same_partner(&a.partner, caller));
         let mut answers = self.answers;
         if !caller_answered {
             for answer in &mut answers {
@@ -254,7 +273,7 @@ impl Fold {
             }
         }
         answers.sort_by(|a, b| {
-            (a.partner != caller, &a.partner).cmp(&(b.partner != caller, &b.partner))
+            (not_caller(&a.partner), &a.partner).cmp(&(not_caller(&b.partner), &b.partner))
         });
 
         let mut due = due(&self.met, self.as_of, caller, &answers);
@@ -291,10 +310,10 @@ fn due(met: &[Met; 3], as_of: NaiveDate, caller: &str, answers: &[Answer]) -> Ve
             });
         }
     }
-    let caller_answered = answers.iter().any(|a| a.partner == caller);
+    let caller_answered = answers.iter().any(|a| same_partner(&a.partner, caller));
     let others: Vec<&str> = answers
         .iter()
-        .filter(|a| a.partner != caller)
+        .filter(|a| !same_partner(&a.partner, caller))
         .map(|a| a.partner.as_str())
         .collect();
     if !caller_answered && !others.is_empty() {

@@ -251,3 +251,118 @@ fn interactive_log_checks_date_and_prompt_before_asking() {
     }
     assert_eq!(env.file("log.csv"), None);
 }
+
+const LOG_HEADER: &str = "id,date,partner,kind,minutes,mood,prompt,note,logged_at\n";
+
+/// A log where alex is written three ways (as a spreadsheet or a capital
+/// typed once leaves it) and sam one way.
+fn three_spellings() -> Env {
+    let env = Env::new();
+    env.write(
+        "log.csv",
+        format!(
+            "{LOG_HEADER}\
+             a1,2026-11-23,alex,care,,,,tea,2026-11-23T08:00:00.000+00:00\n\
+             a2,2026-11-24, Alex ,care,,,,a note,2026-11-24T08:00:00.000+00:00\n\
+             s1,2026-11-24,sam,care,,,,flowers,2026-11-24T09:00:00.000+00:00\n\
+             a3,2026-11-25,ALEX,answer,,,listen-001,mine,2026-11-25T08:00:00.000+00:00\n\
+             s2,2026-11-25,sam,answer,,,listen-001,theirs,2026-11-25T09:00:00.000+00:00\n"
+        ),
+    );
+    env
+}
+
+#[test]
+fn a_partner_written_in_another_case_or_with_spaces_is_one_partner_in_review() {
+    let env = three_spellings();
+    for name in ["alex", "Alex", " ALEX "] {
+        let me = env.as_partner(name);
+        let json = me.ok(&["review", "--format", "json"]);
+        let review: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let partners: Vec<(&str, u64)> = review["partners"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| (p["partner"].as_str().unwrap(), p["care"].as_u64().unwrap()))
+            .collect();
+        assert_eq!(partners, [("alex", 2), ("sam", 1)], "as {name:?}");
+        // Blind answers: alex answered (as ALEX), so sam's answer shows.
+        let answers: Vec<(&str, &str)> = review["answers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| {
+                (
+                    a["partner"].as_str().unwrap(),
+                    a["text"].as_str().unwrap_or("(hidden)"),
+                )
+            })
+            .collect();
+        assert_eq!(
+            answers,
+            [("alex", "mine"), ("sam", "theirs")],
+            "as {name:?}"
+        );
+        let due = me.ok(&["review", "--due"]);
+        assert!(!due.contains("answer"), "as {name:?}: {due}");
+    }
+    let only = env.ok(&["--partner", "ALEX", "review", "--format", "json"]);
+    let only: serde_json::Value = serde_json::from_str(&only).unwrap();
+    assert_eq!(only["partners"].as_array().unwrap().len(), 1);
+    assert_eq!(only["partners"][0]["care"], 2);
+}
+
+#[test]
+fn export_partner_and_undo_match_a_name_in_any_case_and_keep_cells_as_written() {
+    let env = three_spellings();
+    let export = env.ok(&["--partner", "Alex", "export"]);
+    let ids: Vec<&str> = export.lines().skip(1).map(|l| &l[..2]).collect();
+    assert_eq!(ids, ["a1", "a2", "a3"]);
+    assert!(
+        export.contains("a2,2026-11-24, Alex ,care"),
+        "exact cells: {export}"
+    );
+    // Alex's latest entry was written as ALEX.
+    let removed = env.as_partner("Alex").ok(&["log", "--undo"]);
+    assert!(removed.starts_with("removed a3 "), "{removed}");
+}
+
+#[test]
+fn a_name_is_stored_as_first_written() {
+    let env = three_spellings();
+    env.as_partner("Sam").ok(&["-q", "log", "care", "a hug"]);
+    let last = env.file("log.csv").unwrap();
+    assert!(
+        last.lines().last().unwrap().contains(",sam,care,"),
+        "{last}"
+    );
+    let fresh = Env::new();
+    fresh.as_partner("Alex").ok(&["-q", "log", "care", "one"]);
+    fresh.as_partner(" alex").ok(&["-q", "log", "care", "two"]);
+    let log = fresh.file("log.csv").unwrap();
+    let partners: Vec<&str> = log
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').nth(2).unwrap())
+        .collect();
+    assert_eq!(partners, ["Alex", "Alex"]);
+}
+
+#[test]
+fn a_goal_owner_is_matched_in_any_case_and_stored_as_first_written() {
+    let env = Env::new();
+    env.ok(&["-q", "goals", "add", "Learn to tango", "--owner", "Sam"]);
+    env.ok(&["-q", "goals", "add", "Run 10k", "--owner", " SAM "]);
+    env.ok(&["-q", "goals", "add", "A trip", "--owner", "US"]);
+    let goals = env.ok(&["goals", "list", "--format", "json"]);
+    let goals: serde_json::Value = serde_json::from_str(&goals).unwrap();
+    let owners: Vec<&str> = goals
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["owner"].as_str().unwrap())
+        .collect();
+    let mut owners = owners;
+    owners.sort_unstable();
+    assert_eq!(owners, ["Sam", "Sam", "us"]);
+}

@@ -11,7 +11,7 @@ use crate::config::Config;
 use crate::dates;
 use crate::deck;
 use crate::error::{Error, Result};
-use crate::model::{Entry, EntryRef, Goal, Horizon, Kind, Prompt, Status};
+use crate::model::{Entry, EntryRef, Goal, Horizon, Kind, Prompt, Status, same_partner};
 use crate::printer::{self, Warning};
 use crate::render::Out;
 use crate::render::csv::{Csv, OnError, Sink, Style};
@@ -141,7 +141,10 @@ impl LogFilter {
     fn keeps(&self, entry: &EntryRef<'_>) -> bool {
         self.from.is_none_or(|from| from <= entry.date)
             && self.to.is_none_or(|to| entry.date <= to)
-            && self.partner.as_deref().is_none_or(|p| p == entry.partner)
+            && self
+                .partner
+                .as_deref()
+                .is_none_or(|p| same_partner(p, entry.partner))
             && (self.kinds.is_empty() || self.kinds.contains(&entry.kind))
     }
 }
@@ -182,10 +185,14 @@ fn write_log(sink: &mut Sink<'_>, filter: &LogFilter, cfg: &Config) -> Result<()
     let mut partners: Vec<String> = Vec::new();
     store::log::for_each(&cfg.dir, |entry| {
         if !partner_seen {
-            if filter.partner.as_deref() == Some(entry.partner) {
+            if filter
+                .partner
+                .as_deref()
+                .is_some_and(|p| same_partner(p, entry.partner))
+            {
                 partner_seen = true;
-            } else if !partners.iter().any(|p| p == entry.partner) {
-                partners.push(entry.partner.to_string());
+            } else if !partners.iter().any(|p| same_partner(p, entry.partner)) {
+                partners.push(entry.partner.trim().to_string());
             }
         }
         if !filter.keeps(entry) {

@@ -5,6 +5,7 @@ mod goal;
 mod id;
 mod kind;
 pub(crate) mod lookup;
+mod partner;
 mod prompt;
 mod vocab;
 
@@ -14,4 +15,5 @@ pub(crate) use entry::{Entry, EntryRef, MAX_MINUTES, MOOD_RANGE};
 pub(crate) use goal::{Goal, Horizon, Standing, Status, list_order};
 pub(crate) use id::{ENTRY_ID_LEN, GOAL_ID_LEN, fresh_id};
 pub(crate) use kind::Kind;
+pub(crate) use partner::{is_us, same_partner};
 pub(crate) use prompt::{Depth, Prompt};

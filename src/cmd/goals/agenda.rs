@@ -7,7 +7,7 @@ use chrono::{Days, Months, NaiveDate};
 use crate::config::Config;
 use crate::dates::{self, Period};
 use crate::error::Result;
-use crate::model::{Goal, Kind, Standing};
+use crate::model::{Goal, Kind, Standing, is_us};
 use crate::printer;
 use crate::render::{Out, shown};
 use crate::store;
@@ -110,7 +110,7 @@ fn section(
             .filter(|d| !d.is_empty())
             .into_iter()
             .collect();
-        if goal.owner != "us" {
+        if !is_us(&goal.owner) {
             details.push(goal.owner.clone());
         }
         let details = if details.is_empty() {

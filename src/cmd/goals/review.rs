@@ -15,7 +15,7 @@ use crate::config::Config;
 use crate::dates;
 use crate::error::{Error, Result};
 use crate::model::{
-    ENTRY_ID_LEN, Entry, GOAL_ID_LEN, Goal, Horizon, Kind, Standing, Status, fresh_id,
+    ENTRY_ID_LEN, Entry, GOAL_ID_LEN, Goal, Horizon, Kind, Standing, Status, fresh_id, is_us,
 };
 use crate::printer::{self, Warning};
 use crate::render::{Out, shown};
@@ -134,7 +134,7 @@ fn decide(
         };
         about.push(format!("due {}{late}", dates::iso(due)));
     }
-    if goal.owner != "us" {
+    if !is_us(&goal.owner) {
         about.push(goal.owner.clone());
     }
     tell(

@@ -9,7 +9,7 @@ use csv::ByteRecord;
 
 use super::{LOG_FILE, RowReader, SCHEMA, fold_copies};
 use crate::error::{Error, Result};
-use crate::model::Entry;
+use crate::model::{Entry, same_partner};
 use crate::printer::{Warned, Warning};
 use crate::render::csv::{Csv, CsvStyle};
 use crate::store::fsx::{self, Lock};
@@ -71,6 +71,7 @@ pub(super) fn append_rows(dir: &Path, entries: &[Entry]) -> Result<()> {
             header,
             terminator: b"\n",
             ends_with_newline: true,
+            tail: Vec::new(),
         }
     } else {
         inspect(&mut file, len)?
@@ -78,8 +79,18 @@ pub(super) fn append_rows(dir: &Path, entries: &[Entry]) -> Result<()> {
     if !shape.ends_with_newline {
         bytes.extend_from_slice(shape.terminator);
     }
+    let partner_at = shape
+        .header
+        .iter()
+        .position(|name| name.eq_ignore_ascii_case("partner"));
     for entry in entries {
-        write_row(&mut bytes, &cells(entry, &shape.header), shape.terminator)?;
+        let mut row = cells(entry, &shape.header);
+        if let Some(at) = partner_at
+            && let Some(before) = spelled_in(&shape.tail, at, &entry.partner)
+        {
+            row[at] = before;
+        }
+        write_row(&mut bytes, &row, shape.terminator)?;
     }
     // One write: a reader (or a crash) never sees half a row of ours.
     match file.write_all(&bytes).and_then(|()| file.sync_data()) {
@@ -116,6 +127,35 @@ struct Shape {
     header: Vec<String>,
     terminator: &'static [u8],
     ends_with_newline: bool,
+    /// The last bytes of the file (up to [`TAIL`]).
+    tail: Vec<u8>,
+}
+
+/// How the rows in `tail` spell `partner`, when one spells it otherwise
+/// (`alex` for `Alex`, ` sam` for `sam`): a partner stays as first written.
+/// Only the tail is looked at, so that an append stays as fast on a
+/// million rows as on none; readers take the spellings as one partner
+/// anyway. `tail` may start inside a row: what does not parse is skipped,
+/// and only a name equal to `partner` but for case and spaces is taken.
+fn spelled_in(tail: &[u8], column: usize, partner: &str) -> Option<String> {
+    let start = tail.iter().position(|&b| b == b'\n')? + 1;
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(&tail[start..]);
+    let mut record = ByteRecord::new();
+    while let Ok(true) = reader.read_byte_record(&mut record) {
+        let Some(Ok(name)) = record.get(column).map(std::str::from_utf8) else {
+            continue;
+        };
+        if name == partner {
+            return None;
+        }
+        if !name.trim().is_empty() && same_partner(name, partner) {
+            return Some(name.trim().to_string());
+        }
+    }
+    None
 }
 
 /// Reads the header and checks the tail, without reading the whole file
@@ -166,6 +206,7 @@ fn inspect(file: &mut File, len: u64) -> Result<Shape> {
         header,
         terminator: if crlf { b"\r\n" } else { b"\n" },
         ends_with_newline,
+        tail,
     })
 }
 
