@@ -7,11 +7,13 @@ mod dates;
 mod deck;
 mod error;
 mod generated;
+mod guide;
 mod model;
 mod printer;
 mod render;
 mod report;
 mod store;
+mod term;
 
 use std::process::ExitCode;
 
