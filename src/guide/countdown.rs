@@ -32,10 +32,6 @@ impl Countdown {
         }
     }
 
-    pub(crate) fn total(&self) -> Duration {
-        self.total
-    }
-
     /// Time spent talking at moment `now`: pauses left out, never past the end.
     pub(crate) fn spent(&self, now: Duration) -> Duration {
         let running = self

@@ -34,9 +34,14 @@ impl Asker {
 
     /// Asks one step: its hint, then its question; Enter skips (empty).
     pub(crate) fn step(&self, step: &Step) -> Result<String, dialoguer::Error> {
-        self.tell(&self.hint.apply_to(step.hint).to_string())?;
+        self.ask(step.question, step.hint)
+    }
+
+    /// Asks `question` after its `hint`; Enter skips (empty).
+    pub(crate) fn ask(&self, question: &str, hint: &str) -> Result<String, dialoguer::Error> {
+        self.tell(&self.hint.apply_to(hint).to_string())?;
         let answer: String = Input::with_theme(&SimpleTheme)
-            .with_prompt(step.question)
+            .with_prompt(question)
             .allow_empty(true)
             .interact_text_on(&self.term)?;
         Ok(one_line(&answer))
