@@ -165,7 +165,16 @@ pub(crate) enum PromptFormat {
 /// small act of care), appreciation, repair (an apology, forgiveness,
 /// revisiting a hurt with care), affection, checkin (a mood check-in; add
 /// --mood), answer (your answer to the question of the day), sit-down (the
-/// monthly sit-down over goals).
+/// monthly sit-down over goals), state-of-us (the weekly "state of us", as
+/// `couple talk --weekly` records it).
+///
+/// `couple log repair` without a NOTE, on a terminal, walks the repair
+/// steps, each skippable with Enter: what happened, as I saw it; what I
+/// felt; what I needed; my part in it; what I will do next time; anything
+/// I want to say. The answers become one labelled note ("What happened: …
+/// · I felt: …"), which your partner reads in history and review. Skipping
+/// every step records nothing. A NOTE on the command line (or --no-input)
+/// records it as it is.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   couple log talk --minutes 15 \"about the move\"
@@ -173,6 +182,8 @@ pub(crate) enum PromptFormat {
   couple log checkin --mood 4
   couple log answer \"The walk by the river, before the rain.\"
   couple log us-time --date yesterday --minutes 90 \"cooked together\"
+  couple log repair                      on a terminal: the repair, step by step
+  couple log state-of-us \"What would make me feel loved: a walk on Sunday\"
   couple log --undo")]
 pub(crate) struct LogArgs {
     /// What you did

@@ -11,8 +11,10 @@ use crate::dates::Period;
 use crate::model::{EntryRef, Goal, Kind};
 
 mod goals;
+mod state_of_us;
 
 pub(crate) use goals::GoalsSummary;
+pub(crate) use state_of_us::{StateOfUs, window as state_of_us_window};
 
 crate::model::vocabulary! {
     /// How often a ritual is meant to happen.
@@ -120,6 +122,7 @@ pub(crate) struct Fold {
     partners: Vec<PartnerCounts>,
     last_sit_down: Option<NaiveDate>,
     answers: Vec<Answer>,
+    state_of_us: state_of_us::Latest,
     /// Talk minutes per day of the range, when the range is short enough to chart.
     talk_by_day: Vec<u32>,
 }
@@ -142,11 +145,13 @@ impl Fold {
             partners: Vec::new(),
             last_sit_down: None,
             answers: Vec::new(),
+            state_of_us: state_of_us::Latest::new(range, as_of),
             talk_by_day: vec![0; chart],
         }
     }
 
     pub(crate) fn add(&mut self, entry: &EntryRef<'_>) {
+        self.state_of_us.add(entry);
         let in_range = self.range.contains(entry.date);
         if let Some(i) = RITUALS.iter().position(|(kind, _)| *kind == entry.kind) {
             self.met[i].insert(RITUALS[i].1.key(entry.date));
@@ -268,6 +273,7 @@ impl Fold {
             partners,
             last_sit_down: self.last_sit_down,
             answers,
+            state_of_us: self.state_of_us.finish(caller),
             goals,
             due,
             talk_by_day: self.talk_by_day,
@@ -353,6 +359,8 @@ pub(crate) struct Review {
     pub(crate) partners: Vec<PartnerCounts>,
     pub(crate) last_sit_down: Option<NaiveDate>,
     pub(crate) answers: Vec<Answer>,
+    /// The other partners' latest weekly "state of us".
+    pub(crate) state_of_us: Vec<StateOfUs>,
     pub(crate) goals: GoalsSummary,
     pub(crate) due: Vec<Due>,
     #[serde(skip)]

@@ -50,9 +50,7 @@ fn entry_from_flags(args: &LogArgs, kind: &str, partner: &str, cfg: &Config) -> 
         Some(note) => note.clone(),
         // A repair without a note, on a terminal: walk the repair steps
         // (unless the date is refused anyway, below).
-        None if kind == Kind::Repair && cfg.interactive && date <= cfg.today => {
-            guided_repair(cfg)?
-        }
+        None if kind == Kind::Repair && cfg.interactive && date <= cfg.today => guided_repair(cfg)?,
         None => String::new(),
     };
     build(
@@ -88,8 +86,10 @@ fn guided_repair(cfg: &Config) -> Result<String> {
     let answers = asker.steps(&REPAIR).map_err(asking)?;
     let note = labelled_note(&REPAIR, &answers);
     if note.is_empty() {
-        return Err(Error::runtime("every step was skipped: nothing was recorded")
-            .with_hint("to record a repair without words: couple log repair --no-input"));
+        return Err(
+            Error::runtime("every step was skipped: nothing was recorded")
+                .with_hint("to record a repair without words: couple log repair --no-input"),
+        );
     }
     Ok(note)
 }

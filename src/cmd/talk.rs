@@ -39,14 +39,22 @@ pub(crate) fn run(args: TalkArgs, cfg: &Config) -> Result<()> {
             Ending::EndedEarly => {
                 printer::say(format_args!(
                     "Ended after {}: under a minute, so nothing was recorded.",
-                    countdown::clock(spent)
+                    // Time spent reads rounded down: 1.4 s is "00:01".
+                    countdown::clock(Duration::from_secs(spent.as_secs()))
                 ));
                 Ok(())
             }
             _ => Err(Error::runtime("the talk was stopped: nothing was recorded")),
         };
     };
-    let talk = entry(Kind::Talk, Some(minutes), &prompt.id, String::new(), &partner, cfg);
+    let talk = entry(
+        Kind::Talk,
+        Some(minutes),
+        &prompt.id,
+        String::new(),
+        &partner,
+        cfg,
+    );
     store::log::append(&cfg.dir, &talk)?.print();
     let mut out = Out::stdout(cfg.color);
     if !cfg.quiet {
@@ -129,21 +137,20 @@ fn hold(prompt: &Prompt, length: Duration) -> std::io::Result<(Ending, Duration)
         let key = session.key(TICK.min(clock.remaining(now).max(Duration::from_millis(1))))?;
         let now = started.elapsed();
         match (key, question) {
-            (None, _) => {}
             (Some(Key::Stop), _) => return Ok((Ending::Discarded, clock.spent(now))),
             (Some(Key::Resized), _) => drawn.clear(),
             (Some(Key::Yes), Some(_)) => return Ok((Ending::InterruptedKept, clock.spent(now))),
             (Some(Key::No | Key::End | Key::Interrupt), Some(_)) => {
                 return Ok((Ending::Discarded, clock.spent(now)));
             }
-            (Some(_), Some(_)) => {}
             (Some(Key::Pause), None) => clock.toggle_pause(now),
             (Some(Key::End), None) => return Ok((Ending::EndedEarly, clock.spent(now))),
             (Some(Key::Interrupt), None) => {
                 clock.pause(now);
                 question = Some(KEEP_QUESTION);
             }
-            (Some(_), None) => {}
+            // No key, or one that means nothing here.
+            _ => {}
         }
     }
 }
@@ -181,7 +188,10 @@ fn talk_screen(
         Some(question) => {
             let spent = clock.spent(now);
             let keep = minutes_to_record(spent, Ending::InterruptedKept).unwrap_or(1);
-            format!("{question}  ({} so far: {keep} min)", countdown::clock(spent))
+            format!(
+                "{question}  ({} so far: {keep} min)",
+                countdown::clock(spent)
+            )
         }
         None if clock.is_paused() => "paused · space to go on · q to end".to_string(),
         None => "space pause · q end · ctrl-c stop".to_string(),
@@ -271,7 +281,9 @@ fn weekly(partner: &str, cfg: &Config) -> Result<()> {
         entries.push(entry(Kind::StateOfUs, None, "", note, partner, cfg));
     }
     if entries.is_empty() {
-        return Err(Error::runtime("every step was skipped: nothing was recorded"));
+        return Err(Error::runtime(
+            "every step was skipped: nothing was recorded",
+        ));
     }
     let mut out = Out::stdout(cfg.color);
     for entry in &entries {
@@ -342,8 +354,16 @@ mod tests {
     #[test]
     fn wrap_keeps_words_whole_within_the_width() {
         assert_eq!(
-            wrap("What is one small thing I did this week that you noticed?", 20),
-            ["What is one small", "thing I did this", "week that you", "noticed?"]
+            wrap(
+                "What is one small thing I did this week that you noticed?",
+                20
+            ),
+            [
+                "What is one small",
+                "thing I did this",
+                "week that you",
+                "noticed?"
+            ]
         );
         assert_eq!(wrap("", 10), Vec::<String>::new());
         assert_eq!(wrap("unbreakablewordlongerthanwidth", 5).len(), 1);

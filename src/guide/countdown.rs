@@ -41,7 +41,7 @@ impl Countdown {
     }
 
     pub(crate) fn remaining(&self, now: Duration) -> Duration {
-        self.total - self.spent(now)
+        self.total.saturating_sub(self.spent(now))
     }
 
     pub(crate) fn is_paused(&self) -> bool {
@@ -118,8 +118,9 @@ pub(crate) fn parse_length(text: &str) -> Result<Duration, String> {
     let text = text.trim();
     let length = match text.parse::<u64>() {
         Ok(minutes) => Duration::from_secs(minutes.saturating_mul(60)),
-        Err(_) => humantime::parse_duration(text)
-            .map_err(|err| format!("{text:?} is not a length of time ({err}); try 15m, 10m or 90s"))?,
+        Err(_) => humantime::parse_duration(text).map_err(|err| {
+            format!("{text:?} is not a length of time ({err}); try 15m, 10m or 90s")
+        })?,
     };
     if length < SHORTEST || length > LONGEST {
         return Err(format!(
@@ -182,14 +183,20 @@ mod tests {
         let c = Countdown::new(secs(90));
         assert_eq!(c.spent(secs(500)), secs(90));
         assert!((c.fraction(secs(500)) - 1.0).abs() < f64::EPSILON);
-        assert_eq!(minutes_to_record(c.spent(secs(500)), Ending::Completed), Some(2));
+        assert_eq!(
+            minutes_to_record(c.spent(secs(500)), Ending::Completed),
+            Some(2)
+        );
     }
 
     #[test]
     fn halfway_is_half_the_talking_time() {
         let mut c = Countdown::new(secs(600));
         c.pause(secs(100));
-        assert!(!c.past_halfway(secs(400)), "a pause does not bring the swap");
+        assert!(
+            !c.past_halfway(secs(400)),
+            "a pause does not bring the swap"
+        );
         c.toggle_pause(secs(400));
         assert!(!c.past_halfway(secs(599)));
         assert!(c.past_halfway(secs(600)));

@@ -119,7 +119,14 @@ mod tests {
     fn a_note_labels_each_answer_and_leaves_out_skipped_steps() {
         let note = labelled_note(
             &REPAIR,
-            &answers(&["We argued about the trip", "", "  to be heard ", "", "", "Sorry."]),
+            &answers(&[
+                "We argued about the trip",
+                "",
+                "  to be heard ",
+                "",
+                "",
+                "Sorry.",
+            ]),
         );
         assert_eq!(
             note,
@@ -129,7 +136,10 @@ mod tests {
 
     #[test]
     fn skipping_every_step_gives_no_note() {
-        assert_eq!(labelled_note(&REPAIR, &answers(&["", " ", "", "", "", ""])), "");
+        assert_eq!(
+            labelled_note(&REPAIR, &answers(&["", " ", "", "", "", ""])),
+            ""
+        );
     }
 
     #[test]

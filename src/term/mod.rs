@@ -118,6 +118,8 @@ impl Session {
     }
 
     /// The next key within `wait`, or `None` when none came.
+    // Taking the session keeps keys from being read outside raw mode.
+    #[allow(clippy::unused_self)]
     pub(crate) fn key(&mut self, wait: Duration) -> io::Result<Option<Key>> {
         if stop_received() {
             return Ok(Some(Key::Stop));
