@@ -150,7 +150,7 @@ fn the_weekly_state_of_us_records_three_appreciations_and_one_state_of_us_the_pa
     answer(
         &mut term,
         &[(
-            "What would make you feel loved this coming week?",
+            "What would make you feel loved this coming week",
             "a walk on Sunday morning",
         )],
     );
@@ -212,7 +212,7 @@ fn one_thing_to_talk_about_offers_the_repair_steps() {
             ("My part in it", ""),
             ("What I will do next time", "ask earlier"),
             ("Anything I want to say", ""),
-            ("What would make you feel loved this coming week?", ""),
+            ("What would make you feel loved this coming week", ""),
         ],
     );
     let (code, screen) = term.finish();

@@ -255,7 +255,9 @@ fn weekly(partner: &str, cfg: &Config) -> Result<()> {
     let mut entries = Vec::new();
     for n in 1..=APPRECIATIONS {
         let question = format!("({n}/{APPRECIATIONS}) {}", APPRECIATION.question);
-        let text = asker.ask(&question, APPRECIATION.hint).map_err(asking)?;
+        // The hint once, before the first.
+        let hint = if n == 1 { APPRECIATION.hint } else { "" };
+        let text = asker.ask(&question, hint).map_err(asking)?;
         if !text.is_empty() {
             entries.push(entry(Kind::Appreciation, None, "", text, partner, cfg));
         }

@@ -76,7 +76,7 @@ pub(crate) const TO_TALK_ABOUT: Step = Step {
 /// The question the partner reads in next week's `review`.
 pub(crate) const FEEL_LOVED: Step = Step {
     label: "What would make me feel loved this week",
-    question: "What would make you feel loved this coming week?",
+    question: "What would make you feel loved this coming week",
     hint: "Something your partner can actually do: a walk, a note, an evening without phones.",
 };
 

@@ -37,9 +37,11 @@ impl Asker {
         self.ask(step.question, step.hint)
     }
 
-    /// Asks `question` after its `hint`; Enter skips (empty).
+    /// Asks `question` after its `hint` (if any); Enter skips (empty).
     pub(crate) fn ask(&self, question: &str, hint: &str) -> Result<String, dialoguer::Error> {
-        self.tell(&self.hint.apply_to(hint).to_string())?;
+        if !hint.is_empty() {
+            self.tell(&self.hint.apply_to(hint).to_string())?;
+        }
         let answer: String = Input::with_theme(&SimpleTheme)
             .with_prompt(question)
             .allow_empty(true)
