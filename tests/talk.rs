@@ -98,6 +98,23 @@ fn the_answer_offered_after_the_talk_is_recorded_for_the_same_question() {
 }
 
 #[test]
+fn no_answer_is_offered_for_a_question_already_answered() {
+    let env = Env::new();
+    let id = question_of_the_day(&env);
+    env.ok(&["log", "answer", "Already said it"]);
+    let Some(mut term) = Terminal::start(&env, &["talk", "--for", "1s"]) else {
+        return;
+    };
+    term.expect("You have answered it already; couple review shows both answers.");
+    let (code, screen) = term.finish();
+    assert_eq!(code, 0, "{screen}");
+    assert!(!screen.contains("Write your answer"), "{screen}");
+    let rows = rows(&env);
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(rows[1][3..7], ["talk", "1", "", &id]);
+}
+
+#[test]
 fn q_after_a_second_ends_the_talk_and_records_nothing() {
     let env = Env::new();
     let Some(mut term) = Terminal::start(&env, &["talk", "--for", "2m"]) else {

@@ -220,6 +220,10 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
 
 /// After the talk: write your answer now, as an `answer` entry.
 fn offer_answer(prompt: &Prompt, partner: &str, cfg: &Config, out: &mut Out) -> Result<()> {
+    if answered(&prompt.id, partner, cfg)? {
+        printer::say("You have answered it already; couple review shows both answers.");
+        return Ok(());
+    }
     let asker = Asker::new(cfg.color);
     asker.tell(&prompt.text).map_err(asking)?;
     if !asker
@@ -239,6 +243,16 @@ fn offer_answer(prompt: &Prompt, partner: &str, cfg: &Config, out: &mut Out) -> 
         out.line(&answer.id)?;
     }
     Ok(())
+}
+
+/// Whether `partner` has answered the prompt `id` before (any day).
+fn answered(id: &str, partner: &str, cfg: &Config) -> Result<bool> {
+    let mut found = false;
+    store::log::for_each_decoding(&cfg.dir, &|kind, _| kind == Kind::Answer, |entry| {
+        found |= entry.kind == Kind::Answer && entry.partner == partner && entry.prompt == id;
+        Ok(())
+    })?;
+    Ok(found)
 }
 
 /// The weekly "state of us": appreciations, what went well, one thing to
