@@ -244,3 +244,47 @@ fn the_state_of_us_has_a_flag_form_and_shows_in_export() {
         "{csv}"
     );
 }
+
+#[test]
+fn review_shows_the_partners_latest_state_of_us_from_the_week_before_in_every_format() {
+    let mut env = Env::new();
+    env.today = "2026-11-29".into();
+    env.ok(&[
+        "log",
+        "state-of-us",
+        "--date",
+        "2026-11-22",
+        "Went well: an older week",
+    ]);
+    env.ok(&[
+        "log",
+        "state-of-us",
+        "Went well: the weekend · To talk about: money",
+    ]);
+    env.today = "2026-12-02".into();
+    let sam = env.as_partner("sam");
+    let table = sam.ok(&["review"]);
+    assert!(
+        table.contains(
+            "alex's state of us (2026-11-29)\n  Went well: the weekend\n  To talk about: money\n"
+        ),
+        "{table}"
+    );
+    assert!(!table.contains("an older week"), "{table}");
+    let csv = sam.ok(&["review", "--format", "csv"]);
+    assert!(
+        csv.contains("state-of-us,alex,2026-11-29,Went well: the weekend · To talk about: money\n"),
+        "{csv}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&sam.ok(&["review", "--format", "json"])).unwrap();
+    assert_eq!(json["state_of_us"][0]["partner"], "alex");
+    assert_eq!(json["state_of_us"][0]["date"], "2026-11-29");
+    // Two weeks on, it is no longer news.
+    env.today = "2026-12-09".into();
+    assert!(
+        !env.as_partner("sam")
+            .ok(&["review"])
+            .contains("state of us")
+    );
+}
