@@ -122,32 +122,33 @@ fn hold(prompt: &Prompt, length: Duration) -> std::io::Result<(Ending, Duration)
     let mut session = Session::start()?;
     let started = Instant::now();
     let mut clock = Countdown::new(length);
-    let mut question: Option<&str> = None;
+    // After Ctrl-C: the clock stopped, asking whether to keep the minutes.
+    let mut asking_to_keep = false;
     let mut drawn: Vec<String> = Vec::new();
     loop {
         let now = started.elapsed();
-        if clock.is_over(now) && question.is_none() {
+        if clock.is_over(now) && !asking_to_keep {
             return Ok((Ending::Completed, clock.spent(now)));
         }
-        let screen = talk_screen(prompt, &clock, now, question);
+        let screen = talk_screen(prompt, &clock, now, asking_to_keep, Session::size().0);
         if screen != drawn {
             session.draw(&screen)?;
             drawn = screen;
         }
         let key = session.key(TICK.min(clock.remaining(now).max(Duration::from_millis(1))))?;
         let now = started.elapsed();
-        match (key, question) {
+        match (key, asking_to_keep) {
             (Some(Key::Stop), _) => return Ok((Ending::Discarded, clock.spent(now))),
             (Some(Key::Resized), _) => drawn.clear(),
-            (Some(Key::Yes), Some(_)) => return Ok((Ending::InterruptedKept, clock.spent(now))),
-            (Some(Key::No | Key::End | Key::Interrupt), Some(_)) => {
+            (Some(Key::Yes), true) => return Ok((Ending::InterruptedKept, clock.spent(now))),
+            (Some(Key::No | Key::End | Key::Interrupt), true) => {
                 return Ok((Ending::Discarded, clock.spent(now)));
             }
-            (Some(Key::Pause), None) => clock.toggle_pause(now),
-            (Some(Key::End), None) => return Ok((Ending::EndedEarly, clock.spent(now))),
-            (Some(Key::Interrupt), None) => {
+            (Some(Key::Pause), false) => clock.toggle_pause(now),
+            (Some(Key::End), false) => return Ok((Ending::EndedEarly, clock.spent(now))),
+            (Some(Key::Interrupt), false) => {
                 clock.pause(now);
-                question = Some(KEEP_QUESTION);
+                asking_to_keep = true;
             }
             // No key, or one that means nothing here.
             _ => {}
@@ -155,17 +156,16 @@ fn hold(prompt: &Prompt, length: Duration) -> std::io::Result<(Ending, Duration)
     }
 }
 
-const KEEP_QUESTION: &str = "Stopped. Keep the minutes so far?  y — keep  ·  n — discard";
-
-/// The lines of the talk screen, top to bottom; the session centres them.
+/// The lines of the talk screen, top to bottom, for a screen `cols` wide
+/// (at least 20); the session centres them.
 fn talk_screen(
     prompt: &Prompt,
     clock: &Countdown,
     now: Duration,
-    question: Option<&str>,
+    asking_to_keep: bool,
+    cols: u16,
 ) -> Vec<String> {
-    let (cols, _) = Session::size();
-    let width = (usize::from(cols) - 4).min(64);
+    let width = usize::from(cols).saturating_sub(4).clamp(16, 64);
     let mut lines = vec![format!("today's talk · {}", prompt.theme), String::new()];
     lines.extend(wrap(&prompt.text, width));
     lines.push(String::new());
@@ -184,18 +184,19 @@ fn talk_screen(
         countdown::clock(clock.remaining(now))
     ));
     lines.push(String::new());
-    lines.push(match question {
-        Some(question) => {
-            let spent = clock.spent(now);
-            let keep = minutes_to_record(spent, Ending::InterruptedKept).unwrap_or(1);
-            format!(
-                "{question}  ({} so far: {keep} min)",
-                countdown::clock(spent)
-            )
-        }
-        None if clock.is_paused() => "paused · space to go on · q to end".to_string(),
-        None => "space pause · q end · ctrl-c stop".to_string(),
-    });
+    if asking_to_keep {
+        let spent = clock.spent(now);
+        let keep = minutes_to_record(spent, Ending::InterruptedKept).unwrap_or(1);
+        lines.push(format!(
+            "Stopped at {}. Keep the minutes so far ({keep} min)?",
+            countdown::clock(Duration::from_secs(spent.as_secs()))
+        ));
+        lines.push("y keep · n discard".to_string());
+    } else if clock.is_paused() {
+        lines.push("paused · space to go on · q to end".to_string());
+    } else {
+        lines.push("space pause · q end · ctrl-c stop".to_string());
+    }
     lines
 }
 
@@ -366,6 +367,37 @@ fn asking(err: dialoguer::Error) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_screen_says_swap_from_halfway() {
+        let prompt = Prompt {
+            id: "play-001".into(),
+            theme: "play".into(),
+            depth: crate::model::Depth::Light,
+            text: "What game did you love as a child?".into(),
+        };
+        let clock = Countdown::new(Duration::from_secs(600));
+        let before = talk_screen(&prompt, &clock, Duration::from_secs(299), false, 80);
+        assert!(
+            before.contains(&"No phones. Halfway, swap.".to_string()),
+            "{before:?}"
+        );
+        assert!(before.contains(&"space pause · q end · ctrl-c stop".to_string()));
+        assert!(before.iter().any(|l| l.ends_with("05:01")), "{before:?}");
+        let after = talk_screen(&prompt, &clock, Duration::from_secs(300), false, 80);
+        assert!(
+            after.contains(&"Swap: the one who listened speaks now.".to_string()),
+            "{after:?}"
+        );
+        let asking = talk_screen(&prompt, &clock, Duration::from_secs(61), true, 80);
+        assert_eq!(
+            asking[asking.len() - 2..],
+            [
+                "Stopped at 01:01. Keep the minutes so far (2 min)?",
+                "y keep · n discard"
+            ]
+        );
+    }
 
     #[test]
     fn wrap_keeps_words_whole_within_the_width() {
