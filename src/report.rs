@@ -8,7 +8,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::dates::Period;
-use crate::model::{EntryRef, Goal, Kind};
+use crate::model::{Entry, Goal, Kind};
 
 mod goals;
 mod state_of_us;
@@ -150,7 +150,7 @@ impl Fold {
         }
     }
 
-    pub(crate) fn add(&mut self, entry: &EntryRef<'_>) {
+    pub(crate) fn add(&mut self, entry: &Entry) {
         self.state_of_us.add(entry);
         let in_range = self.range.contains(entry.date);
         if let Some(i) = RITUALS.iter().position(|(kind, _)| *kind == entry.kind) {
@@ -168,9 +168,9 @@ impl Fold {
                 self.last_sit_down = self.last_sit_down.max(Some(entry.date));
             }
             Kind::Answer if entry.date == self.as_of => self.answers.push(Answer {
-                partner: entry.partner.to_string(),
-                prompt: entry.prompt.to_string(),
-                text: Some(entry.note.to_string()),
+                partner: entry.partner.clone(),
+                prompt: entry.prompt.clone(),
+                text: Some(entry.note.clone()),
             }),
             _ => {}
         }
@@ -179,7 +179,7 @@ impl Fold {
         }
     }
 
-    fn count(&mut self, entry: &EntryRef<'_>) {
+    fn count(&mut self, entry: &Entry) {
         let at = if let Some(at) = self
             .partners
             .iter()
@@ -188,7 +188,7 @@ impl Fold {
             at
         } else {
             self.partners.push(PartnerCounts {
-                partner: entry.partner.to_string(),
+                partner: entry.partner.clone(),
                 ..PartnerCounts::default()
             });
             self.partners.len() - 1

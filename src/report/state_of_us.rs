@@ -6,7 +6,7 @@ use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
 use crate::dates::Period;
-use crate::model::{EntryRef, Kind};
+use crate::model::{Entry, Kind};
 
 /// One partner's latest state of us.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -44,14 +44,14 @@ impl Latest {
         }
     }
 
-    pub(crate) fn add(&mut self, entry: &EntryRef<'_>) {
+    pub(crate) fn add(&mut self, entry: &Entry) {
         if entry.kind != Kind::StateOfUs || !self.window.contains(entry.date) {
             return;
         }
         let latest = StateOfUs {
-            partner: entry.partner.to_string(),
+            partner: entry.partner.clone(),
             date: entry.date,
-            note: entry.note.to_string(),
+            note: entry.note.clone(),
         };
         match self.found.iter_mut().find(|s| s.partner == entry.partner) {
             // On the same day, the row written later wins.
@@ -81,17 +81,13 @@ mod tests {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
     }
 
-    fn state<'a>(date: &str, partner: &'a str, note: &'a str) -> EntryRef<'a> {
-        EntryRef {
-            id: "",
+    fn state(date: &str, partner: &str, note: &str) -> Entry {
+        Entry {
             date: day(date),
-            partner,
+            partner: partner.into(),
             kind: Kind::StateOfUs,
-            minutes: None,
-            mood: None,
-            prompt: "",
-            note,
-            logged_at: "",
+            note: note.into(),
+            ..Entry::default()
         }
     }
 
@@ -119,7 +115,7 @@ mod tests {
     fn other_kinds_are_not_states_of_us() {
         let as_of = day("2026-12-02");
         let mut latest = Latest::new(Period::week_of(as_of), as_of);
-        latest.add(&EntryRef {
+        latest.add(&Entry {
             kind: Kind::Appreciation,
             ..state("2026-11-30", "alex", "the tea")
         });

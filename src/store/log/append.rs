@@ -7,12 +7,13 @@ use std::path::Path;
 
 use csv::ByteRecord;
 
-use super::{LOG_FILE, RowReader, SCHEMA, fold_copies};
+use super::{LOG_FILE, fold_copies};
 use crate::error::{Error, Result};
 use crate::model::Entry;
 use crate::printer::{Warned, Warning};
 use crate::render::csv::{Csv, CsvStyle};
 use crate::store::fsx::{self, Lock};
+use crate::store::schema::{self, Layout, Reader};
 use crate::store::table::{Table, first_line_ends_crlf};
 
 /// How much of the end of the file an append looks at.
@@ -65,22 +66,31 @@ pub(super) fn append_rows(dir: &Path, entries: &[Entry]) -> Result<()> {
 
     let mut bytes = Vec::with_capacity(256 * entries.len());
     let shape = if len == 0 {
-        let header: Vec<String> = Entry::COLUMNS.iter().map(|c| (*c).to_string()).collect();
-        write_row(&mut bytes, &header, b"\n")?;
         Shape {
-            header,
-            terminator: b"\n",
+            layout: Layout::of(schema::names::<Entry>().into_iter().map(str::as_bytes)),
+            crlf: false,
             ends_with_newline: true,
         }
     } else {
         inspect(&mut file, len)?
     };
+    let fail = |e: &io::Error| Error::runtime(format!("writing a row: {e}"));
+    let style = CsvStyle {
+        neutralise: false,
+        bom: false,
+        crlf: shape.crlf,
+    };
+    let mut writer = Csv::new(&mut bytes, style, &fail)?;
+    if len == 0 {
+        schema::write_header::<Entry>(&mut writer)?;
+    }
     if !shape.ends_with_newline {
-        bytes.extend_from_slice(shape.terminator);
+        writer.end_row()?; // the last line had no line end
     }
     for entry in entries {
-        write_row(&mut bytes, &cells(entry, &shape.header), shape.terminator)?;
+        shape.layout.write_row(&mut writer, entry, &[])?;
     }
+    writer.finish()?;
     // One write: a reader (or a crash) never sees half a row of ours.
     file.write_all(&bytes)
         .map_err(|e| Error::io("cannot append to", &path, &e))?;
@@ -90,21 +100,22 @@ pub(super) fn append_rows(dir: &Path, entries: &[Entry]) -> Result<()> {
 
 /// What an append needs to know about an existing file.
 struct Shape {
-    header: Vec<String>,
-    terminator: &'static [u8],
+    /// The file's columns, in its order.
+    layout: Layout<Entry>,
+    crlf: bool,
     ends_with_newline: bool,
 }
 
 /// Reads the header and checks the tail, without reading the whole file
 /// unless the tail looks wrong (then a full read finds and names the line).
 fn inspect(file: &mut File, len: u64) -> Result<Shape> {
-    let table = Table::open(LOG_FILE, &*file, &SCHEMA)?;
-    let header = header_names(table.header());
-    let missing: Vec<&str> = Entry::COLUMNS
-        .iter()
+    let table = Table::open::<Entry>(LOG_FILE, &*file)?;
+    let layout = Layout::<Entry>::of(table.header());
+    let missing: Vec<&str> = schema::names::<Entry>()
+        .into_iter()
         .enumerate()
         .filter(|&(i, _)| table.position(i).is_none())
-        .map(|(_, c)| *c)
+        .map(|(_, c)| c)
         .collect();
     if !missing.is_empty() {
         return Err(Error::data(
@@ -114,7 +125,7 @@ fn inspect(file: &mut File, len: u64) -> Result<Shape> {
         )
         .with_hint(format!(
             "add them to the first line (any order): {}",
-            Entry::COLUMNS.join(",")
+            schema::names::<Entry>().join(",")
         )));
     }
     drop(table);
@@ -130,18 +141,16 @@ fn inspect(file: &mut File, len: u64) -> Result<Shape> {
     let n = read_up_to(file, &mut tail)?;
     tail.truncate(n);
     let ends_with_newline = tail.last() == Some(&b'\n');
-    if !(ends_with_newline && last_line_is_whole(&tail, header.len())) {
+    if !(ends_with_newline && last_line_is_whole(&tail, layout.len())) {
         // Slow path: read every row; the first bad one is reported.
         file.seek(SeekFrom::Start(0)).map_err(seek_error)?;
-        let mut reader = RowReader::new(Table::open(LOG_FILE, &*file, &SCHEMA)?);
-        let mut record = ByteRecord::new();
-        while reader.table.next(&mut record)? {
-            reader.row(&record, &|_, _| true)?;
-        }
+        let mut reader = Reader::<_, Entry>::open(LOG_FILE, &*file)?;
+        let mut entry = Entry::default();
+        while reader.next(&mut entry, |_| true)? {}
     }
     Ok(Shape {
-        header,
-        terminator: if crlf { b"\r\n" } else { b"\n" },
+        layout,
+        crlf,
         ends_with_newline,
     })
 }
@@ -186,45 +195,4 @@ pub(super) fn read_up_to(file: &mut File, buf: &mut [u8]) -> Result<usize> {
 
 fn seek_error(e: io::Error) -> Error {
     Error::runtime(format!("reading {LOG_FILE}: {}", crate::error::plain(&e)))
-}
-
-fn header_names(header: &ByteRecord) -> Vec<String> {
-    header
-        .iter()
-        .map(|raw| {
-            String::from_utf8_lossy(raw)
-                .trim_start_matches('\u{feff}')
-                .trim()
-                .to_string()
-        })
-        .collect()
-}
-
-/// The entry's cells in the order of `header`; unknown columns stay empty.
-pub(super) fn cells(entry: &Entry, header: &[String]) -> Vec<String> {
-    header
-        .iter()
-        .map(|name| {
-            Entry::COLUMNS
-                .iter()
-                .position(|c| c.eq_ignore_ascii_case(name))
-                .map(|i| entry.cell(i))
-                .unwrap_or_default()
-        })
-        .collect()
-}
-
-pub(super) fn write_row(out: &mut Vec<u8>, cells: &[String], terminator: &[u8]) -> Result<()> {
-    let fail = |e: &io::Error| Error::runtime(format!("writing a row: {e}"));
-    let style = CsvStyle {
-        neutralise: false,
-        bom: false,
-        crlf: terminator == b"\r\n",
-    };
-    let mut writer = Csv::new(out, style, &fail)?;
-    for cell in cells {
-        writer.bytes(cell.as_bytes())?;
-    }
-    writer.end_row()?;
-    writer.finish()
 }
