@@ -36,6 +36,7 @@ Register-ArgumentCompleter -Native -CommandName 'couple' -ScriptBlock {
             [CompletionResult]::new('goals', 'goals', [CompletionResultType]::ParameterValue, 'Shared goals, dreams and bucket-list ideas, and the monthly sit-down')
             [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'How it is going, and what is due')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the log, the goals or the deck as CSV or JSON')
+            [CompletionResult]::new('talk', 'talk', [CompletionResultType]::ParameterValue, 'The daily talk, timed and calm; or the weekly "state of us"')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -270,6 +271,23 @@ Register-ArgumentCompleter -Native -CommandName 'couple' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'couple;talk' {
+            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'How long to talk: 15m, 10m, 90s, 1h 30m (a bare number is minutes)')
+            [CompletionResult]::new('--theme', '--theme', [CompletionResultType]::ParameterName, 'A question of this theme (repeat for several)')
+            [CompletionResult]::new('--depth', '--depth', [CompletionResultType]::ParameterName, 'Only light or only deep questions')
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'The question with this id (or a unique prefix of it)')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The data directory [default: $XDG_DATA_HOME/couple]')
+            [CompletionResult]::new('--partner', '--partner', [CompletionResultType]::ParameterName, 'Who you are [default: your login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--random', '--random', [CompletionResultType]::ParameterName, 'Any question at random, instead of the question of the day')
+            [CompletionResult]::new('--weekly', '--weekly', [CompletionResultType]::ParameterName, 'The weekly "state of us" instead of the daily talk')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never ask anything interactively')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what was asked for: no new ids, no confirmations')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what was asked for: no new ids, no confirmations')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'couple;completions' {
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The data directory [default: $XDG_DATA_HOME/couple]')
             [CompletionResult]::new('--partner', '--partner', [CompletionResultType]::ParameterName, 'Who you are [default: your login name]')
@@ -287,6 +305,7 @@ Register-ArgumentCompleter -Native -CommandName 'couple' -ScriptBlock {
             [CompletionResult]::new('goals', 'goals', [CompletionResultType]::ParameterValue, 'Shared goals, dreams and bucket-list ideas, and the monthly sit-down')
             [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'How it is going, and what is due')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the log, the goals or the deck as CSV or JSON')
+            [CompletionResult]::new('talk', 'talk', [CompletionResultType]::ParameterValue, 'The daily talk, timed and calm; or the weekly "state of us"')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -332,6 +351,9 @@ Register-ArgumentCompleter -Native -CommandName 'couple' -ScriptBlock {
             break
         }
         'couple;help;export' {
+            break
+        }
+        'couple;help;talk' {
             break
         }
         'couple;help;completions' {

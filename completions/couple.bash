@@ -37,6 +37,9 @@ _couple() {
             couple,review)
                 cmd="couple__subcmd__review"
                 ;;
+            couple,talk)
+                cmd="couple__subcmd__talk"
+                ;;
             couple__subcmd__goals,add)
                 cmd="couple__subcmd__goals__subcmd__add"
                 ;;
@@ -106,6 +109,9 @@ _couple() {
             couple__subcmd__help,review)
                 cmd="couple__subcmd__help__subcmd__review"
                 ;;
+            couple__subcmd__help,talk)
+                cmd="couple__subcmd__help__subcmd__talk"
+                ;;
             couple__subcmd__help__subcmd__goals,add)
                 cmd="couple__subcmd__help__subcmd__goals__subcmd__add"
                 ;;
@@ -134,7 +140,7 @@ _couple() {
 
     case "${cmd}" in
         couple)
-            opts="-q -h -V --dir --partner --no-input --color --quiet --help --version prompt log goals review export completions help"
+            opts="-q -h -V --dir --partner --no-input --color --quiet --help --version prompt log goals review export talk completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -201,7 +207,7 @@ _couple() {
                     return 0
                     ;;
                 --kind)
-                    COMPREPLY=($(compgen -W "talk us-time care appreciation repair affection checkin answer sit-down" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "talk us-time care appreciation repair affection checkin answer sit-down state-of-us" -- "${cur}"))
                     return 0
                     ;;
                 --status)
@@ -646,7 +652,7 @@ _couple() {
             return 0
             ;;
         couple__subcmd__help)
-            opts="prompt log goals review export completions help"
+            opts="prompt log goals review export talk completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -855,8 +861,22 @@ _couple() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        couple__subcmd__help__subcmd__talk)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         couple__subcmd__log)
-            opts="-q -h --minutes --mood --date --prompt --undo --dir --partner --no-input --color --quiet --help talk us-time care appreciation repair affection checkin answer sit-down"
+            opts="-q -h --minutes --mood --date --prompt --undo --dir --partner --no-input --color --quiet --help talk us-time care appreciation repair affection checkin answer sit-down state-of-us"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -968,6 +988,48 @@ _couple() {
                     ;;
                 --format)
                     COMPREPLY=($(compgen -W "table csv json" -- "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --partner)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        couple__subcmd__talk)
+            opts="-q -h --for --theme --depth --random --id --weekly --dir --partner --no-input --color --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --for)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --theme)
+                    COMPREPLY=($(compgen -W "check-in listening vulnerability reconnecting transitions healing small-moments blind-spots passion dreams appreciation play" -- "${cur}"))
+                    return 0
+                    ;;
+                --depth)
+                    COMPREPLY=($(compgen -W "light deep" -- "${cur}"))
+                    return 0
+                    ;;
+                --id)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --dir)

@@ -33,6 +33,7 @@ set edit:completion:arg-completer[couple] = {|@words|
             cand goals 'Shared goals, dreams and bucket-list ideas, and the monthly sit-down'
             cand review 'How it is going, and what is due'
             cand export 'Write the log, the goals or the deck as CSV or JSON'
+            cand talk 'The daily talk, timed and calm; or the weekly "state of us"'
             cand completions 'Print the shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -245,6 +246,22 @@ set edit:completion:arg-completer[couple] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'couple;talk'= {
+            cand --for 'How long to talk: 15m, 10m, 90s, 1h 30m (a bare number is minutes)'
+            cand --theme 'A question of this theme (repeat for several)'
+            cand --depth 'Only light or only deep questions'
+            cand --id 'The question with this id (or a unique prefix of it)'
+            cand --dir 'The data directory [default: $XDG_DATA_HOME/couple]'
+            cand --partner 'Who you are [default: your login name]'
+            cand --color 'When to use colour'
+            cand --random 'Any question at random, instead of the question of the day'
+            cand --weekly 'The weekly "state of us" instead of the daily talk'
+            cand --no-input 'Never ask anything interactively'
+            cand -q 'Print only what was asked for: no new ids, no confirmations'
+            cand --quiet 'Print only what was asked for: no new ids, no confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'couple;completions'= {
             cand --dir 'The data directory [default: $XDG_DATA_HOME/couple]'
             cand --partner 'Who you are [default: your login name]'
@@ -261,6 +278,7 @@ set edit:completion:arg-completer[couple] = {|@words|
             cand goals 'Shared goals, dreams and bucket-list ideas, and the monthly sit-down'
             cand review 'How it is going, and what is due'
             cand export 'Write the log, the goals or the deck as CSV or JSON'
+            cand talk 'The daily talk, timed and calm; or the weekly "state of us"'
             cand completions 'Print the shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -294,6 +312,8 @@ set edit:completion:arg-completer[couple] = {|@words|
         &'couple;help;review'= {
         }
         &'couple;help;export'= {
+        }
+        &'couple;help;talk'= {
         }
         &'couple;help;completions'= {
         }

@@ -38,6 +38,7 @@ complete -c couple -n "__fish_couple_needs_command" -f -a "log" -d 'Record a rit
 complete -c couple -n "__fish_couple_needs_command" -f -a "goals" -d 'Shared goals, dreams and bucket-list ideas, and the monthly sit-down'
 complete -c couple -n "__fish_couple_needs_command" -f -a "review" -d 'How it is going, and what is due'
 complete -c couple -n "__fish_couple_needs_command" -f -a "export" -d 'Write the log, the goals or the deck as CSV or JSON'
+complete -c couple -n "__fish_couple_needs_command" -f -a "talk" -d 'The daily talk, timed and calm; or the weekly "state of us"'
 complete -c couple -n "__fish_couple_needs_command" -f -a "completions" -d 'Print the shell completion script'
 complete -c couple -n "__fish_couple_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c couple -n "__fish_couple_using_subcommand prompt" -l theme -d 'Only prompts of this theme (repeat for several)' -r -f -a "check-in\t''
@@ -232,7 +233,8 @@ repair\t''
 affection\t''
 checkin\t''
 answer\t''
-sit-down\t''"
+sit-down\t''
+state-of-us\t''"
 complete -c couple -n "__fish_couple_using_subcommand export" -l status -d 'Only goals with this status (goals) [default: all]' -r -f -a "open\t''
 done\t''
 dropped\t''
@@ -265,6 +267,32 @@ complete -c couple -n "__fish_couple_using_subcommand export" -l excel -d 'CSV f
 complete -c couple -n "__fish_couple_using_subcommand export" -l no-input -d 'Never ask anything interactively'
 complete -c couple -n "__fish_couple_using_subcommand export" -s q -l quiet -d 'Print only what was asked for: no new ids, no confirmations'
 complete -c couple -n "__fish_couple_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c couple -n "__fish_couple_using_subcommand talk" -l for -d 'How long to talk: 15m, 10m, 90s, 1h 30m (a bare number is minutes)' -r
+complete -c couple -n "__fish_couple_using_subcommand talk" -l theme -d 'A question of this theme (repeat for several)' -r -f -a "check-in\t''
+listening\t''
+vulnerability\t''
+reconnecting\t''
+transitions\t''
+healing\t''
+small-moments\t''
+blind-spots\t''
+passion\t''
+dreams\t''
+appreciation\t''
+play\t''"
+complete -c couple -n "__fish_couple_using_subcommand talk" -l depth -d 'Only light or only deep questions' -r -f -a "light\t''
+deep\t''"
+complete -c couple -n "__fish_couple_using_subcommand talk" -l id -d 'The question with this id (or a unique prefix of it)' -r
+complete -c couple -n "__fish_couple_using_subcommand talk" -l dir -d 'The data directory [default: $XDG_DATA_HOME/couple]' -r -F
+complete -c couple -n "__fish_couple_using_subcommand talk" -l partner -d 'Who you are [default: your login name]' -r
+complete -c couple -n "__fish_couple_using_subcommand talk" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c couple -n "__fish_couple_using_subcommand talk" -l random -d 'Any question at random, instead of the question of the day'
+complete -c couple -n "__fish_couple_using_subcommand talk" -l weekly -d 'The weekly "state of us" instead of the daily talk'
+complete -c couple -n "__fish_couple_using_subcommand talk" -l no-input -d 'Never ask anything interactively'
+complete -c couple -n "__fish_couple_using_subcommand talk" -s q -l quiet -d 'Print only what was asked for: no new ids, no confirmations'
+complete -c couple -n "__fish_couple_using_subcommand talk" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c couple -n "__fish_couple_using_subcommand completions" -l dir -d 'The data directory [default: $XDG_DATA_HOME/couple]' -r -F
 complete -c couple -n "__fish_couple_using_subcommand completions" -l partner -d 'Who you are [default: your login name]' -r
 complete -c couple -n "__fish_couple_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -273,13 +301,14 @@ never\t''"
 complete -c couple -n "__fish_couple_using_subcommand completions" -l no-input -d 'Never ask anything interactively'
 complete -c couple -n "__fish_couple_using_subcommand completions" -s q -l quiet -d 'Print only what was asked for: no new ids, no confirmations'
 complete -c couple -n "__fish_couple_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export completions help" -f -a "prompt" -d 'Print the question of the day, or browse the deck'
-complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export completions help" -f -a "log" -d 'Record a ritual: a talk, time together, a small act of care, …'
-complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export completions help" -f -a "goals" -d 'Shared goals, dreams and bucket-list ideas, and the monthly sit-down'
-complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export completions help" -f -a "review" -d 'How it is going, and what is due'
-complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export completions help" -f -a "export" -d 'Write the log, the goals or the deck as CSV or JSON'
-complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export completions help" -f -a "completions" -d 'Print the shell completion script'
-complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export talk completions help" -f -a "prompt" -d 'Print the question of the day, or browse the deck'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export talk completions help" -f -a "log" -d 'Record a ritual: a talk, time together, a small act of care, …'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export talk completions help" -f -a "goals" -d 'Shared goals, dreams and bucket-list ideas, and the monthly sit-down'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export talk completions help" -f -a "review" -d 'How it is going, and what is due'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export talk completions help" -f -a "export" -d 'Write the log, the goals or the deck as CSV or JSON'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export talk completions help" -f -a "talk" -d 'The daily talk, timed and calm; or the weekly "state of us"'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export talk completions help" -f -a "completions" -d 'Print the shell completion script'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export talk completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c couple -n "__fish_couple_using_subcommand help; and __fish_seen_subcommand_from goals" -f -a "add" -d 'Add a goal; prints its new id'
 complete -c couple -n "__fish_couple_using_subcommand help; and __fish_seen_subcommand_from goals" -f -a "list" -d 'List goals: the open ones, overdue first'
 complete -c couple -n "__fish_couple_using_subcommand help; and __fish_seen_subcommand_from goals" -f -a "done" -d 'Mark a goal done'

@@ -94,6 +94,7 @@ pub(crate) enum Command {
     Goals(GoalsArgs),
     Review(ReviewArgs),
     Export(ExportArgs),
+    Talk(TalkArgs),
     Completions(CompletionsArgs),
 }
 
@@ -172,7 +173,16 @@ pub(crate) enum PromptFormat {
 /// small act of care), appreciation, repair (an apology, forgiveness,
 /// revisiting a hurt with care), affection, checkin (a mood check-in; add
 /// --mood), answer (your answer to the question of the day), sit-down (the
-/// monthly sit-down over goals).
+/// monthly sit-down over goals), state-of-us (the weekly "state of us", as
+/// `couple talk --weekly` records it).
+///
+/// `couple log repair` without a NOTE, on a terminal, walks the repair
+/// steps, each skippable with Enter: what happened, as I saw it; what I
+/// felt; what I needed; my part in it; what I will do next time; anything
+/// I want to say. The answers become one labelled note ("What happened: …
+/// · I felt: …"), which your partner reads in history and review. Skipping
+/// every step records nothing. A NOTE on the command line (or --no-input)
+/// records it as it is.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   couple log talk --minutes 15 \"about the move\"
@@ -180,6 +190,8 @@ pub(crate) enum PromptFormat {
   couple log checkin --mood 4
   couple log answer \"The walk by the river, before the rain.\"
   couple log us-time --date yesterday --minutes 90 \"cooked together\"
+  couple log repair                      on a terminal: the repair, step by step
+  couple log state-of-us \"What would make me feel loved: a walk on Sunday\"
   couple log --undo")]
 pub(crate) struct LogArgs {
     /// What you did
@@ -411,6 +423,74 @@ pub(crate) struct CompletionsArgs {
     /// The shell to complete in
     #[arg(value_enum, value_name = "SHELL")]
     pub(crate) shell: clap_complete::Shell,
+}
+
+/// The daily talk, timed and calm; or the weekly "state of us"
+///
+/// On a terminal: the question of the day (or --theme, --depth, --id,
+/// --random, as in `couple prompt`), how to talk (one speaks, the other
+/// listens without fixing; swap halfway), and a countdown with a progress
+/// bar, 15 minutes unless --for says otherwise. Halfway the screen says
+/// "swap".
+///
+/// Keys: space pauses and resumes; q or Esc ends the talk early; Ctrl-C
+/// stops and asks whether to keep the minutes so far (y) or not (n).
+///
+/// What it records: one talk entry with the minutes spent talking (pauses
+/// left out, rounded up to the whole minute) and the prompt's id. A talk
+/// that runs to the end records at least 1 minute. Ended early with q or
+/// Esc, it records the minutes if at least one minute was spent, and
+/// nothing under a minute. After Ctrl-C, y records the minutes so far (at
+/// least 1) and n records nothing (exit 1). Then it offers to write your
+/// answer to the question now (an answer entry for the same prompt).
+///
+/// --weekly walks the weekly "state of us": three things you appreciated
+/// about your partner this week (each an appreciation entry they will
+/// read), what went well for you two, one thing to talk about (optional; it
+/// offers the repair steps), and what would make you feel loved this coming
+/// week. That is recorded as one state-of-us entry, which your partner sees
+/// in `couple review` this week and next. Every step can be skipped with
+/// Enter; nothing is written until the end.
+///
+/// It needs a terminal: without one it exits 2 at once. In scripts, record
+/// the same with `couple log talk --minutes 15 --prompt ID` or
+/// `couple log state-of-us "…"`. The terminal is given back as it was on
+/// every way out (the end, q, Ctrl-C, an error, a kill).
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  couple talk                            15 minutes around today's question
+  couple talk --for 10m --theme play
+  couple talk --for 90s --random
+  couple talk --weekly                   the weekly state of us")]
+pub(crate) struct TalkArgs {
+    /// How long to talk: 15m, 10m, 90s, 1h 30m (a bare number is minutes)
+    #[arg(
+        long = "for",
+        value_name = "LENGTH",
+        default_value = crate::guide::countdown::DEFAULT_LENGTH,
+        value_parser = crate::guide::countdown::parse_length
+    )]
+    pub(crate) length: std::time::Duration,
+
+    /// A question of this theme (repeat for several)
+    #[arg(long, value_name = "THEME", value_parser = Suggest(themes), hide_possible_values = true)]
+    pub(crate) theme: Vec<String>,
+
+    /// Only light or only deep questions
+    #[arg(long, value_enum, value_name = "DEPTH")]
+    pub(crate) depth: Option<Depth>,
+
+    /// Any question at random, instead of the question of the day
+    #[arg(long, conflicts_with = "id")]
+    pub(crate) random: bool,
+
+    /// The question with this id (or a unique prefix of it)
+    #[arg(long, value_name = "ID")]
+    pub(crate) id: Option<String>,
+
+    /// The weekly "state of us" instead of the daily talk
+    #[arg(long, conflicts_with_all = ["length", "theme", "depth", "random", "id"])]
+    pub(crate) weekly: bool,
 }
 
 /// Any value, with these offered to completions. The command checks it,

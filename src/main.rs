@@ -7,11 +7,13 @@ mod dates;
 mod deck;
 mod error;
 mod generated;
+mod guide;
 mod model;
 mod printer;
 mod render;
 mod report;
 mod store;
+mod term;
 
 use std::process::ExitCode;
 
@@ -44,6 +46,7 @@ fn run(cli: Cli, partner_typed: bool) -> Result<()> {
         Command::Goals(args) => cmd::goals::run(args, &config),
         Command::Review(args) => cmd::review::run(args, &config),
         Command::Export(args) => cmd::export::run(args, &config),
+        Command::Talk(args) => cmd::talk::run(args, &config),
         Command::Completions(args) => cmd::completions::run(args, &config),
     }
 }

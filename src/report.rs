@@ -8,11 +8,13 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::dates::Period;
-use crate::model::{EntryRef, Goal, Kind, same_partner};
+use crate::model::{Entry, Goal, Kind, same_partner};
 
 mod goals;
+mod state_of_us;
 
 pub(crate) use goals::GoalsSummary;
+pub(crate) use state_of_us::{StateOfUs, window as state_of_us_window};
 
 crate::model::vocabulary! {
     /// How often a ritual is meant to happen.
@@ -125,6 +127,7 @@ pub(crate) struct Fold {
     partners: Vec<PartnerCounts>,
     last_sit_down: Option<NaiveDate>,
     answers: Vec<Answer>,
+    state_of_us: state_of_us::Latest,
     /// Talk minutes per day of the range, when the range is short enough to chart.
     talk_by_day: Vec<u32>,
 }
@@ -147,13 +150,15 @@ impl Fold {
             partners: Vec::new(),
             last_sit_down: None,
             answers: Vec::new(),
+            state_of_us: state_of_us::Latest::new(range, as_of),
             talk_by_day: vec![0; chart],
         }
     }
 
-    pub(crate) fn add(&mut self, entry: &EntryRef<'_>) {
+    pub(crate) fn add(&mut self, entry: &Entry) {
+        self.state_of_us.add(entry);
         let in_range = self.range.contains(entry.date);
-        let who = self.partner(entry.partner);
+        let who = self.partner(&entry.partner);
         if let Some(i) = RITUALS.iter().position(|(kind, _)| *kind == entry.kind) {
             self.met[i].insert(RITUALS[i].1.key(entry.date));
             if in_range {
@@ -171,8 +176,8 @@ impl Fold {
             Kind::Answer if entry.date == self.as_of => {
                 self.answers.push(Answer {
                     partner: self.partners[who].partner.clone(),
-                    prompt: entry.prompt.to_string(),
-                    text: Some(entry.note.to_string()),
+                    prompt: entry.prompt.clone(),
+                    text: Some(entry.note.clone()),
                 });
             }
             _ => {}
@@ -203,7 +208,7 @@ impl Fold {
         self.partners.len() - 1
     }
 
-    fn count(&mut self, at: usize, entry: &EntryRef<'_>) {
+    fn count(&mut self, at: usize, entry: &Entry) {
         let counts = &mut self.partners[at];
         counts.shown = true;
         match entry.kind {
@@ -287,6 +292,7 @@ impl Fold {
             partners,
             last_sit_down: self.last_sit_down,
             answers,
+            state_of_us: self.state_of_us.finish(caller),
             goals,
             due,
             talk_by_day: self.talk_by_day,
@@ -372,6 +378,8 @@ pub(crate) struct Review {
     pub(crate) partners: Vec<PartnerCounts>,
     pub(crate) last_sit_down: Option<NaiveDate>,
     pub(crate) answers: Vec<Answer>,
+    /// The other partners' latest weekly "state of us".
+    pub(crate) state_of_us: Vec<StateOfUs>,
     pub(crate) goals: GoalsSummary,
     pub(crate) due: Vec<Due>,
     #[serde(skip)]

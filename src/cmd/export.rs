@@ -11,13 +11,12 @@ use crate::config::Config;
 use crate::dates;
 use crate::deck;
 use crate::error::{Error, Result};
-use crate::model::{Entry, EntryRef, Goal, Horizon, Kind, Prompt, Status, same_partner};
+use crate::model::{Entry, Goal, Kind, Prompt, same_partner};
 use crate::printer::{self, Warning};
 use crate::render::Out;
-use crate::render::csv::{Csv, OnError, Sink, Style};
+use crate::render::csv::{OnError, Sink, Style};
 use crate::store;
-
-const PROMPT_COLUMNS: [&str; 4] = ["id", "theme", "depth", "text"];
+use crate::store::schema::{self, Record};
 
 pub(crate) fn run(args: ExportArgs, cfg: &Config) -> Result<()> {
     refuse_foreign_filters(&args, cfg)?;
@@ -56,38 +55,31 @@ impl Job {
     ) -> Result<()> {
         match self {
             Job::Log(filter) => {
-                let mut sink = Sink::open(out, style, &Entry::COLUMNS, on_error)?;
+                let mut sink = Sink::open(out, style, &schema::names::<Entry>(), on_error)?;
                 write_log(&mut sink, filter, cfg)?;
                 sink.finish()
             }
-            Job::Goals(goals) => {
-                let mut sink = Sink::open(out, style, &Goal::COLUMNS, on_error)?;
-                for goal in goals {
-                    match &mut sink {
-                        Sink::Csv(csv) => goal_csv(csv, goal)?,
-                        Sink::Json(json) => json.row(&GoalRow::from(goal))?,
-                    }
-                }
-                sink.finish()
-            }
-            Job::Prompts(prompts) => {
-                let mut sink = Sink::open(out, style, &PROMPT_COLUMNS, on_error)?;
-                for prompt in prompts {
-                    match &mut sink {
-                        Sink::Csv(csv) => {
-                            csv.text(&prompt.id)?;
-                            csv.text(&prompt.theme)?;
-                            csv.text(prompt.depth.as_str())?;
-                            csv.text(&prompt.text)?;
-                            csv.end_row()?;
-                        }
-                        Sink::Json(json) => json.row(prompt)?,
-                    }
-                }
-                sink.finish()
-            }
+            Job::Goals(goals) => records(out, style, on_error, goals),
+            Job::Prompts(prompts) => records(out, style, on_error, prompts),
         }
     }
+}
+
+/// Writes `rows` whole: CSV by their file's columns, or JSON by serde.
+fn records<R: Record + Serialize>(
+    out: &mut dyn Write,
+    style: Style,
+    on_error: OnError<'_>,
+    rows: &[R],
+) -> Result<()> {
+    let mut sink = Sink::open(out, style, &schema::names::<R>(), on_error)?;
+    for row in rows {
+        match &mut sink {
+            Sink::Csv(csv) => schema::write_row(csv, row)?,
+            Sink::Json(json) => json.row(row)?,
+        }
+    }
+    sink.finish()
 }
 
 /// Each filter belongs to one kind of data; one given for another is a
@@ -138,13 +130,13 @@ struct LogFilter {
 }
 
 impl LogFilter {
-    fn keeps(&self, entry: &EntryRef<'_>) -> bool {
+    fn keeps(&self, entry: &Entry) -> bool {
         self.from.is_none_or(|from| from <= entry.date)
             && self.to.is_none_or(|to| entry.date <= to)
             && self
                 .partner
                 .as_deref()
-                .is_none_or(|p| same_partner(p, entry.partner))
+                .is_none_or(|p| same_partner(p, &entry.partner))
             && (self.kinds.is_empty() || self.kinds.contains(&entry.kind))
     }
 }
@@ -188,10 +180,10 @@ fn write_log(sink: &mut Sink<'_>, filter: &LogFilter, cfg: &Config) -> Result<()
             if filter
                 .partner
                 .as_deref()
-                .is_some_and(|p| same_partner(p, entry.partner))
+                .is_some_and(|p| same_partner(p, &entry.partner))
             {
                 partner_seen = true;
-            } else if !partners.iter().any(|p| same_partner(p, entry.partner)) {
+            } else if !partners.iter().any(|p| same_partner(p, &entry.partner)) {
                 partners.push(entry.partner.trim().to_string());
             }
         }
@@ -199,8 +191,8 @@ fn write_log(sink: &mut Sink<'_>, filter: &LogFilter, cfg: &Config) -> Result<()
             return Ok(());
         }
         match sink {
-            Sink::Csv(csv) => entry_csv(csv, entry),
-            Sink::Json(json) => json.row(&EntryRow::from(entry)),
+            Sink::Csv(csv) => schema::write_row(csv, entry),
+            Sink::Json(json) => json.row(entry),
         }
     })?;
     if let (false, Some(partner)) = (partner_seen, &filter.partner) {
@@ -216,100 +208,11 @@ fn write_log(sink: &mut Sink<'_>, filter: &LogFilter, cfg: &Config) -> Result<()
     Ok(())
 }
 
-fn entry_csv(csv: &mut Csv<'_>, entry: &EntryRef<'_>) -> Result<()> {
-    csv.text(entry.id)?;
-    csv.date(entry.date)?;
-    csv.text(entry.partner)?;
-    csv.text(entry.kind.as_str())?;
-    csv.number(entry.minutes)?;
-    csv.number(entry.mood.map(u16::from))?;
-    csv.text(entry.prompt)?;
-    csv.text(entry.note)?;
-    csv.text(entry.logged_at)?;
-    csv.end_row()
-}
-
-/// An entry as a JSON object: the log's columns, empty cells as null.
-#[derive(Serialize)]
-struct EntryRow<'r> {
-    id: &'r str,
-    date: NaiveDate,
-    partner: &'r str,
-    kind: Kind,
-    minutes: Option<u16>,
-    mood: Option<u8>,
-    prompt: Option<&'r str>,
-    note: Option<&'r str>,
-    logged_at: Option<&'r str>,
-}
-
-impl<'r> From<&EntryRef<'r>> for EntryRow<'r> {
-    fn from(e: &EntryRef<'r>) -> Self {
-        Self {
-            id: e.id,
-            date: e.date,
-            partner: e.partner,
-            kind: e.kind,
-            minutes: e.minutes,
-            mood: e.mood,
-            prompt: non_empty(e.prompt),
-            note: non_empty(e.note),
-            logged_at: non_empty(e.logged_at),
-        }
-    }
-}
-
 fn goals(args: &ExportArgs, cfg: &Config) -> Result<Vec<Goal>> {
     let status = args.status.unwrap_or(StatusFilter::All);
     let mut goals = store::goals::read(&cfg.dir)?;
     goals.retain(|g| status.keeps(g.status) && args.horizon.is_none_or(|h| g.horizon == h));
     Ok(goals)
-}
-
-fn goal_csv(csv: &mut Csv<'_>, goal: &Goal) -> Result<()> {
-    csv.text(&goal.id)?;
-    csv.text(&goal.title)?;
-    csv.text(goal.horizon.as_str())?;
-    csv.text(goal.status.as_str())?;
-    csv.text(&goal.owner)?;
-    csv.optional_date(goal.due)?;
-    csv.date(goal.created)?;
-    csv.optional_date(goal.closed)?;
-    csv.text(&goal.note)?;
-    csv.text(&goal.updated_at)?;
-    csv.end_row()
-}
-
-/// A goal as a JSON object: the goals' columns, empty cells as null.
-#[derive(Serialize)]
-struct GoalRow<'g> {
-    id: &'g str,
-    title: &'g str,
-    horizon: Horizon,
-    status: Status,
-    owner: &'g str,
-    due: Option<NaiveDate>,
-    created: NaiveDate,
-    closed: Option<NaiveDate>,
-    note: Option<&'g str>,
-    updated_at: Option<&'g str>,
-}
-
-impl<'g> From<&'g Goal> for GoalRow<'g> {
-    fn from(g: &'g Goal) -> Self {
-        Self {
-            id: &g.id,
-            title: &g.title,
-            horizon: g.horizon,
-            status: g.status,
-            owner: &g.owner,
-            due: g.due,
-            created: g.created,
-            closed: g.closed,
-            note: non_empty(&g.note),
-            updated_at: non_empty(&g.updated_at),
-        }
-    }
 }
 
 fn prompts(args: &ExportArgs, cfg: &Config) -> Result<Vec<Prompt>> {
@@ -319,8 +222,4 @@ fn prompts(args: &ExportArgs, cfg: &Config) -> Result<Vec<Prompt>> {
         depth: None,
     };
     Ok(deck::select(&deck, &filter).into_iter().cloned().collect())
-}
-
-fn non_empty(text: &str) -> Option<&str> {
-    (!text.is_empty()).then_some(text)
 }

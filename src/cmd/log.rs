@@ -7,9 +7,11 @@ use crate::config::Config;
 use crate::dates;
 use crate::deck::{self, Filter};
 use crate::error::{Error, Result};
+use crate::guide::steps::{REPAIR, labelled_note};
 use crate::model::{ENTRY_ID_LEN, Entry, Kind, fresh_id};
 use crate::render::{Out, shown};
 use crate::store;
+use crate::term::walk::Asker;
 
 pub(crate) fn run(args: LogArgs, cfg: &Config) -> Result<()> {
     let partner = cfg.partner()?.to_string();
@@ -45,6 +47,13 @@ pub(crate) fn run(args: LogArgs, cfg: &Config) -> Result<()> {
 fn entry_from_flags(args: &LogArgs, kind: &str, partner: &str, cfg: &Config) -> Result<Entry> {
     let kind = Kind::parse_typed(kind)?;
     let date = dates::past_day_or_today(args.date.as_deref(), cfg.today)?;
+    let note = match &args.note {
+        Some(note) => note.clone(),
+        // A repair without a note, on a terminal: walk the repair steps
+        // (unless the date is refused anyway, below).
+        None if kind == Kind::Repair && cfg.interactive && date <= cfg.today => guided_repair(cfg)?,
+        None => String::new(),
+    };
     build(
         Draft {
             kind,
@@ -52,11 +61,38 @@ fn entry_from_flags(args: &LogArgs, kind: &str, partner: &str, cfg: &Config) -> 
             minutes: args.minutes,
             mood: args.mood,
             prompt: args.prompt.clone(),
-            note: args.note.clone().unwrap_or_default(),
+            note,
         },
         partner,
         cfg,
     )
+}
+
+/// The repair steps, one question at a time; the answers as one labelled
+/// note. Every step skipped records nothing.
+fn guided_repair(cfg: &Config) -> Result<String> {
+    // The repair ends in log.csv: refuse now, before asking anything.
+    store::log::check_appendable(&cfg.dir)?;
+    let asker = Asker::new(cfg.color);
+    let asking = |err: dialoguer::Error| {
+        let dialoguer::Error::IO(err) = err;
+        Error::runtime(format!(
+            "asking on the terminal: {}: nothing was recorded",
+            crate::error::plain(&err)
+        ))
+    };
+    asker
+        .tell("A repair, step by step. Each step can be skipped with Enter.")
+        .map_err(asking)?;
+    let answers = asker.steps(&REPAIR).map_err(asking)?;
+    let note = labelled_note(&REPAIR, &answers);
+    if note.is_empty() {
+        return Err(
+            Error::runtime("every step was skipped: nothing was recorded")
+                .with_hint("to record a repair without words: couple log repair --no-input"),
+        );
+    }
+    Ok(note)
 }
 
 /// What the user said, before it is checked and stamped.

@@ -8,3 +8,4 @@ pub(crate) mod goals;
 pub(crate) mod log;
 pub(crate) mod prompt;
 pub(crate) mod review;
+pub(crate) mod talk;

@@ -7,7 +7,7 @@ use crate::deck::{self, Filter};
 use crate::error::{Error, Result};
 use crate::model::Prompt;
 use crate::render::{Out, shown};
-use crate::store;
+use crate::store::{self, schema};
 
 pub(crate) fn run(args: PromptArgs, cfg: &Config) -> Result<()> {
     let deck = store::prompts::load(&cfg.dir, args.deck.as_deref())?;
@@ -75,7 +75,7 @@ fn render_one(
             out.line(&format!("{}  {theme}", shown(&prompt.text)))
         }
         PromptFormat::Text => out.line(&shown(&prompt.text)),
-        PromptFormat::Csv => out.csv(CSV_HEADER, [csv_row(prompt)], raw),
+        PromptFormat::Csv => out.csv_with(raw, |csv| schema::write_all(csv, [prompt])),
         PromptFormat::Json => out.json(prompt),
     }
 }
@@ -91,7 +91,9 @@ fn render_list(out: &mut Out, prompts: &[&Prompt], format: PromptFormat, raw: bo
             }
             Ok(())
         }
-        PromptFormat::Csv => out.csv(CSV_HEADER, prompts.iter().map(|p| csv_row(p)), raw),
+        PromptFormat::Csv => {
+            out.csv_with(raw, |csv| schema::write_all(csv, prompts.iter().copied()))
+        }
         PromptFormat::Json => out.json(&prompts),
     }
 }
@@ -126,15 +128,4 @@ fn render_themes(
         ),
         PromptFormat::Json => out.json(&themes),
     }
-}
-
-const CSV_HEADER: [&str; 4] = ["id", "theme", "depth", "text"];
-
-fn csv_row(prompt: &Prompt) -> [String; 4] {
-    [
-        prompt.id.to_string(),
-        prompt.theme.to_string(),
-        prompt.depth.as_str().to_string(),
-        prompt.text.to_string(),
-    ]
 }

@@ -6,9 +6,10 @@ use crate::cli::{ReviewArgs, ReviewFormat};
 use crate::config::Config;
 use crate::dates::{self, Period};
 use crate::error::{Error, Result};
+use crate::guide::steps::SEPARATOR;
 use crate::model::Kind;
 use crate::render::{self, Out, shown};
-use crate::report::{Fold, Review};
+use crate::report::{self, Fold, Review};
 use crate::store;
 
 pub(crate) fn run(args: ReviewArgs, cfg: &Config) -> Result<()> {
@@ -17,9 +18,13 @@ pub(crate) fn run(args: ReviewArgs, cfg: &Config) -> Result<()> {
     let range = period(&args, as_of, cfg)?;
 
     let mut fold = Fold::new(range, as_of);
-    // Only the answers of the as-of date are shown; no other note is read.
-    let answers_of_the_day = |kind, date| kind == Kind::Answer && date == as_of;
-    store::log::for_each_decoding(&cfg.dir, &answers_of_the_day, |entry| {
+    // Only the answers of the as-of date and the recent states of us are
+    // shown; no other note is read.
+    let states = report::state_of_us_window(range, as_of);
+    let read_notes = |kind, date| {
+        kind == Kind::Answer && date == as_of || kind == Kind::StateOfUs && states.contains(date)
+    };
+    store::log::for_each_decoding(&cfg.dir, &read_notes, |entry| {
         fold.add(entry);
         Ok(())
     })?;
@@ -117,6 +122,14 @@ fn render_csv(out: &mut Out, review: &Review, raw: bool) -> Result<()> {
             &a.partner,
             &a.prompt,
             a.text.clone().unwrap_or_default(),
+        );
+    }
+    for state in &review.state_of_us {
+        add(
+            "state-of-us",
+            &state.partner,
+            &dates::iso(state.date),
+            state.note.clone(),
         );
     }
     add("goals", "open", "count", review.goals.open.to_string());
@@ -231,11 +244,29 @@ fn render_table(out: &mut Out, review: &Review) -> Result<()> {
         }
     }
 
+    render_state_of_us(out, review)?;
+
     if !review.due.is_empty() {
         out.line("")?;
         out.line("Due")?;
         for d in &review.due {
             out.line(&format!("  {}", out.warn(&d.message)))?;
+        }
+    }
+    Ok(())
+}
+
+/// The partner's latest weekly "state of us", one labelled answer a line.
+fn render_state_of_us(out: &mut Out, review: &Review) -> Result<()> {
+    for state in &review.state_of_us {
+        out.line("")?;
+        out.line(&format!(
+            "{}'s state of us ({})",
+            shown(&state.partner),
+            dates::iso(state.date)
+        ))?;
+        for part in state.note.split(SEPARATOR) {
+            out.line(&format!("  {}", shown(part)))?;
         }
     }
     Ok(())

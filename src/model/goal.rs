@@ -12,8 +12,9 @@ use crate::dates::Period;
 /// An open goal due within this many days of the as-of date is due soon.
 pub(crate) const DUE_SOON_DAYS: u64 = 7;
 
-/// One row of goals.csv.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// One row of goals.csv (its columns: `store::goals`'s table). As JSON,
+/// the file's columns with empty cells as null.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub(crate) struct Goal {
     pub(crate) id: String,
     pub(crate) title: String,
@@ -24,46 +25,13 @@ pub(crate) struct Goal {
     pub(crate) due: Option<NaiveDate>,
     pub(crate) created: NaiveDate,
     pub(crate) closed: Option<NaiveDate>,
+    #[serde(serialize_with = "super::empty_as_null")]
     pub(crate) note: String,
+    #[serde(serialize_with = "super::empty_as_null")]
     pub(crate) updated_at: String,
 }
 
 impl Goal {
-    /// The contract columns of goals.csv, in the order a new file gets them.
-    pub(crate) const COLUMNS: [&'static str; 10] = [
-        "id",
-        "title",
-        "horizon",
-        "status",
-        "owner",
-        "due",
-        "created",
-        "closed",
-        "note",
-        "updated_at",
-    ];
-
-    /// The cell for the contract column at `index` in [`Goal::COLUMNS`].
-    pub(crate) fn cell(&self, index: usize) -> String {
-        let date = |d: Option<NaiveDate>| {
-            d.map(|d| d.format("%Y-%m-%d").to_string())
-                .unwrap_or_default()
-        };
-        match index {
-            0 => self.id.clone(),
-            1 => self.title.clone(),
-            2 => self.horizon.as_str().to_string(),
-            3 => self.status.as_str().to_string(),
-            4 => self.owner.clone(),
-            5 => date(self.due),
-            6 => date(Some(self.created)),
-            7 => date(self.closed),
-            8 => self.note.clone(),
-            9 => self.updated_at.clone(),
-            _ => String::new(),
-        }
-    }
-
     /// Open and past its due date as of `today`.
     pub(crate) fn is_overdue(&self, today: NaiveDate) -> bool {
         self.status == Status::Open && self.due.is_some_and(|due| due < today)

@@ -13,6 +13,7 @@ super::vocab::vocabulary! {
         Checkin => "checkin", "how you feel";
         Answer => "answer", "your answer to today's question";
         SitDown => "sit-down", "the monthly sit-down";
+        StateOfUs => "state-of-us", "the weekly state of us";
     }
 }
 

@@ -11,9 +11,18 @@ mod vocab;
 
 pub(crate) use vocab::vocabulary;
 
-pub(crate) use entry::{Entry, EntryRef, MAX_MINUTES, MOOD_RANGE};
+pub(crate) use entry::{Entry, MAX_MINUTES, MOOD_RANGE};
 pub(crate) use goal::{Goal, Horizon, Standing, Status, list_order};
 pub(crate) use id::{ENTRY_ID_LEN, GOAL_ID_LEN, fresh_id};
 pub(crate) use kind::Kind;
 pub(crate) use partner::{is_us, same_partner};
 pub(crate) use prompt::{Depth, Prompt};
+
+/// Serialises an empty text cell as JSON null, as the files mean it.
+pub(crate) fn empty_as_null<S: serde::Serializer>(text: &str, s: S) -> Result<S::Ok, S::Error> {
+    if text.is_empty() {
+        s.serialize_none()
+    } else {
+        s.serialize_str(text)
+    }
+}

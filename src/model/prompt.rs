@@ -6,7 +6,7 @@ use serde::Serialize;
 
 /// One question, as it stands in a deck. The built-in deck's strings are
 /// borrowed from the binary; a user's deck owns its own.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub(crate) struct Prompt {
     pub(crate) id: Cow<'static, str>,
     pub(crate) theme: Cow<'static, str>,

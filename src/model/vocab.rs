@@ -67,6 +67,13 @@ macro_rules! vocabulary {
             }
         }
 
+        /// The first in the table: the blank a reader decodes a row into.
+        impl Default for $T {
+            fn default() -> Self {
+                $T::ALL[0]
+            }
+        }
+
         impl std::fmt::Display for $T {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.as_str())

@@ -87,6 +87,18 @@ impl Out {
         csv.finish()
     }
 
+    /// Writes CSV through the one CSV writer, neutralised for a spreadsheet
+    /// unless `raw`: `write` gets the writer.
+    pub(crate) fn csv_with(
+        &mut self,
+        raw: bool,
+        write: impl FnOnce(&mut Csv<'_>) -> Result<()>,
+    ) -> Result<()> {
+        let mut csv = Csv::new(&mut self.inner, CsvStyle::for_user(raw), &Error::output)?;
+        write(&mut csv)?;
+        csv.finish()
+    }
+
     /// Writes `value` as pretty JSON and a newline.
     pub(crate) fn json(&mut self, value: &impl Serialize) -> Result<()> {
         serde_json::to_writer_pretty(&mut self.inner, value).map_err(|e| {

@@ -5,21 +5,18 @@ fn day(text: &str) -> NaiveDate {
     parse_iso(text.as_bytes()).unwrap()
 }
 
-fn entry<'a>(date: &str, partner: &'a str, kind: Kind, minutes: Option<u16>) -> EntryRef<'a> {
-    EntryRef {
-        id: "x",
+fn entry(date: &str, partner: &str, kind: Kind, minutes: Option<u16>) -> Entry {
+    Entry {
+        id: "x".into(),
         date: day(date),
-        partner,
+        partner: partner.into(),
         kind,
         minutes,
-        mood: None,
-        prompt: "",
-        note: "",
-        logged_at: "",
+        ..Entry::default()
     }
 }
 
-fn review(range: Period, as_of: &str, entries: &[EntryRef<'_>]) -> Review {
+fn review(range: Period, as_of: &str, entries: &[Entry]) -> Review {
     let mut fold = Fold::new(range, day(as_of));
     for e in entries {
         fold.add(e);
@@ -53,14 +50,14 @@ fn weekly_keys_follow_iso_weeks_across_a_year_boundary_and_week_53() {
 
 #[test]
 fn a_streak_runs_across_new_year_and_the_29th_of_february() {
-    let talks: Vec<EntryRef<'_>> = ["2024-02-27", "2024-02-28", "2024-02-29", "2024-03-01"]
+    let talks: Vec<Entry> = ["2024-02-27", "2024-02-28", "2024-02-29", "2024-03-01"]
         .iter()
         .map(|d| entry(d, "alex", Kind::Talk, Some(10)))
         .collect();
     let r = review(Period::week_of(day("2024-03-01")), "2024-03-01", &talks);
     assert_eq!(r.rituals[0].streak, 4);
 
-    let talks: Vec<EntryRef<'_>> = ["2025-12-30", "2025-12-31", "2026-01-01"]
+    let talks: Vec<Entry> = ["2025-12-30", "2025-12-31", "2026-01-01"]
         .iter()
         .map(|d| entry(d, "sam", Kind::Talk, None))
         .collect();
@@ -132,9 +129,13 @@ fn targets_and_done_count_periods_not_entries() {
 #[test]
 fn answers_stay_hidden_until_the_caller_answers() {
     let mut theirs = entry("2026-11-25", "sam", Kind::Answer, None);
-    theirs.note = "the river walk";
-    theirs.prompt = "play-001";
-    let r = review(Period::week_of(day("2026-11-25")), "2026-11-25", &[theirs]);
+    theirs.note = "the river walk".into();
+    theirs.prompt = "play-001".into();
+    let r = review(
+        Period::week_of(day("2026-11-25")),
+        "2026-11-25",
+        &[theirs.clone()],
+    );
     assert_eq!(r.answers[0].text, None);
     assert!(
         r.due
@@ -143,7 +144,7 @@ fn answers_stay_hidden_until_the_caller_answers() {
     );
 
     let mut mine = entry("2026-11-25", "alex", Kind::Answer, None);
-    mine.note = "the market";
+    mine.note = "the market".into();
     let r = review(
         Period::week_of(day("2026-11-25")),
         "2026-11-25",
@@ -179,7 +180,7 @@ fn nothing_is_due_when_every_ritual_is_met() {
 fn partners_are_counted_in_range_with_their_average_mood() {
     let mut a = entry("2026-11-24", "alex", Kind::Checkin, None);
     a.mood = Some(4);
-    let mut b = a;
+    let mut b = a.clone();
     b.mood = Some(3);
     let entries = [
         a,

@@ -10,13 +10,11 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use csv::ByteRecord;
-
 use super::conflicts;
 use super::fsx::{self, Lock};
 use super::read_if_exists;
-use super::table::{Schema, Table, first_line_ends_crlf, line};
-use crate::dates;
+use super::schema::{Column, Layout, Problem, Reader, Record};
+use super::table::first_line_ends_crlf;
 use crate::error::{Error, Result};
 use crate::model::{Goal, Horizon, Status};
 use crate::printer::{Warned, Warning};
@@ -24,23 +22,107 @@ use crate::render::csv::{Csv, CsvStyle};
 
 pub(crate) const GOALS_FILE: &str = "goals.csv";
 
-/// A file must name at least id, title, horizon and status to be read; the
-/// other contract columns read as empty when missing, and a rewrite adds
-/// them at the end.
-const SCHEMA: Schema = Schema {
-    columns: &Goal::COLUMNS,
-    required: 4,
-};
-const ID: usize = 0;
-const TITLE: usize = 1;
-const HORIZON: usize = 2;
-const STATUS: usize = 3;
-const OWNER: usize = 4;
-const DUE: usize = 5;
-const CREATED: usize = 6;
-const CLOSED: usize = 7;
-const NOTE: usize = 8;
-const UPDATED_AT: usize = 9;
+/// The columns of goals.csv, in the order a new file gets them. A file must
+/// name at least id, title, horizon and status to be read; the other
+/// columns read as empty when missing, and a rewrite adds them at the end.
+impl Record for Goal {
+    const COLUMNS: &'static [Column<Self>] = &[
+        Column::required(
+            "id",
+            |g, cell| {
+                cell.text_into(&mut g.id)?;
+                if g.id.is_empty() || g.id.chars().any(char::is_whitespace) {
+                    return Err(Problem::new("must be one word, like 7kq3m2xa").hint(
+                        "`couple goals add` makes ids; for a row of your own, any unique word will do",
+                    ));
+                }
+                Ok(())
+            },
+            |g, csv| csv.text(&g.id),
+        ),
+        Column::required(
+            "title",
+            |g, cell| {
+                cell.text_into(&mut g.title)?;
+                if g.title.trim().is_empty() {
+                    return Err(Problem::new("is empty"));
+                }
+                Ok(())
+            },
+            |g, csv| csv.text(&g.title),
+        ),
+        Column::required(
+            "horizon",
+            |g, cell| {
+                let text = cell.text()?;
+                g.horizon = Horizon::from_bytes(text.as_bytes()).ok_or_else(|| {
+                    Problem::new(format!("{text:?} is not a horizon"))
+                        .hint("a horizon is month, year or someday")
+                })?;
+                Ok(())
+            },
+            |g, csv| csv.text(g.horizon.as_str()),
+        ),
+        Column::required(
+            "status",
+            |g, cell| {
+                let text = cell.text()?;
+                g.status = Status::from_bytes(text.as_bytes()).ok_or_else(|| {
+                    Problem::new(format!("{text:?} is not a status"))
+                        .hint("a status is open, done or dropped")
+                })?;
+                Ok(())
+            },
+            |g, csv| csv.text(g.status.as_str()),
+        ),
+        Column::optional(
+            "owner",
+            |g, cell| {
+                let owner = cell.text()?;
+                // An owner left blank in a spreadsheet is both of you.
+                g.owner = if owner.trim().is_empty() { "us" } else { owner }.to_string();
+                Ok(())
+            },
+            |g, csv| csv.text(&g.owner),
+        ),
+        Column::optional(
+            "due",
+            |g, cell| {
+                g.due = cell.optional_date()?;
+                Ok(())
+            },
+            |g, csv| csv.optional_date(g.due),
+        ),
+        Column::optional(
+            "created",
+            |g, cell| {
+                g.created = cell.optional_date()?.ok_or_else(|| {
+                    Problem::new("is empty").hint("write the day the goal was added, as YYYY-MM-DD")
+                })?;
+                Ok(())
+            },
+            |g, csv| csv.date(g.created),
+        ),
+        Column::optional(
+            "closed",
+            |g, cell| {
+                g.closed = cell.optional_date()?;
+                Ok(())
+            },
+            |g, csv| csv.optional_date(g.closed),
+        ),
+        Column::optional(
+            "note",
+            |g, cell| cell.text_into(&mut g.note),
+            |g, csv| csv.text(&g.note),
+        ),
+        Column::optional(
+            "updated_at",
+            |g, cell| cell.text_into(&mut g.updated_at),
+            |g, csv| csv.text(&g.updated_at),
+        ),
+    ];
+}
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -68,8 +150,6 @@ impl StoredGoal {
 struct GoalsFile {
     /// The header as in the file, then any contract column it lacked.
     header: Vec<Vec<u8>>,
-    /// Where each contract column stands in `header`.
-    positions: [usize; Goal::COLUMNS.len()],
     crlf: bool,
     bom: bool,
     goals: Vec<StoredGoal>,
@@ -138,104 +218,34 @@ pub(crate) fn update<T>(
 
 /// Reads one goals file; `name` is the file name its errors give.
 fn parse(name: &str, bytes: &[u8]) -> Result<GoalsFile> {
-    let mut table = Table::open(name, bytes, &SCHEMA)?;
-    let mut header: Vec<Vec<u8>> = table.header().iter().map(<[u8]>::to_vec).collect();
-    let mut positions = [0; Goal::COLUMNS.len()];
+    let mut reader = Reader::<_, Goal>::open(name, bytes)?.skipping_blank_rows();
+    let mut header: Vec<Vec<u8>> = reader.table().header().iter().map(<[u8]>::to_vec).collect();
     for (i, column) in Goal::COLUMNS.iter().enumerate() {
-        positions[i] = table.position(i).unwrap_or_else(|| {
-            header.push(column.as_bytes().to_vec());
-            header.len() - 1
-        });
+        if reader.table().position(i).is_none() {
+            header.push(column.name.as_bytes().to_vec());
+        }
     }
     let mut goals: Vec<StoredGoal> = Vec::new();
     let mut lines: HashMap<String, u64> = HashMap::new();
-    let mut record = ByteRecord::new();
-    while table.next(&mut record)? {
-        // A spreadsheet leaves rows of empty cells behind; they hold nothing.
-        if record.iter().all(|cell| cell.trim_ascii().is_empty()) {
-            continue;
-        }
-        let goal = goal(&table, &record)?;
-        if let Some(first) = lines.insert(goal.id.to_lowercase(), line(&record)) {
-            return Err(table
-                .value_error(
-                    &record,
-                    "id",
-                    &format!("{} is also the id on line {first}", goal.id),
-                )
-                .with_hint("every goal needs an id of its own; change one of them"));
+    let mut goal = Goal::default();
+    while reader.next(&mut goal, |_| true)? {
+        if let Some(first) = lines.insert(goal.id.to_lowercase(), reader.line()) {
+            return Err(
+                Problem::new(format!("{} is also the id on line {first}", goal.id))
+                    .hint("every goal needs an id of its own; change one of them")
+                    .at(name, reader.line(), "id"),
+            );
         }
         goals.push(StoredGoal {
-            goal,
-            row: record.iter().map(<[u8]>::to_vec).collect(),
+            goal: goal.clone(),
+            row: reader.row().iter().map(<[u8]>::to_vec).collect(),
         });
     }
     Ok(GoalsFile {
         header,
-        positions,
         crlf: first_line_ends_crlf(bytes),
         bom: bytes.starts_with(BOM),
         goals,
-    })
-}
-
-/// One row as a validated goal.
-fn goal<R: std::io::Read>(table: &Table<R>, record: &ByteRecord) -> Result<Goal> {
-    let text = |column| table.text(record, column, &SCHEMA);
-    let bad =
-        |column: usize, problem: &str| table.value_error(record, SCHEMA.columns[column], problem);
-    let date = |column: usize| -> Result<Option<chrono::NaiveDate>> {
-        let raw = table.bytes(record, column);
-        if raw.trim_ascii().is_empty() {
-            return Ok(None);
-        }
-        dates::parse_file_date(raw).map(Some).map_err(|problem| {
-            bad(column, &problem).with_hint(
-                "if a spreadsheet changed the dates, format that column as text YYYY-MM-DD",
-            )
-        })
-    };
-
-    let id = text(ID)?;
-    if id.is_empty() || id.chars().any(char::is_whitespace) {
-        return Err(bad(ID, "must be one word, like 7kq3m2xa").with_hint(
-            "`couple goals add` makes ids; for a row of your own, any unique word will do",
-        ));
-    }
-    let title = text(TITLE)?;
-    if title.trim().is_empty() {
-        return Err(bad(TITLE, "is empty"));
-    }
-    let horizon = text(HORIZON)?;
-    let horizon = Horizon::from_bytes(horizon.as_bytes()).ok_or_else(|| {
-        bad(HORIZON, &format!("{horizon:?} is not a horizon"))
-            .with_hint("a horizon is month, year or someday")
-    })?;
-    let status = text(STATUS)?;
-    let status = Status::from_bytes(status.as_bytes()).ok_or_else(|| {
-        bad(STATUS, &format!("{status:?} is not a status"))
-            .with_hint("a status is open, done or dropped")
-    })?;
-    let owner = text(OWNER)?;
-    let created = date(CREATED)?.ok_or_else(|| {
-        bad(CREATED, "is empty").with_hint("write the day the goal was added, as YYYY-MM-DD")
-    })?;
-    Ok(Goal {
-        id: id.to_string(),
-        title: title.to_string(),
-        horizon,
-        status,
-        // An owner left blank in a spreadsheet is both of you.
-        owner: if owner.trim().is_empty() {
-            "us".to_string()
-        } else {
-            owner.to_string()
-        },
-        due: date(DUE)?,
-        created,
-        closed: date(CLOSED)?,
-        note: text(NOTE)?.to_string(),
-        updated_at: text(UPDATED_AT)?.to_string(),
     })
 }
 
@@ -258,17 +268,9 @@ fn write(out: &mut dyn Write, file: &GoalsFile) -> Result<()> {
         writer.bytes(name)?;
     }
     writer.end_row()?;
-    let mut cells: Vec<Vec<u8>> = Vec::with_capacity(file.header.len());
+    let layout = Layout::<Goal>::of(file.header.iter().map(Vec::as_slice));
     for stored in &file.goals {
-        cells.clone_from(&stored.row);
-        cells.resize(file.header.len(), Vec::new());
-        for (column, &at) in file.positions.iter().enumerate() {
-            cells[at] = stored.goal.cell(column).into_bytes();
-        }
-        for cell in &cells {
-            writer.bytes(cell)?;
-        }
-        writer.end_row()?;
+        layout.write_row(&mut writer, &stored.goal, &stored.row)?;
     }
     writer.finish()
 }

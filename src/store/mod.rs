@@ -7,6 +7,7 @@ mod fsx;
 pub(crate) mod goals;
 pub(crate) mod log;
 pub(crate) mod prompts;
+pub(crate) mod schema;
 mod table;
 
 use std::fs::{self, OpenOptions};

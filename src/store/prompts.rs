@@ -5,10 +5,8 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
-use csv::ByteRecord;
-
 use super::read_if_exists;
-use super::table::{Schema, Table, line};
+use super::schema::{Cell, Column, Problem, Reader, Record};
 use crate::deck;
 use crate::error::{Error, Result};
 use crate::model::{Depth, Prompt};
@@ -48,54 +46,86 @@ fn deck_file(path: &Path) -> Result<(String, Vec<u8>)> {
     Ok((path.display().to_string(), bytes))
 }
 
-const SCHEMA: Schema = Schema {
-    columns: &["id", "theme", "depth", "text"],
-    required: 4,
-};
-const ID: usize = 0;
-const THEME: usize = 1;
-const DEPTH: usize = 2;
-const TEXT: usize = 3;
+/// The columns of a deck file (`prompts.csv`, `--deck FILE`), every one
+/// required; cells are trimmed.
+impl Record for Prompt {
+    const COLUMNS: &'static [Column<Self>] = &[
+        Column::required(
+            "id",
+            |p, cell| {
+                let id = trimmed(cell)?;
+                if id.is_empty() || id.chars().any(char::is_whitespace) {
+                    return Err(Problem::new("must be one word, like listening-012"));
+                }
+                p.id = id.to_string().into();
+                Ok(())
+            },
+            |p, csv| csv.text(&p.id),
+        ),
+        Column::required(
+            "theme",
+            |p, cell| {
+                p.theme = non_empty(cell)?.to_string().into();
+                Ok(())
+            },
+            |p, csv| csv.text(&p.theme),
+        ),
+        Column::required(
+            "depth",
+            |p, cell| {
+                let depth = trimmed(cell)?;
+                p.depth = Depth::from_bytes(depth.as_bytes())
+                    .ok_or_else(|| Problem::new(format!("{depth:?} is neither light nor deep")))?;
+                Ok(())
+            },
+            |p, csv| csv.text(p.depth.as_str()),
+        ),
+        Column::required(
+            "text",
+            |p, cell| {
+                p.text = non_empty(cell)?.to_string().into();
+                Ok(())
+            },
+            |p, csv| csv.text(&p.text),
+        ),
+    ];
+}
+
+fn trimmed(cell: Cell<'_>) -> Result<&str, Problem> {
+    cell.text().map(str::trim)
+}
+
+fn non_empty(cell: Cell<'_>) -> Result<&str, Problem> {
+    let text = trimmed(cell)?;
+    if text.is_empty() {
+        return Err(Problem::new("is empty"));
+    }
+    Ok(text)
+}
 
 /// Parses a deck named `name` (as errors show it) from its CSV bytes.
 pub(crate) fn parse(name: &str, bytes: &[u8]) -> Result<Vec<Prompt>> {
-    let mut table = Table::open(name, bytes, &SCHEMA)?;
-    let mut record = ByteRecord::new();
-    let mut prompts = Vec::new();
+    Ok(parse_with_lines(name, bytes)?
+        .into_iter()
+        .map(|(prompt, _)| prompt)
+        .collect())
+}
+
+/// The prompts of a deck, each with the line it starts on.
+fn parse_with_lines(name: &str, bytes: &[u8]) -> Result<Vec<(Prompt, u64)>> {
+    let mut reader = Reader::<_, Prompt>::open(name, bytes)?.skipping_blank_rows();
+    let mut prompts: Vec<(Prompt, u64)> = Vec::new();
     let mut ids = HashSet::new();
-    while table.next(&mut record)? {
-        let id = table.text(&record, ID, &SCHEMA)?.trim();
-        let theme = table.text(&record, THEME, &SCHEMA)?.trim();
-        let depth = table.text(&record, DEPTH, &SCHEMA)?.trim();
-        let text = table.text(&record, TEXT, &SCHEMA)?.trim();
-        if id.is_empty() && theme.is_empty() && depth.is_empty() && text.is_empty() {
-            continue; // a blank spreadsheet row
+    let mut prompt = Prompt::default();
+    while reader.next(&mut prompt, |_| true)? {
+        if !ids.insert(prompt.id.clone()) {
+            return Err(Problem::new(format!("{} appears twice", prompt.id)).at(
+                name,
+                reader.line(),
+                "id",
+            ));
         }
-        if id.is_empty() || id.chars().any(char::is_whitespace) {
-            return Err(table.value_error(&record, "id", "must be one word, like listening-012"));
-        }
-        if !ids.insert(id.to_string()) {
-            return Err(table.value_error(&record, "id", &format!("{id} appears twice")));
-        }
-        if theme.is_empty() {
-            return Err(table.value_error(&record, "theme", "is empty"));
-        }
-        let depth = Depth::from_bytes(depth.as_bytes()).ok_or_else(|| {
-            table.value_error(
-                &record,
-                "depth",
-                &format!("{depth:?} is neither light nor deep"),
-            )
-        })?;
-        if text.is_empty() {
-            return Err(table.value_error(&record, "text", "is empty"));
-        }
-        prompts.push(Prompt {
-            id: id.to_string().into(),
-            theme: theme.to_string().into(),
-            depth,
-            text: text.to_string().into(),
-        });
+        prompts.push((prompt.clone(), reader.line()));
     }
     Ok(prompts)
 }
@@ -104,26 +134,16 @@ pub(crate) fn parse(name: &str, bytes: &[u8]) -> Result<Vec<Prompt>> {
 /// already has (answers refer to ids, so one id must mean one question).
 pub(crate) fn extend(deck: &mut Vec<Prompt>, name: &str, bytes: &[u8]) -> Result<()> {
     let known: HashSet<&str> = deck.iter().map(|p| &*p.id).collect();
-    let extra = parse(name, bytes)?;
-    if let Some(clash) = extra.iter().find(|p| known.contains(&*p.id)) {
-        // Find the line again for the message; decks are small.
-        let mut table = Table::open(name, bytes, &SCHEMA)?;
-        let mut record = ByteRecord::new();
-        let mut at = 0;
-        while table.next(&mut record)? {
-            if table.bytes(&record, ID).trim_ascii() == clash.id.as_bytes() {
-                at = line(&record);
-                break;
-            }
-        }
+    let extra = parse_with_lines(name, bytes)?;
+    if let Some((clash, at)) = extra.iter().find(|(p, _)| known.contains(&*p.id)) {
         return Err(Error::data(
             name,
-            at,
+            *at,
             format!("id {} is already in the built-in deck", clash.id),
         )
         .with_hint("give your own prompts ids of their own, like mine-001"));
     }
-    deck.extend(extra);
+    deck.extend(extra.into_iter().map(|(prompt, _)| prompt));
     Ok(())
 }
 

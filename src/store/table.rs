@@ -6,22 +6,16 @@ use std::io::Read;
 
 use csv::ByteRecord;
 
+use super::schema::{Problem, Record};
 use crate::error::{Error, Result};
 
-/// The columns a file is expected to have.
-pub(crate) struct Schema {
-    /// The contract columns, in the order a new file gets them.
-    pub(crate) columns: &'static [&'static str],
-    /// How many of `columns`, from the start, a file must have to be read.
-    pub(crate) required: usize,
-}
-
-/// A CSV file opened for reading, its header matched against a schema.
+/// A CSV file opened for reading, its header matched against a record's
+/// columns.
 pub(crate) struct Table<R: Read> {
     name: String,
     reader: csv::Reader<R>,
     header: ByteRecord,
-    /// For each schema column, where it stands in this file (if it does).
+    /// For each column of the record, where it stands in this file (if it does).
     positions: Vec<Option<usize>>,
     /// Rows starting at or after this byte are checked for NUL bytes.
     nul_check_from: u64,
@@ -29,7 +23,7 @@ pub(crate) struct Table<R: Read> {
 
 impl<R: Read> Table<R> {
     /// Reads the header of `input`. An empty input is a table without rows.
-    pub(crate) fn open(name: &str, input: R, schema: &Schema) -> Result<Self> {
+    pub(crate) fn open<T: Record>(name: &str, input: R) -> Result<Self> {
         let reader = csv::ReaderBuilder::new()
             // Big reads: a million-row log in 400 syscalls, not 12,000.
             .buffer_capacity(256 * 1024)
@@ -41,7 +35,7 @@ impl<R: Read> Table<R> {
             name: name.to_string(),
             reader,
             header: ByteRecord::new(),
-            positions: vec![None; schema.columns.len()],
+            positions: vec![None; T::COLUMNS.len()],
             nul_check_from: 0,
         };
         if !table
@@ -53,19 +47,19 @@ impl<R: Read> Table<R> {
             return Ok(table);
         }
         let names = header_names(name, &header)?;
-        for (slot, wanted) in table.positions.iter_mut().zip(schema.columns) {
+        for (slot, wanted) in table.positions.iter_mut().zip(T::COLUMNS) {
             *slot = names
                 .iter()
-                .position(|have| have.eq_ignore_ascii_case(wanted));
+                .position(|have| have.eq_ignore_ascii_case(wanted.name));
         }
-        let missing: Vec<&str> = schema.columns[..schema.required]
+        let missing: Vec<&str> = T::COLUMNS
             .iter()
             .zip(&table.positions)
-            .filter(|(_, at)| at.is_none())
-            .map(|(col, _)| *col)
+            .filter(|(col, at)| col.required && at.is_none())
+            .map(|(col, _)| col.name)
             .collect();
         if !missing.is_empty() {
-            return Err(header_error(name, &names, &missing, schema));
+            return Err(header_error::<T>(name, &names, &missing));
         }
         table.header = header;
         Ok(table)
@@ -84,7 +78,7 @@ impl<R: Read> Table<R> {
         &self.header
     }
 
-    /// Where schema column `column` stands in this file.
+    /// Where column `column` (an index into the record's columns) stands in this file.
     pub(crate) fn position(&self, column: usize) -> Option<usize> {
         self.positions[column]
     }
@@ -107,33 +101,17 @@ impl<R: Read> Table<R> {
         Ok(more)
     }
 
-    /// The raw bytes of schema column `column` (empty when the file lacks it).
+    /// The raw bytes of column `column` (empty when the file lacks it).
     pub(crate) fn bytes<'r>(&self, record: &'r ByteRecord, column: usize) -> &'r [u8] {
         self.positions[column]
             .and_then(|at| record.get(at))
             .unwrap_or_default()
     }
 
-    /// Schema column `column` as text.
-    pub(crate) fn text<'r>(
-        &self,
-        record: &'r ByteRecord,
-        column: usize,
-        schema: &Schema,
-    ) -> Result<&'r str> {
-        std::str::from_utf8(self.bytes(record, column)).map_err(|_| {
-            self.value_error(record, schema.columns[column], "is not valid UTF-8")
-                .with_hint("save the file as UTF-8 (in a spreadsheet: CSV, UTF-8)")
-        })
-    }
-
-    /// A problem with the value of one column of one row.
-    pub(crate) fn value_error(&self, record: &ByteRecord, column: &str, problem: &str) -> Error {
-        Error::data(
-            &self.name,
-            line(record),
-            format!("column {column}: {problem}"),
-        )
+    /// A problem with the cell of column `column` of `record`.
+    #[cold]
+    pub(crate) fn problem(&self, record: &ByteRecord, column: &str, problem: Problem) -> Error {
+        problem.at(&self.name, line(record), column)
     }
 
     fn csv_error(&self, err: &csv::Error) -> Error {
@@ -194,7 +172,7 @@ fn header_names(name: &str, header: &ByteRecord) -> Result<Vec<String>> {
     Ok(names)
 }
 
-fn header_error(name: &str, names: &[String], missing: &[&str], schema: &Schema) -> Error {
+fn header_error<T: Record>(name: &str, names: &[String], missing: &[&str]) -> Error {
     let err = Error::data(
         name,
         1,
@@ -207,7 +185,7 @@ fn header_error(name: &str, names: &[String], missing: &[&str], schema: &Schema)
     } else {
         err.with_hint(format!(
             "the first line must name the columns: {}",
-            schema.columns.join(",")
+            super::schema::names::<T>().join(",")
         ))
     }
 }

@@ -19,7 +19,7 @@ use crate::model::lookup::{By, Lookup};
 use crate::model::{GOAL_ID_LEN, Goal, Horizon, Status, fresh_id, is_us, list_order, same_partner};
 use crate::printer::say;
 use crate::render::{Out, shown};
-use crate::store::{self, goals::StoredGoal};
+use crate::store::{self, goals::StoredGoal, schema};
 
 pub(crate) fn run(args: GoalsArgs, cfg: &Config) -> Result<()> {
     match args.command {
@@ -86,11 +86,7 @@ fn list(args: GoalsListArgs, cfg: &Config) -> Result<()> {
             }
         }
         GoalsFormat::Table => out.line(&table(&goals, cfg))?,
-        GoalsFormat::Csv => out.csv(
-            Goal::COLUMNS,
-            goals.iter().map(|g| std::array::from_fn(|i| g.cell(i))),
-            args.raw,
-        )?,
+        GoalsFormat::Csv => out.csv_with(args.raw, |csv| schema::write_all(csv, &goals))?,
         GoalsFormat::Json => out.json(&goals)?,
     }
     out.finish()

@@ -7,12 +7,13 @@ use std::path::Path;
 
 use csv::ByteRecord;
 
-use super::{LOG_FILE, RowReader, SCHEMA, fold_copies};
+use super::{LOG_FILE, fold_copies};
 use crate::error::{Error, Result};
 use crate::model::{Entry, same_partner};
 use crate::printer::{Warned, Warning};
 use crate::render::csv::{Csv, CsvStyle};
 use crate::store::fsx::{self, Lock};
+use crate::store::schema::{self, Layout, Reader};
 use crate::store::table::{Table, first_line_ends_crlf};
 
 /// How much of the end of the file an append looks at.
@@ -65,33 +66,45 @@ pub(super) fn append_rows(dir: &Path, entries: &[Entry]) -> Result<()> {
 
     let mut bytes = Vec::with_capacity(256 * entries.len());
     let shape = if len == 0 {
-        let header: Vec<String> = Entry::COLUMNS.iter().map(|c| (*c).to_string()).collect();
-        write_row(&mut bytes, &header, b"\n")?;
         Shape {
-            header,
-            terminator: b"\n",
+            layout: Layout::of(schema::names::<Entry>().into_iter().map(str::as_bytes)),
+            crlf: false,
             ends_with_newline: true,
             tail: Vec::new(),
+            partner_at: None,
         }
     } else {
         inspect(&mut file, len)?
     };
+    let fail = |e: &io::Error| Error::runtime(format!("writing a row: {}", crate::error::plain(e)));
+    let style = CsvStyle {
+        neutralise: false,
+        bom: false,
+        crlf: shape.crlf,
+    };
+    let mut writer = Csv::new(&mut bytes, style, &fail)?;
+    if len == 0 {
+        schema::write_header::<Entry>(&mut writer)?;
+    }
     if !shape.ends_with_newline {
-        bytes.extend_from_slice(shape.terminator);
+        writer.end_row()?; // the last line had no line end
     }
-    let partner_at = shape
-        .header
-        .iter()
-        .position(|name| name.eq_ignore_ascii_case("partner"));
     for entry in entries {
-        let mut row = cells(entry, &shape.header);
-        if let Some(at) = partner_at
-            && let Some(before) = spelled_in(&shape.tail, at, &entry.partner)
+        match shape
+            .partner_at
+            .and_then(|at| spelled_in(&shape.tail, at, &entry.partner))
         {
-            row[at] = before;
+            Some(before) => {
+                let entry = Entry {
+                    partner: before,
+                    ..entry.clone()
+                };
+                shape.layout.write_row(&mut writer, &entry, &[])?;
+            }
+            None => shape.layout.write_row(&mut writer, entry, &[])?,
         }
-        write_row(&mut bytes, &row, shape.terminator)?;
     }
+    writer.finish()?;
     // One write: a reader (or a crash) never sees half a row of ours.
     match file.write_all(&bytes).and_then(|()| file.sync_data()) {
         Ok(()) => Ok(()),
@@ -122,15 +135,6 @@ fn take_back(file: &File, path: &Path, len: u64, err: &io::Error) -> Error {
     }
 }
 
-/// What an append needs to know about an existing file.
-struct Shape {
-    header: Vec<String>,
-    terminator: &'static [u8],
-    ends_with_newline: bool,
-    /// The last bytes of the file (up to [`TAIL`]).
-    tail: Vec<u8>,
-}
-
 /// How the rows in `tail` spell `partner`, when one spells it otherwise
 /// (`alex` for `Alex`, ` sam` for `sam`): a partner stays as first written.
 /// Only the tail is looked at, so that an append stays as fast on a
@@ -158,16 +162,34 @@ fn spelled_in(tail: &[u8], column: usize, partner: &str) -> Option<String> {
     None
 }
 
+/// What an append needs to know about an existing file.
+struct Shape {
+    /// The file's columns, in its order.
+    layout: Layout<Entry>,
+    crlf: bool,
+    ends_with_newline: bool,
+    /// The last bytes of the file (up to [`TAIL`]), and where its partner
+    /// column stands.
+    tail: Vec<u8>,
+    partner_at: Option<usize>,
+}
+
 /// Reads the header and checks the tail, without reading the whole file
 /// unless the tail looks wrong (then a full read finds and names the line).
 fn inspect(file: &mut File, len: u64) -> Result<Shape> {
-    let table = Table::open(LOG_FILE, &*file, &SCHEMA)?;
-    let header = header_names(table.header());
-    let missing: Vec<&str> = Entry::COLUMNS
-        .iter()
+    let table = Table::open::<Entry>(LOG_FILE, &*file)?;
+    let layout = Layout::<Entry>::of(table.header());
+    let partner_at = table.header().iter().position(|name| {
+        String::from_utf8_lossy(name)
+            .trim_start_matches('\u{feff}')
+            .trim()
+            .eq_ignore_ascii_case("partner")
+    });
+    let missing: Vec<&str> = schema::names::<Entry>()
+        .into_iter()
         .enumerate()
         .filter(|&(i, _)| table.position(i).is_none())
-        .map(|(_, c)| *c)
+        .map(|(_, c)| c)
         .collect();
     if !missing.is_empty() {
         return Err(Error::data(
@@ -177,7 +199,7 @@ fn inspect(file: &mut File, len: u64) -> Result<Shape> {
         )
         .with_hint(format!(
             "add them to the first line (any order): {}",
-            Entry::COLUMNS.join(",")
+            schema::names::<Entry>().join(",")
         )));
     }
     drop(table);
@@ -193,20 +215,19 @@ fn inspect(file: &mut File, len: u64) -> Result<Shape> {
     let n = read_up_to(file, &mut tail)?;
     tail.truncate(n);
     let ends_with_newline = tail.last() == Some(&b'\n');
-    if !(ends_with_newline && last_line_is_whole(&tail, header.len())) {
+    if !(ends_with_newline && last_line_is_whole(&tail, layout.len())) {
         // Slow path: read every row; the first bad one is reported.
         file.seek(SeekFrom::Start(0)).map_err(seek_error)?;
-        let mut reader = RowReader::new(Table::open(LOG_FILE, &*file, &SCHEMA)?);
-        let mut record = ByteRecord::new();
-        while reader.table.next(&mut record)? {
-            reader.row(&record, &|_, _| true)?;
-        }
+        let mut reader = Reader::<_, Entry>::open(LOG_FILE, &*file)?;
+        let mut entry = Entry::default();
+        while reader.next(&mut entry, |_| true)? {}
     }
     Ok(Shape {
-        header,
-        terminator: if crlf { b"\r\n" } else { b"\n" },
+        layout,
+        crlf,
         ends_with_newline,
         tail,
+        partner_at,
     })
 }
 
@@ -250,45 +271,4 @@ pub(super) fn read_up_to(file: &mut File, buf: &mut [u8]) -> Result<usize> {
 
 fn seek_error(e: io::Error) -> Error {
     Error::runtime(format!("reading {LOG_FILE}: {}", crate::error::plain(&e)))
-}
-
-fn header_names(header: &ByteRecord) -> Vec<String> {
-    header
-        .iter()
-        .map(|raw| {
-            String::from_utf8_lossy(raw)
-                .trim_start_matches('\u{feff}')
-                .trim()
-                .to_string()
-        })
-        .collect()
-}
-
-/// The entry's cells in the order of `header`; unknown columns stay empty.
-pub(super) fn cells(entry: &Entry, header: &[String]) -> Vec<String> {
-    header
-        .iter()
-        .map(|name| {
-            Entry::COLUMNS
-                .iter()
-                .position(|c| c.eq_ignore_ascii_case(name))
-                .map(|i| entry.cell(i))
-                .unwrap_or_default()
-        })
-        .collect()
-}
-
-pub(super) fn write_row(out: &mut Vec<u8>, cells: &[String], terminator: &[u8]) -> Result<()> {
-    let fail = |e: &io::Error| Error::runtime(format!("writing a row: {}", crate::error::plain(e)));
-    let style = CsvStyle {
-        neutralise: false,
-        bom: false,
-        crlf: terminator == b"\r\n",
-    };
-    let mut writer = Csv::new(out, style, &fail)?;
-    for cell in cells {
-        writer.bytes(cell.as_bytes())?;
-    }
-    writer.end_row()?;
-    writer.finish()
 }

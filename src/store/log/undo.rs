@@ -7,7 +7,7 @@ use chrono::{DateTime, FixedOffset};
 use csv::ByteRecord;
 
 use super::append::read_up_to;
-use super::{LOG_FILE, SCHEMA, fold_copies, read_file};
+use super::{LOG_FILE, fold_copies, read_file};
 use crate::error::{Error, Result};
 use crate::model::{Entry, same_partner};
 use crate::printer::{Warned, Warning};
@@ -29,10 +29,10 @@ pub(crate) fn remove_last_of(dir: &Path, partner: &str) -> Result<Warned<Option<
 
     let mut latest: Option<(Option<DateTime<FixedOffset>>, u64, Entry)> = None;
     read_file(&path, LOG_FILE, |entry, at_line| {
-        if same_partner(entry.partner, partner) {
-            let at = DateTime::parse_from_rfc3339(entry.logged_at).ok();
+        if same_partner(&entry.partner, partner) {
+            let at = DateTime::parse_from_rfc3339(&entry.logged_at).ok();
             if latest.as_ref().is_none_or(|(best, _, _)| at >= *best) {
-                latest = Some((at, at_line, entry.to_entry()));
+                latest = Some((at, at_line, entry.clone()));
             }
         }
         Ok(())
@@ -42,7 +42,7 @@ pub(crate) fn remove_last_of(dir: &Path, partner: &str) -> Result<Warned<Option<
     };
 
     let source = File::open(&path).map_err(|e| Error::io("cannot read", &path, &e))?;
-    let mut table = Table::open(LOG_FILE, source, &SCHEMA)?;
+    let mut table = Table::open::<Entry>(LOG_FILE, source)?;
     let (bom, crlf) = head_shape(&path)?;
     fsx::replace(&path, |out| {
         // The reader takes the byte-order mark off; a spreadsheet's file keeps it.

@@ -1,0 +1,445 @@
+//! `couple talk`: the daily talk on a terminal, timed and calm, recorded by
+//! itself; and with `--weekly`, the weekly "state of us".
+
+use std::time::{Duration, Instant};
+
+use chrono::SecondsFormat;
+
+use crate::cli::TalkArgs;
+use crate::config::Config;
+use crate::deck::{self, Filter};
+use crate::error::{Error, Result};
+use crate::guide::countdown::{self, Countdown, Ending, minutes_to_record};
+use crate::guide::steps::{self, APPRECIATION, APPRECIATIONS, REPAIR, STATE_OF_US, TO_TALK_ABOUT};
+use crate::model::{ENTRY_ID_LEN, Entry, Kind, Prompt, fresh_id, same_partner};
+use crate::printer;
+use crate::render::{Out, shown};
+use crate::store;
+use crate::term::walk::Asker;
+use crate::term::{Key, Session};
+
+pub(crate) fn run(args: TalkArgs, cfg: &Config) -> Result<()> {
+    // First, before reading anything: a script must learn at once that
+    // this needs a person.
+    if !(cfg.interactive && cfg.stdout_is_terminal) {
+        return Err(no_terminal(args.weekly));
+    }
+    let partner = cfg.partner()?.to_string();
+    // What the talk ends in must be writable: say so now, not after it.
+    store::log::check_appendable(&cfg.dir)?;
+    if args.weekly {
+        return weekly(&partner, cfg);
+    }
+    let deck = store::prompts::load(&cfg.dir, None)?;
+    let prompt = choose(&args, &deck, cfg)?;
+
+    let (ending, spent) = hold(prompt, args.length).map_err(terminal_error)?;
+    let Some(minutes) = minutes_to_record(spent, ending) else {
+        return match ending {
+            Ending::EndedEarly => {
+                printer::say(format_args!(
+                    "Ended after {}: under a minute, so nothing was recorded.",
+                    // Time spent reads rounded down: 1.4 s is "00:01".
+                    countdown::clock(Duration::from_secs(spent.as_secs()))
+                ));
+                Ok(())
+            }
+            _ => Err(Error::runtime("the talk was stopped: nothing was recorded")),
+        };
+    };
+    let talk = entry(
+        Kind::Talk,
+        Some(minutes),
+        &prompt.id,
+        String::new(),
+        &partner,
+        cfg,
+    );
+    store::log::append(&cfg.dir, &talk)?.print();
+    let mut out = Out::stdout(cfg.color);
+    if !cfg.quiet {
+        out.line(&talk.id)?;
+    }
+    printer::say(format_args!(
+        "Recorded {minutes} minute{} of talk about {}.",
+        if minutes == 1 { "" } else { "s" },
+        prompt.id
+    ));
+    offer_answer(prompt, &partner, cfg, &mut out)?;
+    out.finish()
+}
+
+/// Exit 2, and what to do instead.
+fn no_terminal(weekly: bool) -> Error {
+    if weekly {
+        Error::usage("couple talk --weekly needs a terminal to ask on").with_hint(
+            "record it with couple log appreciation \"…\" and couple log state-of-us \"…\"",
+        )
+    } else {
+        Error::usage("couple talk needs a terminal to show the countdown on")
+            .with_hint("record a talk with couple log talk --minutes 15 [--prompt ID]")
+    }
+}
+
+/// The question to talk about: `--id`, `--random`, else the question of the
+/// day of the (filtered) deck.
+fn choose<'d>(args: &TalkArgs, deck: &'d [Prompt], cfg: &Config) -> Result<&'d Prompt> {
+    let filter = Filter {
+        themes: deck::themes_named(deck, &args.theme)?,
+        depth: args.depth,
+    };
+    let prompts = deck::select(deck, &filter);
+    if prompts.is_empty() {
+        return Err(
+            Error::usage("no prompt in the deck matches --theme and --depth")
+                .with_hint("see `couple prompt --themes` for what each theme holds"),
+        );
+    }
+    Ok(if let Some(id) = &args.id {
+        deck::by_id(&prompts, id)?
+    } else if args.random {
+        prompts[random_below(prompts.len())]
+    } else {
+        deck::question_of_the_day(&prompts, cfg.today).unwrap_or(prompts[0])
+    })
+}
+
+fn random_below(n: usize) -> usize {
+    let mut bytes = [0u8; 8];
+    // A failing random source only makes --random less random.
+    let _ = getrandom::fill(&mut bytes);
+    (u64::from_le_bytes(bytes) % n as u64) as usize
+}
+
+/// How often the screen is looked at (and keys read): often enough for
+/// the clock to tick each second without lag.
+const TICK: Duration = Duration::from_millis(100);
+
+/// The talk itself, on the alternate screen: how it ended and how long
+/// was spent talking. The terminal is restored when this returns, however
+/// it returns (the session is dropped).
+fn hold(prompt: &Prompt, length: Duration) -> std::io::Result<(Ending, Duration)> {
+    let mut session = Session::start()?;
+    let started = Instant::now();
+    let mut clock = Countdown::new(length);
+    // After Ctrl-C: the clock stopped, asking whether to keep the minutes.
+    let mut asking_to_keep = false;
+    let mut drawn: Vec<String> = Vec::new();
+    loop {
+        let now = started.elapsed();
+        if clock.is_over(now) && !asking_to_keep {
+            return Ok((Ending::Completed, clock.spent(now)));
+        }
+        let screen = talk_screen(prompt, &clock, now, asking_to_keep, Session::size().0);
+        if screen != drawn {
+            session.draw(&screen)?;
+            drawn = screen;
+        }
+        let key = session.key(TICK.min(clock.remaining(now).max(Duration::from_millis(1))))?;
+        let now = started.elapsed();
+        match (key, asking_to_keep) {
+            (Some(Key::Stop), _) => return Ok((Ending::Discarded, clock.spent(now))),
+            (Some(Key::Resized), _) => drawn.clear(),
+            (Some(Key::Yes), true) => return Ok((Ending::InterruptedKept, clock.spent(now))),
+            (Some(Key::No | Key::End | Key::Interrupt), true) => {
+                return Ok((Ending::Discarded, clock.spent(now)));
+            }
+            (Some(Key::Pause), false) => clock.toggle_pause(now),
+            (Some(Key::End), false) => return Ok((Ending::EndedEarly, clock.spent(now))),
+            (Some(Key::Interrupt), false) => {
+                clock.pause(now);
+                asking_to_keep = true;
+            }
+            // No key, or one that means nothing here.
+            _ => {}
+        }
+    }
+}
+
+/// The lines of the talk screen, top to bottom, for a screen `cols` wide
+/// (at least 20); the session centres them.
+fn talk_screen(
+    prompt: &Prompt,
+    clock: &Countdown,
+    now: Duration,
+    asking_to_keep: bool,
+    cols: u16,
+) -> Vec<String> {
+    let width = usize::from(cols).saturating_sub(4).clamp(16, 64);
+    let mut lines = vec![
+        format!("today's talk · {}", shown(&prompt.theme)),
+        String::new(),
+    ];
+    lines.extend(wrap(&shown(&prompt.text), width));
+    lines.push(String::new());
+    if clock.past_halfway(now) {
+        lines.push("Swap: the one who listened speaks now.".to_string());
+        lines.push("The other listens, without fixing.".to_string());
+    } else {
+        lines.push("One of you speaks; the other listens, without fixing.".to_string());
+        lines.push("No phones. Halfway, swap.".to_string());
+    }
+    lines.push(String::new());
+    let bar_width = width.saturating_sub(8).max(10);
+    lines.push(format!(
+        "{}  {}",
+        countdown::bar(clock.fraction(now), bar_width),
+        countdown::clock(clock.remaining(now))
+    ));
+    lines.push(String::new());
+    if asking_to_keep {
+        let spent = clock.spent(now);
+        let keep = minutes_to_record(spent, Ending::InterruptedKept).unwrap_or(1);
+        lines.push(format!(
+            "Stopped at {}. Keep the minutes so far ({keep} min)?",
+            countdown::clock(Duration::from_secs(spent.as_secs()))
+        ));
+        lines.push("y keep · n discard".to_string());
+    } else if clock.is_paused() {
+        lines.push("paused · space to go on · q to end".to_string());
+    } else {
+        lines.push("space pause · q end · ctrl-c stop".to_string());
+    }
+    lines
+}
+
+/// Greedy word wrap to `width` characters.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// After the talk: write your answer now, as an `answer` entry.
+fn offer_answer(prompt: &Prompt, partner: &str, cfg: &Config, out: &mut Out) -> Result<()> {
+    if answered(&prompt.id, partner, cfg)? {
+        printer::say("You have answered it already; couple review shows both answers.");
+        return Ok(());
+    }
+    let asker = Asker::new(cfg.color);
+    asker.tell(&prompt.text).map_err(asking)?;
+    if !asker
+        .confirm("Write your answer to it now?", false)
+        .map_err(asking)?
+    {
+        return Ok(());
+    }
+    let text = asker.line("Your answer").map_err(asking)?;
+    if text.is_empty() {
+        printer::say("No answer written.");
+        return Ok(());
+    }
+    let answer = entry(Kind::Answer, None, &prompt.id, text, partner, cfg);
+    store::log::append(&cfg.dir, &answer)?.print();
+    if !cfg.quiet {
+        out.line(&answer.id)?;
+    }
+    Ok(())
+}
+
+/// Whether `partner` has answered the prompt `id` before (any day).
+fn answered(id: &str, partner: &str, cfg: &Config) -> Result<bool> {
+    let mut found = false;
+    store::log::for_each_decoding(&cfg.dir, &|kind, _| kind == Kind::Answer, |entry| {
+        found |= entry.kind == Kind::Answer
+            && same_partner(&entry.partner, partner)
+            && entry.prompt == id;
+        Ok(())
+    })?;
+    Ok(found)
+}
+
+/// The weekly "state of us": appreciations, what went well, one thing to
+/// talk about (with the repair steps if you like), and what would make you
+/// feel loved. Nothing is written until every question is answered.
+fn weekly(partner: &str, cfg: &Config) -> Result<()> {
+    let asker = Asker::new(cfg.color);
+    asker
+        .tell(&format!(
+            "State of us, week {} — every question can be skipped with Enter.",
+            cfg.today.format("%G-W%V")
+        ))
+        .map_err(asking)?;
+    let mut entries = Vec::new();
+    for n in 1..=APPRECIATIONS {
+        let question = format!("({n}/{APPRECIATIONS}) {}", APPRECIATION.question);
+        // The hint once, before the first.
+        let hint = if n == 1 { APPRECIATION.hint } else { "" };
+        let text = asker.ask(&question, hint).map_err(asking)?;
+        if !text.is_empty() {
+            entries.push(entry(Kind::Appreciation, None, "", text, partner, cfg));
+        }
+    }
+    let mut answers = Vec::new();
+    for step in &STATE_OF_US {
+        let text = asker.step(step).map_err(asking)?;
+        let offer_repair = *step == TO_TALK_ABOUT && !text.is_empty();
+        answers.push(text);
+        if offer_repair
+            && asker
+                .confirm("Walk the repair steps about it now?", false)
+                .map_err(asking)?
+        {
+            let note = steps::labelled_note(&REPAIR, &asker.steps(&REPAIR).map_err(asking)?);
+            if !note.is_empty() {
+                entries.push(entry(Kind::Repair, None, "", note, partner, cfg));
+            }
+        }
+    }
+    let note = steps::labelled_note(&STATE_OF_US, &answers);
+    if !note.is_empty() {
+        entries.push(entry(Kind::StateOfUs, None, "", note, partner, cfg));
+    }
+    if entries.is_empty() {
+        return Err(Error::runtime(
+            "every step was skipped: nothing was recorded",
+        ));
+    }
+    let mut out = Out::stdout(cfg.color);
+    for entry in &entries {
+        store::log::append(&cfg.dir, entry)?.print();
+        if !cfg.quiet {
+            out.line(&entry.id)?;
+        }
+    }
+    printer::say(format_args!("Recorded: {}.", recorded(&entries)));
+    out.finish()
+}
+
+/// `3 appreciations, a state-of-us`.
+fn recorded(entries: &[Entry]) -> String {
+    let mut parts = Vec::new();
+    for kind in [Kind::Appreciation, Kind::Repair, Kind::StateOfUs] {
+        let n = entries.iter().filter(|e| e.kind == kind).count();
+        match n {
+            0 => {}
+            1 => parts.push(format!("1 {kind}")),
+            _ => parts.push(format!("{n} {kind}s")),
+        }
+    }
+    parts.join(", ")
+}
+
+/// A new entry of today, by `partner`.
+fn entry(
+    kind: Kind,
+    minutes: Option<u16>,
+    prompt: &str,
+    note: String,
+    partner: &str,
+    cfg: &Config,
+) -> Entry {
+    Entry {
+        id: fresh_id(ENTRY_ID_LEN),
+        date: cfg.today,
+        partner: partner.to_string(),
+        kind,
+        minutes,
+        mood: None,
+        prompt: prompt.to_string(),
+        note,
+        logged_at: cfg.now.to_rfc3339_opts(SecondsFormat::Millis, false),
+    }
+}
+
+fn terminal_error(err: std::io::Error) -> Error {
+    Error::runtime(format!(
+        "the terminal: {}: nothing was recorded",
+        crate::error::plain(&err)
+    ))
+}
+
+fn asking(err: dialoguer::Error) -> Error {
+    let dialoguer::Error::IO(err) = err;
+    Error::runtime(format!(
+        "asking on the terminal: {}: nothing was recorded",
+        crate::error::plain(&err)
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_screen_says_swap_from_halfway() {
+        let prompt = Prompt {
+            id: "play-001".into(),
+            theme: "play".into(),
+            depth: crate::model::Depth::Light,
+            text: "What game did you love as a child?".into(),
+        };
+        let clock = Countdown::new(Duration::from_secs(600));
+        let before = talk_screen(&prompt, &clock, Duration::from_secs(299), false, 80);
+        assert!(
+            before.contains(&"No phones. Halfway, swap.".to_string()),
+            "{before:?}"
+        );
+        assert!(before.contains(&"space pause · q end · ctrl-c stop".to_string()));
+        assert!(before.iter().any(|l| l.ends_with("05:01")), "{before:?}");
+        let after = talk_screen(&prompt, &clock, Duration::from_secs(300), false, 80);
+        assert!(
+            after.contains(&"Swap: the one who listened speaks now.".to_string()),
+            "{after:?}"
+        );
+        let asking = talk_screen(&prompt, &clock, Duration::from_secs(61), true, 80);
+        assert_eq!(
+            asking[asking.len() - 2..],
+            [
+                "Stopped at 01:01. Keep the minutes so far (2 min)?",
+                "y keep · n discard"
+            ]
+        );
+    }
+
+    #[test]
+    fn wrap_keeps_words_whole_within_the_width() {
+        assert_eq!(
+            wrap(
+                "What is one small thing I did this week that you noticed?",
+                20
+            ),
+            [
+                "What is one small",
+                "thing I did this",
+                "week that you",
+                "noticed?"
+            ]
+        );
+        assert_eq!(wrap("", 10), Vec::<String>::new());
+        assert_eq!(wrap("unbreakablewordlongerthanwidth", 5).len(), 1);
+    }
+
+    #[test]
+    fn the_summary_counts_each_kind() {
+        let cfg_like = |kind| Entry {
+            id: String::new(),
+            date: chrono::NaiveDate::MIN,
+            partner: String::new(),
+            kind,
+            minutes: None,
+            mood: None,
+            prompt: String::new(),
+            note: String::new(),
+            logged_at: String::new(),
+        };
+        let entries = [
+            cfg_like(Kind::Appreciation),
+            cfg_like(Kind::Appreciation),
+            cfg_like(Kind::StateOfUs),
+        ];
+        assert_eq!(recorded(&entries), "2 appreciations, 1 state-of-us");
+    }
+}

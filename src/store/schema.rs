@@ -1,0 +1,396 @@
+//! Each data file's columns, declared once. A record type (`Entry`, `Goal`,
+//! `Prompt`, …) implements [`Record`]: a static table of [`Column`]s, each
+//! with its name, whether a file must have it, how a cell decodes into the
+//! record (from a borrowed `&[u8]`) and how the record's cell is written
+//! through the one CSV writer. Everything else loops over that table:
+//! header matching ([`Table`](super::table::Table)), streaming reads
+//! ([`Reader`]), appends and rewrites in a file's own column order
+//! ([`Layout`]), and the CSV users receive ([`write_header`],
+//! [`write_row`]). JSON comes from serde on the same record.
+//!
+//! A new column is a field on the record and a line in its table; a new
+//! file is a record type and its table.
+
+use std::io::Read;
+use std::marker::PhantomData;
+
+use chrono::NaiveDate;
+use csv::ByteRecord;
+
+use super::table::Table;
+use crate::dates;
+use crate::error::{Error, Result};
+use crate::render::csv::Csv;
+
+/// One column of a data file.
+pub(crate) struct Column<R> {
+    /// The header name (matched in any case, in any order).
+    pub(crate) name: &'static str,
+    /// Whether a file must have this column to be read at all.
+    pub(crate) required: bool,
+    /// Decoded only for the rows a streaming reader asks the text of (see
+    /// [`Reader::next`]); the other rows read it as an empty cell.
+    pub(crate) lazy: bool,
+    /// Sets the record's field from the cell; the reader names the file,
+    /// line and column of a [`Problem`].
+    pub(crate) decode: fn(&mut R, Cell<'_>) -> Result<(), Problem>,
+    /// Writes the record's field as one cell.
+    pub(crate) encode: fn(&R, &mut Csv<'_>) -> Result<()>,
+}
+
+impl<R> Column<R> {
+    /// A column a file must have.
+    pub(crate) const fn required(
+        name: &'static str,
+        decode: fn(&mut R, Cell<'_>) -> Result<(), Problem>,
+        encode: fn(&R, &mut Csv<'_>) -> Result<()>,
+    ) -> Self {
+        Self {
+            name,
+            required: true,
+            lazy: false,
+            decode,
+            encode,
+        }
+    }
+
+    /// A column a file may lack (its cells then read as empty, and a
+    /// rewrite adds it).
+    pub(crate) const fn optional(
+        name: &'static str,
+        decode: fn(&mut R, Cell<'_>) -> Result<(), Problem>,
+        encode: fn(&R, &mut Csv<'_>) -> Result<()>,
+    ) -> Self {
+        Self {
+            required: false,
+            ..Self::required(name, decode, encode)
+        }
+    }
+
+    /// An optional column decoded only for the rows a streaming reader
+    /// asks the text of; its decode must accept an empty cell.
+    pub(crate) const fn lazy(
+        name: &'static str,
+        decode: fn(&mut R, Cell<'_>) -> Result<(), Problem>,
+        encode: fn(&R, &mut Csv<'_>) -> Result<()>,
+    ) -> Self {
+        Self {
+            lazy: true,
+            ..Self::optional(name, decode, encode)
+        }
+    }
+}
+
+/// A record one row of a data file decodes into. `Default` is the blank a
+/// reader decodes into (and reuses, row after row).
+pub(crate) trait Record: Default + 'static {
+    /// The columns, in the order a new file gets them.
+    const COLUMNS: &'static [Column<Self>];
+}
+
+/// The column names of `R`, in table order.
+pub(crate) fn names<R: Record>() -> Vec<&'static str> {
+    R::COLUMNS.iter().map(|c| c.name).collect()
+}
+
+/// What is wrong with one cell; the reader adds file, line and column.
+#[derive(Debug)]
+pub(crate) struct Problem {
+    message: String,
+    hint: Option<String>,
+}
+
+impl Problem {
+    #[cold]
+    pub(crate) fn new(message: impl Into<String>) -> Self {
+        Self {
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    #[cold]
+    pub(crate) fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// The error for this problem in column `column` of the row at `line`.
+    pub(crate) fn at(self, file: &str, line: u64, column: &str) -> Error {
+        let err = Error::data(
+            file,
+            line,
+            format_args!("column {column}: {}", self.message),
+        );
+        match self.hint {
+            Some(hint) => err.with_hint(hint),
+            None => err,
+        }
+    }
+}
+
+/// One cell as read: its bytes, and its text when the whole row was
+/// already checked to be UTF-8.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Cell<'r> {
+    bytes: &'r [u8],
+    text: Option<&'r str>,
+}
+
+impl<'r> Cell<'r> {
+    pub(crate) const EMPTY: Cell<'static> = Cell {
+        bytes: b"",
+        text: Some(""),
+    };
+
+    pub(crate) fn new(bytes: &'r [u8]) -> Self {
+        Self { bytes, text: None }
+    }
+
+    pub(crate) fn bytes(self) -> &'r [u8] {
+        self.bytes
+    }
+
+    /// The cell as text.
+    pub(crate) fn text(self) -> Result<&'r str, Problem> {
+        match self.text {
+            Some(text) => Ok(text),
+            None => std::str::from_utf8(self.bytes).map_err(|_| not_utf8()),
+        }
+    }
+
+    /// The cell's text into `field`, reusing its buffer.
+    pub(crate) fn text_into(self, field: &mut String) -> Result<(), Problem> {
+        let text = self.text()?;
+        field.clear();
+        field.push_str(text);
+        Ok(())
+    }
+
+    /// A `YYYY-MM-DD` date.
+    pub(crate) fn date(self) -> Result<NaiveDate, Problem> {
+        dates::parse_file_date(self.bytes).map_err(|problem| {
+            Problem::new(problem)
+                .hint("if a spreadsheet changed the dates, format that column as text YYYY-MM-DD")
+        })
+    }
+
+    /// A `YYYY-MM-DD` date, or `None` for a blank cell.
+    pub(crate) fn optional_date(self) -> Result<Option<NaiveDate>, Problem> {
+        if self.bytes.trim_ascii().is_empty() {
+            Ok(None)
+        } else {
+            self.date().map(Some)
+        }
+    }
+
+    /// An optional whole number in `min..=max`: empty is `None`.
+    pub(crate) fn number(self, min: u16, max: u16) -> Result<Option<u16>, Problem> {
+        number(self.bytes, min, max)
+            .map_err(|()| Problem::new(format!("must be a whole number from {min} to {max}")))
+    }
+}
+
+#[cold]
+fn not_utf8() -> Problem {
+    Problem::new("is not valid UTF-8").hint("save the file as UTF-8 (in a spreadsheet: CSV, UTF-8)")
+}
+
+/// An optional whole number in `min..=max`: empty is `None`.
+fn number(bytes: &[u8], min: u16, max: u16) -> std::result::Result<Option<u16>, ()> {
+    if bytes.is_empty() {
+        return Ok(None);
+    }
+    if bytes.len() > 5 || !bytes.iter().all(u8::is_ascii_digit) {
+        return Err(());
+    }
+    let value = bytes.iter().fold(0u32, |n, b| n * 10 + u32::from(b - b'0'));
+    if (u32::from(min)..=u32::from(max)).contains(&value) {
+        Ok(Some(value as u16))
+    } else {
+        Err(())
+    }
+}
+
+/// Rows of a data file decoded one at a time into a caller's record, with
+/// one reused buffer: nothing is allocated per row.
+pub(crate) struct Reader<I: Read, R: Record> {
+    table: Table<I>,
+    record: ByteRecord,
+    skip_blank_rows: bool,
+    record_type: PhantomData<R>,
+}
+
+impl<I: Read, R: Record> Reader<I, R> {
+    /// Reads the header of `input`, named `name` in errors.
+    pub(crate) fn open(name: &str, input: I) -> Result<Self> {
+        Ok(Self {
+            table: Table::open::<R>(name, input)?,
+            record: ByteRecord::new(),
+            skip_blank_rows: false,
+            record_type: PhantomData,
+        })
+    }
+
+    /// Passes over rows whose cells are all blank, as a spreadsheet leaves
+    /// them behind: they hold nothing.
+    pub(crate) fn skipping_blank_rows(mut self) -> Self {
+        self.skip_blank_rows = true;
+        self
+    }
+
+    /// The table underneath (header, positions, NUL check).
+    pub(crate) fn table(&mut self) -> &mut Table<I> {
+        &mut self.table
+    }
+
+    /// Reads the next row into `into`; false at the end. The lazy columns
+    /// are decoded only when `wants_lazy` says so, given the record with its
+    /// other columns decoded; otherwise they read as empty.
+    pub(crate) fn next(&mut self, into: &mut R, wants_lazy: impl Fn(&R) -> bool) -> Result<bool> {
+        loop {
+            if !self.table.next(&mut self.record)? {
+                return Ok(false);
+            }
+            if !(self.skip_blank_rows && self.record.iter().all(|c| c.trim_ascii().is_empty())) {
+                break;
+            }
+        }
+        let (table, record) = (&self.table, &self.record);
+        let mut has_lazy = false;
+        for (i, column) in R::COLUMNS.iter().enumerate() {
+            if column.lazy {
+                has_lazy = true;
+                continue;
+            }
+            let cell = Cell::new(table.bytes(record, i));
+            (column.decode)(into, cell).map_err(|p| table.problem(record, column.name, p))?;
+        }
+        if has_lazy {
+            if wants_lazy(into) {
+                // One UTF-8 check for the whole row; a field is then a slice
+                // of it (where it is not, the cell checks itself).
+                let whole = std::str::from_utf8(record.as_slice()).ok();
+                for (i, column) in R::COLUMNS.iter().enumerate() {
+                    if !column.lazy {
+                        continue;
+                    }
+                    let cell = match table.position(i).and_then(|at| record.range(at)) {
+                        Some(range) => Cell {
+                            bytes: &record.as_slice()[range.clone()],
+                            text: whole.and_then(|w| w.get(range)),
+                        },
+                        None => Cell::EMPTY,
+                    };
+                    (column.decode)(into, cell)
+                        .map_err(|p| table.problem(record, column.name, p))?;
+                }
+            } else {
+                for column in R::COLUMNS.iter().filter(|c| c.lazy) {
+                    (column.decode)(into, Cell::EMPTY)
+                        .map_err(|p| table.problem(record, column.name, p))?;
+                }
+            }
+        }
+        Ok(true)
+    }
+
+    /// The row last read, as it stands in the file.
+    pub(crate) fn row(&self) -> &ByteRecord {
+        &self.record
+    }
+
+    /// The line the row last read starts on.
+    pub(crate) fn line(&self) -> u64 {
+        super::table::line(&self.record)
+    }
+}
+
+/// Writes the column names of `R` as a header row.
+pub(crate) fn write_header<R: Record>(csv: &mut Csv<'_>) -> Result<()> {
+    for column in R::COLUMNS {
+        csv.bytes(column.name.as_bytes())?;
+    }
+    csv.end_row()
+}
+
+/// Writes `record` as one row, its columns in table order.
+pub(crate) fn write_row<R: Record>(csv: &mut Csv<'_>, record: &R) -> Result<()> {
+    for column in R::COLUMNS {
+        (column.encode)(record, csv)?;
+    }
+    csv.end_row()
+}
+
+/// Writes a header and `records`, as `couple export` and `--format csv` do.
+pub(crate) fn write_all<'r, R: Record>(
+    csv: &mut Csv<'_>,
+    records: impl IntoIterator<Item = &'r R>,
+) -> Result<()> {
+    write_header::<R>(csv)?;
+    for record in records {
+        write_row(csv, record)?;
+    }
+    Ok(())
+}
+
+/// Where each of a file's header fields comes from: a column of `R`, or
+/// (for the users' own columns) nothing of ours.
+pub(crate) struct Layout<R: Record> {
+    fields: Vec<Option<usize>>,
+    record_type: PhantomData<R>,
+}
+
+impl<R: Record> Layout<R> {
+    /// The layout of a header (names trimmed, any case, BOM ignored).
+    pub(crate) fn of<'h>(header: impl IntoIterator<Item = &'h [u8]>) -> Self {
+        let fields = header
+            .into_iter()
+            .map(|raw| {
+                let name = String::from_utf8_lossy(raw);
+                let name = name.trim_start_matches('\u{feff}').trim();
+                R::COLUMNS
+                    .iter()
+                    .position(|c| c.name.eq_ignore_ascii_case(name))
+            })
+            .collect();
+        Self {
+            fields,
+            record_type: PhantomData,
+        }
+    }
+
+    /// How many fields a row has.
+    pub(crate) fn len(&self) -> usize {
+        self.fields.len()
+    }
+
+    /// Writes `record` in this layout; a field not ours is taken from
+    /// `own` (the row as it was read), or left empty.
+    pub(crate) fn write_row(&self, csv: &mut Csv<'_>, record: &R, own: &[Vec<u8>]) -> Result<()> {
+        for (at, field) in self.fields.iter().enumerate() {
+            match field {
+                Some(column) => (R::COLUMNS[*column].encode)(record, csv)?,
+                None => csv.bytes(own.get(at).map_or(&[][..], Vec::as_slice))?,
+            }
+        }
+        csv.end_row()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_whole_and_in_range() {
+        assert_eq!(number(b"", 0, 1440), Ok(None));
+        assert_eq!(number(b"15", 0, 1440), Ok(Some(15)));
+        assert_eq!(number(b"1440", 0, 1440), Ok(Some(1440)));
+        assert_eq!(number(b"1441", 0, 1440), Err(()));
+        assert_eq!(number(b"-1", 0, 1440), Err(()));
+        assert_eq!(number(b"1.5", 0, 1440), Err(()));
+        assert_eq!(number(b"0", 1, 5), Err(()));
+        assert_eq!(number(b"99999999999", 1, 5), Err(()));
+    }
+}
