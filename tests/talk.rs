@@ -393,27 +393,40 @@ fn the_terminal_settings_are_the_same_after_ctrl_c() {
     assert_eq!(env.file("log.csv"), None);
 }
 
-#[cfg(unix)]
-#[test]
-fn a_kill_during_the_talk_gives_the_terminal_back_and_records_nothing() {
+/// Sends `signal` to couple during a talk: the terminal comes back, and
+/// nothing is recorded.
+fn a_signal_during_the_talk_gives_the_terminal_back(signal: &str) {
     let env = Env::new();
     let Some((screen, before, after)) = tty_settings_around_a_talk(&env, &|_, env| {
         let pid = std::fs::read_to_string(env.home().join("couple.pid")).unwrap();
         // The shell's own kill: no procps needed.
         let killed = Command::new("sh")
-            .args(["-c", &format!("kill -TERM {}", pid.trim())])
+            .args(["-c", &format!("kill -{signal} {}", pid.trim())])
             .status()
             .unwrap();
         assert!(killed.success());
     }) else {
         return;
     };
-    assert!(screen.contains("exit 1"), "{screen}");
+    assert!(screen.contains("exit 1"), "SIG{signal}: {screen}");
     assert!(
         screen.contains("the talk was stopped: nothing was recorded"),
-        "{screen}"
+        "SIG{signal}: {screen}"
     );
-    assert_eq!(before, after, "stty -a before and after differ");
+    assert_eq!(
+        before, after,
+        "SIG{signal}: stty -a before and after differ"
+    );
     assert_restored(&screen);
     assert_eq!(env.file("log.csv"), None);
+}
+
+#[test]
+fn a_kill_during_the_talk_gives_the_terminal_back_and_records_nothing() {
+    a_signal_during_the_talk_gives_the_terminal_back("TERM");
+}
+
+#[test]
+fn a_hangup_during_the_talk_gives_the_terminal_back_and_records_nothing() {
+    a_signal_during_the_talk_gives_the_terminal_back("HUP");
 }

@@ -233,15 +233,20 @@ mod ask {
             }
             None => None,
         };
-        let note: String = Input::with_theme(&theme)
-            .with_prompt(if kind == Kind::Answer {
-                "Your answer"
-            } else {
-                "A note (empty to skip)"
-            })
-            .allow_empty(kind != Kind::Answer)
-            .interact_text()
-            .map_err(cancelled)?;
+        let note: String = if kind == Kind::Repair {
+            // The same steps as `couple log repair`.
+            super::guided_repair(cfg)?
+        } else {
+            Input::with_theme(&theme)
+                .with_prompt(if kind == Kind::Answer {
+                    "Your answer"
+                } else {
+                    "A note (empty to skip)"
+                })
+                .allow_empty(kind != Kind::Answer)
+                .interact_text()
+                .map_err(cancelled)?
+        };
         build(
             Draft {
                 kind,

@@ -16,7 +16,7 @@ use crate::printer;
 use crate::render::{Out, shown};
 use crate::store;
 use crate::term::walk::Asker;
-use crate::term::{Key, Session};
+use crate::term::{Key, Session, Tone};
 
 pub(crate) fn run(args: TalkArgs, cfg: &Config) -> Result<()> {
     // First, before reading anything: a script must learn at once that
@@ -33,7 +33,7 @@ pub(crate) fn run(args: TalkArgs, cfg: &Config) -> Result<()> {
     let deck = store::prompts::load(&cfg.dir, None)?;
     let prompt = choose(&args, &deck, cfg)?;
 
-    let (ending, spent) = hold(prompt, args.length).map_err(terminal_error)?;
+    let (ending, spent) = hold(prompt, args.length, cfg.color).map_err(terminal_error)?;
     let Some(minutes) = minutes_to_record(spent, ending) else {
         return match ending {
             Ending::EndedEarly => {
@@ -118,13 +118,13 @@ const TICK: Duration = Duration::from_millis(100);
 /// The talk itself, on the alternate screen: how it ended and how long
 /// was spent talking. The terminal is restored when this returns, however
 /// it returns (the session is dropped).
-fn hold(prompt: &Prompt, length: Duration) -> std::io::Result<(Ending, Duration)> {
+fn hold(prompt: &Prompt, length: Duration, styled: bool) -> std::io::Result<(Ending, Duration)> {
     let mut session = Session::start()?;
     let started = Instant::now();
     let mut clock = Countdown::new(length);
     // After Ctrl-C: the clock stopped, asking whether to keep the minutes.
     let mut asking_to_keep = false;
-    let mut drawn: Vec<String> = Vec::new();
+    let mut drawn: Vec<(Tone, String)> = Vec::new();
     loop {
         let now = started.elapsed();
         if clock.is_over(now) && !asking_to_keep {
@@ -132,7 +132,7 @@ fn hold(prompt: &Prompt, length: Duration) -> std::io::Result<(Ending, Duration)
         }
         let screen = talk_screen(prompt, &clock, now, asking_to_keep, Session::size().0);
         if screen != drawn {
-            session.draw(&screen)?;
+            session.draw(&screen, styled)?;
             drawn = screen;
         }
         let key = session.key(TICK.min(clock.remaining(now).max(Duration::from_millis(1))))?;
@@ -164,41 +164,63 @@ fn talk_screen(
     now: Duration,
     asking_to_keep: bool,
     cols: u16,
-) -> Vec<String> {
+) -> Vec<(Tone, String)> {
     let width = usize::from(cols).saturating_sub(4).clamp(16, 64);
+    let blank = || (Tone::Plain, String::new());
     let mut lines = vec![
-        format!("today's talk · {}", shown(&prompt.theme)),
-        String::new(),
+        (
+            Tone::Quiet,
+            format!("today's talk · {}", shown(&prompt.theme)),
+        ),
+        blank(),
     ];
-    lines.extend(wrap(&shown(&prompt.text), width));
-    lines.push(String::new());
-    if clock.past_halfway(now) {
-        lines.push("Swap: the one who listened speaks now.".to_string());
-        lines.push("The other listens, without fixing.".to_string());
+    lines.extend(
+        wrap(&shown(&prompt.text), width)
+            .into_iter()
+            .map(|line| (Tone::Strong, line)),
+    );
+    lines.push(blank());
+    let how = if clock.past_halfway(now) {
+        [
+            "Swap: the one who listened speaks now.",
+            "The other listens, without fixing.",
+        ]
     } else {
-        lines.push("One of you speaks; the other listens, without fixing.".to_string());
-        lines.push("No phones. Halfway, swap.".to_string());
-    }
-    lines.push(String::new());
+        [
+            "One of you speaks; the other listens, without fixing.",
+            "No phones. Halfway, swap.",
+        ]
+    };
+    lines.extend(how.map(|line| (Tone::Plain, line.to_string())));
+    lines.push(blank());
     let bar_width = width.saturating_sub(8).max(10);
-    lines.push(format!(
-        "{}  {}",
-        countdown::bar(clock.fraction(now), bar_width),
-        countdown::clock(clock.remaining(now))
+    lines.push((
+        Tone::Plain,
+        format!(
+            "{}  {}",
+            countdown::bar(clock.fraction(now), bar_width),
+            countdown::clock(clock.remaining(now))
+        ),
     ));
-    lines.push(String::new());
+    lines.push(blank());
     if asking_to_keep {
         let spent = clock.spent(now);
         let keep = minutes_to_record(spent, Ending::InterruptedKept).unwrap_or(1);
-        lines.push(format!(
-            "Stopped at {}. Keep the minutes so far ({keep} min)?",
-            countdown::clock(Duration::from_secs(spent.as_secs()))
+        lines.push((
+            Tone::Strong,
+            format!(
+                "Stopped at {}. Keep the minutes so far ({keep} min)?",
+                countdown::clock(Duration::from_secs(spent.as_secs()))
+            ),
         ));
-        lines.push("y keep · n discard".to_string());
+        lines.push((Tone::Plain, "y keep · n discard".to_string()));
     } else if clock.is_paused() {
-        lines.push("paused · space to go on · q to end".to_string());
+        lines.push((
+            Tone::Strong,
+            "paused · space to go on · q to end".to_string(),
+        ));
     } else {
-        lines.push("space pause · q end · ctrl-c stop".to_string());
+        lines.push((Tone::Quiet, "space pause · q end · ctrl-c stop".to_string()));
     }
     lines
 }
@@ -382,14 +404,29 @@ mod tests {
             text: "What game did you love as a child?".into(),
         };
         let clock = Countdown::new(Duration::from_secs(600));
-        let before = talk_screen(&prompt, &clock, Duration::from_secs(299), false, 80);
+        let text = |lines: Vec<(Tone, String)>| -> Vec<String> {
+            lines.into_iter().map(|(_, line)| line).collect()
+        };
+        let before = text(talk_screen(
+            &prompt,
+            &clock,
+            Duration::from_secs(299),
+            false,
+            80,
+        ));
         assert!(
             before.contains(&"No phones. Halfway, swap.".to_string()),
             "{before:?}"
         );
         assert!(before.contains(&"space pause · q end · ctrl-c stop".to_string()));
         assert!(before.iter().any(|l| l.ends_with("05:01")), "{before:?}");
-        let after = talk_screen(&prompt, &clock, Duration::from_secs(300), false, 80);
+        let after = text(talk_screen(
+            &prompt,
+            &clock,
+            Duration::from_secs(300),
+            false,
+            80,
+        ));
         assert!(
             after.contains(&"Swap: the one who listened speaks now.".to_string()),
             "{after:?}"
@@ -398,10 +435,15 @@ mod tests {
         assert_eq!(
             asking[asking.len() - 2..],
             [
-                "Stopped at 01:01. Keep the minutes so far (2 min)?",
-                "y keep · n discard"
+                (
+                    Tone::Strong,
+                    "Stopped at 01:01. Keep the minutes so far (2 min)?".to_string()
+                ),
+                (Tone::Plain, "y keep · n discard".to_string())
             ]
         );
+        let question = talk_screen(&prompt, &clock, Duration::ZERO, false, 80);
+        assert!(question.contains(&(Tone::Strong, prompt.text.to_string())));
     }
 
     #[test]

@@ -15,7 +15,7 @@ use std::time::Duration;
 
 use crossterm::cursor::{Hide, MoveTo, Show};
 use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use crossterm::style::Print;
+use crossterm::style::{Attribute, Print, SetAttribute};
 use crossterm::terminal::{
     self, Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode,
     enable_raw_mode,
@@ -44,6 +44,16 @@ const STOP_SIGNALS: [i32; 4] = [
     signal_hook::consts::SIGINT,
     signal_hook::consts::SIGQUIT,
 ];
+
+/// How a line of the screen stands out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tone {
+    Plain,
+    /// Bold: what to look at.
+    Strong,
+    /// Dim: what can be ignored.
+    Quiet,
+}
 
 /// What a key press (or a signal) asks of a running session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,15 +114,29 @@ impl Session {
     }
 
     /// Clears the screen and draws `lines`, each centred, the block in the
-    /// middle of the screen.
-    pub(crate) fn draw(&mut self, lines: &[String]) -> io::Result<()> {
+    /// middle of the screen; in bold or dim only when `styled`.
+    pub(crate) fn draw(&mut self, lines: &[(Tone, String)], styled: bool) -> io::Result<()> {
         let (cols, rows) = Self::size();
         let top = rows.saturating_sub(lines.len() as u16) / 2;
         queue!(self.out, Clear(ClearType::All))?;
-        for (row, line) in lines.iter().enumerate() {
+        for (row, (tone, line)) in lines.iter().enumerate() {
             let width = line.chars().count() as u16;
             let left = cols.saturating_sub(width) / 2;
-            queue!(self.out, MoveTo(left, top + row as u16), Print(line))?;
+            queue!(self.out, MoveTo(left, top + row as u16))?;
+            let attribute = match tone {
+                Tone::Plain => None,
+                Tone::Strong => Some(Attribute::Bold),
+                Tone::Quiet => Some(Attribute::Dim),
+            };
+            match attribute.filter(|_| styled) {
+                Some(attribute) => queue!(
+                    self.out,
+                    SetAttribute(attribute),
+                    Print(line),
+                    SetAttribute(Attribute::Reset)
+                )?,
+                None => queue!(self.out, Print(line))?,
+            }
         }
         self.out.flush()
     }
