@@ -60,11 +60,13 @@ pub(crate) fn run(args: TalkArgs, cfg: &Config) -> Result<()> {
     if !cfg.quiet {
         out.line(&talk.id)?;
     }
-    printer::say(format_args!(
-        "Recorded {minutes} minute{} of talk about {}.",
-        if minutes == 1 { "" } else { "s" },
-        prompt.id
-    ));
+    if !cfg.quiet {
+        printer::say(format_args!(
+            "Recorded {minutes} minute{} of talk about {}.",
+            if minutes == 1 { "" } else { "s" },
+            prompt.id
+        ));
+    }
     offer_answer(prompt, &partner, cfg, &mut out)?;
     out.finish()
 }
@@ -336,7 +338,9 @@ fn weekly(partner: &str, cfg: &Config) -> Result<()> {
             out.line(&entry.id)?;
         }
     }
-    printer::say(format_args!("Recorded: {}.", recorded(&entries)));
+    if !cfg.quiet {
+        printer::say(format_args!("Recorded: {}.", recorded(&entries)));
+    }
     out.finish()
 }
 
