@@ -116,8 +116,8 @@ fn parse_with_lines(name: &str, bytes: &[u8]) -> Result<Vec<(Prompt, u64)>> {
     let mut reader = Reader::<_, Prompt>::open(name, bytes)?.skipping_blank_rows();
     let mut prompts: Vec<(Prompt, u64)> = Vec::new();
     let mut ids = HashSet::new();
-    let mut prompt = Prompt::default();
-    while reader.next(&mut prompt, |_| true)? {
+    while reader.next(|_| true)? {
+        let prompt = reader.record();
         if !ids.insert(prompt.id.clone()) {
             return Err(Problem::new(format!("{} appears twice", prompt.id)).at(
                 name,

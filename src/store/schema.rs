@@ -22,6 +22,11 @@ use crate::dates;
 use crate::error::{Error, Result};
 use crate::render::csv::{Csv, CsvStyle};
 
+/// How a column's cell decodes into a record.
+pub(crate) type Decode<R> = fn(&mut R, Cell<'_>) -> Result<(), Problem>;
+/// How a record's field is written as one cell.
+pub(crate) type Encode<R> = fn(&R, &mut Csv<'_>) -> Result<()>;
+
 /// One column of a data file.
 pub(crate) struct Column<R> {
     /// The header name (matched in any case, in any order).
@@ -33,18 +38,14 @@ pub(crate) struct Column<R> {
     pub(crate) lazy: bool,
     /// Sets the record's field from the cell; the reader names the file,
     /// line and column of a [`Problem`].
-    pub(crate) decode: fn(&mut R, Cell<'_>) -> Result<(), Problem>,
+    pub(crate) decode: Decode<R>,
     /// Writes the record's field as one cell.
-    pub(crate) encode: fn(&R, &mut Csv<'_>) -> Result<()>,
+    pub(crate) encode: Encode<R>,
 }
 
 impl<R> Column<R> {
     /// A column a file must have.
-    pub(crate) const fn required(
-        name: &'static str,
-        decode: fn(&mut R, Cell<'_>) -> Result<(), Problem>,
-        encode: fn(&R, &mut Csv<'_>) -> Result<()>,
-    ) -> Self {
+    pub(crate) const fn required(name: &'static str, decode: Decode<R>, encode: Encode<R>) -> Self {
         Self {
             name,
             required: true,
@@ -56,11 +57,7 @@ impl<R> Column<R> {
 
     /// A column a file may lack (its cells then read as empty, and a
     /// rewrite adds it).
-    pub(crate) const fn optional(
-        name: &'static str,
-        decode: fn(&mut R, Cell<'_>) -> Result<(), Problem>,
-        encode: fn(&R, &mut Csv<'_>) -> Result<()>,
-    ) -> Self {
+    pub(crate) const fn optional(name: &'static str, decode: Decode<R>, encode: Encode<R>) -> Self {
         Self {
             required: false,
             ..Self::required(name, decode, encode)
@@ -69,11 +66,7 @@ impl<R> Column<R> {
 
     /// An optional column decoded only for the rows a streaming reader
     /// asks the text of; its decode must accept an empty cell.
-    pub(crate) const fn lazy(
-        name: &'static str,
-        decode: fn(&mut R, Cell<'_>) -> Result<(), Problem>,
-        encode: fn(&R, &mut Csv<'_>) -> Result<()>,
-    ) -> Self {
+    pub(crate) const fn lazy(name: &'static str, decode: Decode<R>, encode: Encode<R>) -> Self {
         Self {
             lazy: true,
             ..Self::optional(name, decode, encode)
@@ -143,10 +136,6 @@ impl<'r> Cell<'r> {
         text: Some(""),
     };
 
-    pub(crate) fn new(bytes: &'r [u8]) -> Self {
-        Self { bytes, text: None }
-    }
-
     pub(crate) fn bytes(self) -> &'r [u8] {
         self.bytes
     }
@@ -212,23 +201,59 @@ fn number(bytes: &[u8], min: u16, max: u16) -> std::result::Result<Option<u16>, 
     }
 }
 
-/// Rows of a data file decoded one at a time into a caller's record, with
-/// one reused buffer: nothing is allocated per row.
+/// Rows of a data file decoded one at a time into one reused record:
+/// nothing is allocated per row once the buffers have grown, and a cell
+/// that reads as in the row before is not decoded again (so a decode must
+/// set its fields from its cell alone).
 pub(crate) struct Reader<I: Read, R: Record> {
     table: Table<I>,
-    record: ByteRecord,
+    /// The columns decoded in every row, then the lazy ones.
+    eager: Vec<Step<R>>,
+    lazy: Vec<Step<R>>,
+    row: ByteRecord,
+    /// The row read before `row`.
+    previous: ByteRecord,
+    /// What `record` holds: nothing decoded yet, the eager cells of
+    /// `previous`, or those and its lazy cells read as empty.
+    state: Held,
+    record: R,
     skip_blank_rows: bool,
-    record_type: PhantomData<R>,
+}
+
+/// One column to decode: its decode, where it stands in the file
+/// (`usize::MAX` when the file lacks it), its index in `R::COLUMNS`.
+type Step<R> = (Decode<R>, usize, usize);
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Held {
+    Nothing,
+    Eager,
+    EagerAndEmptyLazy,
 }
 
 impl<I: Read, R: Record> Reader<I, R> {
     /// Reads the header of `input`, named `name` in errors.
     pub(crate) fn open(name: &str, input: I) -> Result<Self> {
+        let table = Table::open::<R>(name, input)?;
+        let (mut eager, mut lazy) = (Vec::new(), Vec::new());
+        for (i, column) in R::COLUMNS.iter().enumerate() {
+            // A column the file lacks stands nowhere, and reads as empty.
+            let step = (column.decode, table.position(i).unwrap_or(usize::MAX), i);
+            if column.lazy {
+                lazy.push(step);
+            } else {
+                eager.push(step);
+            }
+        }
         Ok(Self {
-            table: Table::open::<R>(name, input)?,
-            record: ByteRecord::new(),
+            table,
+            eager,
+            lazy,
+            row: ByteRecord::new(),
+            previous: ByteRecord::new(),
+            state: Held::Nothing,
+            record: R::default(),
             skip_blank_rows: false,
-            record_type: PhantomData,
         })
     }
 
@@ -244,66 +269,84 @@ impl<I: Read, R: Record> Reader<I, R> {
         &mut self.table
     }
 
-    /// Reads the next row into `into`; false at the end. The lazy columns
-    /// are decoded only when `wants_lazy` says so, given the record with its
-    /// other columns decoded; otherwise they read as empty.
-    pub(crate) fn next(&mut self, into: &mut R, wants_lazy: impl Fn(&R) -> bool) -> Result<bool> {
+    /// Reads and decodes the next row into [`Self::record`]; false at the
+    /// end. The lazy columns are decoded only when `wants_lazy` says so,
+    /// given the record with its other columns decoded; otherwise they
+    /// read as empty.
+    pub(crate) fn next(&mut self, wants_lazy: impl Fn(&R) -> bool) -> Result<bool> {
+        std::mem::swap(&mut self.row, &mut self.previous);
         loop {
-            if !self.table.next(&mut self.record)? {
+            if !self.table.next(&mut self.row)? {
                 return Ok(false);
             }
-            if !(self.skip_blank_rows && self.record.iter().all(|c| c.trim_ascii().is_empty())) {
+            if !(self.skip_blank_rows && self.row.iter().all(|c| c.trim_ascii().is_empty())) {
                 break;
             }
         }
-        let (table, record) = (&self.table, &self.record);
-        let mut has_lazy = false;
-        for (i, column) in R::COLUMNS.iter().enumerate() {
-            if column.lazy {
-                has_lazy = true;
+        let held = std::mem::replace(&mut self.state, Held::Nothing);
+        let (table, row, previous, record) =
+            (&self.table, &self.row, &self.previous, &mut self.record);
+        let fail = |column: usize, p: Problem| table.problem(row, R::COLUMNS[column].name, p);
+        // One UTF-8 check for the whole row; a cell is then a slice of it
+        // (where that fails, the cell checks itself).
+        let whole = std::str::from_utf8(row.as_slice()).ok();
+        let cell = |at: usize| match row.range(at) {
+            Some(range) => Cell {
+                bytes: &row.as_slice()[range.clone()],
+                text: whole.and_then(|w| w.get(range)),
+            },
+            None => Cell::EMPTY,
+        };
+        for &(decode, at, column) in &self.eager {
+            if held != Held::Nothing
+                && same(
+                    row.get(at).unwrap_or_default(),
+                    previous.get(at).unwrap_or_default(),
+                )
+            {
                 continue;
             }
-            let cell = Cell::new(table.bytes(record, i));
-            (column.decode)(into, cell).map_err(|p| table.problem(record, column.name, p))?;
+            decode(record, cell(at)).map_err(|p| fail(column, p))?;
         }
-        if has_lazy {
-            if wants_lazy(into) {
-                // One UTF-8 check for the whole row; a field is then a slice
-                // of it (where it is not, the cell checks itself).
-                let whole = std::str::from_utf8(record.as_slice()).ok();
-                for (i, column) in R::COLUMNS.iter().enumerate() {
-                    if !column.lazy {
-                        continue;
-                    }
-                    let cell = match table.position(i).and_then(|at| record.range(at)) {
-                        Some(range) => Cell {
-                            bytes: &record.as_slice()[range.clone()],
-                            text: whole.and_then(|w| w.get(range)),
-                        },
-                        None => Cell::EMPTY,
-                    };
-                    (column.decode)(into, cell)
-                        .map_err(|p| table.problem(record, column.name, p))?;
+        let mut now = Held::Eager;
+        if !self.lazy.is_empty() {
+            if wants_lazy(record) {
+                for &(decode, at, column) in &self.lazy {
+                    decode(record, cell(at)).map_err(|p| fail(column, p))?;
                 }
             } else {
-                for column in R::COLUMNS.iter().filter(|c| c.lazy) {
-                    (column.decode)(into, Cell::EMPTY)
-                        .map_err(|p| table.problem(record, column.name, p))?;
+                if held != Held::EagerAndEmptyLazy {
+                    for &(decode, _, column) in &self.lazy {
+                        decode(record, Cell::EMPTY).map_err(|p| fail(column, p))?;
+                    }
                 }
+                now = Held::EagerAndEmptyLazy;
             }
         }
+        self.state = now;
         Ok(true)
+    }
+
+    /// The record of the row last read.
+    pub(crate) fn record(&self) -> &R {
+        &self.record
     }
 
     /// The row last read, as it stands in the file.
     pub(crate) fn row(&self) -> &ByteRecord {
-        &self.record
+        &self.row
     }
 
     /// The line the row last read starts on.
     pub(crate) fn line(&self) -> u64 {
-        super::table::line(&self.record)
+        super::table::line(&self.row)
     }
+}
+
+/// Whether two cells are the same bytes; most that differ differ at once.
+#[inline]
+fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.first() == b.first() && a == b
 }
 
 /// Writes the column names of `R` as a header row.
@@ -430,11 +473,10 @@ impl<R: Record + Clone> Document<R> {
             }
         }
         let mut rows = Vec::new();
-        let mut record = R::default();
-        while reader.next(&mut record, |_| true)? {
-            check(&record, reader.line())?;
+        while reader.next(|_| true)? {
+            check(reader.record(), reader.line())?;
             rows.push(Stored {
-                record: record.clone(),
+                record: reader.record().clone(),
                 row: reader.row().iter().map(<[u8]>::to_vec).collect(),
             });
         }

@@ -101,13 +101,6 @@ impl<R: Read> Table<R> {
         Ok(more)
     }
 
-    /// The raw bytes of column `column` (empty when the file lacks it).
-    pub(crate) fn bytes<'r>(&self, record: &'r ByteRecord, column: usize) -> &'r [u8] {
-        self.positions[column]
-            .and_then(|at| record.get(at))
-            .unwrap_or_default()
-    }
-
     /// A problem with the cell of column `column` of `record`.
     #[cold]
     pub(crate) fn problem(&self, record: &ByteRecord, column: &str, problem: Problem) -> Error {

@@ -174,9 +174,8 @@ fn read_file_decoding(
     let len = file.metadata().map_or(0, |m| m.len());
     let mut reader = Reader::<_, Entry>::open(name, file)?;
     reader.table().check_nul_in_last(TORN_TAIL, len);
-    let mut entry = Entry::default();
-    while reader.next(&mut entry, |e| wants_text(e.kind, e.date))? {
-        visit(&entry, reader.line())?;
+    while reader.next(|e| wants_text(e.kind, e.date))? {
+        visit(reader.record(), reader.line())?;
     }
     Ok(())
 }
@@ -220,10 +219,9 @@ mod tests {
     /// Every entry of `bytes` read as log.csv, or the first error.
     fn read_all(bytes: &[u8]) -> Result<Vec<Entry>> {
         let mut reader = Reader::<_, Entry>::open(LOG_FILE, bytes)?;
-        let mut entry = Entry::default();
         let mut entries = Vec::new();
-        while reader.next(&mut entry, |_| true)? {
-            entries.push(entry.clone());
+        while reader.next(|_| true)? {
+            entries.push(reader.record().clone());
         }
         Ok(entries)
     }
