@@ -13,113 +13,74 @@ use std::path::{Path, PathBuf};
 use super::conflicts;
 use super::fsx::{self, Lock};
 use super::read_if_exists;
-use super::schema::{Column, Document, Problem, Record, Stored};
+use super::schema::{Document, Problem, Stored, table};
 use crate::error::Result;
 use crate::model::{Goal, Horizon, Status};
 use crate::printer::{Warned, Warning};
 
 pub(crate) const GOALS_FILE: &str = "goals.csv";
 
-/// The columns of goals.csv, in the order a new file gets them. A file must
-/// name at least id, title, horizon and status to be read; the other
-/// columns read as empty when missing, and a rewrite adds them at the end.
-impl Record for Goal {
-    const COLUMNS: &'static [Column<Self>] = &[
-        Column::required(
-            "id",
-            |g, cell| {
-                cell.text_into(&mut g.id)?;
-                if g.id.is_empty() || g.id.chars().any(char::is_whitespace) {
-                    return Err(Problem::new("must be one word, like 7kq3m2xa").hint(
-                        "`couple goals add` makes ids; for a row of your own, any unique word will do",
-                    ));
-                }
-                Ok(())
-            },
-            |g, csv| csv.text(&g.id),
-        ),
-        Column::required(
-            "title",
-            |g, cell| {
-                cell.text_into(&mut g.title)?;
-                if g.title.trim().is_empty() {
-                    return Err(Problem::new("is empty"));
-                }
-                Ok(())
-            },
-            |g, csv| csv.text(&g.title),
-        ),
-        Column::required(
-            "horizon",
-            |g, cell| {
-                let text = cell.text()?;
-                g.horizon = Horizon::from_bytes(text.as_bytes()).ok_or_else(|| {
-                    Problem::new(format!("{text:?} is not a horizon"))
-                        .hint("a horizon is month, year or someday")
-                })?;
-                Ok(())
-            },
-            |g, csv| csv.text(g.horizon.as_str()),
-        ),
-        Column::required(
-            "status",
-            |g, cell| {
-                let text = cell.text()?;
-                g.status = Status::from_bytes(text.as_bytes()).ok_or_else(|| {
-                    Problem::new(format!("{text:?} is not a status"))
-                        .hint("a status is open, done or dropped")
-                })?;
-                Ok(())
-            },
-            |g, csv| csv.text(g.status.as_str()),
-        ),
-        Column::optional(
-            "owner",
-            |g, cell| {
-                let owner = cell.text()?;
-                // An owner left blank in a spreadsheet is both of you.
-                g.owner = if owner.trim().is_empty() { "us" } else { owner }.to_string();
-                Ok(())
-            },
-            |g, csv| csv.text(&g.owner),
-        ),
-        Column::optional(
-            "due",
-            |g, cell| {
-                g.due = cell.optional_date()?;
-                Ok(())
-            },
-            |g, csv| csv.optional_date(g.due),
-        ),
-        Column::optional(
-            "created",
-            |g, cell| {
-                g.created = cell.optional_date()?.ok_or_else(|| {
-                    Problem::new("is empty").hint("write the day the goal was added, as YYYY-MM-DD")
-                })?;
-                Ok(())
-            },
-            |g, csv| csv.date(g.created),
-        ),
-        Column::optional(
-            "closed",
-            |g, cell| {
-                g.closed = cell.optional_date()?;
-                Ok(())
-            },
-            |g, csv| csv.optional_date(g.closed),
-        ),
-        Column::optional(
-            "note",
-            |g, cell| cell.text_into(&mut g.note),
-            |g, csv| csv.text(&g.note),
-        ),
-        Column::optional(
-            "updated_at",
-            |g, cell| cell.text_into(&mut g.updated_at),
-            |g, csv| csv.text(&g.updated_at),
-        ),
-    ];
+// The columns of goals.csv, in the order a new file gets them. A file must
+// name at least id, title, horizon and status to be read; the other
+// columns read as empty when missing, and a rewrite adds them at the end.
+table! {
+    Goal {
+        required "id": |g, cell| {
+            cell.text_into(&mut g.id)?;
+            if g.id.is_empty() || g.id.chars().any(char::is_whitespace) {
+                return Err(Problem::new("must be one word, like 7kq3m2xa").hint(
+                    "`couple goals add` makes ids; for a row of your own, any unique word will do",
+                ));
+            }
+            Ok(())
+        }, |g, csv| csv.text(&g.id);
+        required "title": |g, cell| {
+            cell.text_into(&mut g.title)?;
+            if g.title.trim().is_empty() {
+                return Err(Problem::new("is empty"));
+            }
+            Ok(())
+        }, |g, csv| csv.text(&g.title);
+        required "horizon": |g, cell| {
+            let text = cell.text()?;
+            g.horizon = Horizon::from_bytes(text.as_bytes()).ok_or_else(|| {
+                Problem::new(format!("{text:?} is not a horizon"))
+                    .hint("a horizon is month, year or someday")
+            })?;
+            Ok(())
+        }, |g, csv| csv.text(g.horizon.as_str());
+        required "status": |g, cell| {
+            let text = cell.text()?;
+            g.status = Status::from_bytes(text.as_bytes()).ok_or_else(|| {
+                Problem::new(format!("{text:?} is not a status"))
+                    .hint("a status is open, done or dropped")
+            })?;
+            Ok(())
+        }, |g, csv| csv.text(g.status.as_str());
+        optional "owner": |g, cell| {
+            let owner = cell.text()?;
+            // An owner left blank in a spreadsheet is both of you.
+            g.owner = if owner.trim().is_empty() { "us" } else { owner }.to_string();
+            Ok(())
+        }, |g, csv| csv.text(&g.owner);
+        optional "due": |g, cell| {
+            g.due = cell.optional_date()?;
+            Ok(())
+        }, |g, csv| csv.optional_date(g.due);
+        optional "created": |g, cell| {
+            g.created = cell.optional_date()?.ok_or_else(|| {
+                Problem::new("is empty").hint("write the day the goal was added, as YYYY-MM-DD")
+            })?;
+            Ok(())
+        }, |g, csv| csv.date(g.created);
+        optional "closed": |g, cell| {
+            g.closed = cell.optional_date()?;
+            Ok(())
+        }, |g, csv| csv.optional_date(g.closed);
+        optional "note": |g, cell| cell.text_into(&mut g.note), |g, csv| csv.text(&g.note);
+        optional "updated_at": |g, cell| cell.text_into(&mut g.updated_at),
+            |g, csv| csv.text(&g.updated_at);
+    }
 }
 
 /// A goal as it stands in goals.csv, with the rest of its row.

@@ -6,7 +6,7 @@ use std::io;
 use std::path::Path;
 
 use super::read_if_exists;
-use super::schema::{Cell, Column, Problem, Reader, Record};
+use super::schema::{Cell, Problem, Reader, table};
 use crate::deck;
 use crate::error::{Error, Result};
 use crate::model::{Depth, Prompt};
@@ -46,49 +46,33 @@ fn deck_file(path: &Path) -> Result<(String, Vec<u8>)> {
     Ok((path.display().to_string(), bytes))
 }
 
-/// The columns of a deck file (`prompts.csv`, `--deck FILE`), every one
-/// required; cells are trimmed.
-impl Record for Prompt {
-    const COLUMNS: &'static [Column<Self>] = &[
-        Column::required(
-            "id",
-            |p, cell| {
-                let id = trimmed(cell)?;
-                if id.is_empty() || id.chars().any(char::is_whitespace) {
-                    return Err(Problem::new("must be one word, like listening-012"));
-                }
-                p.id = id.to_string().into();
-                Ok(())
-            },
-            |p, csv| csv.text(&p.id),
-        ),
-        Column::required(
-            "theme",
-            |p, cell| {
-                p.theme = non_empty(cell)?.to_string().into();
-                Ok(())
-            },
-            |p, csv| csv.text(&p.theme),
-        ),
-        Column::required(
-            "depth",
-            |p, cell| {
-                let depth = trimmed(cell)?;
-                p.depth = Depth::from_bytes(depth.as_bytes())
-                    .ok_or_else(|| Problem::new(format!("{depth:?} is neither light nor deep")))?;
-                Ok(())
-            },
-            |p, csv| csv.text(p.depth.as_str()),
-        ),
-        Column::required(
-            "text",
-            |p, cell| {
-                p.text = non_empty(cell)?.to_string().into();
-                Ok(())
-            },
-            |p, csv| csv.text(&p.text),
-        ),
-    ];
+// The columns of a deck file (`prompts.csv`, `--deck FILE`), every one
+// required; cells are trimmed.
+table! {
+    Prompt {
+        required "id": |p, cell| {
+            let id = trimmed(cell)?;
+            if id.is_empty() || id.chars().any(char::is_whitespace) {
+                return Err(Problem::new("must be one word, like listening-012"));
+            }
+            p.id = id.to_string().into();
+            Ok(())
+        }, |p, csv| csv.text(&p.id);
+        required "theme": |p, cell| {
+            p.theme = non_empty(cell)?.to_string().into();
+            Ok(())
+        }, |p, csv| csv.text(&p.theme);
+        required "depth": |p, cell| {
+            let depth = trimmed(cell)?;
+            p.depth = Depth::from_bytes(depth.as_bytes())
+                .ok_or_else(|| Problem::new(format!("{depth:?} is neither light nor deep")))?;
+            Ok(())
+        }, |p, csv| csv.text(p.depth.as_str());
+        required "text": |p, cell| {
+            p.text = non_empty(cell)?.to_string().into();
+            Ok(())
+        }, |p, csv| csv.text(&p.text);
+    }
 }
 
 fn trimmed(cell: Cell<'_>) -> Result<&str, Problem> {

@@ -22,8 +22,6 @@ use crate::dates;
 use crate::error::{Error, Result};
 use crate::render::csv::{Csv, CsvStyle};
 
-/// How a column's cell decodes into a record.
-pub(crate) type Decode<R> = fn(&mut R, Cell<'_>) -> Result<(), Problem>;
 /// How a record's field is written as one cell.
 pub(crate) type Encode<R> = fn(&R, &mut Csv<'_>) -> Result<()>;
 
@@ -36,49 +34,128 @@ pub(crate) struct Column<R> {
     /// Decoded only for the rows a streaming reader asks the text of (see
     /// [`Reader::next`]); the other rows read it as an empty cell.
     pub(crate) lazy: bool,
-    /// Sets the record's field from the cell; the reader names the file,
-    /// line and column of a [`Problem`].
-    pub(crate) decode: Decode<R>,
-    /// Writes the record's field as one cell.
+    /// Writes the record's field as one cell. (Its decode, which sets the
+    /// record's field from a cell, is in [`Record::decode_columns`]: the
+    /// reader names the file, line and column of a [`Problem`].)
     pub(crate) encode: Encode<R>,
 }
 
 impl<R> Column<R> {
     /// A column a file must have.
-    pub(crate) const fn required(name: &'static str, decode: Decode<R>, encode: Encode<R>) -> Self {
+    pub(crate) const fn required(name: &'static str, encode: Encode<R>) -> Self {
         Self {
             name,
             required: true,
             lazy: false,
-            decode,
             encode,
         }
     }
 
     /// A column a file may lack (its cells then read as empty, and a
     /// rewrite adds it).
-    pub(crate) const fn optional(name: &'static str, decode: Decode<R>, encode: Encode<R>) -> Self {
+    pub(crate) const fn optional(name: &'static str, encode: Encode<R>) -> Self {
         Self {
             required: false,
-            ..Self::required(name, decode, encode)
+            ..Self::required(name, encode)
         }
     }
 
     /// An optional column decoded only for the rows a streaming reader
     /// asks the text of; its decode must accept an empty cell.
-    pub(crate) const fn lazy(name: &'static str, decode: Decode<R>, encode: Encode<R>) -> Self {
+    pub(crate) const fn lazy(name: &'static str, encode: Encode<R>) -> Self {
         Self {
             lazy: true,
-            ..Self::optional(name, decode, encode)
+            ..Self::optional(name, encode)
         }
     }
 }
 
 /// A record one row of a data file decodes into. `Default` is the blank a
-/// reader decodes into (and reuses, row after row).
+/// reader decodes into (and reuses, row after row). Implemented by
+/// [`table!`], from one table.
 pub(crate) trait Record: Default + 'static {
     /// The columns, in the order a new file gets them.
     const COLUMNS: &'static [Column<Self>];
+
+    /// Hands `each` every column's index and decode, in table order, each
+    /// decode a closure of its own type: a reader's loop over the columns
+    /// then compiles to straight-line code, every decode inlined.
+    fn decode_columns(each: &mut impl DecodeEach<Self>) -> Result<()>;
+
+    /// Writes every column's cell, in table order (inlined like
+    /// [`Record::decode_columns`]).
+    fn encode_columns(&self, csv: &mut Csv<'_>) -> Result<()>;
+}
+
+/// What a reader does with one column: see [`Record::decode_columns`].
+pub(crate) trait DecodeEach<R> {
+    fn column(
+        &mut self,
+        index: usize,
+        decode: impl Fn(&mut R, Cell<'_>) -> Result<(), Problem>,
+    ) -> Result<()>;
+}
+
+/// Declares a record's table, `impl Record for T`: one line per column,
+/// `required`, `optional` or `lazy` (see [`Column`]), its header name, its
+/// decode and its encode.
+///
+/// ```ignore
+/// table! {
+///     Setting {
+///         required "key": |s, cell| cell.text_into(&mut s.key), |s, csv| csv.text(&s.key);
+///         optional "value": |s, cell| cell.text_into(&mut s.value), |s, csv| csv.text(&s.value);
+///     }
+/// }
+/// ```
+macro_rules! table {
+    (
+        $T:ty {
+            $( $how:ident $name:literal : $decode:expr , $encode:expr ; )*
+        }
+    ) => {
+        impl $crate::store::schema::Record for $T {
+            const COLUMNS: &'static [$crate::store::schema::Column<Self>] = &[
+                $( $crate::store::schema::Column::$how($name, $encode), )*
+            ];
+
+            #[inline(always)]
+            fn decode_columns(
+                each: &mut impl $crate::store::schema::DecodeEach<Self>,
+            ) -> $crate::error::Result<()> {
+                let mut index = 0;
+                $(
+                    each.column(index, $decode)?;
+                    index += 1;
+                )*
+                let _ = index;
+                Ok(())
+            }
+
+            #[inline(always)]
+            fn encode_columns(
+                &self,
+                csv: &mut $crate::render::csv::Csv<'_>,
+            ) -> $crate::error::Result<()> {
+                $( $crate::store::schema::encode_with(self, csv, $encode)?; )*
+                Ok(())
+            }
+        }
+    };
+}
+
+pub(crate) use table;
+
+/// Calls `encode`: gives a column's encode closure its argument types.
+// Inlined into every row's loop; measured in benches/run (export).
+#[allow(clippy::inline_always)]
+#[inline(always)]
+pub(crate) fn encode_with<R>(
+    record: &R,
+    csv: &mut Csv<'_>,
+    encode: impl Fn(&R, &mut Csv<'_>) -> Result<()>,
+) -> Result<()> {
+    encode(record, csv)
 }
 
 /// The column names of `R`, in table order.
@@ -207,9 +284,9 @@ fn number(bytes: &[u8], min: u16, max: u16) -> std::result::Result<Option<u16>, 
 /// set its fields from its cell alone).
 pub(crate) struct Reader<I: Read, R: Record> {
     table: Table<I>,
-    /// The columns decoded in every row, then the lazy ones.
-    eager: Vec<Step<R>>,
-    lazy: Vec<Step<R>>,
+    /// Where each column stands in the file (`usize::MAX`: nowhere).
+    positions: Vec<usize>,
+    has_lazy: bool,
     row: ByteRecord,
     /// The row read before `row`.
     previous: ByteRecord,
@@ -219,10 +296,6 @@ pub(crate) struct Reader<I: Read, R: Record> {
     record: R,
     skip_blank_rows: bool,
 }
-
-/// One column to decode: its decode, where it stands in the file
-/// (`usize::MAX` when the file lacks it), its index in `R::COLUMNS`.
-type Step<R> = (Decode<R>, usize, usize);
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Held {
@@ -235,20 +308,13 @@ impl<I: Read, R: Record> Reader<I, R> {
     /// Reads the header of `input`, named `name` in errors.
     pub(crate) fn open(name: &str, input: I) -> Result<Self> {
         let table = Table::open::<R>(name, input)?;
-        let (mut eager, mut lazy) = (Vec::new(), Vec::new());
-        for (i, column) in R::COLUMNS.iter().enumerate() {
-            // A column the file lacks stands nowhere, and reads as empty.
-            let step = (column.decode, table.position(i).unwrap_or(usize::MAX), i);
-            if column.lazy {
-                lazy.push(step);
-            } else {
-                eager.push(step);
-            }
-        }
+        let positions = (0..R::COLUMNS.len())
+            .map(|i| table.position(i).unwrap_or(usize::MAX))
+            .collect();
         Ok(Self {
             table,
-            eager,
-            lazy,
+            positions,
+            has_lazy: R::COLUMNS.iter().any(|c| c.lazy),
             row: ByteRecord::new(),
             previous: ByteRecord::new(),
             state: Held::Nothing,
@@ -284,43 +350,30 @@ impl<I: Read, R: Record> Reader<I, R> {
             }
         }
         let held = std::mem::replace(&mut self.state, Held::Nothing);
-        let (table, row, previous, record) =
-            (&self.table, &self.row, &self.previous, &mut self.record);
-        let fail = |column: usize, p: Problem| table.problem(row, R::COLUMNS[column].name, p);
-        // One UTF-8 check for the whole row; a cell is then a slice of it
-        // (where that fails, the cell checks itself).
-        let whole = std::str::from_utf8(row.as_slice()).ok();
-        let cell = |at: usize| match row.range(at) {
-            Some(range) => Cell {
-                bytes: &row.as_slice()[range.clone()],
-                text: whole.and_then(|w| w.get(range)),
-            },
-            None => Cell::EMPTY,
+        let mut pass = Pass {
+            table: &self.table,
+            positions: &self.positions,
+            row: &self.row,
+            previous: &self.previous,
+            // One UTF-8 check for the whole row; a cell is then a slice of
+            // it (where that fails, the cell checks itself).
+            whole: std::str::from_utf8(self.row.as_slice()).ok(),
+            record: &mut self.record,
+            lazy: false,
+            warm: held != Held::Nothing,
+            empty: false,
         };
-        for &(decode, at, column) in &self.eager {
-            if held != Held::Nothing
-                && same(
-                    row.get(at).unwrap_or_default(),
-                    previous.get(at).unwrap_or_default(),
-                )
-            {
-                continue;
-            }
-            decode(record, cell(at)).map_err(|p| fail(column, p))?;
-        }
+        R::decode_columns(&mut pass)?;
         let mut now = Held::Eager;
-        if !self.lazy.is_empty() {
-            if wants_lazy(record) {
-                for &(decode, at, column) in &self.lazy {
-                    decode(record, cell(at)).map_err(|p| fail(column, p))?;
-                }
-            } else {
-                if held != Held::EagerAndEmptyLazy {
-                    for &(decode, _, column) in &self.lazy {
-                        decode(record, Cell::EMPTY).map_err(|p| fail(column, p))?;
-                    }
-                }
+        if self.has_lazy {
+            pass.lazy = true;
+            pass.empty = !wants_lazy(pass.record);
+            if pass.empty {
                 now = Held::EagerAndEmptyLazy;
+            }
+            // Lazy cells read as empty in the row before too: nothing to do.
+            if !(pass.empty && held == Held::EagerAndEmptyLazy) {
+                R::decode_columns(&mut pass)?;
             }
         }
         self.state = now;
@@ -343,6 +396,61 @@ impl<I: Read, R: Record> Reader<I, R> {
     }
 }
 
+/// One pass of a reader over a row's columns: the eager ones, or the lazy.
+struct Pass<'a, I: Read, R> {
+    table: &'a Table<I>,
+    positions: &'a [usize],
+    row: &'a ByteRecord,
+    previous: &'a ByteRecord,
+    whole: Option<&'a str>,
+    record: &'a mut R,
+    /// Which columns this pass decodes.
+    lazy: bool,
+    /// Whether `record` holds the eager cells of `previous`.
+    warm: bool,
+    /// Lazy cells are read as empty.
+    empty: bool,
+}
+
+impl<I: Read, R: Record> DecodeEach<R> for Pass<'_, I, R> {
+    // Inlined into every row's loop, so that `column.lazy` and each decode
+    // are known there; measured in benches/run (review, export).
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
+    fn column(
+        &mut self,
+        index: usize,
+        decode: impl Fn(&mut R, Cell<'_>) -> Result<(), Problem>,
+    ) -> Result<()> {
+        let column = &R::COLUMNS[index];
+        if column.lazy != self.lazy {
+            return Ok(());
+        }
+        let at = self.positions[index];
+        let cell = if self.lazy && self.empty {
+            Cell::EMPTY
+        } else {
+            if !self.lazy
+                && self.warm
+                && same(
+                    self.row.get(at).unwrap_or_default(),
+                    self.previous.get(at).unwrap_or_default(),
+                )
+            {
+                return Ok(());
+            }
+            match self.row.range(at) {
+                Some(range) => Cell {
+                    bytes: &self.row.as_slice()[range.clone()],
+                    text: self.whole.and_then(|w| w.get(range)),
+                },
+                None => Cell::EMPTY,
+            }
+        };
+        decode(self.record, cell).map_err(|p| self.table.problem(self.row, column.name, p))
+    }
+}
+
 /// Whether two cells are the same bytes; most that differ differ at once.
 #[inline]
 fn same(a: &[u8], b: &[u8]) -> bool {
@@ -359,9 +467,7 @@ pub(crate) fn write_header<R: Record>(csv: &mut Csv<'_>) -> Result<()> {
 
 /// Writes `record` as one row, its columns in table order.
 pub(crate) fn write_row<R: Record>(csv: &mut Csv<'_>, record: &R) -> Result<()> {
-    for column in R::COLUMNS {
-        (column.encode)(record, csv)?;
-    }
+    record.encode_columns(csv)?;
     csv.end_row()
 }
 
@@ -526,25 +632,17 @@ mod tests {
         value: String,
     }
 
-    impl Record for Setting {
-        const COLUMNS: &'static [Column<Self>] = &[
-            Column::required(
-                "key",
-                |s, cell| {
-                    cell.text_into(&mut s.key)?;
-                    if s.key.is_empty() {
-                        return Err(Problem::new("is empty").hint("name the setting"));
-                    }
-                    Ok(())
-                },
-                |s, csv| csv.text(&s.key),
-            ),
-            Column::optional(
-                "value",
-                |s, cell| cell.text_into(&mut s.value),
-                |s, csv| csv.text(&s.value),
-            ),
-        ];
+    table! {
+        Setting {
+            required "key": |s, cell| {
+                cell.text_into(&mut s.key)?;
+                if s.key.is_empty() {
+                    return Err(Problem::new("is empty").hint("name the setting"));
+                }
+                Ok(())
+            }, |s, csv| csv.text(&s.key);
+            optional "value": |s, cell| cell.text_into(&mut s.value), |s, csv| csv.text(&s.value);
+        }
     }
 
     fn round_trip(input: &[u8], change: impl FnOnce(&mut Document<Setting>)) -> String {

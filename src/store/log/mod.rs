@@ -9,7 +9,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::conflicts;
-use super::schema::{Column, Problem, Reader, Record};
+use super::schema::{Problem, Reader, table};
 use crate::error::{Error, Result};
 use crate::model::{Entry, Kind, MAX_MINUTES, MOOD_RANGE};
 use crate::printer::Warning;
@@ -22,88 +22,50 @@ pub(crate) use undo::remove_last_of;
 
 pub(crate) const LOG_FILE: &str = "log.csv";
 
-/// The columns of log.csv, in the order a new file gets them. A file must
-/// name the required ones to be read; an append needs them all. The lazy
-/// ones are decoded only for the rows a reader wants the text of.
-impl Record for Entry {
-    const COLUMNS: &'static [Column<Self>] = &[
-        Column::required(
-            "id",
-            |e, cell| {
-                if cell.bytes().is_empty() {
-                    return Err(Problem::new("is empty")
-                        .hint("every entry needs an id; give it any unique word"));
-                }
-                cell.text_into(&mut e.id)
-            },
-            |e, csv| csv.text(&e.id),
-        ),
-        Column::required(
-            "date",
-            |e, cell| {
-                e.date = cell.date()?;
-                Ok(())
-            },
-            |e, csv| csv.date(e.date),
-        ),
-        Column::required(
-            "partner",
-            |e, cell| {
-                cell.text_into(&mut e.partner)?;
-                if e.partner.is_empty() {
-                    return Err(Problem::new("is empty"));
-                }
-                Ok(())
-            },
-            |e, csv| csv.text(&e.partner),
-        ),
-        Column::required(
-            "kind",
-            |e, cell| {
-                e.kind = Kind::from_bytes(cell.bytes()).ok_or_else(|| {
-                    let shown = String::from_utf8_lossy(cell.bytes());
-                    Problem::new(format!("{shown:?} is not a kind")).hint(format!(
-                        "kinds: {}",
-                        Kind::names().collect::<Vec<_>>().join(", ")
-                    ))
-                })?;
-                Ok(())
-            },
-            |e, csv| csv.text(e.kind.as_str()),
-        ),
-        Column::optional(
-            "minutes",
-            |e, cell| {
-                e.minutes = cell.number(0, MAX_MINUTES)?;
-                Ok(())
-            },
-            |e, csv| csv.number(e.minutes),
-        ),
-        Column::optional(
-            "mood",
-            |e, cell| {
-                let (low, high) = (*MOOD_RANGE.start(), *MOOD_RANGE.end());
-                e.mood = cell.number(low.into(), high.into())?.map(|m| m as u8);
-                Ok(())
-            },
-            |e, csv| csv.number(e.mood.map(u16::from)),
-        ),
-        Column::lazy(
-            "prompt",
-            |e, cell| cell.text_into(&mut e.prompt),
-            |e, csv| csv.text(&e.prompt),
-        ),
-        Column::lazy(
-            "note",
-            |e, cell| cell.text_into(&mut e.note),
-            |e, csv| csv.text(&e.note),
-        ),
-        Column::lazy(
-            "logged_at",
-            |e, cell| cell.text_into(&mut e.logged_at),
-            |e, csv| csv.text(&e.logged_at),
-        ),
-    ];
+// The columns of log.csv, in the order a new file gets them. A file must
+// name the required ones to be read; an append needs them all. The lazy
+// ones are decoded only for the rows a reader wants the text of.
+table! {
+    Entry {
+        required "id": |e, cell| {
+            if cell.bytes().is_empty() {
+                return Err(Problem::new("is empty")
+                    .hint("every entry needs an id; give it any unique word"));
+            }
+            cell.text_into(&mut e.id)
+        }, |e, csv| csv.text(&e.id);
+        required "date": |e, cell| {
+            e.date = cell.date()?;
+            Ok(())
+        }, |e, csv| csv.date(e.date);
+        required "partner": |e, cell| {
+            cell.text_into(&mut e.partner)?;
+            if e.partner.is_empty() {
+                return Err(Problem::new("is empty"));
+            }
+            Ok(())
+        }, |e, csv| csv.text(&e.partner);
+        required "kind": |e, cell| {
+            e.kind = Kind::from_bytes(cell.bytes()).ok_or_else(|| {
+                let shown = String::from_utf8_lossy(cell.bytes());
+                Problem::new(format!("{shown:?} is not a kind"))
+                    .hint(format!("kinds: {}", Kind::names().collect::<Vec<_>>().join(", ")))
+            })?;
+            Ok(())
+        }, |e, csv| csv.text(e.kind.as_str());
+        optional "minutes": |e, cell| {
+            e.minutes = cell.number(0, MAX_MINUTES)?;
+            Ok(())
+        }, |e, csv| csv.number(e.minutes);
+        optional "mood": |e, cell| {
+            let (low, high) = (*MOOD_RANGE.start(), *MOOD_RANGE.end());
+            e.mood = cell.number(low.into(), high.into())?.map(|m| m as u8);
+            Ok(())
+        }, |e, csv| csv.number(e.mood.map(u16::from));
+        lazy "prompt": |e, cell| cell.text_into(&mut e.prompt), |e, csv| csv.text(&e.prompt);
+        lazy "note": |e, cell| cell.text_into(&mut e.note), |e, csv| csv.text(&e.note);
+        lazy "logged_at": |e, cell| cell.text_into(&mut e.logged_at), |e, csv| csv.text(&e.logged_at);
+    }
 }
 
 /// How far from the end of a log NUL bytes (a write torn by a crash) are
