@@ -241,14 +241,34 @@ pub(crate) const THEMES: [&str; 12] = [
 /// today's answers side by side once you have both answered (until you
 /// answer, you only see that your partner did).
 ///
-/// Rituals: talk is daily, us-time weekly (ISO weeks, Monday first),
-/// sit-down monthly. A streak counts the periods in a row that were met,
-/// up to the current one if it is met already, else up to the one before:
-/// a day is not lost until it is over.
+/// Rituals: by default talk 1/day, us-time 1/week (ISO weeks, Monday
+/// first) and sit-down 1/month; `couple rituals` sets your own. A ritual
+/// counts the days with an entry of its kinds, by either of you, at most
+/// its target per period. Only days up to the as-of date count: on the
+/// 25th a month shows talk n/25. A week counts in the month or year that
+/// holds its Thursday (as ISO years count weeks), a month in the range that
+/// holds its 15th; a range too short for that (a week, for a monthly
+/// ritual) shows the period holding its as-of date. A paused day asks
+/// nothing: a week or month asks its target scaled to its days not
+/// paused. A streak counts the periods in a row that were met, up to the
+/// current one if it is met already, else up to the one before: a day is
+/// not lost until it is over; paused periods neither extend nor break it.
 ///
-/// With --due it prints one line per thing due now and nothing at all when
-/// all is well, so `0 20 * * * couple review --due` mails only when there is
-/// news.
+/// --due prints one line per thing due now and nothing at all when all is
+/// well, so `0 20 * * * couple review --due` mails only when it matters:
+/// a daily ritual when today's is missing; a weekly one when what is left
+/// needs every day after today (from Saturday for 1/week); a monthly one in
+/// its last 7 days; your partner's answer waiting for yours; a goal once
+/// when it is due within 3 days and once a week while it is overdue; a
+/// drift (a ritual's last 2 weeks below half its rate over the 8 weeks
+/// before, when that was at least once a week) once a week. Nothing for a
+/// paused ritual, nothing at all during a pause of every ritual. What was
+/// said is remembered in $XDG_STATE_HOME/couple/due.csv (per machine).
+/// --exit-code exits 1 exactly when --due would print something.
+///
+/// --month shows each ritual week by week and --year month by month as a
+/// row of blocks (█ met, ▁–▇ part of it, · none, blank not yet or paused),
+/// the year a heatmap of talks, and the check-ins' mood as a line of blocks.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   couple review                          this week
@@ -276,7 +296,9 @@ pub(crate) struct ReviewArgs {
     #[arg(long, value_name = "DATE", requires = "from")]
     pub(crate) to: Option<String>,
 
-    /// The day to review as of [default: today]
+    /// The day to review as of [default: today; with --to, the earlier of it and today]
+    ///
+    /// Nothing dated after it counts: entries, goals created, pauses begun.
     #[arg(long, value_name = "DATE")]
     pub(crate) date: Option<String>,
 

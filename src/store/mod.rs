@@ -8,6 +8,7 @@ pub(crate) mod goals;
 pub(crate) mod log;
 pub(crate) mod prompts;
 pub(crate) mod schema;
+pub(crate) mod said;
 mod table;
 
 use std::fs::{self, OpenOptions};
