@@ -190,6 +190,10 @@ impl Fold {
 
     /// The review as seen by `caller`, with the goals and pauses as they
     /// stood on the as-of date; `only` narrows the partner counts.
+    // One pass over the rituals, then the partners, answers and goals, in
+    // the order the review shows them: split up, a dozen locals would be
+    // passed around.
+    #[allow(clippy::too_many_lines)]
     pub(crate) fn finish(
         mut self,
         caller: &str,

@@ -16,5 +16,7 @@ mod prompt;
 mod properties;
 mod reliability;
 mod review;
+mod rituals;
+mod rituals_month;
 mod sync;
 mod talk;

@@ -49,10 +49,19 @@ pub(crate) struct Ritual {
     pub(crate) minutes: Option<u16>,
 }
 
-impl Ritual {
-    /// The contract columns of rituals.csv, in the order a new file gets them.
-    pub(crate) const COLUMNS: [&'static str; 5] = ["name", "kinds", "target", "per", "minutes"];
+impl Default for Ritual {
+    fn default() -> Self {
+        Self {
+            name: String::new(),
+            kinds: Vec::new(),
+            target: 1,
+            per: Per::Day,
+            minutes: None,
+        }
+    }
+}
 
+impl Ritual {
     /// The seed's three, used while rituals.csv does not exist.
     pub(crate) fn defaults() -> Vec<Ritual> {
         let one = |kind: Kind, per| Ritual {
@@ -160,7 +169,7 @@ fn countable_name(name: &str) -> bool {
 }
 
 /// A break from some or all rituals, on the days from `from` to `to`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub(crate) struct Pause {
     pub(crate) id: String,
     pub(crate) from: NaiveDate,
@@ -174,17 +183,6 @@ pub(crate) struct Pause {
 }
 
 impl Pause {
-    /// The contract columns of pauses.csv, in the order a new file gets them.
-    pub(crate) const COLUMNS: [&'static str; 7] = [
-        "id",
-        "from",
-        "to",
-        "rituals",
-        "partner",
-        "note",
-        "logged_at",
-    ];
-
     /// Whether the pause holds for the ritual called `name`.
     pub(crate) fn holds_for(&self, name: &str) -> bool {
         self.rituals.is_empty() || self.rituals.iter().any(|r| r.eq_ignore_ascii_case(name))
@@ -254,10 +252,6 @@ impl Paused {
             return 0;
         }
         ((to - from).num_days() as u32 + 1) - self.count(from, to)
-    }
-
-    pub(crate) fn is_empty(&self) -> bool {
-        self.spans.is_empty()
     }
 }
 

@@ -7,15 +7,23 @@ mod fsx;
 pub(crate) mod goals;
 pub(crate) mod log;
 pub(crate) mod prompts;
-pub(crate) mod schema;
+pub(crate) mod rituals;
 pub(crate) mod said;
+pub(crate) mod schema;
 mod table;
+mod whole;
 
 use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
 use std::path::Path;
 
 use crate::error::{Error, Result};
+
+/// A record for a small file's rewrite (`rituals::update`): not in the
+/// file yet.
+pub(crate) fn whole_stored<R>(record: R) -> whole::Stored<R> {
+    whole::Stored::new(record)
+}
 
 /// The whole of a file, or `None` when it does not exist (a directory not
 /// created yet reads as empty, never as an error).
@@ -83,6 +91,8 @@ fn own_file(path: &Path, data_dir: &Path) -> Option<&'static str> {
         log::LOG_FILE,
         goals::GOALS_FILE,
         prompts::PROMPTS_FILE,
+        rituals::RITUALS_FILE,
+        rituals::PAUSES_FILE,
         fsx::LOCK_FILE,
     ]
     .into_iter()

@@ -184,6 +184,12 @@ impl<'r> Cell<'r> {
         }
     }
 
+    /// Like [`Cell::number`], blanks around it allowed (people type them
+    /// in the files they edit).
+    pub(crate) fn trimmed_number(self, min: u16, max: u16) -> Result<Option<u16>, Problem> {
+        Cell::new(self.bytes.trim_ascii()).number(min, max)
+    }
+
     /// An optional whole number in `min..=max`: empty is `None`.
     pub(crate) fn number(self, min: u16, max: u16) -> Result<Option<u16>, Problem> {
         number(self.bytes, min, max)

@@ -57,8 +57,7 @@ pub(super) fn render(out: &mut Out, review: &Review) -> Result<()> {
                 return ' ';
             }
             let i = (day - review.from).num_days() as usize;
-            let glyph = charts::heat(review.talked[i], review.talk_by_day[i], max);
-            glyph
+            charts::heat(review.talked[i], review.talk_by_day[i], max)
         });
         for line in lines {
             out.line(&colour_heat(out, &line))?;
@@ -94,11 +93,7 @@ fn render_trend(out: &mut Out, review: &Review) -> Result<()> {
         _ => "By week",
     };
     out.line("")?;
-    out.line(
-        &format!(" {title:<width$}  {}", labels.join(" "))
-            .trim_end()
-            .to_string(),
-    )?;
+    out.line(format!(" {title:<width$}  {}", labels.join(" ")).trim_end())?;
     for row in &trend.rows {
         let cells: Vec<String> = row
             .cells
@@ -147,6 +142,9 @@ fn mood_by_week(out: &mut Out, review: &Review) -> Result<()> {
     let mut weeks: Vec<(u32, u32)> = Vec::new();
     for (mood, day) in review.mood_by_day.iter().zip(review.from.iter_days()) {
         let week = ((day - first).num_days() / 7) as usize;
+        if day > review.as_of {
+            break;
+        }
         if weeks.len() <= week {
             weeks.resize(week + 1, (0, 0));
         }

@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::guide::steps::SEPARATOR;
 use chrono::NaiveDate;
 
-use crate::model::{Kind, Pause, Ritual};
+use crate::model::Kind;
 use crate::render::Out;
 use crate::report::{self, Fold, Review};
 use crate::store;
@@ -20,8 +20,8 @@ pub(crate) fn run(args: ReviewArgs, cfg: &Config) -> Result<()> {
     let caller = cfg.partner()?.to_string();
     let (range, as_of) = period(&args, cfg)?;
 
-    let rituals = Ritual::defaults();
-    let pauses: Vec<Pause> = Vec::new();
+    let (rituals, _) = store::rituals::read(&cfg.dir)?;
+    let pauses = store::rituals::pauses(&cfg.dir)?;
     let mut fold = Fold::new(range, as_of, rituals);
     // Only the answers of the as-of date and the recent states of us are
     // shown; no other note is read.
