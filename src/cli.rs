@@ -39,7 +39,15 @@ pub(crate) struct GlobalArgs {
     /// Holds log.csv, goals.csv and an optional prompts.csv. Created on the
     /// first write, private to you (0700). Point both partners' COUPLE_DIR
     /// at one synced folder to share it.
-    #[arg(long, global = true, env = "COUPLE_DIR", value_name = "DIR")]
+    // Empty is let through (clap would say "a value is required") so that
+    // Config can name COUPLE_DIR in its message.
+    #[arg(
+        long,
+        global = true,
+        env = "COUPLE_DIR",
+        value_name = "DIR",
+        value_parser = clap::builder::TypedValueParser::map(clap::builder::OsStringValueParser::new(), PathBuf::from)
+    )]
     pub(crate) dir: Option<PathBuf>,
 
     /// Who you are [default: your login name]

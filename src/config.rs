@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, FixedOffset, Local, NaiveDate};
 
 use crate::cli::{ColorChoice, GlobalArgs};
+use crate::dates;
 use crate::error::{Error, Result};
 
 /// The resolved surroundings of one run.
@@ -42,12 +43,9 @@ impl Config {
     pub(crate) fn resolve(global: &GlobalArgs, partner_typed: bool) -> Result<Self> {
         let now = Local::now().fixed_offset();
         // COUPLE_TODAY pins "today" for tests and for reproducible scripts.
-        let today = match env::var("COUPLE_TODAY") {
-            Ok(text) => NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| {
-                Error::usage(format!("COUPLE_TODAY={text:?} is not a date"))
-                    .with_hint("write it as YYYY-MM-DD, or unset it")
-            })?,
-            Err(_) => now.date_naive(),
+        let today = match env::var_os("COUPLE_TODAY") {
+            Some(text) => dates::parse_pinned_today(&text.to_string_lossy())?,
+            None => now.date_naive(),
         };
         let stdout_is_terminal = std::io::stdout().is_terminal();
         let color = match global.color {
@@ -57,18 +55,22 @@ impl Config {
                 stdout_is_terminal && env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
             }
         };
-        let partner = global
-            .partner
-            .clone()
-            .or_else(login_name)
-            .map(|name| name.trim().to_string())
-            .filter(|name| !name.is_empty());
+        // An empty value counts as unset, so `COUPLE_PARTNER=` falls through
+        // to the login name; the name is kept as typed, bar surrounding spaces.
+        let typed = global.partner.as_deref().and_then(nonblank);
+        if partner_typed && typed.is_none() {
+            return Err(Error::usage("--partner needs a name")
+                .with_hint("couple --partner yourname …, or leave it out to use COUPLE_PARTNER"));
+        }
+        let partner = typed.map(str::to_string).or_else(login_name);
+        let dir = match &global.dir {
+            Some(dir) if dir.as_os_str().is_empty() => return Err(empty_dir()),
+            Some(dir) => dir.clone(),
+            None => default_dir()?,
+        };
         Ok(Self {
             partner_filter: partner.clone().filter(|_| partner_typed),
-            dir: match &global.dir {
-                Some(dir) => dir.clone(),
-                None => default_dir()?,
-            },
+            dir,
             partner,
             state_dir: state_dir(),
             today,
@@ -80,17 +82,46 @@ impl Config {
         })
     }
 
-    /// Who is calling: `--partner`, `COUPLE_PARTNER`, else the login name.
+    /// Who is calling: `--partner`, `COUPLE_PARTNER`, else the login name
+    /// (`USER`, else `LOGNAME`); an empty value counts as unset.
     pub(crate) fn partner(&self) -> Result<&str> {
         self.partner.as_deref().ok_or_else(|| {
-            Error::usage("cannot tell who you are: no --partner, COUPLE_PARTNER or login name")
+            Error::usage("cannot tell who you are: no --partner, COUPLE_PARTNER, USER or LOGNAME")
                 .with_hint("set COUPLE_PARTNER=yourname, for example in ~/.profile or the crontab")
         })
     }
+
+    /// Who is calling, if anyone can tell: commands that only read need no name.
+    pub(crate) fn caller(&self) -> Option<&str> {
+        self.partner.as_deref()
+    }
+}
+
+fn nonblank(name: &str) -> Option<&str> {
+    Some(name.trim()).filter(|name| !name.is_empty())
 }
 
 fn login_name() -> Option<String> {
-    env::var("USER").or_else(|_| env::var("LOGNAME")).ok()
+    ["USER", "LOGNAME"].into_iter().find_map(|var| {
+        env::var(var)
+            .ok()
+            .as_deref()
+            .and_then(nonblank)
+            .map(str::to_string)
+    })
+}
+
+/// `--dir ""` or `COUPLE_DIR=`: refused rather than read as "the default",
+/// so a script whose variable came out empty never writes to a directory
+/// the other partner does not sync.
+fn empty_dir() -> Error {
+    let from = if env::var_os("COUPLE_DIR").is_some_and(|v| v.is_empty()) {
+        "COUPLE_DIR is set but empty"
+    } else {
+        "--dir is empty"
+    };
+    Error::usage(format!("{from}: no data directory"))
+        .with_hint("name a directory, or unset COUPLE_DIR to use the default")
 }
 
 /// `$XDG_STATE_HOME/couple`, else `~/.local/state/couple`: per machine,

@@ -1,14 +1,51 @@
 //! Dates: what a user types (`2026-03-01`, `yesterday`, `last friday`), what
 //! the files hold (`YYYY-MM-DD`), and the periods a review covers.
 
-use chrono::{Datelike, Days, Months, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono::{Datelike, Days, Months, NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
 
 use crate::error::{Error, Result};
 
 /// A date the user typed, read relative to `today`: ISO dates, `today`,
 /// `yesterday`, `tomorrow`, `3 days ago`, `last monday`, `next friday`,
-/// `1 march 2026`. Phrases go through the `interim` crate.
+/// `1 march 2026`. Phrases go through the `interim` crate; a bare weekday
+/// (`friday`) means the next one to come.
 pub(crate) fn parse_user_date(input: &str, today: NaiveDate) -> Result<NaiveDate> {
+    parse(input, today, Toward::Future)
+}
+
+/// A day that has happened, as `--date` of a command that records the past
+/// (`log`, `goals review`) takes it: a bare weekday (`friday`) is the most
+/// recent one, today included, and a day that has not come is refused.
+/// Without a `--date`, today.
+pub(crate) fn past_day_or_today(input: Option<&str>, today: NaiveDate) -> Result<NaiveDate> {
+    let Some(text) = input else {
+        return Ok(today);
+    };
+    let date = parse(text, today, Toward::Past)?;
+    if date > today {
+        return Err(Error::usage(format!("{} has not come yet", iso(date)))
+            .with_hint("--date takes today or a day before it"));
+    }
+    Ok(date)
+}
+
+/// `COUPLE_TODAY`: strictly `YYYY-MM-DD`, so "today" is always a day the
+/// files can hold and every phrase read from it stays in reach.
+pub(crate) fn parse_pinned_today(text: &str) -> Result<NaiveDate> {
+    parse_iso(text.as_bytes()).ok_or_else(|| {
+        Error::usage(format!("COUPLE_TODAY={text:?} is not a date"))
+            .with_hint("write it as YYYY-MM-DD (years 0000 to 9999), or unset it")
+    })
+}
+
+/// Which way a bare weekday points.
+#[derive(Clone, Copy)]
+enum Toward {
+    Past,
+    Future,
+}
+
+fn parse(input: &str, today: NaiveDate, bare_weekday: Toward) -> Result<NaiveDate> {
     let text = input.trim();
     if let Some(date) = parse_iso(text.as_bytes()) {
         return Ok(date);
@@ -19,23 +56,41 @@ pub(crate) fn parse_user_date(input: &str, today: NaiveDate) -> Result<NaiveDate
         )
     };
     // 05/03/2026 is the 5th of March to some and the 3rd of May to others:
-    // refuse rather than guess.
-    if text.contains('/') || text.is_empty() {
+    // refuse rather than guess. A bare number (`25`) is a day to some and a
+    // year to interim (0025); a sign or a fifth year digit (`+10000-01-01`)
+    // is a year the files cannot hold.
+    if text.contains('/') || text.is_empty() || looks_numeric_but_not_iso(text) {
         return Err(bad());
     }
     let lower = text.to_lowercase();
-    match lower.as_str() {
-        "today" | "now" => return Ok(today),
-        "yesterday" => return today.pred_opt().ok_or_else(bad),
-        "tomorrow" => return today.succ_opt().ok_or_else(bad),
-        _ => {}
-    }
-    // Noon, so that no time phrase can slip across midnight.
-    let now = Utc
-        .from_utc_datetime(&today.and_time(NaiveTime::from_hms_opt(12, 0, 0).unwrap_or_default()));
-    let date = interim::parse_date_string(&lower, now, interim::Dialect::Uk)
-        .map(|moment| moment.date_naive())
-        .map_err(|_| bad())?;
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let date = match words.as_slice() {
+        ["today" | "now"] => Some(today),
+        ["yesterday"] => today.pred_opt(),
+        ["tomorrow"] => today.succ_opt(),
+        // interim reads `last friday` said on a Friday as today, and (in
+        // its UK dialect) `next wednesday` as the one of next week, up to
+        // 14 days away; and a bare weekday always as one to come. These
+        // few phrases are read here, the way people mean them.
+        [day] if weekday(day).is_some() => weekday(day).map(|day| match bare_weekday {
+            Toward::Past => most_recent(day, today),
+            Toward::Future => next_after(day, today),
+        }),
+        ["last", day] if weekday(day).is_some() => {
+            weekday(day).map(|day| most_recent(day, today - Days::new(1)))
+        }
+        ["next", day] if weekday(day).is_some() => weekday(day).map(|day| next_after(day, today)),
+        _ => {
+            // Noon, so that no time phrase can slip across midnight.
+            let now = Utc.from_utc_datetime(
+                &today.and_time(NaiveTime::from_hms_opt(12, 0, 0).unwrap_or_default()),
+            );
+            interim::parse_date_string(&lower, now, interim::Dialect::Uk)
+                .ok()
+                .map(|moment| moment.date_naive())
+        }
+    };
+    let date = date.ok_or_else(bad)?;
     // The files hold four-digit years; a phrase may reach beyond them.
     if (0..=9999).contains(&date.year()) {
         Ok(date)
@@ -46,6 +101,48 @@ pub(crate) fn parse_user_date(input: &str, today: NaiveDate) -> Result<NaiveDate
         ))
         .with_hint("couple keeps dates as YYYY-MM-DD"))
     }
+}
+
+/// Text made only of digits, signs and dashes that is not `YYYY-MM-DD`
+/// with a four-digit year: `25`, `2026`, `+2026-01-01`, `10000-01-01`.
+fn looks_numeric_but_not_iso(text: &str) -> bool {
+    if !text
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b'-' || b == b'+')
+    {
+        return false;
+    }
+    let year_digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    year_digits != 4 || !text.contains('-')
+}
+
+/// A weekday as interim names it: a prefix of its English name, at least
+/// three letters (`fri`, `frid`, `friday`).
+fn weekday(word: &str) -> Option<Weekday> {
+    const DAYS: [(&str, Weekday); 7] = [
+        ("monday", Weekday::Mon),
+        ("tuesday", Weekday::Tue),
+        ("wednesday", Weekday::Wed),
+        ("thursday", Weekday::Thu),
+        ("friday", Weekday::Fri),
+        ("saturday", Weekday::Sat),
+        ("sunday", Weekday::Sun),
+    ];
+    DAYS.iter()
+        .find(|(name, _)| word.len() >= 3 && name.starts_with(word))
+        .map(|&(_, day)| day)
+}
+
+/// The last `day` on or before `from`.
+fn most_recent(day: Weekday, from: NaiveDate) -> NaiveDate {
+    let back = (7 + from.weekday().num_days_from_monday() - day.num_days_from_monday()) % 7;
+    from - Days::new(u64::from(back))
+}
+
+/// The first `day` after `from`: one to seven days on.
+fn next_after(day: Weekday, from: NaiveDate) -> NaiveDate {
+    let on = (6 + day.num_days_from_monday() - from.weekday().num_days_from_monday()) % 7 + 1;
+    from + Days::new(u64::from(on))
 }
 
 /// The day a `--date` option names, or `today` without one.
@@ -181,6 +278,167 @@ mod tests {
         ] {
             let err = parse_user_date(input, today).unwrap_err();
             assert_eq!(err.exit_code(), 2, "{input}");
+        }
+    }
+
+    /// Monday 23 to Sunday 29 November 2026: "today" on each weekday.
+    fn each_weekday() -> impl Iterator<Item = NaiveDate> {
+        (23..=29).map(|d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap())
+    }
+
+    const NAMES: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+
+    #[test]
+    fn last_weekday_is_one_to_seven_days_back_never_today() {
+        for today in each_weekday() {
+            for name in NAMES {
+                let date = parse_user_date(&format!("last {name}"), today).unwrap();
+                let back = (today - date).num_days();
+                assert!((1..=7).contains(&back), "last {name} on {today}: {date}");
+                assert_eq!(date.format("%A").to_string().to_lowercase(), name);
+            }
+        }
+        // Said on a Friday, `last friday` is a week ago.
+        assert_eq!(
+            parse_user_date("last friday", day("2026-11-27")).unwrap(),
+            day("2026-11-20")
+        );
+    }
+
+    #[test]
+    fn next_weekday_is_the_first_one_after_today() {
+        for today in each_weekday() {
+            for name in NAMES {
+                let date = parse_user_date(&format!("next {name}"), today).unwrap();
+                let on = (date - today).num_days();
+                assert!((1..=7).contains(&on), "next {name} on {today}: {date}");
+                assert_eq!(date.format("%A").to_string().to_lowercase(), name);
+            }
+        }
+        // Said on a Wednesday, `next wednesday` is 7 days on, not 14.
+        assert_eq!(
+            parse_user_date("next wednesday", day("2026-11-25")).unwrap(),
+            day("2026-12-02")
+        );
+        assert_eq!(
+            parse_user_date("Next Fri", day("2026-11-25")).unwrap(),
+            day("2026-11-27")
+        );
+    }
+
+    #[test]
+    fn a_bare_weekday_in_a_past_date_is_the_most_recent_today_included() {
+        for today in each_weekday() {
+            for name in NAMES {
+                let date = past_day_or_today(Some(name), today).unwrap();
+                let back = (today - date).num_days();
+                assert!((0..=6).contains(&back), "{name} on {today}: {date}");
+                assert_eq!(date.format("%A").to_string().to_lowercase(), name);
+            }
+        }
+        let friday = day("2026-11-27");
+        assert_eq!(past_day_or_today(Some("Friday"), friday).unwrap(), friday);
+        assert_eq!(
+            past_day_or_today(Some("thu"), friday).unwrap(),
+            day("2026-11-26")
+        );
+    }
+
+    #[test]
+    fn a_past_date_refuses_a_day_to_come() {
+        let today = day("2026-11-25");
+        assert_eq!(past_day_or_today(None, today).unwrap(), today);
+        for input in ["tomorrow", "next monday", "2026-11-26", "3 days"] {
+            let err = past_day_or_today(Some(input), today).unwrap_err();
+            assert_eq!(err.exit_code(), 2, "{input}");
+            assert!(err.message.contains("has not come yet"), "{input}");
+        }
+    }
+
+    #[test]
+    fn bare_numbers_and_years_beyond_four_digits_are_refused() {
+        let today = day("2026-11-25");
+        for input in [
+            "25",
+            "2026",
+            "+10000-01-01",
+            "10000-01-01",
+            "+2026-11-25",
+            "-0001-01-01",
+            "02026-01-01",
+        ] {
+            let err = parse_user_date(input, today).unwrap_err();
+            assert_eq!(err.exit_code(), 2, "{input}");
+        }
+    }
+
+    #[test]
+    fn yesterday_and_tomorrow_stay_inside_four_digit_years() {
+        let first = day("0000-01-01");
+        let last = day("9999-12-31");
+        assert!(parse_user_date("yesterday", first).is_err());
+        assert!(parse_user_date("tomorrow", last).is_err());
+        assert!(parse_user_date("next monday", last).is_err());
+        assert!(parse_user_date("last monday", first).is_err());
+        assert_eq!(
+            parse_user_date("tomorrow", first).unwrap(),
+            day("0000-01-02")
+        );
+    }
+
+    #[test]
+    fn couple_today_is_strictly_yyyy_mm_dd() {
+        assert_eq!(parse_pinned_today("2026-11-25").unwrap(), day("2026-11-25"));
+        for text in [
+            "+10000-01-01",
+            "10000-01-01",
+            "2026-1-5",
+            " 2026-11-25",
+            "25",
+            "",
+        ] {
+            assert_eq!(
+                parse_pinned_today(text).unwrap_err().exit_code(),
+                2,
+                "{text}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        /// Whatever COUPLE_TODAY holds, nothing panics: it is refused, or it
+        /// is a day from which every phrase stays within 0000 to 9999.
+        #[test]
+        fn no_couple_today_panics(text in "\\PC*|[+-]?[0-9]{1,7}-[0-9]{1,2}-[0-9]{1,2}") {
+            if let Ok(today) = parse_pinned_today(&text) {
+                for phrase in [
+                    "yesterday", "tomorrow", "last friday", "next wednesday", "friday",
+                    "3 days ago", "9000 years", "9999999 days ago", "next month",
+                ] {
+                    if let Ok(date) = parse_user_date(phrase, today) {
+                        proptest::prop_assert!((0..=9999).contains(&date.year()));
+                    }
+                    let _ = past_day_or_today(Some(phrase), today);
+                }
+                let _ = (Period::week_of(today), Period::month_of(today), Period::year_of(today));
+            }
+        }
+
+        /// No phrase panics, whatever "today" is.
+        #[test]
+        fn no_phrase_panics(text in "\\PC{0,30}", days in 0_u64..3_652_424) {
+            let today = day("0000-01-01") + Days::new(days);
+            if let Ok(date) = parse_user_date(&text, today) {
+                proptest::prop_assert!((0..=9999).contains(&date.year()));
+            }
         }
     }
 

@@ -99,9 +99,76 @@ impl std::error::Error for Error {}
 /// An `io::Error` as a person would say it: "No such file or directory",
 /// without the "(os error 2)" tail.
 pub(crate) fn plain(err: &io::Error) -> String {
-    let text = err.to_string();
-    match text.find(" (os error") {
-        Some(at) => text[..at].to_string(),
-        None => text,
+    without_os_codes(&err.to_string())
+}
+
+/// `path` as a shell reads it back, for a hint to be pasted: bare when it
+/// holds only characters no shell treats specially, else in single quotes
+/// (a quote inside written `'\''`).
+pub(crate) fn shell_quoted(path: &Path) -> String {
+    let text = path.to_string_lossy();
+    let plain = |c: char| c.is_ascii_alphanumeric() || "_-./,:@%+=".contains(c);
+    if !text.is_empty() && text.chars().all(plain) {
+        text.into_owned()
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
+    }
+}
+
+/// `text` without any " (os error N)": the printer's last guard, for an
+/// error that reached a message without going through [`plain`].
+pub(crate) fn without_os_codes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(" (os error ") {
+        let tail = &rest[at + " (os error ".len()..];
+        let digits = tail.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 && tail[digits..].starts_with(')') {
+            out.push_str(&rest[..at]);
+            rest = &tail[digits + 1..];
+        } else {
+            out.push_str(&rest[..=at]);
+            rest = &rest[at + 1..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::{shell_quoted, without_os_codes};
+
+    #[test]
+    fn paths_are_quoted_for_the_shell_only_when_they_need_it() {
+        assert_eq!(
+            shell_quoted(Path::new("/home/a/.local/share/couple")),
+            "/home/a/.local/share/couple"
+        );
+        assert_eq!(
+            shell_quoted(Path::new("/home/a/my data")),
+            "'/home/a/my data'"
+        );
+        assert_eq!(
+            shell_quoted(Path::new("/x/Sam's $HOME")),
+            "'/x/Sam'\\''s $HOME'"
+        );
+        assert_eq!(shell_quoted(Path::new("")), "''");
+    }
+
+    #[test]
+    fn os_error_codes_are_cut_and_the_rest_kept() {
+        assert_eq!(
+            without_os_codes("cannot write x: File too large (os error 27)"),
+            "cannot write x: File too large"
+        );
+        assert_eq!(
+            without_os_codes("a (os error 2) and b (os error 13); c"),
+            "a and b; c"
+        );
+        assert_eq!(without_os_codes("a (os error x) b"), "a (os error x) b");
+        assert_eq!(without_os_codes("note (os error"), "note (os error");
     }
 }

@@ -3,9 +3,14 @@
 //! through it (`store` hands its warnings back to the command, which passes
 //! them here). A failed write to stderr is ignored: there is nowhere left to
 //! say it, and a closed or full stderr must never turn into a panic.
+//! Control characters in what it prints (a name or a title quoted from a
+//! file) are escaped: nothing on stderr drives the terminal.
 
 use std::fmt::Display;
 use std::io::Write;
+
+use crate::error::without_os_codes;
+use crate::render::shown;
 
 /// Something worth telling that is not a failure, and what to do about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,15 +65,20 @@ pub(crate) fn warn(warning: &Warning) {
 }
 
 /// `couple: …`, then `hint: …`: the one way an error is shown (by `main`).
+/// An "(os error N)" tail is a code for programmers: it never shows.
 pub(crate) fn error(message: &str, hint: Option<&str>) {
-    lines(&format!("couple: {message}"), hint);
+    lines(
+        &format!("couple: {}", without_os_codes(message)),
+        hint.map(without_os_codes).as_deref(),
+    );
 }
 
 /// A confirmation for the person at the keyboard (`done: 7kq3m2xa  Tango`):
 /// on stderr, so pipes stay clean.
 pub(crate) fn say(text: impl Display) {
+    let text = text.to_string();
     let mut stderr = std::io::stderr().lock();
-    let _ = writeln!(stderr, "{text}");
+    let _ = writeln!(stderr, "{}", shown(&text));
 }
 
 /// `hint: …` on its own, after output that needs one.
@@ -79,8 +89,8 @@ pub(crate) fn hint(text: &str) {
 fn lines(first: &str, hint: Option<&str>) {
     let mut stderr = std::io::stderr().lock();
     // Ignored on purpose: see the module comment.
-    let _ = writeln!(stderr, "{first}");
+    let _ = writeln!(stderr, "{}", shown(first));
     if let Some(hint) = hint {
-        let _ = writeln!(stderr, "hint: {hint}");
+        let _ = writeln!(stderr, "hint: {}", shown(hint));
     }
 }

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::dates::Period;
-use crate::model::{Entry, Goal, Kind, Pause, Paused, Per, Ritual, countable};
+use crate::model::{Entry, Goal, Kind, Pause, Paused, Per, Ritual, countable, same_partner};
 
 mod due;
 mod goals;
@@ -37,6 +37,10 @@ pub(crate) struct PartnerCounts {
     pub(crate) mood: Option<f64>,
     #[serde(skip)]
     mood_sum: u32,
+    /// Whether the partner has an entry in the range (or is the caller):
+    /// only they get a line.
+    #[serde(skip)]
+    shown: bool,
     #[serde(skip)]
     moods: u32,
 }
@@ -62,6 +66,7 @@ pub(crate) struct Fold {
     done: Vec<DaySet>,
     /// For each ritual, its minutes within the range.
     minutes: Vec<u64>,
+    /// Every partner met in the log, named as first written.
     partners: Vec<PartnerCounts>,
     last_sit_down: Option<NaiveDate>,
     answers: Vec<Answer>,
@@ -115,6 +120,7 @@ impl Fold {
         }
         self.state_of_us.add(entry);
         let in_range = entry.date >= self.range.from && entry.date <= self.range.to;
+        let who = self.partner(&entry.partner);
         for &i in &self.counted_by[entry.kind as usize] {
             if self.rituals[i].counts(entry.kind, entry.minutes) {
                 self.done[i].insert(entry.date);
@@ -144,33 +150,44 @@ impl Fold {
             Kind::SitDown => {
                 self.last_sit_down = self.last_sit_down.max(Some(entry.date));
             }
-            Kind::Answer if entry.date == self.as_of => self.answers.push(Answer {
-                partner: entry.partner.clone(),
-                prompt: entry.prompt.clone(),
-                text: Some(entry.note.clone()),
-            }),
+            Kind::Answer if entry.date == self.as_of => {
+                self.answers.push(Answer {
+                    partner: self.partners[who].partner.clone(),
+                    prompt: entry.prompt.clone(),
+                    text: Some(entry.note.clone()),
+                });
+            }
             _ => {}
         }
         if in_range {
-            self.count(entry);
+            self.count(who, entry);
         }
     }
 
-    fn count(&mut self, entry: &Entry) {
-        let at = if let Some(at) = self
+    /// Where `name`'s partner stands in `partners`: `Alex` and ` alex` are
+    /// one, named as first written; a new name is added.
+    fn partner(&mut self, name: &str) -> usize {
+        // Nearly every row names one of two partners exactly as before.
+        if let Some(at) = self.partners.iter().position(|p| p.partner == name) {
+            return at;
+        }
+        if let Some(at) = self
             .partners
             .iter()
-            .position(|p| p.partner == entry.partner)
+            .position(|p| same_partner(&p.partner, name))
         {
-            at
-        } else {
-            self.partners.push(PartnerCounts {
-                partner: entry.partner.clone(),
-                ..PartnerCounts::default()
-            });
-            self.partners.len() - 1
-        };
+            return at;
+        }
+        self.partners.push(PartnerCounts {
+            partner: name.trim().to_string(),
+            ..PartnerCounts::default()
+        });
+        self.partners.len() - 1
+    }
+
+    fn count(&mut self, at: usize, entry: &Entry) {
         let counts = &mut self.partners[at];
+        counts.shown = true;
         match entry.kind {
             Kind::Care => counts.care += 1,
             Kind::Appreciation => counts.appreciation += 1,
@@ -252,27 +269,29 @@ impl Fold {
             });
         }
 
-        if !self.partners.iter().any(|p| p.partner == caller) {
-            self.partners.push(PartnerCounts {
-                partner: caller.to_string(),
-                ..PartnerCounts::default()
-            });
+        if !caller.is_empty() {
+            let at = self.partner(caller);
+            self.partners[at].shown = true;
         }
         let mut partners: Vec<PartnerCounts> = self
             .partners
             .into_iter()
-            .filter(|p| only.is_none_or(|name| p.partner == name))
+            .filter(|p| p.shown && only.is_none_or(|name| same_partner(&p.partner, name)))
             .map(|mut p| {
                 p.mood = (p.moods > 0)
                     .then(|| (f64::from(p.mood_sum) / f64::from(p.moods) * 10.0).round() / 10.0);
                 p
             })
             .collect();
+        let not_caller = |name: &str| !same_partner(name, caller);
         partners.sort_by(|a, b| {
-            (a.partner != caller, &a.partner).cmp(&(b.partner != caller, &b.partner))
+            (not_caller(&a.partner), &a.partner).cmp(&(not_caller(&b.partner), &b.partner))
         });
 
-        let caller_answered = self.answers.iter().any(|a| a.partner == caller);
+        let caller_answered = self
+            .answers
+            .iter()
+            .any(|a| same_partner(&a.partner, caller));
         let mut answers = self.answers;
         if !caller_answered {
             for answer in &mut answers {
@@ -280,7 +299,7 @@ impl Fold {
             }
         }
         answers.sort_by(|a, b| {
-            (a.partner != caller, &a.partner).cmp(&(b.partner != caller, &b.partner))
+            (not_caller(&a.partner), &a.partner).cmp(&(not_caller(&b.partner), &b.partner))
         });
         due.extend(answer_due(caller, &answers));
 
@@ -354,10 +373,10 @@ fn risk_message(ritual: &Ritual, risk: rituals::AtRisk) -> String {
 
 /// The partner answered the question of the day and `caller` did not.
 fn answer_due(caller: &str, answers: &[Answer]) -> Option<Due> {
-    let caller_answered = answers.iter().any(|a| a.partner == caller);
+    let caller_answered = answers.iter().any(|a| same_partner(&a.partner, caller));
     let others: Vec<&str> = answers
         .iter()
-        .filter(|a| a.partner != caller)
+        .filter(|a| !same_partner(&a.partner, caller))
         .map(|a| a.partner.as_str())
         .collect();
     (!caller_answered && !others.is_empty()).then(|| Due {

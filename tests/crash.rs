@@ -97,14 +97,10 @@ impl SplitMix {
 }
 
 /// Waits until `path` exists or `child` has exited.
-fn wait_for(path: &Path, child: &mut Child) {
+fn wait_for(appeared: &dyn Fn() -> bool, child: &mut Child) {
     let deadline = Instant::now() + Duration::from_secs(60);
-    while !path.exists() && child.try_wait().unwrap().is_none() {
-        assert!(
-            Instant::now() < deadline,
-            "no {} after 60 s",
-            path.display()
-        );
+    while !appeared() && child.try_wait().unwrap().is_none() {
+        assert!(Instant::now() < deadline, "no temporary file after 60 s");
         thread::sleep(Duration::from_micros(200));
     }
 }
@@ -147,15 +143,21 @@ fn sigkill_during_a_rewrite_leaves_the_old_file_or_the_new_one() {
         // 2 s to reach the rewrite, so more would make the test slow.
         let from_rewrite = !rng.next().is_multiple_of(3);
         let delay = Duration::from_millis(rng.next() % 41);
+        let before = temporaries(&env.data());
         let mut child = env
             .std_command(&["-q", "goals", "done", &id(target)])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        let temp = env.path(&format!(".couple-tmp-goals.csv-{}", child.id()));
+        // Its temporary file has a name nobody can guess: a new one.
+        let fresh = || {
+            temporaries(&env.data())
+                .into_iter()
+                .any(|t| t.starts_with(".couple-tmp-goals.csv-") && !before.contains(&t))
+        };
         if from_rewrite {
-            wait_for(&temp, &mut child);
+            wait_for(&fresh, &mut child);
         }
         thread::sleep(delay);
         // SIGKILL on Unix; a no-op when couple is already done.
@@ -173,7 +175,7 @@ fn sigkill_during_a_rewrite_leaves_the_old_file_or_the_new_one() {
                 !status.success(),
                 "kill {kill}: finished but changed nothing"
             );
-            if temp.exists() {
+            if fresh() {
                 outcomes.mid_write += 1;
             } else {
                 outcomes.before_write += 1;

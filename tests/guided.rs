@@ -288,3 +288,36 @@ fn review_shows_the_partners_latest_state_of_us_from_the_week_before_in_every_fo
             .contains("state of us")
     );
 }
+
+#[test]
+fn repair_chosen_from_the_menu_walks_the_same_steps() {
+    let env = Env::new();
+    let Some(mut term) = Terminal::start(&env, &["log"]) else {
+        return;
+    };
+    term.expect("What would you like to log?");
+    term.expect("sit-down");
+    // talk, us-time, care, appreciation, repair: four down.
+    term.send("jjjj\r");
+    answer(
+        &mut term,
+        &[
+            ("What happened, as I saw it", ""),
+            ("What I felt", "I felt left out"),
+            ("What I needed", ""),
+            ("My part in it", ""),
+            ("What I will do next time", ""),
+            ("Anything I want to say", ""),
+        ],
+    );
+    let (code, screen) = term.finish();
+    assert_eq!(code, 0, "{screen}");
+    assert_eq!(
+        entries(&env),
+        [(
+            "alex".into(),
+            "repair".into(),
+            "I felt: I felt left out".into()
+        )]
+    );
+}

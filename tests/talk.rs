@@ -430,3 +430,22 @@ fn a_kill_during_the_talk_gives_the_terminal_back_and_records_nothing() {
 fn a_hangup_during_the_talk_gives_the_terminal_back_and_records_nothing() {
     a_signal_during_the_talk_gives_the_terminal_back("HUP");
 }
+
+#[test]
+fn quiet_talk_records_without_saying_so() {
+    let env = Env::new();
+    let Some(mut term) = Terminal::start(&env, &["talk", "--for", "1s", "-q"]) else {
+        return;
+    };
+    term.expect("Write your answer to it now?");
+    term.send("n");
+    let (code, screen) = term.finish();
+    assert_eq!(code, 0, "{screen}");
+    assert!(!screen.contains("Recorded"), "{screen}");
+    let rows = rows(&env);
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert!(
+        !screen.contains(&rows[0][0]),
+        "the id was printed:\n{screen}"
+    );
+}

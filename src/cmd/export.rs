@@ -11,7 +11,7 @@ use crate::config::Config;
 use crate::dates;
 use crate::deck;
 use crate::error::{Error, Result};
-use crate::model::{Entry, Goal, Kind, Prompt};
+use crate::model::{Entry, Goal, Kind, Prompt, same_partner};
 use crate::printer::{self, Warning};
 use crate::render::Out;
 use crate::render::csv::{OnError, Sink, Style};
@@ -133,7 +133,10 @@ impl LogFilter {
     fn keeps(&self, entry: &Entry) -> bool {
         self.from.is_none_or(|from| from <= entry.date)
             && self.to.is_none_or(|to| entry.date <= to)
-            && self.partner.as_deref().is_none_or(|p| p == entry.partner)
+            && self
+                .partner
+                .as_deref()
+                .is_none_or(|p| same_partner(p, &entry.partner))
             && (self.kinds.is_empty() || self.kinds.contains(&entry.kind))
     }
 }
@@ -174,10 +177,14 @@ fn write_log(sink: &mut Sink<'_>, filter: &LogFilter, cfg: &Config) -> Result<()
     let mut partners: Vec<String> = Vec::new();
     store::log::for_each(&cfg.dir, |entry| {
         if !partner_seen {
-            if filter.partner.as_deref() == Some(entry.partner.as_str()) {
+            if filter
+                .partner
+                .as_deref()
+                .is_some_and(|p| same_partner(p, &entry.partner))
+            {
                 partner_seen = true;
-            } else if !partners.contains(&entry.partner) {
-                partners.push(entry.partner.clone());
+            } else if !partners.iter().any(|p| same_partner(p, &entry.partner)) {
+                partners.push(entry.partner.trim().to_string());
             }
         }
         if !filter.keeps(entry) {

@@ -9,21 +9,22 @@ use crate::deck::{self, Filter};
 use crate::error::{Error, Result};
 use crate::guide::steps::{REPAIR, labelled_note};
 use crate::model::{ENTRY_ID_LEN, Entry, Kind, fresh_id};
-use crate::render::Out;
+use crate::render::{Out, shown};
 use crate::store;
 use crate::term::walk::Asker;
 
 pub(crate) fn run(args: LogArgs, cfg: &Config) -> Result<()> {
     let partner = cfg.partner()?.to_string();
-    let mut out = Out::stdout(cfg.color);
+    let out = Out::stdout(cfg.color);
     if args.undo {
         let removed = store::log::remove_last_of(&cfg.dir, &partner)?
             .print()
             .ok_or_else(|| Error::runtime(format!("{partner} has no entry to undo")))?;
-        if !cfg.quiet {
-            out.line(&format!("removed {}", describe(&removed)))?;
-        }
-        return out.finish();
+        let line = format!("removed {}", describe(&removed));
+        return out.finish_recorded(
+            (!cfg.quiet).then_some(line.as_str()),
+            &format!("the removal of {}", removed.id),
+        );
     }
 
     let entry = match args.kind.as_deref() {
@@ -36,16 +37,16 @@ pub(crate) fn run(args: LogArgs, cfg: &Config) -> Result<()> {
         }
     };
     store::log::append(&cfg.dir, &entry)?.print();
-    if !cfg.quiet {
-        out.line(&entry.id)?;
-    }
-    out.finish()
+    out.finish_recorded(
+        (!cfg.quiet).then_some(entry.id.as_str()),
+        &format!("the entry {}", entry.id),
+    )
 }
 
 /// Builds the entry the flags describe, checking what clap cannot.
 fn entry_from_flags(args: &LogArgs, kind: &str, partner: &str, cfg: &Config) -> Result<Entry> {
     let kind = Kind::parse_typed(kind)?;
-    let date = dates::day_or_today(args.date.as_deref(), cfg.today)?;
+    let date = dates::past_day_or_today(args.date.as_deref(), cfg.today)?;
     let note = match &args.note {
         Some(note) => note.clone(),
         // A repair without a note, on a terminal: walk the repair steps
@@ -108,7 +109,7 @@ fn build(draft: Draft, partner: &str, cfg: &Config) -> Result<Entry> {
     if draft.date > cfg.today {
         return Err(
             Error::usage(format!("{} has not come yet", dates::iso(draft.date)))
-                .with_hint("log what happened today or before; --date takes a past day"),
+                .with_hint("--date takes today or a day before it"),
         );
     }
     let note = draft.note.trim().to_string();
@@ -165,7 +166,7 @@ fn describe(entry: &Entry) -> String {
         };
         parts.push(format!("{short:?}{more}"));
     }
-    format!("{} ({})", entry.id, parts.join(", "))
+    shown(&format!("{} ({})", entry.id, parts.join(", "))).into_owned()
 }
 
 /// Asking on a terminal, when no KIND was given.
@@ -181,6 +182,11 @@ mod ask {
     use crate::model::{Entry, Kind};
 
     pub(super) fn entry(args: &LogArgs, partner: &str, cfg: &Config) -> Result<Entry> {
+        // A bad --date or --prompt is refused before anything is asked.
+        let date = dates::past_day_or_today(args.date.as_deref(), cfg.today)?;
+        if let Some(id) = &args.prompt {
+            super::resolve_prompt(id, cfg)?;
+        }
         let theme = SimpleTheme;
         let choice = Select::with_theme(&theme)
             .with_prompt("What would you like to log?")
@@ -227,16 +233,20 @@ mod ask {
             }
             None => None,
         };
-        let note: String = Input::with_theme(&theme)
-            .with_prompt(if kind == Kind::Answer {
-                "Your answer"
-            } else {
-                "A note (empty to skip)"
-            })
-            .allow_empty(kind != Kind::Answer)
-            .interact_text()
-            .map_err(cancelled)?;
-        let date = dates::day_or_today(args.date.as_deref(), cfg.today)?;
+        let note: String = if kind == Kind::Repair {
+            // The same steps as `couple log repair`.
+            super::guided_repair(cfg)?
+        } else {
+            Input::with_theme(&theme)
+                .with_prompt(if kind == Kind::Answer {
+                    "Your answer"
+                } else {
+                    "A note (empty to skip)"
+                })
+                .allow_empty(kind != Kind::Answer)
+                .interact_text()
+                .map_err(cancelled)?
+        };
         build(
             Draft {
                 kind,
@@ -252,6 +262,7 @@ mod ask {
     }
 
     fn cancelled(err: dialoguer::Error) -> Error {
-        Error::runtime(format!("nothing logged: {err}"))
+        let dialoguer::Error::IO(err) = err;
+        Error::runtime(format!("nothing logged: {}", crate::error::plain(&err)))
     }
 }

@@ -6,7 +6,7 @@ use crate::dates;
 use crate::deck::{self, Filter};
 use crate::error::{Error, Result};
 use crate::model::Prompt;
-use crate::render::Out;
+use crate::render::{Out, shown};
 use crate::store::{self, schema};
 
 pub(crate) fn run(args: PromptArgs, cfg: &Config) -> Result<()> {
@@ -72,9 +72,9 @@ fn render_one(
     match format {
         PromptFormat::Text if terminal => {
             let theme = out.dim(&format!("— {}", prompt.theme));
-            out.line(&format!("{}  {theme}", prompt.text))
+            out.line(&format!("{}  {theme}", shown(&prompt.text)))
         }
-        PromptFormat::Text => out.line(&prompt.text),
+        PromptFormat::Text => out.line(&shown(&prompt.text)),
         PromptFormat::Csv => out.csv_with(raw, |csv| schema::write_all(csv, [prompt])),
         PromptFormat::Json => out.json(prompt),
     }
@@ -86,7 +86,8 @@ fn render_list(out: &mut Out, prompts: &[&Prompt], format: PromptFormat, raw: bo
             let width = prompts.iter().map(|p| p.id.len()).max().unwrap_or(0);
             for prompt in prompts {
                 let depth = out.dim(&format!("{:<5}", prompt.depth.as_str()));
-                out.line(&format!("{:<width$}  {depth}  {}", prompt.id, prompt.text))?;
+                let id = shown(&prompt.id);
+                out.line(&format!("{id:<width$}  {depth}  {}", shown(&prompt.text)))?;
             }
             Ok(())
         }
@@ -108,7 +109,8 @@ fn render_themes(
             let width = themes.iter().map(|t| t.theme.len()).max().unwrap_or(0);
             for t in themes {
                 let split = out.dim(&format!("({} light, {} deep)", t.light, t.deep));
-                out.line(&format!("{:<width$}  {:>3}  {split}", t.theme, t.prompts))?;
+                let theme = shown(t.theme);
+                out.line(&format!("{theme:<width$}  {:>3}  {split}", t.prompts))?;
             }
             Ok(())
         }

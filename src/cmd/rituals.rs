@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::model::lookup::{By, Found, Lookup, find};
 use crate::model::{GOAL_ID_LEN, Kind, Pause, Ritual, fresh_id, parse_cadence, parse_kinds};
 use crate::printer;
-use crate::render::Out;
+use crate::render::{Out, shown};
 use crate::store;
 
 const RITUALS: Lookup<'static> = Lookup {
@@ -47,7 +47,7 @@ fn show(cfg: &Config) -> Result<()> {
         .set_header(["ritual", "target", "counts", "minutes"]);
     for r in &rituals {
         table.add_row(vec![
-            Cell::new(&r.name),
+            Cell::new(shown(&r.name)),
             Cell::new(r.cadence()),
             Cell::new(r.kinds_text()),
             Cell::new(
@@ -76,8 +76,8 @@ fn show(cfg: &Config) -> Result<()> {
                 } else {
                     p.rituals.join(", ")
                 }),
-                Cell::new(&p.partner),
-                Cell::new(&p.note),
+                Cell::new(shown(&p.partner)),
+                Cell::new(shown(&p.note)),
             ]);
         }
         out.line(&table.to_string())?;

@@ -11,9 +11,9 @@ use crate::deck::{self, Filter};
 use crate::error::{Error, Result};
 use crate::guide::countdown::{self, Countdown, Ending, minutes_to_record};
 use crate::guide::steps::{self, APPRECIATION, APPRECIATIONS, REPAIR, STATE_OF_US, TO_TALK_ABOUT};
-use crate::model::{ENTRY_ID_LEN, Entry, Kind, Prompt, fresh_id};
+use crate::model::{ENTRY_ID_LEN, Entry, Kind, Prompt, fresh_id, same_partner};
 use crate::printer;
-use crate::render::Out;
+use crate::render::{Out, shown};
 use crate::store;
 use crate::term::walk::Asker;
 use crate::term::{Key, Session, Tone};
@@ -60,11 +60,13 @@ pub(crate) fn run(args: TalkArgs, cfg: &Config) -> Result<()> {
     if !cfg.quiet {
         out.line(&talk.id)?;
     }
-    printer::say(format_args!(
-        "Recorded {minutes} minute{} of talk about {}.",
-        if minutes == 1 { "" } else { "s" },
-        prompt.id
-    ));
+    if !cfg.quiet {
+        printer::say(format_args!(
+            "Recorded {minutes} minute{} of talk about {}.",
+            if minutes == 1 { "" } else { "s" },
+            prompt.id
+        ));
+    }
     offer_answer(prompt, &partner, cfg, &mut out)?;
     out.finish()
 }
@@ -168,11 +170,14 @@ fn talk_screen(
     let width = usize::from(cols).saturating_sub(4).clamp(16, 64);
     let blank = || (Tone::Plain, String::new());
     let mut lines = vec![
-        (Tone::Quiet, format!("today's talk · {}", prompt.theme)),
+        (
+            Tone::Quiet,
+            format!("today's talk · {}", shown(&prompt.theme)),
+        ),
         blank(),
     ];
     lines.extend(
-        wrap(&prompt.text, width)
+        wrap(&shown(&prompt.text), width)
             .into_iter()
             .map(|line| (Tone::Strong, line)),
     );
@@ -272,7 +277,9 @@ fn offer_answer(prompt: &Prompt, partner: &str, cfg: &Config, out: &mut Out) -> 
 fn answered(id: &str, partner: &str, cfg: &Config) -> Result<bool> {
     let mut found = false;
     store::log::for_each_decoding(&cfg.dir, &|kind, _| kind == Kind::Answer, |entry| {
-        found |= entry.kind == Kind::Answer && entry.partner == partner && entry.prompt == id;
+        found |= entry.kind == Kind::Answer
+            && same_partner(&entry.partner, partner)
+            && entry.prompt == id;
         Ok(())
     })?;
     Ok(found)
@@ -331,7 +338,9 @@ fn weekly(partner: &str, cfg: &Config) -> Result<()> {
             out.line(&entry.id)?;
         }
     }
-    printer::say(format_args!("Recorded: {}.", recorded(&entries)));
+    if !cfg.quiet {
+        printer::say(format_args!("Recorded: {}.", recorded(&entries)));
+    }
     out.finish()
 }
 

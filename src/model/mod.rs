@@ -5,6 +5,7 @@ mod goal;
 mod id;
 mod kind;
 pub(crate) mod lookup;
+mod partner;
 mod prompt;
 mod ritual;
 mod vocab;
@@ -13,6 +14,7 @@ pub(crate) use entry::{Entry, MAX_MINUTES, MOOD_RANGE};
 pub(crate) use goal::{Goal, Horizon, Standing, Status, list_order};
 pub(crate) use id::{ENTRY_ID_LEN, GOAL_ID_LEN, fresh_id};
 pub(crate) use kind::Kind;
+pub(crate) use partner::{is_us, same_partner};
 pub(crate) use prompt::{Depth, Prompt};
 pub(crate) use ritual::{
     Pause, Paused, Per, Ritual, check_target, countable, day_before, parse_cadence, parse_kinds,

@@ -5,11 +5,15 @@ use std::io::{self, BufWriter, StdoutLock, Write};
 
 pub(crate) mod charts;
 pub(crate) mod csv;
+mod shown;
+
+pub(crate) use shown::shown;
 
 use serde::Serialize;
 
 use self::csv::{Csv, CsvStyle};
-use crate::error::{Error, Result};
+use crate::error::{Error, Kind as ErrorKind, Result};
+use crate::printer::{self, Warning};
 
 /// Buffered stdout. Every write error goes through [`Error::output`], so a
 /// closed pipe ends the run quietly.
@@ -63,11 +67,13 @@ impl Out {
         self.paint("33", text)
     }
 
+    /// `text`, escaped for the terminal (see [`shown`]), in colour when on.
     fn paint(&self, sgr: &str, text: &str) -> String {
+        let text = shown(text);
         if self.color {
             format!("\x1b[{sgr}m{text}\x1b[0m")
         } else {
-            text.to_string()
+            text.into_owned()
         }
     }
 
@@ -113,6 +119,28 @@ impl Out {
     /// Flushes what is buffered; call once at the end of a command.
     pub(crate) fn finish(mut self) -> Result<()> {
         self.inner.flush().map_err(|e| Error::output(&e))
+    }
+
+    /// Ends a command whose write to the data files has succeeded: prints
+    /// `line` (unless `None`, for `--quiet`) and flushes, and if stdout
+    /// fails now, says on stderr that `what` was recorded and still
+    /// succeeds. Failing here would tell a script the write did not happen,
+    /// and a retry would record it twice.
+    pub(crate) fn finish_recorded(mut self, line: Option<&str>, what: &str) -> Result<()> {
+        let written = match line {
+            Some(text) => self.line(text),
+            None => Ok(()),
+        };
+        match written.and_then(|()| self.finish()) {
+            Err(err) if err.kind == ErrorKind::Runtime => {
+                printer::warn(
+                    &Warning::new(format!("{}; {what} was recorded", err.message))
+                        .with_hint("do not run the command again: that would record it twice"),
+                );
+                Ok(())
+            }
+            other => other,
+        }
     }
 }
 

@@ -6,7 +6,7 @@ use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
 use crate::dates::Period;
-use crate::model::{Entry, Kind};
+use crate::model::{Entry, Kind, same_partner};
 
 /// One partner's latest state of us.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -48,16 +48,23 @@ impl Latest {
         if entry.kind != Kind::StateOfUs || !self.window.contains(entry.date) {
             return;
         }
-        let latest = StateOfUs {
-            partner: entry.partner.clone(),
-            date: entry.date,
-            note: entry.note.clone(),
-        };
-        match self.found.iter_mut().find(|s| s.partner == entry.partner) {
-            // On the same day, the row written later wins.
-            Some(known) if known.date <= entry.date => *known = latest,
+        match self
+            .found
+            .iter_mut()
+            .find(|s| same_partner(&s.partner, &entry.partner))
+        {
+            // On the same day, the row written later wins; the name stays
+            // as first written.
+            Some(known) if known.date <= entry.date => {
+                known.date = entry.date;
+                known.note.clone_from(&entry.note);
+            }
             Some(_) => {}
-            None => self.found.push(latest),
+            None => self.found.push(StateOfUs {
+                partner: entry.partner.trim().to_string(),
+                date: entry.date,
+                note: entry.note.clone(),
+            }),
         }
     }
 
@@ -66,7 +73,7 @@ impl Latest {
         let mut from_others: Vec<StateOfUs> = self
             .found
             .into_iter()
-            .filter(|s| s.partner != caller && !s.note.is_empty())
+            .filter(|s| !same_partner(&s.partner, caller) && !s.note.is_empty())
             .collect();
         from_others.sort_by(|a, b| a.partner.cmp(&b.partner));
         from_others

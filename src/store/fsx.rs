@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, shell_quoted};
 use crate::printer::Warning;
 
 /// The name of the lock file in the data directory.
@@ -59,7 +59,7 @@ fn shared_warning(dir: &Path, meta: &fs::Metadata) -> Option<Warning> {
             dir.display(),
             mode & 0o777
         ))
-        .with_hint(format!("chmod 700 {}", dir.display()))
+        .with_hint(format!("chmod 700 {}", shell_quoted(dir)))
     })
 }
 
@@ -110,7 +110,7 @@ impl Lock {
                         LOCK_WAIT.as_secs(),
                         path.display()
                     ))
-                    .with_hint("another couple is writing (or hung); try again, or find it with: fuser -v that file"));
+                    .with_hint(format!("another couple is writing (or hung); try again, or find it with: fuser -v {}", shell_quoted(&path))));
                 }
                 Err(fs::TryLockError::Error(e)) => return Err(Error::io("cannot lock", &path, &e)),
             }
@@ -126,22 +126,51 @@ impl Drop for Lock {
     }
 }
 
-/// Removes temporary files a crashed writer left. Only called with the lock
-/// held, so no live writer owns them.
+/// Removes the temporary files a crashed rewrite of one of couple's own
+/// files left: beside it in the data directory, and beside the file it
+/// points to when it is a symbolic link (where the rewrite happens). Only
+/// called with the lock held, so no live writer owns them; a temporary file
+/// of anything else (an export written into the data directory) is left
+/// alone.
 fn clean_temporaries(dir: &Path) {
+    for own in super::DATA_FILES {
+        let path = dir.join(own);
+        clean_beside(dir, own);
+        let is_link = fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+        if let Some(real) = is_link.then(|| fs::canonicalize(&path).ok()).flatten()
+            && let (Some(parent), Some(name)) = (real.parent(), real.file_name())
+        {
+            clean_beside(parent, &name.to_string_lossy());
+        }
+    }
+}
+
+/// Removes `DIR/.couple-tmp-NAME-*`.
+fn clean_beside(dir: &Path, name: &str) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
+    let prefix = temp_prefix(name);
     for entry in entries.flatten() {
-        if entry.file_name().to_string_lossy().starts_with(TEMP_PREFIX) {
+        if entry.file_name().to_string_lossy().starts_with(&prefix) {
             let _ = fs::remove_file(entry.path());
         }
     }
 }
 
+/// How the temporary files of a rewrite of `name` start.
+fn temp_prefix(name: &str) -> String {
+    format!("{TEMP_PREFIX}{name}-")
+}
+
 /// Replaces `target` with what `write_all` writes, atomically: a private
 /// temporary file in the same directory, synced, renamed over the target,
 /// and the directory synced. A crash leaves the old file or the new one.
+///
+/// The temporary file is created exclusively (`O_EXCL`), readable by its
+/// owner only from the first moment, under a name nobody can guess: in a
+/// shared directory like `/tmp` another user can neither read it nor have
+/// it written through a symbolic link planted in advance.
 pub(crate) fn replace(
     target: &Path,
     write_all: impl FnOnce(&mut dyn Write) -> Result<()>,
@@ -166,28 +195,26 @@ pub(crate) fn replace(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let temp: PathBuf = dir.join(format!("{TEMP_PREFIX}{name}-{}", std::process::id()));
-    let file = private_options()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .open(&temp)
-        .map_err(|e| Error::io("cannot create", &temp, &e))?;
-    let result = (|| {
-        let mut writer = io::BufWriter::with_capacity(256 * 1024, file);
+    // tempfile: O_EXCL, mode 0600, a random name; removed again on failure.
+    let mut temp = tempfile::Builder::new()
+        .prefix(&temp_prefix(&name))
+        .rand_bytes(12)
+        .tempfile_in(dir)
+        .map_err(|e| Error::io("cannot create a temporary file in", dir, &e))?;
+    let shown: PathBuf = temp.path().to_path_buf();
+    {
+        let mut writer = io::BufWriter::with_capacity(256 * 1024, temp.as_file_mut());
         write_all(&mut writer)?;
-        let file = writer
-            .into_inner()
-            .map_err(|e| Error::io("cannot write", &temp, e.error()))?;
-        file.sync_all()
-            .map_err(|e| Error::io("cannot sync", &temp, &e))?;
-        fs::rename(&temp, target).map_err(|e| Error::io("cannot replace", target, &e))?;
-        sync_dir(dir)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
+        writer
+            .flush()
+            .map_err(|e| Error::io("cannot write", &shown, &e))?;
     }
-    result
+    temp.as_file()
+        .sync_all()
+        .map_err(|e| Error::io("cannot sync", &shown, &e))?;
+    temp.persist(target)
+        .map_err(|e| Error::io("cannot replace", target, &e.error))?;
+    sync_dir(dir)
 }
 
 /// Makes a rename in `dir` durable.

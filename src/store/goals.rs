@@ -252,7 +252,12 @@ fn parse(name: &str, bytes: &[u8]) -> Result<GoalsFile> {
 /// Writes `file` in its own shape: BOM, column order, line ends, and every
 /// cell of the users' own columns as it was.
 fn write(out: &mut dyn Write, file: &GoalsFile) -> Result<()> {
-    let fail = |e: &std::io::Error| Error::runtime(format!("writing {GOALS_FILE}: {e}"));
+    let fail = |e: &std::io::Error| {
+        Error::runtime(format!(
+            "writing {GOALS_FILE}: {}; nothing was changed",
+            crate::error::plain(e)
+        ))
+    };
     let style = CsvStyle {
         neutralise: false,
         bom: file.bom,

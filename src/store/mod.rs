@@ -15,7 +15,7 @@ mod whole;
 
 use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
@@ -35,9 +35,21 @@ pub(crate) fn read_if_exists(path: &Path) -> Result<Option<Vec<u8>>> {
     }
 }
 
+/// couple's own files in the data directory: what an export never
+/// overwrites, and whose crash leftovers the next write cleans up.
+pub(crate) const DATA_FILES: [&str; 5] = [
+    log::LOG_FILE,
+    goals::GOALS_FILE,
+    prompts::PROMPTS_FILE,
+    rituals::RITUALS_FILE,
+    rituals::PAUSES_FILE,
+];
+
 /// Writes a file the user named (`export -o FILE`) whole or not at all, as
 /// couple writes its own: a private (0600) temporary file beside it, synced,
-/// renamed over it. Refuses to overwrite couple's own files in `data_dir`.
+/// renamed over it. Refuses to overwrite couple's own files in `data_dir`,
+/// however the path reaches them, and to write through a symbolic link
+/// someone else owns.
 pub(crate) fn write_output(
     path: &Path,
     data_dir: &Path,
@@ -50,6 +62,7 @@ pub(crate) fn write_output(
         ))
         .with_hint("write the export somewhere else"));
     }
+    refuse_foreign_link(path)?;
     match fs::metadata(path) {
         Ok(meta) if meta.is_dir() => {
             return Err(Error::usage(format!("{} is a directory", path.display()))
@@ -79,22 +92,90 @@ pub(crate) fn write_output(
     fsx::replace(path, write_all)
 }
 
-/// The name of the data file `path` is, if it is one of couple's own.
-fn own_file(path: &Path, data_dir: &Path) -> Option<&'static str> {
-    let name = path.file_name()?;
-    let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
-    let parent = fs::canonicalize(parent.unwrap_or(Path::new("."))).ok()?;
-    if parent != fs::canonicalize(data_dir).ok()? {
-        return None;
+/// Which of couple's own files `path` would overwrite, if any: followed
+/// through symbolic links (even dangling ones), its directory compared with
+/// the data directory as the same directory on disk (not as spelled), its
+/// name compared ignoring case (as a case-insensitive file system does),
+/// and an existing file compared with each data file as the same file (a
+/// hard link).
+fn own_file(path: &Path, data_dir: &Path) -> Option<String> {
+    let target = follow_links(path);
+    let name = target.file_name()?.to_string_lossy().into_owned();
+    let parent = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let owns = |own: &str| {
+        name.eq_ignore_ascii_case(own) || conflicts::is_copy_of(&name.to_lowercase(), own)
+    };
+    if same_entry(parent, data_dir) {
+        if let Some(own) = DATA_FILES.into_iter().find(|own| owns(own)) {
+            return Some(own.to_string());
+        }
+        if name.eq_ignore_ascii_case(fsx::LOCK_FILE) {
+            return Some(fsx::LOCK_FILE.to_string());
+        }
     }
-    [
-        log::LOG_FILE,
-        goals::GOALS_FILE,
-        prompts::PROMPTS_FILE,
-        rituals::RITUALS_FILE,
-        rituals::PAUSES_FILE,
-        fsx::LOCK_FILE,
-    ]
-    .into_iter()
-    .find(|own| name == *own)
+    DATA_FILES
+        .into_iter()
+        .find(|own| same_entry(&target, &data_dir.join(own)))
+        .map(str::to_string)
+}
+
+/// Where a chain of symbolic links ends, whether or not that exists.
+fn follow_links(path: &Path) -> PathBuf {
+    let mut path = path.to_path_buf();
+    // As the kernel does, give up after 40 links (a loop).
+    for _ in 0..40 {
+        let Ok(next) = fs::read_link(&path) else {
+            break;
+        };
+        path = match path.parent() {
+            Some(parent) if next.is_relative() => parent.join(next),
+            _ => next,
+        };
+    }
+    path
+}
+
+/// Whether two paths name the same existing file or directory on disk.
+fn same_entry(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (fs::metadata(a), fs::metadata(b)) {
+            (Ok(a), Ok(b)) => (a.dev(), a.ino()) == (b.dev(), b.ino()),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        matches!((fs::canonicalize(a), fs::canonicalize(b)), (Ok(a), Ok(b)) if a == b)
+    }
+}
+
+/// Refuses a symbolic link someone else owns: in a shared directory like
+/// `/tmp`, another user may have planted it to have the export written over
+/// a file of yours.
+#[cfg(unix)]
+fn refuse_foreign_link(path: &Path) -> Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    match fs::symlink_metadata(path) {
+        Ok(meta)
+            if meta.file_type().is_symlink()
+                && meta.uid() != rustix::process::geteuid().as_raw() =>
+        {
+            Err(Error::usage(format!(
+                "{} is a symbolic link owned by someone else: refusing to write through it",
+                path.display()
+            ))
+            .with_hint("name another file; in a shared directory like /tmp, a link you did not make may lead to a file of yours"))
+        }
+        _ => Ok(()),
+    }
+}
+
+#[cfg(not(unix))]
+fn refuse_foreign_link(_: &Path) -> Result<()> {
+    Ok(())
 }

@@ -7,6 +7,7 @@ use dialoguer::theme::SimpleTheme;
 use dialoguer::{Confirm, Input};
 
 use crate::guide::steps::{Step, one_line};
+use crate::render::shown;
 
 /// Asking, on stderr, so stdout keeps only what the command prints as data.
 pub(crate) struct Asker {
@@ -29,7 +30,7 @@ impl Asker {
 
     /// Says a line.
     pub(crate) fn tell(&self, text: &str) -> Result<(), dialoguer::Error> {
-        Ok(self.term.write_line(text)?)
+        Ok(self.term.write_line(&shown(text))?)
     }
 
     /// Asks one step: its hint, then its question; Enter skips (empty).

@@ -7,9 +7,9 @@ use chrono::{Days, Months, NaiveDate};
 use crate::config::Config;
 use crate::dates::{self, Period};
 use crate::error::Result;
-use crate::model::{Goal, Kind, Standing};
+use crate::model::{Goal, Kind, Standing, is_us};
 use crate::printer;
-use crate::render::Out;
+use crate::render::{Out, shown};
 use crate::store;
 
 /// The day of the latest sit-down on or before `as_of`, by either partner.
@@ -110,7 +110,7 @@ fn section(
             .filter(|d| !d.is_empty())
             .into_iter()
             .collect();
-        if goal.owner != "us" {
+        if !is_us(&goal.owner) {
             details.push(goal.owner.clone());
         }
         let details = if details.is_empty() {
@@ -118,7 +118,8 @@ fn section(
         } else {
             out.dim(&format!("  ({})", details.join(", ")))
         };
-        out.line(&format!("  {}  {}{details}", goal.id, goal.title))?;
+        let goal_line = format!("  {}  {}", goal.id, goal.title);
+        out.line(&format!("{}{details}", shown(&goal_line)))?;
         if !goal.note.is_empty() {
             out.line(&format!("            {}", out.dim(&goal.note)))?;
         }

@@ -16,9 +16,9 @@ use crate::config::Config;
 use crate::dates;
 use crate::error::{Error, Result};
 use crate::model::lookup::{By, Lookup};
-use crate::model::{GOAL_ID_LEN, Goal, Horizon, Status, fresh_id, list_order};
+use crate::model::{GOAL_ID_LEN, Goal, Horizon, Status, fresh_id, is_us, list_order, same_partner};
 use crate::printer::say;
-use crate::render::Out;
+use crate::render::{Out, shown};
 use crate::store::{self, goals::StoredGoal, schema};
 
 pub(crate) fn run(args: GoalsArgs, cfg: &Config) -> Result<()> {
@@ -62,15 +62,15 @@ fn add(args: GoalsAddArgs, cfg: &Config) -> Result<()> {
             id = fresh_id(GOAL_ID_LEN);
         }
         goal.id.clone_from(&id);
+        goal.owner = spelled_as_before(goals, &goal.owner);
         goals.push(StoredGoal::new(goal.clone()));
         Ok(id)
     })?
     .print();
-    let mut out = Out::stdout(cfg.color);
-    if !cfg.quiet {
-        out.line(&id)?;
-    }
-    out.finish()
+    Out::stdout(cfg.color).finish_recorded(
+        (!cfg.quiet).then_some(id.as_str()),
+        &format!("the goal {id}"),
+    )
 }
 
 fn list(args: GoalsListArgs, cfg: &Config) -> Result<()> {
@@ -129,11 +129,11 @@ fn table(goals: &[Goal], cfg: &Config) -> String {
             Cell::new(due)
         };
         table.add_row([
-            Cell::new(&goal.id),
-            Cell::new(&goal.title),
+            Cell::new(shown(&goal.id)),
+            Cell::new(shown(&goal.title)),
             Cell::new(goal.horizon.as_str()),
             due,
-            Cell::new(&goal.owner),
+            Cell::new(shown(&goal.owner)),
             Cell::new(goal.status.as_str()),
         ]);
     }
@@ -200,6 +200,7 @@ fn edit(args: GoalsEditArgs, cfg: &Config) -> Result<()> {
     let now = timestamp(cfg);
     let (goal, changed) = store::goals::update(&cfg.dir, |goals| {
         let at = find(goals, &args.id)?;
+        let new_owner = new_owner.as_deref().map(|o| spelled_as_before(goals, o));
         let goal = &mut goals[at].goal;
         let before = goal.clone();
         if let Some(title) = &new_title {
@@ -211,8 +212,8 @@ fn edit(args: GoalsEditArgs, cfg: &Config) -> Result<()> {
         if let Some(due) = new_due {
             goal.due = due;
         }
-        if let Some(owner) = &new_owner {
-            goal.owner.clone_from(owner);
+        if let Some(owner) = new_owner {
+            goal.owner = owner;
         }
         if let Some(note) = &new_note {
             goal.note.clone_from(note);
@@ -267,13 +268,24 @@ fn owner(text: &str, cfg: &Config) -> Result<String> {
         return Err(Error::usage("an owner cannot be empty")
             .with_hint("use us for both of you, me, or a partner's name"));
     }
-    Ok(if text.eq_ignore_ascii_case("us") {
+    Ok(if is_us(text) {
         "us".to_string()
     } else if text.eq_ignore_ascii_case("me") {
         cfg.partner()?.to_string()
     } else {
         text.to_string()
     })
+}
+
+/// `owner` as the goals already spell them (`Alex` is the `alex` of an
+/// earlier goal): one partner, one name, as first written.
+fn spelled_as_before(goals: &[StoredGoal], owner: &str) -> String {
+    goals
+        .iter()
+        .map(|g| g.goal.owner.trim())
+        .find(|before| same_partner(before, owner))
+        .unwrap_or(owner)
+        .to_string()
 }
 
 /// This run's moment as `updated_at` holds it: RFC 3339, milliseconds, offset.

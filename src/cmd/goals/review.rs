@@ -15,14 +15,14 @@ use crate::config::Config;
 use crate::dates;
 use crate::error::{Error, Result};
 use crate::model::{
-    ENTRY_ID_LEN, Entry, GOAL_ID_LEN, Goal, Horizon, Kind, Standing, Status, fresh_id,
+    ENTRY_ID_LEN, Entry, GOAL_ID_LEN, Goal, Horizon, Kind, Standing, Status, fresh_id, is_us,
 };
 use crate::printer::{self, Warning};
-use crate::render::Out;
+use crate::render::{Out, shown};
 use crate::store::{self, goals::StoredGoal};
 
 pub(super) fn run(args: GoalsReviewArgs, cfg: &Config) -> Result<()> {
-    let as_of = dates::day_or_today(args.date.as_deref(), cfg.today)?;
+    let as_of = dates::past_day_or_today(args.date.as_deref(), cfg.today)?;
     if cfg.interactive {
         sit_down(as_of, cfg)
     } else {
@@ -105,12 +105,10 @@ fn sit_down(as_of: NaiveDate, cfg: &Config) -> Result<()> {
     };
     store::log::append(&cfg.dir, &entry)?.print();
     tell(&term, &format!("Sit-down recorded: {}.", entry.note))?;
-    if !cfg.quiet {
-        let mut out = Out::stdout(cfg.color);
-        out.line(&entry.id)?;
-        out.finish()?;
-    }
-    Ok(())
+    Out::stdout(cfg.color).finish_recorded(
+        (!cfg.quiet).then_some(entry.id.as_str()),
+        &format!("the sit-down {}", entry.id),
+    )
 }
 
 /// Asks what to do with one goal: keep, done, drop, or change it first.
@@ -136,7 +134,7 @@ fn decide(
         };
         about.push(format!("due {}{late}", dates::iso(due)));
     }
-    if goal.owner != "us" {
+    if !is_us(&goal.owner) {
         about.push(goal.owner.clone());
     }
     tell(
@@ -304,8 +302,9 @@ fn ask_date(
     dates::parse_user_date(&text, as_of).map(Some)
 }
 
+/// A line for the people at the terminal (titles and notes escaped).
 fn tell(term: &Term, text: &str) -> Result<()> {
-    term.write_line(text).map_err(|e| asking(e.into()))
+    term.write_line(&shown(text)).map_err(|e| asking(e.into()))
 }
 
 fn asking(err: dialoguer::Error) -> Error {

@@ -10,14 +10,14 @@ use crate::guide::steps::SEPARATOR;
 use chrono::NaiveDate;
 
 use crate::model::Kind;
-use crate::render::Out;
+use crate::render::{Out, shown};
 use crate::report::{self, Fold, Review};
 use crate::store;
 
 mod charts;
 
 pub(crate) fn run(args: ReviewArgs, cfg: &Config) -> Result<()> {
-    let caller = cfg.partner()?.to_string();
+    let caller = cfg.caller().unwrap_or_default().to_string();
     let (range, as_of) = period(&args, cfg)?;
 
     let (rituals, _) = store::rituals::read(&cfg.dir)?;
@@ -26,10 +26,10 @@ pub(crate) fn run(args: ReviewArgs, cfg: &Config) -> Result<()> {
     // Only the answers of the as-of date and the recent states of us are
     // shown; no other note is read.
     let states = report::state_of_us_window(range, as_of);
-    let shown = |kind, date| {
+    let read_notes = |kind, date| {
         kind == Kind::Answer && date == as_of || kind == Kind::StateOfUs && states.contains(date)
     };
-    store::log::for_each_decoding(&cfg.dir, &shown, |entry| {
+    store::log::for_each_decoding(&cfg.dir, &read_notes, |entry| {
         fold.add(entry);
         Ok(())
     })?;
@@ -68,7 +68,7 @@ fn say_due(
     // Reviewing another day is a look, not the evening's reminder.
     if as_of != cfg.today {
         for item in &review.due {
-            out.line(&item.message)?;
+            out.line(&shown(&item.message))?;
         }
         return Ok(!review.due.is_empty());
     }
@@ -78,7 +78,7 @@ fn say_due(
     };
     let (spoken, remember) = report::to_say(&review.due, &memory, as_of);
     for item in &spoken {
-        out.line(&item.message)?;
+        out.line(&shown(&item.message))?;
     }
     if let Some(dir) = &cfg.state_dir
         && remember != memory
@@ -248,7 +248,7 @@ fn render_table(out: &mut Out, review: &Review) -> Result<()> {
     ]);
     for p in &review.partners {
         partners.add_row(vec![
-            Cell::new(&p.partner),
+            Cell::new(shown(&p.partner)),
             Cell::new(p.care),
             Cell::new(p.appreciation),
             Cell::new(p.repair),
@@ -278,10 +278,10 @@ fn render_table(out: &mut Out, review: &Review) -> Result<()> {
         out.line(&format!("Answers of {}", dates::iso(review.as_of)))?;
         for a in &review.answers {
             match &a.text {
-                Some(text) => out.line(&format!("  {}: {text}", a.partner))?,
+                Some(text) => out.line(&shown(&format!("  {}: {text}", a.partner)))?,
                 None => out.line(&format!(
                     "  {} answered {} — answer it to see theirs",
-                    a.partner,
+                    shown(&a.partner),
                     out.dim(&format!("({})", a.prompt))
                 ))?,
             }
@@ -306,11 +306,11 @@ fn render_state_of_us(out: &mut Out, review: &Review) -> Result<()> {
         out.line("")?;
         out.line(&format!(
             "{}'s state of us ({})",
-            state.partner,
+            shown(&state.partner),
             dates::iso(state.date)
         ))?;
         for part in state.note.split(SEPARATOR) {
-            out.line(&format!("  {part}"))?;
+            out.line(&format!("  {}", shown(part)))?;
         }
     }
     Ok(())
@@ -326,7 +326,7 @@ fn render_pauses(out: &mut Out, review: &Review) -> Result<()> {
         let note = if p.note.is_empty() {
             String::new()
         } else {
-            format!(": {}", p.note)
+            format!(": {}", shown(&p.note))
         };
         out.line(&format!(
             " paused {} to {}, {what}{note}",
@@ -348,7 +348,10 @@ fn render_goals(out: &mut Out, review: &Review) -> Result<()> {
     for (label, list) in [("overdue", &goals.overdue), ("due soon", &goals.due_soon)] {
         for goal in list {
             let due = goal.due.map(dates::iso).unwrap_or_default();
-            out.line(&format!("  {label}: {} ({due}, {})", goal.title, goal.id))?;
+            out.line(&shown(&format!(
+                "  {label}: {} ({due}, {})",
+                goal.title, goal.id
+            )))?;
         }
     }
     Ok(())

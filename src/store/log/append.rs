@@ -9,7 +9,7 @@ use csv::ByteRecord;
 
 use super::{LOG_FILE, fold_copies};
 use crate::error::{Error, Result};
-use crate::model::Entry;
+use crate::model::{Entry, same_partner};
 use crate::printer::{Warned, Warning};
 use crate::render::csv::{Csv, CsvStyle};
 use crate::store::fsx::{self, Lock};
@@ -70,11 +70,13 @@ pub(super) fn append_rows(dir: &Path, entries: &[Entry]) -> Result<()> {
             layout: Layout::of(schema::names::<Entry>().into_iter().map(str::as_bytes)),
             crlf: false,
             ends_with_newline: true,
+            tail: Vec::new(),
+            partner_at: None,
         }
     } else {
         inspect(&mut file, len)?
     };
-    let fail = |e: &io::Error| Error::runtime(format!("writing a row: {e}"));
+    let fail = |e: &io::Error| Error::runtime(format!("writing a row: {}", crate::error::plain(e)));
     let style = CsvStyle {
         neutralise: false,
         bom: false,
@@ -88,14 +90,76 @@ pub(super) fn append_rows(dir: &Path, entries: &[Entry]) -> Result<()> {
         writer.end_row()?; // the last line had no line end
     }
     for entry in entries {
-        shape.layout.write_row(&mut writer, entry, &[])?;
+        match shape
+            .partner_at
+            .and_then(|at| spelled_in(&shape.tail, at, &entry.partner))
+        {
+            Some(before) => {
+                let entry = Entry {
+                    partner: before,
+                    ..entry.clone()
+                };
+                shape.layout.write_row(&mut writer, &entry, &[])?;
+            }
+            None => shape.layout.write_row(&mut writer, entry, &[])?,
+        }
     }
     writer.finish()?;
     // One write: a reader (or a crash) never sees half a row of ours.
-    file.write_all(&bytes)
-        .map_err(|e| Error::io("cannot append to", &path, &e))?;
-    file.sync_data()
-        .map_err(|e| Error::io("cannot sync", &path, &e))
+    match file.write_all(&bytes).and_then(|()| file.sync_data()) {
+        Ok(()) => Ok(()),
+        Err(err) => Err(take_back(&file, &path, len, &err)),
+    }
+}
+
+/// After a failed append (a full disk, a file-size limit) some of the row
+/// may be on disk: cut the file back to `len`, its length before, so that
+/// it reads as it did and the next command works.
+fn take_back(file: &File, path: &Path, len: u64, err: &io::Error) -> Error {
+    let why = crate::error::plain(err);
+    match file.set_len(len).and_then(|()| file.sync_data()) {
+        Ok(()) => Error::runtime(format!(
+            "cannot append to {}: {why}; nothing was recorded",
+            path.display()
+        ))
+        .with_hint(
+            "the file is as it was: make room (or fix the cause), then run the command again",
+        ),
+        Err(_) => Error::runtime(format!(
+            "cannot append to {}: {why}; part of a row may be left at its end",
+            path.display()
+        ))
+        .with_hint(
+            "remove the incomplete last line in a text editor; couple will name it if you do not",
+        ),
+    }
+}
+
+/// How the rows in `tail` spell `partner`, when one spells it otherwise
+/// (`alex` for `Alex`, ` sam` for `sam`): a partner stays as first written.
+/// Only the tail is looked at, so that an append stays as fast on a
+/// million rows as on none; readers take the spellings as one partner
+/// anyway. `tail` may start inside a row: what does not parse is skipped,
+/// and only a name equal to `partner` but for case and spaces is taken.
+fn spelled_in(tail: &[u8], column: usize, partner: &str) -> Option<String> {
+    let start = tail.iter().position(|&b| b == b'\n')? + 1;
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(&tail[start..]);
+    let mut record = ByteRecord::new();
+    while let Ok(true) = reader.read_byte_record(&mut record) {
+        let Some(Ok(name)) = record.get(column).map(std::str::from_utf8) else {
+            continue;
+        };
+        if name == partner {
+            return None;
+        }
+        if !name.trim().is_empty() && same_partner(name, partner) {
+            return Some(name.trim().to_string());
+        }
+    }
+    None
 }
 
 /// What an append needs to know about an existing file.
@@ -104,6 +168,10 @@ struct Shape {
     layout: Layout<Entry>,
     crlf: bool,
     ends_with_newline: bool,
+    /// The last bytes of the file (up to [`TAIL`]), and where its partner
+    /// column stands.
+    tail: Vec<u8>,
+    partner_at: Option<usize>,
 }
 
 /// Reads the header and checks the tail, without reading the whole file
@@ -111,6 +179,12 @@ struct Shape {
 fn inspect(file: &mut File, len: u64) -> Result<Shape> {
     let table = Table::open::<Entry>(LOG_FILE, &*file)?;
     let layout = Layout::<Entry>::of(table.header());
+    let partner_at = table.header().iter().position(|name| {
+        String::from_utf8_lossy(name)
+            .trim_start_matches('\u{feff}')
+            .trim()
+            .eq_ignore_ascii_case("partner")
+    });
     let missing: Vec<&str> = schema::names::<Entry>()
         .into_iter()
         .enumerate()
@@ -152,6 +226,8 @@ fn inspect(file: &mut File, len: u64) -> Result<Shape> {
         layout,
         crlf,
         ends_with_newline,
+        tail,
+        partner_at,
     })
 }
 

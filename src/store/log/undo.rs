@@ -9,7 +9,7 @@ use csv::ByteRecord;
 use super::append::read_up_to;
 use super::{LOG_FILE, fold_copies, read_file};
 use crate::error::{Error, Result};
-use crate::model::Entry;
+use crate::model::{Entry, same_partner};
 use crate::printer::{Warned, Warning};
 use crate::render::csv::{Csv, CsvStyle};
 use crate::store::fsx::{self, Lock};
@@ -29,7 +29,7 @@ pub(crate) fn remove_last_of(dir: &Path, partner: &str) -> Result<Warned<Option<
 
     let mut latest: Option<(Option<DateTime<FixedOffset>>, u64, Entry)> = None;
     read_file(&path, LOG_FILE, |entry, at_line| {
-        if entry.partner == partner {
+        if same_partner(&entry.partner, partner) {
             let at = DateTime::parse_from_rfc3339(&entry.logged_at).ok();
             if latest.as_ref().is_none_or(|(best, _, _)| at >= *best) {
                 latest = Some((at, at_line, entry.clone()));
@@ -52,10 +52,9 @@ pub(crate) fn remove_last_of(dir: &Path, partner: &str) -> Result<Warned<Option<
                 .get(0)
                 .is_some_and(|first| first.starts_with(BOM))
         {
-            out.write_all(BOM)
-                .map_err(|e| Error::runtime(format!("rewriting {LOG_FILE}: {e}")))?;
+            out.write_all(BOM).map_err(|e| rewrite_error(&e))?;
         }
-        let fail = |e: &std::io::Error| Error::runtime(format!("rewriting {LOG_FILE}: {e}"));
+        let fail = rewrite_error;
         let style = CsvStyle {
             neutralise: false,
             bom: false,
@@ -78,6 +77,13 @@ pub(crate) fn remove_last_of(dir: &Path, partner: &str) -> Result<Warned<Option<
         writer.finish()
     })?;
     Ok(Warned::new(Some(entry), warnings))
+}
+
+fn rewrite_error(e: &std::io::Error) -> Error {
+    Error::runtime(format!(
+        "rewriting {LOG_FILE}: {}; nothing was removed",
+        crate::error::plain(e)
+    ))
 }
 
 /// The UTF-8 byte-order mark spreadsheets put first.

@@ -1,0 +1,490 @@
+//! Data safety, round two: the holes an adversarial run found (issue 11).
+//! Exports never land on couple's own files nor leak to other users, a
+//! failed append leaves nothing behind, output failing after a write does
+//! not invite a second one, and shared text never drives the terminal.
+
+#![cfg(unix)]
+
+use std::fmt::Write as _;
+use std::fs;
+use std::os::unix::fs::{PermissionsExt, symlink};
+use std::process::Command;
+
+use crate::harness::{Env, require, require_tool, tree};
+
+const HEADER: &str = "id,date,partner,kind,minutes,mood,prompt,note,logged_at\n";
+const ROWS: &str = "\
+e1,2026-11-20,alex,talk,15,4,listen-001,after dinner,2026-11-20T21:00:00+00:00
+e2,2026-11-21,sam,care,,,,left a note,2026-11-21T08:00:00+00:00
+";
+
+fn with_log(rows: &str) -> Env {
+    let env = Env::new();
+    env.write("log.csv", format!("{HEADER}{rows}"));
+    env
+}
+
+fn mode(path: &std::path::Path) -> u32 {
+    fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+/// couple run by `sh -c SCRIPT`, whose `exec couple` keeps the shell's pid
+/// (`$$`): what a local attacker who guesses pids can prepare.
+fn sh(env: &Env, script: &str) -> std::process::Output {
+    Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .env_clear()
+        .envs(env.vars(&env.partner))
+        .env("COUPLE", env!("CARGO_BIN_EXE_couple"))
+        .current_dir(env.home())
+        .output()
+        .unwrap()
+}
+
+// --- 2. export -o never overwrites a data file --------------------------
+
+#[test]
+fn export_through_a_symlink_to_the_log_is_refused_and_the_log_kept() {
+    let env = with_log(ROWS);
+    let before = env.file("log.csv");
+    symlink(env.path("log.csv"), env.home().join("log.csv")).unwrap();
+    for args in [
+        &["export", "--excel", "-o", "log.csv"][..],
+        &["export", "goals", "-o", "log.csv"],
+    ] {
+        let err = env.fails(args, 2);
+        assert!(
+            err.starts_with("couple: log.csv is couple's own log.csv: refusing to overwrite it\n"),
+            "{err}"
+        );
+        assert_eq!(env.file("log.csv"), before);
+    }
+}
+
+#[test]
+fn export_onto_a_data_file_spelled_in_another_case_or_through_a_linked_dir_is_refused() {
+    let env = with_log(ROWS);
+    env.write(
+        "goals.csv",
+        "id,title,horizon,status,owner,due,created,closed,note,updated_at\n",
+    );
+    symlink(env.data(), env.home().join("linked")).unwrap();
+    for target in [
+        "data/LOG.CSV",
+        "linked/log.csv",
+        "linked/Goals.csv",
+        "data/.lock",
+    ] {
+        let err = env.fails(&["export", "-o", target], 2);
+        assert!(err.contains("refusing to overwrite it"), "{target}: {err}");
+    }
+    // A dangling link into the data directory is refused too: the write
+    // would create the data file.
+    fs::remove_file(env.path("goals.csv")).unwrap();
+    symlink(env.path("goals.csv"), env.home().join("dangling.csv")).unwrap();
+    env.fails(&["export", "-o", "dangling.csv"], 2);
+    assert!(!env.path("goals.csv").exists());
+    assert!(!env.path("LOG.CSV").exists());
+    assert_eq!(env.file("log.csv"), Some(format!("{HEADER}{ROWS}")));
+}
+
+// --- 3. export -o into a shared directory --------------------------------
+
+#[test]
+fn a_symlink_planted_at_the_old_predictable_temporary_name_is_not_followed() {
+    let env = with_log(ROWS);
+    let victim = env.home().join("victim.txt");
+    fs::write(&victim, "the victim's own file\n").unwrap();
+    // The name the temporary file used to have: .couple-tmp-NAME-PID.
+    let out = sh(
+        &env,
+        "ln -s victim.txt .couple-tmp-out.csv-$$ && exec \"$COUPLE\" export -o out.csv",
+    );
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert_eq!(
+        fs::read_to_string(&victim).unwrap(),
+        "the victim's own file\n"
+    );
+    assert_eq!(
+        fs::read_to_string(env.home().join("out.csv")).unwrap(),
+        format!("{HEADER}{ROWS}")
+    );
+}
+
+#[test]
+fn a_file_pre_created_at_the_old_temporary_name_never_holds_the_export() {
+    let env = with_log(ROWS);
+    // Another user makes the file first, readable by all, to read it later.
+    let out = sh(
+        &env,
+        "umask 022; : > .couple-tmp-out.csv-$$ && exec \"$COUPLE\" export -o out.csv",
+    );
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let exported = env.home().join("out.csv");
+    assert_eq!(mode(&exported), 0o600, "the export is private");
+    assert_eq!(
+        fs::read_to_string(&exported).unwrap(),
+        format!("{HEADER}{ROWS}")
+    );
+    let planted: Vec<_> = tree(env.home())
+        .into_iter()
+        .filter(|p| p.to_string_lossy().contains(".couple-tmp-"))
+        .collect();
+    assert_eq!(planted.len(), 1, "the planted file is left as it was");
+    assert_eq!(fs::read(&planted[0]).unwrap(), b"");
+}
+
+#[test]
+fn a_symlink_owned_by_someone_else_is_refused() {
+    let env = with_log(ROWS);
+    let victim = env.home().join("victim.txt");
+    fs::write(&victim, "mine\n").unwrap();
+    let link = env.home().join("out.csv");
+    symlink(&victim, &link).unwrap();
+    // Only root can give a link away; 65534 is `nobody`.
+    let given = std::os::unix::fs::lchown(&link, Some(65534), Some(65534)).is_ok();
+    if !require("root, to give a symlink to another user", given) {
+        return;
+    }
+    let err = env.fails(&["export", "-o", "out.csv"], 2);
+    assert!(
+        err.starts_with(
+            "couple: out.csv is a symbolic link owned by someone else: refusing to write through it\n"
+        ),
+        "{err}"
+    );
+    assert_eq!(fs::read_to_string(&victim).unwrap(), "mine\n");
+}
+
+// --- 11. leftovers and clean-ups ------------------------------------------
+
+#[test]
+fn a_temporary_file_left_beside_a_symlinks_target_is_cleaned_by_the_next_write() {
+    let env = Env::new();
+    let elsewhere = env.home().join("synced");
+    fs::create_dir(&elsewhere).unwrap();
+    fs::write(
+        elsewhere.join("goals-real.csv"),
+        "id,title,horizon,status,owner,due,created,closed,note,updated_at\n",
+    )
+    .unwrap();
+    env.write("log.csv", format!("{HEADER}{ROWS}"));
+    symlink(elsewhere.join("goals-real.csv"), env.path("goals.csv")).unwrap();
+    let leftover = elsewhere.join(".couple-tmp-goals-real.csv-4242");
+    fs::write(&leftover, "half a rewrite").unwrap();
+    let unrelated = elsewhere.join(".couple-tmp-notes.txt-4242");
+    fs::write(&unrelated, "not ours").unwrap();
+
+    env.ok(&["-q", "goals", "add", "Learn to tango"]);
+    assert!(!leftover.exists(), "the crash's leftover is gone");
+    assert!(
+        unrelated.exists(),
+        "what is not a data file's is left alone"
+    );
+    assert!(
+        fs::symlink_metadata(env.path("goals.csv"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+}
+
+#[test]
+fn an_export_written_into_the_data_dir_survives_a_concurrent_writers_clean_up() {
+    let env = with_log(ROWS);
+    // What an export to DIR/out.csv has on disk while it is being written.
+    let in_progress = env.path(".couple-tmp-out.csv-8Zk2QmPq7Rx1");
+    fs::write(&in_progress, HEADER).unwrap();
+    let crashed = env.path(".couple-tmp-log.csv-31337");
+    fs::write(&crashed, HEADER).unwrap();
+    env.ok(&["-q", "log", "care", "tea"]);
+    assert!(
+        in_progress.exists(),
+        "another command's temporary file is left"
+    );
+    assert!(
+        !crashed.exists(),
+        "a crashed rewrite of the log is cleaned up"
+    );
+}
+
+// --- 4. a failed append leaves nothing behind ------------------------------
+
+#[test]
+fn an_append_that_fails_part_way_is_taken_back_and_says_nothing_was_recorded() {
+    let env = with_log(ROWS);
+    let before = env.file_bytes("log.csv").unwrap();
+    if !require_tool("prlimit") {
+        return;
+    }
+    // A file-size limit 20 bytes past the end: the kernel takes the first
+    // 20 bytes of the row and refuses the rest (EFBIG), as a disk that
+    // fills up part-way would. The shell's `trap '' XFSZ` turns the signal
+    // off so that the write fails instead of killing couple.
+    let limit = before.len() + 20;
+    let out = sh(
+        &env,
+        &format!(
+            "trap '' XFSZ; exec prlimit --fsize={limit} \"$COUPLE\" log care 'a note long enough to be cut in two'"
+        ),
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert_eq!(out.stdout, b"", "no id: nothing was recorded");
+    let path = env.path("log.csv");
+    assert_eq!(
+        stderr,
+        format!(
+            "couple: cannot append to {}: File too large; nothing was recorded\n\
+             hint: the file is as it was: make room (or fix the cause), then run the command again\n",
+            path.display()
+        )
+    );
+    assert_eq!(
+        env.file_bytes("log.csv").unwrap(),
+        before,
+        "byte for byte as it was"
+    );
+    // And the next commands work, without an edit.
+    env.ok(&["review"]);
+    let id = env.ok(&["log", "care", "tea"]);
+    assert!(env.file("log.csv").unwrap().contains(id.trim()));
+}
+
+// --- 7. output failing after a recorded write ------------------------------
+
+/// Runs couple with its stdout on /dev/full.
+fn to_full_disk(env: &Env, args: &[&str]) -> Option<(i32, String)> {
+    let full = fs::OpenOptions::new().write(true).open("/dev/full");
+    if !require("/dev/full", full.is_ok()) {
+        return None;
+    }
+    let full = full.unwrap();
+    let out = env.std_command(args).stdout(full).output().unwrap();
+    Some((
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    ))
+}
+
+/// The one id in `stderr`'s "… ID was recorded" line.
+fn recorded_id<'s>(stderr: &'s str, what: &str) -> &'s str {
+    let first = stderr.lines().next().unwrap_or_default();
+    let prefix = format!("couple: warning: writing output: No space left on device; {what} ");
+    first
+        .strip_prefix(&prefix)
+        .and_then(|rest| rest.strip_suffix(" was recorded"))
+        .unwrap_or_else(|| panic!("unexpected stderr: {stderr}"))
+}
+
+#[test]
+fn a_log_whose_output_fails_is_recorded_once_and_says_so_with_its_id() {
+    let env = with_log(ROWS);
+    let Some((code, stderr)) = to_full_disk(&env, &["log", "care", "y"]) else {
+        return;
+    };
+    assert_eq!(code, 0, "{stderr}");
+    let id = recorded_id(&stderr, "the entry");
+    assert!(stderr.ends_with("\nhint: do not run the command again: that would record it twice\n"));
+    let log = env.file("log.csv").unwrap();
+    assert_eq!(
+        log.lines()
+            .filter(|l| l.starts_with(&format!("{id},")))
+            .count(),
+        1
+    );
+    assert!(
+        log.lines().last().unwrap().contains(",alex,care,,,,y,"),
+        "{log}"
+    );
+}
+
+#[test]
+fn a_goal_added_or_an_undo_whose_output_fails_is_recorded_and_exits_0() {
+    let env = with_log(ROWS);
+    let Some((code, stderr)) = to_full_disk(&env, &["goals", "add", "g"]) else {
+        return;
+    };
+    assert_eq!(code, 0, "{stderr}");
+    let id = recorded_id(&stderr, "the goal").to_string();
+    let goals = env.file("goals.csv").unwrap();
+    assert!(goals.contains(&format!("{id},g,")), "{goals}");
+
+    let (code, stderr) = to_full_disk(&env, &["log", "--undo"]).unwrap();
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(recorded_id(&stderr, "the removal of"), "e1");
+    assert!(!env.file("log.csv").unwrap().contains("e1,"));
+}
+
+// --- 8. control characters never reach the terminal raw --------------------
+
+/// Retitles a terminal, then clears it; a carriage return and a C1 CSI.
+const EVIL: &str = "\u{1b}]0;owned\u{7}\u{1b}[2J\r\u{9b}31m";
+
+/// Whether `text` holds a control character other than a line break or tab.
+fn raw_controls(text: &str) -> bool {
+    text.chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+}
+
+/// Every shared file holds EVIL in every text a person is shown.
+fn poisoned() -> Env {
+    let env = Env::new();
+    let q = |s: &str| format!("\"{s}\"");
+    env.write(
+        "log.csv",
+        format!(
+            "{HEADER}\
+             a1,2026-11-25,alex,answer,,,listen-001,{},2026-11-25T08:00:00+00:00\n\
+             s1,2026-11-25,{},answer,,,listen-001,{},2026-11-25T09:00:00+00:00\n\
+             s2,2026-11-24,{},care,,,,{},2026-11-24T09:00:00+00:00\n\
+             a2,2026-11-24,alex,care,,,,{},2026-11-24T10:00:00+00:00\n",
+            q(&format!("mine {EVIL}")),
+            q(&format!("sam{EVIL}")),
+            q(&format!("theirs {EVIL}")),
+            q(&format!("sam{EVIL}")),
+            q(&format!("a note {EVIL}")),
+            q(&format!("my note {EVIL}")),
+        ),
+    );
+    env.write(
+        "goals.csv",
+        format!(
+            "id,title,horizon,status,owner,due,created,closed,note,updated_at\n\
+             {},{},year,open,{},2026-11-27,2026-11-01,,{},2026-11-01T10:00:00.000+00:00\n",
+            "g1",
+            q(&format!("Tango {EVIL}")),
+            q(&format!("sam{EVIL}")),
+            q(&format!("a goal note {EVIL}")),
+        ),
+    );
+    env.write(
+        "prompts.csv",
+        format!(
+            "id,theme,depth,text\nevil-001,{},light,{}\n",
+            q(&format!("dark{EVIL}")),
+            q(&format!("What {EVIL}?"))
+        ),
+    );
+    env
+}
+
+#[test]
+fn text_from_shared_files_reaches_the_terminal_with_control_characters_escaped() {
+    let env = poisoned();
+    // What was escaped is still there to read.
+    let review = env.run(&["review"]).stdout;
+    assert!(
+        review.contains("  sam\\x1b]0;owned\\x07\\x1b[2J\\r\\u{9b}31m: theirs \\x1b]0;owned"),
+        "{review}"
+    );
+    // The last two change the files, so they come last.
+    let shown = [
+        &["review"][..],
+        &["review", "--due"],
+        &["review", "--date", "2026-11-24"],
+        &["goals", "list"],
+        &["goals", "review", "--no-input"],
+        &["prompt", "--id", "evil-001"],
+        &[
+            "prompt",
+            "--list",
+            "--theme",
+            "dark\u{1b}]0;owned\u{7}\u{1b}[2J\r\u{9b}31m",
+        ],
+        &["prompt", "--themes"],
+        &["export", "--partner", "nobody"],
+        &["goals", "done", "g"],
+        &["log", "--undo"],
+    ];
+    for args in shown {
+        let run = env.run(args);
+        assert_eq!(run.code, 0, "couple {args:?}: {}", run.stderr);
+        let visible = if args[0] == "export" {
+            run.stderr.clone()
+        } else {
+            format!("{}{}", run.stdout, run.stderr)
+        };
+        assert!(
+            !raw_controls(&visible),
+            "couple {args:?} shows raw control characters:\n{visible:?}"
+        );
+    }
+}
+
+#[test]
+fn data_outputs_keep_control_characters_exact() {
+    let env = poisoned();
+    let export = env.ok(&["export", "--raw"]);
+    assert!(export.contains(&format!("my note {EVIL}")), "{export:?}");
+    let json = env.ok(&["export", "--format", "json"]);
+    assert!(json.contains("my note \\u001b]0;owned\\u0007"), "{json}");
+    let goals = env.ok(&["goals", "list", "--format", "csv", "--raw"]);
+    assert!(goals.contains(&format!("Tango {EVIL}")), "{goals:?}");
+    let review = env.ok(&["review", "--format", "json"]);
+    assert!(review.contains("theirs \\u001b]0;owned"), "{review}");
+}
+
+// --- 11. errors and hints a person can use ---------------------------------
+
+#[test]
+fn an_undo_that_cannot_be_written_says_why_without_an_os_error_code() {
+    let mut rows = String::new();
+    for i in 0..200 {
+        writeln!(
+            rows,
+            "r{i:03},2026-11-20,alex,care,,,,note {i},2026-11-20T10:00:00+00:00"
+        )
+        .unwrap();
+    }
+    let env = with_log(&rows);
+    let before = env.file_bytes("log.csv").unwrap();
+    if !require_tool("prlimit") {
+        return;
+    }
+    // Room for half of the rewritten file: the temporary file cannot be
+    // written whole.
+    let limit = before.len() / 2;
+    let out = sh(
+        &env,
+        &format!("trap '' XFSZ; exec prlimit --fsize={limit} \"$COUPLE\" log --undo"),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "couple: rewriting log.csv: File too large; nothing was removed\n"
+    );
+    assert_eq!(env.file_bytes("log.csv").unwrap(), before);
+    let leftovers: Vec<_> = tree(&env.data())
+        .into_iter()
+        .filter(|p| p.to_string_lossy().contains(".couple-tmp-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn a_hint_naming_a_path_works_pasted_into_a_shell() {
+    let env = Env::new();
+    let dir = env.home().join("Sam's data $HOME");
+    fs::create_dir(&dir).unwrap();
+    fs::set_permissions(&dir, fs::Permissions::from_mode(0o755)).unwrap();
+    let run = crate::harness::run({
+        let mut cmd = env.command(&["-q", "log", "care", "tea"]);
+        cmd.env("COUPLE_DIR", &dir);
+        cmd
+    });
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let hint = run
+        .stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("hint: "))
+        .unwrap_or_else(|| panic!("no hint in {:?}", run.stderr));
+    assert_eq!(
+        hint,
+        "chmod 700 '".to_string() + &env.home().display().to_string() + "/Sam'\\''s data $HOME'"
+    );
+    let pasted = Command::new("sh").arg("-c").arg(hint).output().unwrap();
+    assert!(pasted.status.success(), "{pasted:?}");
+    assert_eq!(mode(&dir), 0o700);
+}
