@@ -600,6 +600,8 @@ mod tests {
         json_keys_follow_the_table::<Entry>();
         json_keys_follow_the_table::<Goal>();
         json_keys_follow_the_table::<Prompt>();
+        json_keys_follow_the_table::<crate::model::Ritual>();
+        json_keys_follow_the_table::<crate::model::Pause>();
     }
 
     #[test]
