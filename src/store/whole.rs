@@ -41,14 +41,13 @@ where
     let _lock = Lock::acquire(dir)?;
     let existing = read(dir, name, check)?;
     let existed = existing.is_some();
-    let mut doc = match existing {
-        Some(doc) => doc,
-        None => {
-            let mut doc = Document::parse(name, b"", |_: &R, _| Ok(()))?;
-            doc.rows
-                .extend(fresh().into_iter().map(super::schema::Stored::new));
-            doc
-        }
+    let mut doc = if let Some(doc) = existing {
+        doc
+    } else {
+        let mut doc = Document::parse(name, b"", |_: &R, _| Ok(()))?;
+        doc.rows
+            .extend(fresh().into_iter().map(super::schema::Stored::new));
+        doc
     };
     let before: Vec<R> = doc.rows.iter().map(|s| s.record.clone()).collect();
     let value = change(&mut doc)?;
