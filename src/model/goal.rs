@@ -9,6 +9,8 @@ use serde::Serialize;
 
 use crate::dates::Period;
 
+pub(crate) mod merge;
+
 /// An open goal due within this many days of the as-of date is due soon.
 pub(crate) const DUE_SOON_DAYS: u64 = 7;
 
