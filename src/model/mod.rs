@@ -7,6 +7,7 @@ mod kind;
 pub(crate) mod lookup;
 mod partner;
 mod prompt;
+mod removal;
 mod ritual;
 mod vocab;
 
@@ -16,6 +17,7 @@ pub(crate) use id::{ENTRY_ID_LEN, GOAL_ID_LEN, fresh_id};
 pub(crate) use kind::Kind;
 pub(crate) use partner::{is_us, same_partner};
 pub(crate) use prompt::{Depth, Prompt};
+pub(crate) use removal::Removal;
 pub(crate) use ritual::{
     Pause, Paused, Per, Ritual, check_target, countable, day_before, parse_cadence, parse_kinds,
 };

@@ -7,6 +7,7 @@ mod fsx;
 pub(crate) mod goals;
 pub(crate) mod log;
 pub(crate) mod prompts;
+pub(crate) mod removed;
 pub(crate) mod rituals;
 pub(crate) mod said;
 pub(crate) mod schema;
