@@ -22,3 +22,4 @@ mod rituals_month;
 mod safety;
 mod sync;
 mod talk;
+mod undo_sync;

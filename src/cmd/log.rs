@@ -17,9 +17,13 @@ pub(crate) fn run(args: LogArgs, cfg: &Config) -> Result<()> {
     let partner = cfg.partner()?.to_string();
     let out = Out::stdout(cfg.color);
     if args.undo {
-        let removed = store::log::remove_last_of(&cfg.dir, &partner)?
-            .print()
-            .ok_or_else(|| Error::runtime(format!("{partner} has no entry to undo")))?;
+        let removed = store::log::remove_last_of(
+            &cfg.dir,
+            &partner,
+            &cfg.now.to_rfc3339_opts(SecondsFormat::Millis, false),
+        )?
+        .print()
+        .ok_or_else(|| Error::runtime(format!("{partner} has no entry to undo")))?;
         let line = format!("removed {}", describe(&removed));
         return out.finish_recorded(
             (!cfg.quiet).then_some(line.as_str()),

@@ -38,12 +38,13 @@ pub(crate) fn read_if_exists(path: &Path) -> Result<Option<Vec<u8>>> {
 
 /// couple's own files in the data directory: what an export never
 /// overwrites, and whose crash leftovers the next write cleans up.
-pub(crate) const DATA_FILES: [&str; 5] = [
+pub(crate) const DATA_FILES: [&str; 6] = [
     log::LOG_FILE,
     goals::GOALS_FILE,
     prompts::PROMPTS_FILE,
     rituals::RITUALS_FILE,
     rituals::PAUSES_FILE,
+    removed::REMOVED_FILE,
 ];
 
 /// Writes a file the user named (`export -o FILE`) whole or not at all, as
