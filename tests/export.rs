@@ -327,9 +327,14 @@ fn export_goals_writes_goals_and_narrows_by_status_and_horizon() {
                  g2,Learn to tango,year,done,sam,2026-06-30,2026-01-05,2026-05-01,,\n\
                  g3,=Paint the hall,month,dropped,alex,2026-02-01,2026-01-06,2026-01-20,,\n";
     env.write("goals.csv", goals);
+    // Every column of goals.csv, `changed` (when each field changed) included.
     assert_eq!(
         env.ok(&["export", "goals"]),
-        goals.replace(",=Paint", ",'=Paint")
+        goals
+            .replace(",=Paint", ",'=Paint")
+            .replace("updated_at\n", "updated_at,changed\n")
+            .replace("00:00\n", "00:00,\n")
+            .replace(",,\n", ",,,\n")
     );
     assert_eq!(
         ids(&env.ok(&["export", "goals", "--status", "open"])),

@@ -8,6 +8,7 @@ mod terminal;
 mod crash;
 mod export;
 mod generated;
+mod goal_sync;
 mod goals;
 mod guided;
 mod identity_dates;

@@ -31,6 +31,9 @@ pub(crate) struct Goal {
     pub(crate) note: String,
     #[serde(serialize_with = "super::empty_as_null")]
     pub(crate) updated_at: String,
+    /// When each field last changed, for merging two machines' versions
+    /// field by field (see [`merge`]). As JSON, the cell (null when empty).
+    pub(crate) changed: merge::Changes,
 }
 
 impl Goal {

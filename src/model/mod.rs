@@ -12,6 +12,7 @@ mod ritual;
 mod vocab;
 
 pub(crate) use entry::{Entry, MAX_MINUTES, MOOD_RANGE};
+pub(crate) use goal::merge::{self as goal_merge, Changes};
 pub(crate) use goal::{Goal, Horizon, Standing, Status, list_order};
 pub(crate) use id::{ENTRY_ID_LEN, GOAL_ID_LEN, fresh_id};
 pub(crate) use kind::Kind;

@@ -61,18 +61,6 @@ impl Removed {
         !self.ids.is_empty() && self.ids.contains(id)
     }
 
-    pub(crate) fn is_empty(&self) -> bool {
-        self.ids.is_empty()
-    }
-
-    /// The ids of a removed file's bytes (`name` in its errors): what the
-    /// git merge driver reads beside the log it merges.
-    pub(crate) fn parse(name: &str, bytes: &[u8]) -> Result<Self> {
-        let mut removed = Self::default();
-        removed.take_in(&parse(name, bytes)?);
-        Ok(removed)
-    }
-
     fn take_in(&mut self, file: &RemovedFile) {
         for (removal, _) in &file.rows {
             self.ids.insert(removal.id.as_bytes().to_vec());
@@ -190,6 +178,14 @@ fn write(out: &mut dyn Write, file: &RemovedFile) -> Result<()> {
 mod tests {
     use super::*;
 
+    impl Removed {
+        fn parse(name: &str, bytes: &[u8]) -> Result<Self> {
+            let mut removed = Self::default();
+            removed.take_in(&parse(name, bytes)?);
+            Ok(removed)
+        }
+    }
+
     #[test]
     fn ids_are_read_exactly_and_blank_rows_skipped() {
         let removed = Removed::parse(
@@ -200,7 +196,7 @@ mod tests {
         assert!(removed.contains(b"ab12cd34ef"));
         assert!(removed.contains(b"Zz9"));
         assert!(!removed.contains(b"zz9"));
-        assert!(Removed::parse(REMOVED_FILE, b"").unwrap().is_empty());
+        assert!(Removed::parse(REMOVED_FILE, b"").unwrap().ids.is_empty());
     }
 
     #[test]

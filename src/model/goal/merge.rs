@@ -214,25 +214,15 @@ impl Changes {
             .unwrap_or(self.stamps.len());
         self.stamps.insert(at, (name.to_string(), stamp));
     }
+}
 
-    /// Stamps every field `after` changed from `before` with the moment
-    /// `after` was changed (its `updated_at`). Nothing is stamped when that
-    /// is not a moment: then nobody can say when it happened.
-    pub(crate) fn record(&mut self, before: &Goal, after: &Goal) {
-        let Some(now) = Moment::parse(&after.updated_at) else {
-            return;
-        };
-        for &field in Field::ALL {
-            if !field.same(before, after) {
-                let replaced = self.get(field).map(|s| s.at.clone());
-                self.set(
-                    field.as_str(),
-                    Stamp {
-                        at: now.clone(),
-                        replaced,
-                    },
-                );
-            }
+/// As JSON, the cell's text; null when no field changed.
+impl serde::Serialize for Changes {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if self.is_empty() {
+            s.serialize_none()
+        } else {
+            s.collect_str(self)
         }
     }
 }
@@ -252,11 +242,28 @@ impl fmt::Display for Changes {
     }
 }
 
-/// One version of a goal, with the stamps of its fields.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Version<'a> {
-    pub(crate) goal: &'a Goal,
-    pub(crate) changes: &'a Changes,
+impl Goal {
+    /// Stamps every field changed since `before` (this goal as it was
+    /// read) with the moment of the change, this goal's `updated_at`, and
+    /// remembers the stamp each replaced. Nothing is stamped when
+    /// `updated_at` is not a moment: then nobody can say when it happened.
+    pub(crate) fn stamp_changes_since(&mut self, before: &Goal) {
+        let Some(now) = Moment::parse(&self.updated_at) else {
+            return;
+        };
+        for &field in Field::ALL {
+            if !field.same(before, self) {
+                let replaced = self.changed.get(field).map(|s| s.at.clone());
+                self.changed.set(
+                    field.as_str(),
+                    Stamp {
+                        at: now.clone(),
+                        replaced,
+                    },
+                );
+            }
+        }
+    }
 }
 
 /// Which of the two versions.
@@ -281,8 +288,8 @@ pub(crate) struct Conflict {
 /// The merge of two versions of a goal.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Merged {
+    /// The merged goal, its `changed` stamps merged too.
     pub(crate) goal: Goal,
-    pub(crate) changes: Changes,
     /// Fields both versions changed, each once.
     pub(crate) conflicts: Vec<Conflict>,
     /// The version changed last as a whole (by `updated_at`; ours on a
@@ -292,8 +299,8 @@ pub(crate) struct Merged {
 
 /// Merges `theirs` into `ours`, field by field (see the module comment).
 /// `ancestor` is the version both grew from, when known.
-pub(crate) fn merge(ours: Version<'_>, theirs: Version<'_>, ancestor: Option<&Goal>) -> Merged {
-    let newer = if newer_row(theirs.goal, ours.goal) {
+pub(crate) fn merge(ours: &Goal, theirs: &Goal, ancestor: Option<&Goal>) -> Merged {
+    let newer = if newer_row(theirs, ours) {
         Side::Theirs
     } else {
         Side::Ours
@@ -302,20 +309,20 @@ pub(crate) fn merge(ours: Version<'_>, theirs: Version<'_>, ancestor: Option<&Go
         Side::Ours => ours,
         Side::Theirs => theirs,
     };
-    let mut goal = ours.goal.clone();
-    goal.updated_at.clone_from(&pick(newer).goal.updated_at);
-    let mut changes = ours.changes.clone();
+    let mut goal = ours.clone();
+    goal.updated_at.clone_from(&pick(newer).updated_at);
+    let mut changes = ours.changed.clone();
     let mut conflicts = Vec::new();
 
     for &field in Field::ALL {
-        let (our_stamp, their_stamp) = (ours.changes.get(field), theirs.changes.get(field));
-        if field.same(ours.goal, theirs.goal) {
+        let (our_stamp, their_stamp) = (ours.changed.get(field), theirs.changed.get(field));
+        if field.same(ours, theirs) {
             if let Some(stamp) = their_stamp.filter(|s| later(Some(s), our_stamp)) {
                 changes.set(field.as_str(), stamp.clone());
             }
             continue;
         }
-        let changed_since = |side: Version<'_>| ancestor.is_none_or(|a| !field.same(a, side.goal));
+        let changed_since = |side: &Goal| ancestor.is_none_or(|a| !field.same(a, side));
         let (winner, conflict) = match (changed_since(ours), changed_since(theirs)) {
             (true, false) => (Side::Ours, false),
             (false, true) => (Side::Theirs, false),
@@ -342,23 +349,23 @@ pub(crate) fn merge(ours: Version<'_>, theirs: Version<'_>, ancestor: Option<&Go
         };
         let (won, lost) = (pick(winner), pick(loser));
         if conflict {
-            let at = |v: Version<'_>| v.changes.get(field).map(|s| s.at.as_str().to_string());
+            let at = |v: &Goal| v.changed.get(field).map(|s| s.at.as_str().to_string());
             conflicts.push(Conflict {
                 field,
-                kept: field.shown(won.goal),
+                kept: field.shown(won),
                 kept_at: at(won),
-                lost: field.shown(lost.goal),
+                lost: field.shown(lost),
                 lost_at: at(lost),
                 lost_side: loser,
             });
         }
-        field.copy(&mut goal, won.goal);
-        match won.changes.get(field) {
+        field.copy(&mut goal, won);
+        match won.changed.get(field) {
             Some(stamp) => {
                 let mut stamp = stamp.clone();
                 // The overwritten value is now one the winner has seen: the
                 // loser's machine, still holding it, will bring it again.
-                if let Some(lost) = lost.changes.get(field).filter(|_| conflict) {
+                if let Some(lost) = lost.changed.get(field).filter(|_| conflict) {
                     stamp.replaced = Some(lost.at.clone());
                 }
                 changes.set(field.as_str(), stamp);
@@ -367,16 +374,16 @@ pub(crate) fn merge(ours: Version<'_>, theirs: Version<'_>, ancestor: Option<&Go
         }
     }
     // Stamps of fields a later couple knows: the later one of each.
-    for (name, stamp) in &theirs.changes.stamps {
+    for (name, stamp) in &theirs.changed.stamps {
         if Field::ALL.iter().all(|f| f.as_str() != name)
             && later(Some(stamp), changes.by_name(name))
         {
             changes.set(name, stamp.clone());
         }
     }
+    goal.changed = changes;
     Merged {
         goal,
-        changes,
         conflicts,
         newer,
     }

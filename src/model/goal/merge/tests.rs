@@ -16,7 +16,6 @@ fn at(hhmm: &str) -> String {
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Copy {
     goal: Goal,
-    changes: Changes,
 }
 
 impl Copy {
@@ -34,8 +33,8 @@ impl Copy {
                 closed: None,
                 note: String::new(),
                 updated_at: "2026-11-01T10:00:00.000+00:00".into(),
+                changed: Changes::default(),
             },
-            changes: Changes::default(),
         }
     }
 
@@ -44,27 +43,14 @@ impl Copy {
         let before = self.goal.clone();
         change(&mut self.goal);
         self.goal.updated_at = at(hhmm);
-        self.changes.record(&before, &self.goal);
+        self.goal.stamp_changes_since(&before);
         self
-    }
-
-    fn version(&self) -> Version<'_> {
-        Version {
-            goal: &self.goal,
-            changes: &self.changes,
-        }
     }
 
     /// This copy after taking in `theirs` (no ancestor).
     fn merged(&self, theirs: &Copy) -> (Copy, Vec<Conflict>) {
-        let m = merge(self.version(), theirs.version(), None);
-        (
-            Copy {
-                goal: m.goal,
-                changes: m.changes,
-            },
-            m.conflicts,
-        )
+        let m = merge(&self.goal, &theirs.goal, None);
+        (Copy { goal: m.goal }, m.conflicts)
     }
 }
 
@@ -229,7 +215,7 @@ fn with_an_ancestor_a_field_only_one_side_changed_is_taken_whatever_its_time() {
     // Theirs changed the note by hand: no stamp, and an older updated_at.
     let mut theirs = ancestor.clone();
     theirs.goal.note = "by hand".into();
-    let m = merge(ours.version(), theirs.version(), Some(&ancestor.goal));
+    let m = merge(&ours.goal, &theirs.goal, Some(&ancestor.goal));
     assert_eq!(m.goal.note, "by hand");
     assert_eq!(m.goal.status, Status::Done);
     assert!(m.conflicts.is_empty());
@@ -242,7 +228,7 @@ fn with_an_ancestor_a_field_both_changed_goes_to_the_later_and_is_reported() {
     ours.edit("09:00", note("ours"));
     let mut theirs = ancestor.clone();
     theirs.edit("08:00", note("theirs"));
-    let m = merge(ours.version(), theirs.version(), Some(&ancestor.goal));
+    let m = merge(&ours.goal, &theirs.goal, Some(&ancestor.goal));
     assert_eq!(m.goal.note, "ours");
     assert_eq!(m.conflicts.len(), 1);
     assert_eq!(m.conflicts[0].lost, "theirs");
@@ -290,11 +276,11 @@ fn a_changed_cell_round_trips_and_keeps_fields_it_does_not_know() {
     );
     // A later couple's field survives a merge with the later stamp.
     let mut a = Copy::added();
-    a.changes = Changes::parse("mood=2026-11-25T08:00:00Z").unwrap();
+    a.goal.changed = Changes::parse("mood=2026-11-25T08:00:00Z").unwrap();
     let mut b = Copy::added();
-    b.changes = Changes::parse("mood=2026-11-25T09:00:00Z").unwrap();
+    b.goal.changed = Changes::parse("mood=2026-11-25T09:00:00Z").unwrap();
     assert_eq!(
-        a.merged(&b).0.changes.to_string(),
+        a.merged(&b).0.goal.changed.to_string(),
         "mood=2026-11-25T09:00:00Z"
     );
 }
@@ -324,11 +310,14 @@ fn recording_stamps_only_the_fields_that_changed_and_remembers_what_they_replace
     copy.edit("10:00", note("two"));
     copy.edit("10:30", |g| g.title = "Tango".into());
     assert_eq!(
-        copy.changes.to_string(),
+        copy.goal.changed.to_string(),
         format!("title={};note={}~{}", at("10:30"), at("10:00"), at("09:00"))
     );
-    let before = copy.changes.clone();
+    let before = copy.goal.changed.clone();
     let goal = copy.goal.clone();
-    copy.changes.record(&goal, &copy.goal);
-    assert_eq!(copy.changes, before, "nothing changed, nothing stamped");
+    copy.goal.stamp_changes_since(&goal);
+    assert_eq!(
+        copy.goal.changed, before,
+        "nothing changed, nothing stamped"
+    );
 }
