@@ -379,10 +379,10 @@ fn export_prompts_writes_the_deck_with_the_users_own_and_narrows_by_theme() {
         "id,theme,depth,text\nmine-001,ours,light,\"Where next, love?\"\n",
     );
     let all = env.ok(&["export", "prompts"]);
-    assert!(all.starts_with("id,theme,depth,text\n"), "{all}");
+    assert!(all.starts_with("id,theme,depth,text,added\n"), "{all}");
     assert!(all.lines().count() > 300, "the built-in deck");
     assert!(
-        all.ends_with("mine-001,ours,light,\"Where next, love?\"\n"),
+        all.ends_with("mine-001,ours,light,\"Where next, love?\",\n"),
         "{all}"
     );
 

@@ -6,6 +6,7 @@ mod terminal;
 
 #[cfg(unix)]
 mod crash;
+mod deck;
 mod export;
 mod generated;
 mod goal_sync;

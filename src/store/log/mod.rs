@@ -17,9 +17,11 @@ use crate::model::{Entry, Kind, MAX_MINUTES, MOOD_RANGE};
 use crate::printer::Warning;
 
 mod append;
+mod skips;
 mod undo;
 
 pub(crate) use append::{append, check_appendable};
+pub(crate) use skips::skipped_on;
 pub(crate) use undo::remove_last_of;
 
 pub(crate) const LOG_FILE: &str = "log.csv";
