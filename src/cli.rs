@@ -566,7 +566,7 @@ impl<I: Iterator<Item = &'static str>> Clone for Suggest<I> {
     }
 }
 
-/// The kinds `couple log` records, for [`Suggest`].
+/// The kinds `couple log` records (and rituals count), for [`Suggest`].
 fn logged_kinds() -> std::vec::IntoIter<&'static str> {
     Kind::ALL
         .iter()
@@ -854,7 +854,7 @@ pub(crate) struct RitualsSetArgs {
     pub(crate) cadence: String,
 
     /// A kind it counts (repeat for several) [default: the kind it is named after]
-    #[arg(long = "kind", value_name = "KIND", value_parser = Suggest(Kind::names), hide_possible_values = true)]
+    #[arg(long = "kind", value_name = "KIND", value_parser = Suggest(logged_kinds), hide_possible_values = true)]
     pub(crate) kinds: Vec<String>,
 
     /// Count only entries of at least this many minutes

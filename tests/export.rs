@@ -389,7 +389,7 @@ fn export_prompts_writes_the_deck_with_the_users_own_and_narrows_by_theme() {
     let ours = env.ok(&["export", "prompts", "--theme", "ours", "--format", "json"]);
     assert_eq!(
         ours,
-        "[\n{\"id\":\"mine-001\",\"theme\":\"ours\",\"depth\":\"light\",\"text\":\"Where next, love?\"}\n]\n"
+        "[\n{\"id\":\"mine-001\",\"theme\":\"ours\",\"depth\":\"light\",\"text\":\"Where next, love?\",\"added\":null}\n]\n"
     );
     let play = env.ok(&["export", "prompts", "--theme", "play"]);
     assert!(play.lines().skip(1).all(|l| l.contains(",play,")), "{play}");

@@ -13,8 +13,9 @@ pub(crate) struct Prompt {
     pub(crate) theme: Cow<'static, str>,
     pub(crate) depth: Depth,
     pub(crate) text: Cow<'static, str>,
-    /// From when it joins the rotation.
-    #[serde(skip)]
+    /// From when it joins the rotation; in JSON, `added` (the user's date,
+    /// or null).
+    #[serde(rename = "added", serialize_with = "added")]
     pub(crate) joins: Joins,
 }
 
@@ -32,6 +33,16 @@ super::vocab::vocabulary! {
     enum Depth ("depth", "depths") {
         Light => "light", "for dinner in a good mood";
         Deep => "deep", "for a quiet evening";
+    }
+}
+
+/// A user's `added` date as JSON; null for the built-in deck and "from
+/// the start".
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde hands a reference
+fn added<S: serde::Serializer>(joins: &Joins, s: S) -> Result<S::Ok, S::Error> {
+    match joins {
+        Joins::Added(Some(date)) => s.serialize_str(&date.format("%Y-%m-%d").to_string()),
+        _ => s.serialize_none(),
     }
 }
 
