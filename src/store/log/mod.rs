@@ -1,5 +1,6 @@
 //! `log.csv`: appended one row at a time under the lock, read in one
-//! streaming pass, rewritten atomically (for `--undo`).
+//! streaming pass, rewritten atomically (for `--undo`, whose removed ids
+//! stay out: see `store::removed`).
 
 use std::collections::HashSet;
 use std::fs::File;
@@ -9,15 +10,18 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::conflicts;
+use super::removed;
 use super::schema::{Column, Problem, Reader, Record};
 use crate::error::{Error, Result};
 use crate::model::{Entry, Kind, MAX_MINUTES, MOOD_RANGE};
 use crate::printer::Warning;
 
 mod append;
+mod skips;
 mod undo;
 
 pub(crate) use append::{append, check_appendable};
+pub(crate) use skips::skipped_on;
 pub(crate) use undo::remove_last_of;
 
 pub(crate) const LOG_FILE: &str = "log.csv";
@@ -112,7 +116,9 @@ const TORN_TAIL: u64 = 1024 * 1024;
 
 /// Calls `visit` with every entry of `DIR/log.csv`, in file order, in one
 /// pass with one reused record; then the entries that sync-conflict copies
-/// add (each id once). A missing file has no entries.
+/// add (each id once). An entry removed by `--undo` (its id in
+/// removed.csv) is never visited, whichever file still holds it. A missing
+/// file has no entries.
 pub(crate) fn for_each(dir: &Path, visit: impl FnMut(&Entry) -> Result<()>) -> Result<()> {
     for_each_decoding(dir, &|_, _| true, visit)
 }
@@ -129,20 +135,28 @@ pub(crate) fn for_each_decoding(
     wants_text: WantsText<'_>,
     mut visit: impl FnMut(&Entry) -> Result<()>,
 ) -> Result<()> {
+    let removed = removed::read(dir)?;
     let copies = conflicts::copies(dir, LOG_FILE)?;
     if copies.is_empty() {
-        let mut reader = |entry: &Entry, _| visit(entry);
+        let mut reader = |entry: &Entry, _| {
+            if removed.contains(entry.id.as_bytes()) {
+                return Ok(());
+            }
+            visit(entry)
+        };
         return read_file_decoding(&dir.join(LOG_FILE), LOG_FILE, wants_text, &mut reader);
     }
     // Only with copies around do we need to remember ids.
     let mut seen: HashSet<String> = HashSet::new();
     read_file(&dir.join(LOG_FILE), LOG_FILE, |entry, _| {
-        seen.insert(entry.id.clone());
-        visit(entry)
+        if seen.insert(entry.id.clone()) && !removed.contains(entry.id.as_bytes()) {
+            visit(entry)?;
+        }
+        Ok(())
     })?;
     for copy in &copies {
         read_file(copy, &conflicts::display_name(copy), |entry, _| {
-            if seen.insert(entry.id.clone()) {
+            if seen.insert(entry.id.clone()) && !removed.contains(entry.id.as_bytes()) {
                 visit(entry)?;
             }
             Ok(())
@@ -182,30 +196,39 @@ fn read_file_decoding(
 }
 
 /// Folds what sync-conflict copies add into the main file and moves them
-/// aside. Call with the lock held.
+/// aside; an entry removed by `--undo` is not taken in, and leaves the main
+/// file if a copy brought it back there. Call with the lock held.
 fn fold_copies(dir: &Path) -> Result<Option<Warning>> {
+    let removed_warning = removed::fold_copies(dir)?;
     let copies = conflicts::copies(dir, LOG_FILE)?;
     if copies.is_empty() {
-        return Ok(None);
+        return Ok(removed_warning);
     }
+    let removed = removed::read(dir)?;
+    let path = dir.join(LOG_FILE);
     let mut seen: HashSet<String> = HashSet::new();
-    read_file(&dir.join(LOG_FILE), LOG_FILE, |entry, _| {
+    let mut resurrected = false;
+    read_file(&path, LOG_FILE, |entry, _| {
+        resurrected |= removed.contains(entry.id.as_bytes());
         seen.insert(entry.id.clone());
         Ok(())
     })?;
     let mut missing = Vec::new();
     for copy in &copies {
         read_file(copy, &conflicts::display_name(copy), |entry, _| {
-            if seen.insert(entry.id.clone()) {
+            if seen.insert(entry.id.clone()) && !removed.contains(entry.id.as_bytes()) {
                 missing.push(entry.clone());
             }
             Ok(())
         })?;
     }
+    if resurrected {
+        undo::rewrite_dropping(&path, |id| removed.contains(id))?;
+    }
     if !missing.is_empty() {
         append::append_rows(dir, &missing)?;
     }
-    conflicts::set_aside(dir, &copies)
+    Ok(removed_warning.or(conflicts::set_aside(dir, &copies)?))
 }
 
 #[cfg(test)]
