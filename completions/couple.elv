@@ -32,6 +32,7 @@ set edit:completion:arg-completer[couple] = {|@words|
             cand log 'Record a ritual: a talk, time together, a small act of care, …'
             cand goals 'Shared goals, dreams and bucket-list ideas, and the monthly sit-down'
             cand review 'How it is going, and what is due'
+            cand history 'Read each other: the shared journal, newest first'
             cand export 'Write the log, the goals or the deck as CSV or JSON'
             cand talk 'The daily talk, timed and calm; or the weekly "state of us"'
             cand rituals 'Your own rituals and targets, and breaks that keep a streak'
@@ -229,6 +230,24 @@ set edit:completion:arg-completer[couple] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'couple;history'= {
+            cand --from 'Only days on or after this date'
+            cand --to 'Only days on or before this date'
+            cand --kind 'Only entries of this kind (repeat for several)'
+            cand --grep 'Only entries whose note, answer or question holds TEXT (any case)'
+            cand --format 'Output format'
+            cand --dir 'The data directory [default: $XDG_DATA_HOME/couple]'
+            cand --partner 'Who you are [default: your login name]'
+            cand --color 'When to use colour'
+            cand --on-this-day 'Only this day in earlier years, and a month ago'
+            cand --raw 'CSV cells exactly as stored, formulas and all (no leading '')'
+            cand --no-pager 'Print to stdout even on a terminal, without the pager'
+            cand --no-input 'Never ask anything interactively'
+            cand -q 'Print only what was asked for: no new ids, no confirmations'
+            cand --quiet 'Print only what was asked for: no new ids, no confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'couple;export'= {
             cand --from 'Only entries on or after this date (log)'
             cand --to 'Only entries on or before this date (log)'
@@ -344,6 +363,7 @@ set edit:completion:arg-completer[couple] = {|@words|
             cand log 'Record a ritual: a talk, time together, a small act of care, …'
             cand goals 'Shared goals, dreams and bucket-list ideas, and the monthly sit-down'
             cand review 'How it is going, and what is due'
+            cand history 'Read each other: the shared journal, newest first'
             cand export 'Write the log, the goals or the deck as CSV or JSON'
             cand talk 'The daily talk, timed and calm; or the weekly "state of us"'
             cand rituals 'Your own rituals and targets, and breaks that keep a streak'
@@ -378,6 +398,8 @@ set edit:completion:arg-completer[couple] = {|@words|
         &'couple;help;goals;review'= {
         }
         &'couple;help;review'= {
+        }
+        &'couple;help;history'= {
         }
         &'couple;help;export'= {
         }

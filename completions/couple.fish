@@ -37,6 +37,7 @@ complete -c couple -n "__fish_couple_needs_command" -f -a "prompt" -d 'Print the
 complete -c couple -n "__fish_couple_needs_command" -f -a "log" -d 'Record a ritual: a talk, time together, a small act of care, …'
 complete -c couple -n "__fish_couple_needs_command" -f -a "goals" -d 'Shared goals, dreams and bucket-list ideas, and the monthly sit-down'
 complete -c couple -n "__fish_couple_needs_command" -f -a "review" -d 'How it is going, and what is due'
+complete -c couple -n "__fish_couple_needs_command" -f -a "history" -d 'Read each other: the shared journal, newest first'
 complete -c couple -n "__fish_couple_needs_command" -f -a "export" -d 'Write the log, the goals or the deck as CSV or JSON'
 complete -c couple -n "__fish_couple_needs_command" -f -a "talk" -d 'The daily talk, timed and calm; or the weekly "state of us"'
 complete -c couple -n "__fish_couple_needs_command" -f -a "rituals" -d 'Your own rituals and targets, and breaks that keep a streak'
@@ -228,6 +229,34 @@ complete -c couple -n "__fish_couple_using_subcommand review" -l raw -d 'CSV cel
 complete -c couple -n "__fish_couple_using_subcommand review" -l no-input -d 'Never ask anything interactively'
 complete -c couple -n "__fish_couple_using_subcommand review" -s q -l quiet -d 'Print only what was asked for: no new ids, no confirmations'
 complete -c couple -n "__fish_couple_using_subcommand review" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c couple -n "__fish_couple_using_subcommand history" -l from -d 'Only days on or after this date' -r
+complete -c couple -n "__fish_couple_using_subcommand history" -l to -d 'Only days on or before this date' -r
+complete -c couple -n "__fish_couple_using_subcommand history" -l kind -d 'Only entries of this kind (repeat for several)' -r -f -a "talk\t''
+us-time\t''
+care\t''
+appreciation\t''
+repair\t''
+affection\t''
+checkin\t''
+answer\t''
+sit-down\t''
+state-of-us\t''
+skip\t''"
+complete -c couple -n "__fish_couple_using_subcommand history" -l grep -d 'Only entries whose note, answer or question holds TEXT (any case)' -r
+complete -c couple -n "__fish_couple_using_subcommand history" -l format -d 'Output format' -r -f -a "text\t''
+csv\t''
+json\t''"
+complete -c couple -n "__fish_couple_using_subcommand history" -l dir -d 'The data directory [default: $XDG_DATA_HOME/couple]' -r -F
+complete -c couple -n "__fish_couple_using_subcommand history" -l partner -d 'Who you are [default: your login name]' -r
+complete -c couple -n "__fish_couple_using_subcommand history" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c couple -n "__fish_couple_using_subcommand history" -l on-this-day -d 'Only this day in earlier years, and a month ago'
+complete -c couple -n "__fish_couple_using_subcommand history" -l raw -d 'CSV cells exactly as stored, formulas and all (no leading \')'
+complete -c couple -n "__fish_couple_using_subcommand history" -l no-pager -d 'Print to stdout even on a terminal, without the pager'
+complete -c couple -n "__fish_couple_using_subcommand history" -l no-input -d 'Never ask anything interactively'
+complete -c couple -n "__fish_couple_using_subcommand history" -s q -l quiet -d 'Print only what was asked for: no new ids, no confirmations'
+complete -c couple -n "__fish_couple_using_subcommand history" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c couple -n "__fish_couple_using_subcommand export" -l from -d 'Only entries on or after this date (log)' -r
 complete -c couple -n "__fish_couple_using_subcommand export" -l to -d 'Only entries on or before this date (log)' -r
 complete -c couple -n "__fish_couple_using_subcommand export" -l kind -d 'Only entries of this kind (log; repeat for several)' -r -f -a "talk\t''
@@ -361,15 +390,16 @@ never\t''"
 complete -c couple -n "__fish_couple_using_subcommand completions" -l no-input -d 'Never ask anything interactively'
 complete -c couple -n "__fish_couple_using_subcommand completions" -s q -l quiet -d 'Print only what was asked for: no new ids, no confirmations'
 complete -c couple -n "__fish_couple_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export talk rituals completions help" -f -a "prompt" -d 'Print the question of the day, or browse the deck'
-complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export talk rituals completions help" -f -a "log" -d 'Record a ritual: a talk, time together, a small act of care, …'
-complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export talk rituals completions help" -f -a "goals" -d 'Shared goals, dreams and bucket-list ideas, and the monthly sit-down'
-complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export talk rituals completions help" -f -a "review" -d 'How it is going, and what is due'
-complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export talk rituals completions help" -f -a "export" -d 'Write the log, the goals or the deck as CSV or JSON'
-complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export talk rituals completions help" -f -a "talk" -d 'The daily talk, timed and calm; or the weekly "state of us"'
-complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export talk rituals completions help" -f -a "rituals" -d 'Your own rituals and targets, and breaks that keep a streak'
-complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export talk rituals completions help" -f -a "completions" -d 'Print the shell completion script'
-complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export talk rituals completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review history export talk rituals completions help" -f -a "prompt" -d 'Print the question of the day, or browse the deck'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review history export talk rituals completions help" -f -a "log" -d 'Record a ritual: a talk, time together, a small act of care, …'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review history export talk rituals completions help" -f -a "goals" -d 'Shared goals, dreams and bucket-list ideas, and the monthly sit-down'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review history export talk rituals completions help" -f -a "review" -d 'How it is going, and what is due'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review history export talk rituals completions help" -f -a "history" -d 'Read each other: the shared journal, newest first'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review history export talk rituals completions help" -f -a "export" -d 'Write the log, the goals or the deck as CSV or JSON'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review history export talk rituals completions help" -f -a "talk" -d 'The daily talk, timed and calm; or the weekly "state of us"'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review history export talk rituals completions help" -f -a "rituals" -d 'Your own rituals and targets, and breaks that keep a streak'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review history export talk rituals completions help" -f -a "completions" -d 'Print the shell completion script'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review history export talk rituals completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c couple -n "__fish_couple_using_subcommand help; and __fish_seen_subcommand_from goals" -f -a "add" -d 'Add a goal; prints its new id'
 complete -c couple -n "__fish_couple_using_subcommand help; and __fish_seen_subcommand_from goals" -f -a "list" -d 'List goals: the open ones, overdue first'
 complete -c couple -n "__fish_couple_using_subcommand help; and __fish_seen_subcommand_from goals" -f -a "done" -d 'Mark a goal done'

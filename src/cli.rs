@@ -93,6 +93,7 @@ pub(crate) enum Command {
     Log(LogArgs),
     Goals(GoalsArgs),
     Review(ReviewArgs),
+    History(HistoryArgs),
     Export(ExportArgs),
     Talk(TalkArgs),
     Rituals(RitualsArgs),
@@ -369,6 +370,76 @@ pub(crate) struct ReviewArgs {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum ReviewFormat {
     Table,
+    Csv,
+    Json,
+}
+
+/// Read each other: the shared journal, newest first
+///
+/// Day by day, newest first: each question you answered, its text above
+/// both answers side by side, and every note (care, appreciation, repair,
+/// affection, talks, time together, check-ins with their mood, sit-downs)
+/// with who wrote it.
+///
+/// Blind answers: your partner's answer to a question stays hidden until
+/// you have answered that question yourself, on any day: answering
+/// yesterday's question this morning (couple log answer --prompt ID)
+/// reveals theirs. An answer given within a week of the other joins it
+/// under the question.
+///
+/// The log is filtered as by export (--from, --to, --kind, and --partner
+/// when typed on the command line); --grep finds words in notes, answers
+/// and questions, in any case; --on-this-day shows the same calendar date
+/// in every earlier year, and a month ago.
+///
+/// On a terminal the journal goes through your pager ($PAGER, else less -R;
+/// PAGER=cat or --no-pager for none); in a pipe it is printed as it is. It
+/// streams: memory stays the same however long the log.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  couple history                         everything, newest first
+  couple history --from \"last monday\"
+  couple history --kind appreciation --partner sam
+  couple history --grep lisbon
+  couple history --on-this-day
+  couple history --format csv > journal.csv")]
+pub(crate) struct HistoryArgs {
+    /// Only days on or after this date
+    #[arg(long, value_name = "DATE")]
+    pub(crate) from: Option<String>,
+
+    /// Only days on or before this date
+    #[arg(long, value_name = "DATE")]
+    pub(crate) to: Option<String>,
+
+    /// Only entries of this kind (repeat for several)
+    #[arg(long, value_name = "KIND", value_parser = Suggest(Kind::names), hide_possible_values = true)]
+    pub(crate) kind: Vec<String>,
+
+    /// Only entries whose note, answer or question holds TEXT (any case)
+    #[arg(long, value_name = "TEXT")]
+    pub(crate) grep: Option<String>,
+
+    /// Only this day in earlier years, and a month ago
+    #[arg(long)]
+    pub(crate) on_this_day: bool,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = HistoryFormat::Text, value_name = "FORMAT")]
+    pub(crate) format: HistoryFormat,
+
+    /// CSV cells exactly as stored, formulas and all (no leading ')
+    #[arg(long)]
+    pub(crate) raw: bool,
+
+    /// Print to stdout even on a terminal, without the pager
+    #[arg(long)]
+    pub(crate) no_pager: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum HistoryFormat {
+    Text,
     Csv,
     Json,
 }

@@ -45,6 +45,7 @@ fn run(cli: Cli, partner_typed: bool) -> Result<()> {
         Command::Log(args) => cmd::log::run(args, &config),
         Command::Goals(args) => cmd::goals::run(args, &config),
         Command::Review(args) => cmd::review::run(args, &config),
+        Command::History(args) => cmd::history::run(args, &config),
         Command::Export(args) => cmd::export::run(args, &config),
         Command::Talk(args) => cmd::talk::run(args, &config),
         Command::Rituals(args) => cmd::rituals::run(args, &config),

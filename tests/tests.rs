@@ -12,6 +12,7 @@ mod generated;
 mod goal_sync;
 mod goals;
 mod guided;
+mod history;
 mod identity_dates;
 mod layers;
 mod log;

@@ -5,6 +5,7 @@
 pub(crate) mod completions;
 pub(crate) mod export;
 pub(crate) mod goals;
+pub(crate) mod history;
 pub(crate) mod log;
 pub(crate) mod prompt;
 pub(crate) mod review;

@@ -262,43 +262,20 @@ impl<I: Read, R: Record> Reader<I, R> {
                 break;
             }
         }
-        let (table, record) = (&self.table, &self.record);
-        let mut has_lazy = false;
-        for (i, column) in R::COLUMNS.iter().enumerate() {
-            if column.lazy {
-                has_lazy = true;
-                continue;
-            }
-            let cell = Cell::new(table.bytes(record, i));
-            (column.decode)(into, cell).map_err(|p| table.problem(record, column.name, p))?;
-        }
-        if has_lazy {
-            if wants_lazy(into) {
-                // One UTF-8 check for the whole row; a field is then a slice
-                // of it (where it is not, the cell checks itself).
-                let whole = std::str::from_utf8(record.as_slice()).ok();
-                for (i, column) in R::COLUMNS.iter().enumerate() {
-                    if !column.lazy {
-                        continue;
-                    }
-                    let cell = match table.position(i).and_then(|at| record.range(at)) {
-                        Some(range) => Cell {
-                            bytes: &record.as_slice()[range.clone()],
-                            text: whole.and_then(|w| w.get(range)),
-                        },
-                        None => Cell::EMPTY,
-                    };
-                    (column.decode)(into, cell)
-                        .map_err(|p| table.problem(record, column.name, p))?;
-                }
-            } else {
-                for column in R::COLUMNS.iter().filter(|c| c.lazy) {
-                    (column.decode)(into, Cell::EMPTY)
-                        .map_err(|p| table.problem(record, column.name, p))?;
-                }
-            }
-        }
+        decode(&self.table, &self.record, into, wants_lazy)?;
         Ok(true)
+    }
+
+    /// Decodes `record`, a row read earlier through [`Reader::table`], into
+    /// `into`, as [`Reader::next`] does (for a reader that keeps rows a
+    /// while before decoding them, like `store::log::newest_first`).
+    pub(crate) fn decode(
+        &self,
+        record: &ByteRecord,
+        into: &mut R,
+        wants_lazy: impl Fn(&R) -> bool,
+    ) -> Result<()> {
+        decode(&self.table, record, into, wants_lazy)
     }
 
     /// The row last read, as it stands in the file.
@@ -310,6 +287,51 @@ impl<I: Read, R: Record> Reader<I, R> {
     pub(crate) fn line(&self) -> u64 {
         super::table::line(&self.record)
     }
+}
+
+/// Decodes one row of `table` into `into`: every column but the lazy ones,
+/// which only when `wants_lazy` says so (else they read as empty).
+fn decode<I: Read, R: Record>(
+    table: &Table<I>,
+    record: &ByteRecord,
+    into: &mut R,
+    wants_lazy: impl Fn(&R) -> bool,
+) -> Result<()> {
+    let mut has_lazy = false;
+    for (i, column) in R::COLUMNS.iter().enumerate() {
+        if column.lazy {
+            has_lazy = true;
+            continue;
+        }
+        let cell = Cell::new(table.bytes(record, i));
+        (column.decode)(into, cell).map_err(|p| table.problem(record, column.name, p))?;
+    }
+    if has_lazy {
+        if wants_lazy(into) {
+            // One UTF-8 check for the whole row; a field is then a slice
+            // of it (where it is not, the cell checks itself).
+            let whole = std::str::from_utf8(record.as_slice()).ok();
+            for (i, column) in R::COLUMNS.iter().enumerate() {
+                if !column.lazy {
+                    continue;
+                }
+                let cell = match table.position(i).and_then(|at| record.range(at)) {
+                    Some(range) => Cell {
+                        bytes: &record.as_slice()[range.clone()],
+                        text: whole.and_then(|w| w.get(range)),
+                    },
+                    None => Cell::EMPTY,
+                };
+                (column.decode)(into, cell).map_err(|p| table.problem(record, column.name, p))?;
+            }
+        } else {
+            for column in R::COLUMNS.iter().filter(|c| c.lazy) {
+                (column.decode)(into, Cell::EMPTY)
+                    .map_err(|p| table.problem(record, column.name, p))?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Writes the column names of `R` as a header row.
