@@ -8,6 +8,7 @@ mod terminal;
 mod crash;
 mod deck;
 mod export;
+mod forgiving;
 mod generated;
 mod goal_sync;
 mod goals;
