@@ -28,6 +28,9 @@ _couple() {
             couple,help)
                 cmd="couple__subcmd__help"
                 ;;
+            couple,history)
+                cmd="couple__subcmd__history"
+                ;;
             couple,log)
                 cmd="couple__subcmd__log"
                 ;;
@@ -36,6 +39,9 @@ _couple() {
                 ;;
             couple,review)
                 cmd="couple__subcmd__review"
+                ;;
+            couple,rituals)
+                cmd="couple__subcmd__rituals"
                 ;;
             couple,talk)
                 cmd="couple__subcmd__talk"
@@ -100,6 +106,9 @@ _couple() {
             couple__subcmd__help,help)
                 cmd="couple__subcmd__help__subcmd__help"
                 ;;
+            couple__subcmd__help,history)
+                cmd="couple__subcmd__help__subcmd__history"
+                ;;
             couple__subcmd__help,log)
                 cmd="couple__subcmd__help__subcmd__log"
                 ;;
@@ -108,6 +117,9 @@ _couple() {
                 ;;
             couple__subcmd__help,review)
                 cmd="couple__subcmd__help__subcmd__review"
+                ;;
+            couple__subcmd__help,rituals)
+                cmd="couple__subcmd__help__subcmd__rituals"
                 ;;
             couple__subcmd__help,talk)
                 cmd="couple__subcmd__help__subcmd__talk"
@@ -133,6 +145,39 @@ _couple() {
             couple__subcmd__help__subcmd__goals,review)
                 cmd="couple__subcmd__help__subcmd__goals__subcmd__review"
                 ;;
+            couple__subcmd__help__subcmd__rituals,pause)
+                cmd="couple__subcmd__help__subcmd__rituals__subcmd__pause"
+                ;;
+            couple__subcmd__help__subcmd__rituals,set)
+                cmd="couple__subcmd__help__subcmd__rituals__subcmd__set"
+                ;;
+            couple__subcmd__help__subcmd__rituals,unpause)
+                cmd="couple__subcmd__help__subcmd__rituals__subcmd__unpause"
+                ;;
+            couple__subcmd__rituals,help)
+                cmd="couple__subcmd__rituals__subcmd__help"
+                ;;
+            couple__subcmd__rituals,pause)
+                cmd="couple__subcmd__rituals__subcmd__pause"
+                ;;
+            couple__subcmd__rituals,set)
+                cmd="couple__subcmd__rituals__subcmd__set"
+                ;;
+            couple__subcmd__rituals,unpause)
+                cmd="couple__subcmd__rituals__subcmd__unpause"
+                ;;
+            couple__subcmd__rituals__subcmd__help,help)
+                cmd="couple__subcmd__rituals__subcmd__help__subcmd__help"
+                ;;
+            couple__subcmd__rituals__subcmd__help,pause)
+                cmd="couple__subcmd__rituals__subcmd__help__subcmd__pause"
+                ;;
+            couple__subcmd__rituals__subcmd__help,set)
+                cmd="couple__subcmd__rituals__subcmd__help__subcmd__set"
+                ;;
+            couple__subcmd__rituals__subcmd__help,unpause)
+                cmd="couple__subcmd__rituals__subcmd__help__subcmd__unpause"
+                ;;
             *)
                 ;;
         esac
@@ -140,7 +185,7 @@ _couple() {
 
     case "${cmd}" in
         couple)
-            opts="-q -h -V --dir --partner --no-input --color --quiet --help --version prompt log goals review export talk completions help"
+            opts="-q -h -V --dir --partner --no-input --color --quiet --help --version prompt log goals review history export talk rituals completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -192,7 +237,7 @@ _couple() {
             return 0
             ;;
         couple__subcmd__export)
-            opts="-o -q -h --from --to --kind --status --horizon --theme --format --output --raw --excel --dir --partner --no-input --color --quiet --help log goals prompts"
+            opts="-t -o -q -h --from --to --kind --status --horizon --theme --format --output --raw --excel --dir --partner --no-input --color --quiet --help log goals prompts"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -207,7 +252,7 @@ _couple() {
                     return 0
                     ;;
                 --kind)
-                    COMPREPLY=($(compgen -W "talk us-time care appreciation repair affection checkin answer sit-down state-of-us" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "talk us-time care appreciation repair affection checkin answer sit-down state-of-us skip" -- "${cur}"))
                     return 0
                     ;;
                 --status)
@@ -219,6 +264,10 @@ _couple() {
                     return 0
                     ;;
                 --theme)
+                    COMPREPLY=($(compgen -W "check-in listening vulnerability reconnecting transitions healing small-moments blind-spots passion dreams appreciation play" -- "${cur}"))
+                    return 0
+                    ;;
+                -t)
                     COMPREPLY=($(compgen -W "check-in listening vulnerability reconnecting transitions healing small-moments blind-spots passion dreams appreciation play" -- "${cur}"))
                     return 0
                     ;;
@@ -622,13 +671,17 @@ _couple() {
             return 0
             ;;
         couple__subcmd__goals__subcmd__review)
-            opts="-q -h --date --dir --partner --no-input --color --quiet --help"
+            opts="-d -q -h --date --dir --partner --no-input --color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --date)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -d)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -652,7 +705,7 @@ _couple() {
             return 0
             ;;
         couple__subcmd__help)
-            opts="prompt log goals review export talk completions help"
+            opts="prompt log goals review history export talk rituals completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -819,6 +872,20 @@ _couple() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        couple__subcmd__help__subcmd__history)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         couple__subcmd__help__subcmd__log)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -861,6 +928,62 @@ _couple() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        couple__subcmd__help__subcmd__rituals)
+            opts="set pause unpause"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        couple__subcmd__help__subcmd__rituals__subcmd__pause)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        couple__subcmd__help__subcmd__rituals__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        couple__subcmd__help__subcmd__rituals__subcmd__unpause)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         couple__subcmd__help__subcmd__talk)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -875,8 +998,54 @@ _couple() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        couple__subcmd__history)
+            opts="-q -h --from --to --kind --grep --on-this-day --format --raw --no-pager --dir --partner --no-input --color --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kind)
+                    COMPREPLY=($(compgen -W "talk us-time care appreciation repair affection checkin answer sit-down state-of-us skip" -- "${cur}"))
+                    return 0
+                    ;;
+                --grep)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text csv json" -- "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --partner)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         couple__subcmd__log)
-            opts="-q -h --minutes --mood --date --prompt --undo --dir --partner --no-input --color --quiet --help talk us-time care appreciation repair affection checkin answer sit-down state-of-us"
+            opts="-m -d -q -h --minutes --mood --date --prompt --undo --dir --partner --no-input --color --quiet --help talk us-time care appreciation repair affection checkin answer sit-down state-of-us"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -886,11 +1055,19 @@ _couple() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -m)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --mood)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --date)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -d)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -918,13 +1095,17 @@ _couple() {
             return 0
             ;;
         couple__subcmd__prompt)
-            opts="-q -h --theme --depth --date --random --id --list --themes --deck --format --raw --dir --partner --no-input --color --quiet --help"
+            opts="-t -d -q -h --theme --depth --date --random --id --list --themes --skip --upgrade-deck --idea --deck --format --raw --dir --partner --no-input --color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --theme)
+                    COMPREPLY=($(compgen -W "check-in listening vulnerability reconnecting transitions healing small-moments blind-spots passion dreams appreciation play" -- "${cur}"))
+                    return 0
+                    ;;
+                -t)
                     COMPREPLY=($(compgen -W "check-in listening vulnerability reconnecting transitions healing small-moments blind-spots passion dreams appreciation play" -- "${cur}"))
                     return 0
                     ;;
@@ -936,8 +1117,16 @@ _couple() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -d)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --id)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --idea)
+                    COMPREPLY=($(compgen -W "us-time care" -- "${cur}"))
                     return 0
                     ;;
                 --deck)
@@ -968,7 +1157,7 @@ _couple() {
             return 0
             ;;
         couple__subcmd__review)
-            opts="-q -h --week --month --year --from --to --date --due --exit-code --format --raw --dir --partner --no-input --color --quiet --help"
+            opts="-d -q -h --week --month --year --from --to --date --due --exit-code --format --raw --dir --partner --no-input --color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -983,6 +1172,10 @@ _couple() {
                     return 0
                     ;;
                 --date)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -d)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1009,8 +1202,198 @@ _couple() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        couple__subcmd__rituals)
+            opts="-q -h --dir --partner --no-input --color --quiet --help set pause unpause help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --partner)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        couple__subcmd__rituals__subcmd__help)
+            opts="set pause unpause help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        couple__subcmd__rituals__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        couple__subcmd__rituals__subcmd__help__subcmd__pause)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        couple__subcmd__rituals__subcmd__help__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        couple__subcmd__rituals__subcmd__help__subcmd__unpause)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        couple__subcmd__rituals__subcmd__pause)
+            opts="-q -h --from --to --dir --partner --no-input --color --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --partner)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        couple__subcmd__rituals__subcmd__set)
+            opts="-q -h --kind --minutes --any-length --dir --partner --no-input --color --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --kind)
+                    COMPREPLY=($(compgen -W "talk us-time care appreciation repair affection checkin answer sit-down state-of-us" -- "${cur}"))
+                    return 0
+                    ;;
+                --minutes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --partner)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        couple__subcmd__rituals__subcmd__unpause)
+            opts="-q -h --dir --partner --no-input --color --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --partner)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         couple__subcmd__talk)
-            opts="-q -h --for --theme --depth --random --id --weekly --dir --partner --no-input --color --quiet --help"
+            opts="-t -q -h --for --theme --depth --random --id --weekly --dir --partner --no-input --color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1021,6 +1404,10 @@ _couple() {
                     return 0
                     ;;
                 --theme)
+                    COMPREPLY=($(compgen -W "check-in listening vulnerability reconnecting transitions healing small-moments blind-spots passion dreams appreciation play" -- "${cur}"))
+                    return 0
+                    ;;
+                -t)
                     COMPREPLY=($(compgen -W "check-in listening vulnerability reconnecting transitions healing small-moments blind-spots passion dreams appreciation play" -- "${cur}"))
                     return 0
                     ;;

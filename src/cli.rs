@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::model::{Depth, Horizon, Kind, Status};
+use crate::model::{Depth, Horizon, IdeaKind, Kind, Status};
 
 /// Small daily rituals for two, over plain CSV files you own.
 ///
@@ -19,20 +19,55 @@ use crate::model::{Depth, Horizon, Kind, Status};
 #[command(
     name = "couple",
     version,
-    arg_required_else_help = true,
     max_term_width = 100,
-    after_help = "Start with:  couple prompt"
+    after_help = "Without a command: today's question, and what is due.\nStart with:  couple prompt"
 )]
 pub(crate) struct Cli {
     #[command(flatten)]
     pub(crate) global: GlobalArgs,
 
+    /// None: bare `couple`, today's question and what is due.
     #[command(subcommand)]
-    pub(crate) command: Command,
+    pub(crate) command: Option<Command>,
+}
+
+/// The command line, parsed; on a usage error, clap's message is printed
+/// and the process exits 2.
+///
+/// clap's usage line in an error lists every option that has a value,
+/// including those COUPLE_DIR and COUPLE_PARTNER supplied, so a forgotten
+/// goal id read `Usage: couple goals done --dir <DIR> --partner <NAME>
+/// <ID>`, as if those were needed. The error is therefore made again by a
+/// parse that does not read the environment: the same mistake, the usage
+/// line as typed.
+pub(crate) fn matches() -> clap::ArgMatches {
+    use clap::CommandFactory;
+    use clap::error::ErrorKind;
+    match Cli::command().try_get_matches() {
+        Ok(matches) => matches,
+        Err(err)
+            if matches!(
+                err.kind(),
+                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
+            ) =>
+        {
+            err.exit()
+        }
+        Err(err) => {
+            let unaided = Cli::command()
+                .mut_arg("dir", |arg| arg.env(None))
+                .mut_arg("partner", |arg| arg.env(None))
+                .try_get_matches()
+                .err()
+                .filter(|again| again.kind() == err.kind());
+            unaided.unwrap_or(err).exit()
+        }
+    }
 }
 
 /// Options every subcommand takes, before or after its name.
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Global options")]
 pub(crate) struct GlobalArgs {
     /// The data directory [default: $XDG_DATA_HOME/couple]
     ///
@@ -93,8 +128,10 @@ pub(crate) enum Command {
     Log(LogArgs),
     Goals(GoalsArgs),
     Review(ReviewArgs),
+    History(HistoryArgs),
     Export(ExportArgs),
     Talk(TalkArgs),
+    Rituals(RitualsArgs),
     Completions(CompletionsArgs),
 }
 
@@ -102,21 +139,47 @@ pub(crate) enum Command {
 ///
 /// Both partners get the same question on the same date, on any machine,
 /// and no question comes back until the whole deck (after --theme and
-/// --depth) has been used: a year of days without a repeat. A prompts.csv
-/// in the data directory adds your own questions to the built-in deck.
+/// --depth) has been used. How it is chosen: the prompts in play that day
+/// — the built-in prompts of the couple's deck edition, and your own from
+/// the day each was added — in id order, shuffled once with a fixed seed;
+/// day d gets position d mod n. Adding a prompt changes no past day.
 ///
-/// It reads nothing but the deck and writes nothing, so it is safe in
-/// ~/.bashrc.
+/// Editions: the built-in deck grows in editions (1: 384 prompts; 2: over
+/// 1,000). settings.csv in the data directory pins the couple's edition,
+/// so both machines ask the same question even when one couple is newer:
+/// a data directory from before editions stays on edition 1, a new one
+/// starts on the newest. --upgrade-deck moves you both to the newest from
+/// today on (earlier days keep their question).
+///
+/// --skip skips today's question for you both: it is recorded in log.csv
+/// and both partners see the same next one for the rest of the day.
+///
+/// --idea us-time|care gives an idea for time together (the same for you
+/// both all week) or for a small act of care (yours, one a day). An
+/// ideas.csv in the data directory adds your own (columns
+/// id,kind,text,added).
+///
+/// A prompts.csv in the data directory adds your own questions (columns
+/// id,theme,depth,text, and added: the day each joins, empty for from the
+/// start). When settings.csv names a timezone, "today" is the date there.
+///
+/// It reads the deck, settings.csv and at most the last 64 KiB of log.csv
+/// (for today's skips), and writes nothing unless asked (--skip,
+/// --upgrade-deck), so it is safe in ~/.bashrc.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   couple prompt                          today's question
+  couple prompt --skip                   not today's: the next one, for you both
   couple prompt --theme play --depth light
   couple prompt --date tomorrow
   couple prompt --list --format csv > deck.csv
-  couple prompt --themes")]
+  couple prompt --themes
+  couple prompt --idea us-time           this week's idea for time together
+  couple prompt --idea care --list
+  couple prompt --upgrade-deck           the newest deck edition, for you both")]
 pub(crate) struct PromptArgs {
     /// Only prompts of this theme (repeat for several)
-    #[arg(long, value_name = "THEME", value_parser = Suggest(themes), hide_possible_values = true)]
+    #[arg(short, long, value_name = "THEME", value_parser = Suggest(themes), hide_possible_values = true)]
     pub(crate) theme: Vec<String>,
 
     /// Only light or only deep prompts
@@ -124,24 +187,36 @@ pub(crate) struct PromptArgs {
     pub(crate) depth: Option<Depth>,
 
     /// The question of this day instead of today's (2026-03-01, tomorrow, …)
-    #[arg(long, value_name = "DATE")]
+    #[arg(short, long, value_name = "DATE")]
     pub(crate) date: Option<String>,
 
     /// Any prompt at random, instead of the question of the day
-    #[arg(long, conflicts_with_all = ["date", "id", "list", "themes"])]
+    #[arg(long, conflicts_with_all = ["date", "id", "list", "themes", "skip", "upgrade_deck"])]
     pub(crate) random: bool,
 
     /// The prompt with this id (or a unique prefix of it)
-    #[arg(long, value_name = "ID", conflicts_with_all = ["list", "themes"])]
+    #[arg(long, value_name = "ID", conflicts_with_all = ["list", "themes", "skip", "upgrade_deck"])]
     pub(crate) id: Option<String>,
 
     /// Every prompt of the (filtered) deck
-    #[arg(long, conflicts_with = "themes")]
+    #[arg(long, conflicts_with_all = ["themes", "skip", "upgrade_deck"])]
     pub(crate) list: bool,
 
     /// Each theme with its number of prompts
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["skip", "upgrade_deck", "idea"])]
     pub(crate) themes: bool,
+
+    /// Skip today's question for you both, and print the next one
+    #[arg(long, conflicts_with_all = ["date", "upgrade_deck", "idea", "deck"])]
+    pub(crate) skip: bool,
+
+    /// Move the couple to the newest deck edition from today on
+    #[arg(long, conflicts_with_all = ["date", "theme", "depth", "idea", "deck"])]
+    pub(crate) upgrade_deck: bool,
+
+    /// An idea for time together (us-time) or a small act of care (care)
+    #[arg(long, value_enum, value_name = "KIND", conflicts_with_all = ["theme", "depth", "random", "id", "deck"])]
+    pub(crate) idea: Option<IdeaKind>,
 
     /// Use this deck instead of the built-in one (columns id,theme,depth,text)
     #[arg(long, value_name = "FILE")]
@@ -195,15 +270,16 @@ pub(crate) enum PromptFormat {
   couple log --undo")]
 pub(crate) struct LogArgs {
     /// What you did
-    #[arg(value_name = "KIND", value_parser = Suggest(Kind::names), hide_possible_values = true)]
+    #[arg(value_name = "KIND", value_parser = Suggest(logged_kinds), hide_possible_values = true)]
     pub(crate) kind: Option<String>,
 
-    /// A few words about it, in your own words
-    #[arg(value_name = "NOTE")]
-    pub(crate) note: Option<String>,
+    /// A few words about it, in your own words (quotes optional: the words
+    /// after KIND are joined)
+    #[arg(value_name = "NOTE", num_args = 0..)]
+    pub(crate) note: Vec<String>,
 
     /// How long it lasted, in minutes (0–1440)
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(0..=1440))]
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(0..=1440))]
     pub(crate) minutes: Option<u16>,
 
     /// How you feel, from 1 (low) to 5 (high)
@@ -211,7 +287,7 @@ pub(crate) struct LogArgs {
     pub(crate) mood: Option<u8>,
 
     /// The day it happened, if not today (2026-11-20, yesterday, last friday, …)
-    #[arg(long, value_name = "DATE")]
+    #[arg(short, long, value_name = "DATE")]
     pub(crate) date: Option<String>,
 
     /// The prompt it is about [default for answer: that day's question]
@@ -249,14 +325,34 @@ pub(crate) const THEMES: [&str; 12] = [
 /// today's answers side by side once you have both answered (until you
 /// answer, you only see that your partner did).
 ///
-/// Rituals: talk is daily, us-time weekly (ISO weeks, Monday first),
-/// sit-down monthly. A streak counts the periods in a row that were met,
-/// up to the current one if it is met already, else up to the one before:
-/// a day is not lost until it is over.
+/// Rituals: by default talk 1/day, us-time 1/week (ISO weeks, Monday
+/// first) and sit-down 1/month; `couple rituals` sets your own. A ritual
+/// counts the days with an entry of its kinds, by either of you, at most
+/// its target per period. Only days up to the as-of date count: on the
+/// 25th a month shows talk n/25. A week counts in the month or year that
+/// holds its Thursday (as ISO years count weeks), a month in the range that
+/// holds its 15th; a range too short for that (a week, for a monthly
+/// ritual) shows the period holding its as-of date. A paused day asks
+/// nothing: a week or month asks its target scaled to its days not
+/// paused. A streak counts the periods in a row that were met, up to the
+/// current one if it is met already, else up to the one before: a day is
+/// not lost until it is over; paused periods neither extend nor break it.
 ///
-/// With --due it prints one line per thing due now and nothing at all when
-/// all is well, so `0 20 * * * couple review --due` mails only when there is
-/// news.
+/// --due prints one line per thing due now and nothing at all when all is
+/// well, so `0 20 * * * couple review --due` mails only when it matters:
+/// a daily ritual when today's is missing; a weekly one when what is left
+/// needs every day after today (from Saturday for 1/week); a monthly one in
+/// its last 7 days; your partner's answer waiting for yours; a goal once
+/// when it is due within 3 days and once a week while it is overdue; a
+/// drift (a ritual's last 2 weeks below half its rate over the 8 weeks
+/// before, when that was at least once a week) once a week. Nothing for a
+/// paused ritual, nothing at all during a pause of every ritual. What was
+/// said is remembered in $XDG_STATE_HOME/couple/due.csv (per machine).
+/// --exit-code exits 1 exactly when --due would print something.
+///
+/// --month shows each ritual week by week and --year month by month as a
+/// row of blocks (█ met, ▁–▇ part of it, · none, blank not yet or paused),
+/// the year a heatmap of talks, and the check-ins' mood as a line of blocks.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   couple review                          this week
@@ -284,8 +380,10 @@ pub(crate) struct ReviewArgs {
     #[arg(long, value_name = "DATE", requires = "from")]
     pub(crate) to: Option<String>,
 
-    /// The day to review as of [default: today]
-    #[arg(long, value_name = "DATE")]
+    /// The day to review as of [default: today; with --to, the earlier of it and today]
+    ///
+    /// Nothing dated after it counts: entries, goals created, pauses begun.
+    #[arg(short, long, value_name = "DATE")]
     pub(crate) date: Option<String>,
 
     /// Print only what is due now, one line each; nothing when all is well
@@ -308,6 +406,76 @@ pub(crate) struct ReviewArgs {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum ReviewFormat {
     Table,
+    Csv,
+    Json,
+}
+
+/// Read each other: the shared journal, newest first
+///
+/// Day by day, newest first: each question you answered, its text above
+/// both answers side by side, and every note (care, appreciation, repair,
+/// affection, talks, time together, check-ins with their mood, sit-downs)
+/// with who wrote it.
+///
+/// Blind answers: your partner's answer to a question stays hidden until
+/// you have answered that question yourself, on any day: answering
+/// yesterday's question this morning (couple log answer --prompt ID)
+/// reveals theirs. An answer given within a week of the other joins it
+/// under the question.
+///
+/// The log is filtered as by export (--from, --to, --kind, and --partner
+/// when typed on the command line); --grep finds words in notes, answers
+/// and questions, in any case; --on-this-day shows the same calendar date
+/// in every earlier year, and a month ago.
+///
+/// On a terminal the journal goes through your pager ($PAGER, else less -R;
+/// PAGER=cat or --no-pager for none); in a pipe it is printed as it is. It
+/// streams: memory stays the same however long the log.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  couple history                         everything, newest first
+  couple history --from \"last monday\"
+  couple history --kind appreciation --partner sam
+  couple history --grep lisbon
+  couple history --on-this-day
+  couple history --format csv > journal.csv")]
+pub(crate) struct HistoryArgs {
+    /// Only days on or after this date
+    #[arg(long, value_name = "DATE")]
+    pub(crate) from: Option<String>,
+
+    /// Only days on or before this date
+    #[arg(long, value_name = "DATE")]
+    pub(crate) to: Option<String>,
+
+    /// Only entries of this kind (repeat for several)
+    #[arg(long, value_name = "KIND", value_parser = Suggest(Kind::names), hide_possible_values = true)]
+    pub(crate) kind: Vec<String>,
+
+    /// Only entries whose note, answer or question holds TEXT (any case)
+    #[arg(long, value_name = "TEXT")]
+    pub(crate) grep: Option<String>,
+
+    /// Only this day in earlier years, and a month ago
+    #[arg(long)]
+    pub(crate) on_this_day: bool,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = HistoryFormat::Text, value_name = "FORMAT")]
+    pub(crate) format: HistoryFormat,
+
+    /// CSV cells exactly as stored, formulas and all (no leading ')
+    #[arg(long)]
+    pub(crate) raw: bool,
+
+    /// Print to stdout even on a terminal, without the pager
+    #[arg(long)]
+    pub(crate) no_pager: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum HistoryFormat {
+    Text,
     Csv,
     Json,
 }
@@ -364,7 +532,7 @@ pub(crate) struct ExportArgs {
     pub(crate) horizon: Option<Horizon>,
 
     /// Only prompts of this theme (prompts; repeat for several)
-    #[arg(long, value_name = "THEME", value_parser = Suggest(themes), hide_possible_values = true)]
+    #[arg(short, long, value_name = "THEME", value_parser = Suggest(themes), hide_possible_values = true)]
     pub(crate) theme: Vec<String>,
 
     /// Output format
@@ -473,7 +641,7 @@ pub(crate) struct TalkArgs {
     pub(crate) length: std::time::Duration,
 
     /// A question of this theme (repeat for several)
-    #[arg(long, value_name = "THEME", value_parser = Suggest(themes), hide_possible_values = true)]
+    #[arg(short, long, value_name = "THEME", value_parser = Suggest(themes), hide_possible_values = true)]
     pub(crate) theme: Vec<String>,
 
     /// Only light or only deep questions
@@ -503,6 +671,16 @@ impl<I: Iterator<Item = &'static str>> Clone for Suggest<I> {
     fn clone(&self) -> Self {
         Self(self.0)
     }
+}
+
+/// The kinds `couple log` records (and rituals count), for [`Suggest`].
+fn logged_kinds() -> std::vec::IntoIter<&'static str> {
+    Kind::ALL
+        .iter()
+        .filter(|k| k.is_logged_by_hand())
+        .map(|k| k.as_str())
+        .collect::<Vec<_>>()
+        .into_iter()
 }
 
 /// The built-in themes, for [`Suggest`].
@@ -675,7 +853,7 @@ pub(crate) struct GoalsEditArgs {
   0 9 1 * * couple goals review          (crontab) the agenda by mail, monthly")]
 pub(crate) struct GoalsReviewArgs {
     /// The day of the sit-down [default: today]
-    #[arg(long, value_name = "DATE")]
+    #[arg(short, long, value_name = "DATE")]
     pub(crate) date: Option<String>,
 }
 
@@ -728,4 +906,95 @@ mod tests {
         want.push("all".into());
         assert_eq!(names, want);
     }
+}
+
+/// Your own rituals and targets, and breaks that keep a streak
+///
+/// Without a subcommand, shows the rituals (from rituals.csv in the data
+/// directory; talk 1/day, us-time 1/week and sit-down 1/month while it does
+/// not exist) and the pauses (pauses.csv). A ritual counts the days with an
+/// entry of its kinds, by either of you. Both files are shared, and stay
+/// editable in a spreadsheet.
+///
+/// A pause (travel, illness, a new baby) takes its days out of the targets:
+/// paused days neither extend nor break a streak, and `review --due` says
+/// nothing of a paused ritual (nothing at all while every ritual is
+/// paused). A week or month partly paused asks its target scaled to its
+/// days not paused, rounded.
+#[derive(Debug, Args)]
+#[command(
+    args_conflicts_with_subcommands = true,
+    after_help = "Examples:
+  couple rituals                              the rituals and the pauses
+  couple rituals set talk 5/week              talk five days a week
+  couple rituals set talk 1/day --minutes 10  only talks of 10 minutes or more count
+  couple rituals set closeness 3/week --kind affection --kind care
+  couple rituals pause --from 2026-12-20 --to 2027-01-03 \"at my parents'\"
+  couple rituals pause --from today --to \"next sunday\" us-time
+  couple rituals unpause 7kq3"
+)]
+pub(crate) struct RitualsArgs {
+    #[command(subcommand)]
+    pub(crate) command: Option<RitualsCommand>,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum RitualsCommand {
+    Set(RitualsSetArgs),
+    Pause(RitualsPauseArgs),
+    Unpause(RitualsUnpauseArgs),
+}
+
+/// Set a ritual's target (adding the ritual if it is new)
+///
+/// Writes rituals.csv (from the defaults, the first time), atomically,
+/// under the lock. A ritual named after a kind counts that kind unless
+/// --kind says otherwise.
+#[derive(Debug, Args)]
+pub(crate) struct RitualsSetArgs {
+    /// The ritual: talk, us-time, sit-down, or a name of your own
+    #[arg(value_name = "RITUAL")]
+    pub(crate) name: String,
+
+    /// How many days per day, week or month: 1/day, 5/week (at most 7), 2/month (at most 28)
+    #[arg(value_name = "N/PER")]
+    pub(crate) cadence: String,
+
+    /// A kind it counts (repeat for several) [default: the kind it is named after]
+    #[arg(long = "kind", value_name = "KIND", value_parser = Suggest(logged_kinds), hide_possible_values = true)]
+    pub(crate) kinds: Vec<String>,
+
+    /// Count only entries of at least this many minutes
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1440))]
+    pub(crate) minutes: Option<u16>,
+
+    /// Count entries of any length again
+    #[arg(long, conflicts_with = "minutes")]
+    pub(crate) any_length: bool,
+}
+
+/// Pause some rituals, or all, from one day to another
+///
+/// Appends a row to pauses.csv. Name rituals to pause only those; the last
+/// word, if it is not a ritual, is a note ("visiting mum").
+#[derive(Debug, Args)]
+pub(crate) struct RitualsPauseArgs {
+    /// The first day of the break
+    #[arg(long, value_name = "DATE")]
+    pub(crate) from: String,
+
+    /// The last day of the break
+    #[arg(long, value_name = "DATE")]
+    pub(crate) to: String,
+
+    /// The rituals to pause [default: all], then an optional note
+    #[arg(value_name = "RITUAL… NOTE")]
+    pub(crate) words: Vec<String>,
+}
+
+/// Remove a pause, by its id or a unique prefix of it
+#[derive(Debug, Args)]
+pub(crate) struct RitualsUnpauseArgs {
+    #[arg(value_name = "ID")]
+    pub(crate) id: String,
 }

@@ -7,11 +7,12 @@ use std::env;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use chrono::{DateTime, FixedOffset, Local, NaiveDate};
+use chrono::{DateTime, FixedOffset, Local, NaiveDate, Utc};
 
 use crate::cli::{ColorChoice, GlobalArgs};
 use crate::dates;
 use crate::error::{Error, Result};
+use crate::store::settings::{self, Settings};
 
 /// The resolved surroundings of one run.
 #[derive(Debug)]
@@ -22,8 +23,15 @@ pub(crate) struct Config {
     /// `--partner NAME` as typed on the command line (not from the
     /// environment): reports and exports narrow to that partner.
     pub(crate) partner_filter: Option<String>,
-    /// The local date "today" means.
+    /// Where this machine keeps what is its own and not shared (what
+    /// `review --due` already said): `$XDG_STATE_HOME/couple`, else
+    /// `~/.local/state/couple`; `None` without a home directory.
+    pub(crate) state_dir: Option<PathBuf>,
+    /// The date "today" means: in the couple's time zone when settings.csv
+    /// names one, else the local date.
     pub(crate) today: NaiveDate,
+    /// The couple's shared settings (settings.csv), read once.
+    pub(crate) settings: Settings,
     /// The moment of this run, with the local offset, for `logged_at`.
     pub(crate) now: DateTime<FixedOffset>,
     /// Whether we may ask questions: stdin is a terminal and `--no-input` is off.
@@ -33,15 +41,45 @@ pub(crate) struct Config {
     /// Whether to colour stdout.
     pub(crate) color: bool,
     pub(crate) quiet: bool,
+    /// The pager long output goes through on a terminal: `$PAGER`, else
+    /// `less -R`; `None` when PAGER is empty or `cat`.
+    pub(crate) pager: Option<Pager>,
+}
+
+/// A pager command line, and the `LESS` options to give it when the user
+/// set none (`FRX`: quit when it fits on one screen, keep colours, leave
+/// the text on the screen), as `git` does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Pager {
+    pub(crate) command: String,
+    pub(crate) less: Option<&'static str>,
 }
 
 impl Config {
     pub(crate) fn resolve(global: &GlobalArgs, partner_typed: bool) -> Result<Self> {
-        let now = Local::now().fixed_offset();
+        // COUPLE_NOW pins the clock (an RFC 3339 instant) for tests.
+        let instant: DateTime<Utc> = match env::var("COUPLE_NOW") {
+            Ok(text) => DateTime::parse_from_rfc3339(&text)
+                .map_err(|_| {
+                    Error::usage(format!("COUPLE_NOW={text:?} is not an RFC 3339 instant"))
+                        .with_hint("write it like 2026-11-25T18:30:00+01:00, or unset it")
+                })?
+                .to_utc(),
+            Err(_) => Utc::now(),
+        };
+        let now = instant.with_timezone(&Local).fixed_offset();
+        let dir = match &global.dir {
+            Some(dir) => dir.clone(),
+            None => default_dir()?,
+        };
+        let settings = settings::read(&dir)?;
         // COUPLE_TODAY pins "today" for tests and for reproducible scripts.
         let today = match env::var_os("COUPLE_TODAY") {
             Some(text) => dates::parse_pinned_today(&text.to_string_lossy())?,
-            None => now.date_naive(),
+            None => match settings.timezone {
+                Some(zone) => instant.with_timezone(&zone).date_naive(),
+                None => now.date_naive(),
+            },
         };
         let stdout_is_terminal = std::io::stdout().is_terminal();
         let color = match global.color {
@@ -68,12 +106,15 @@ impl Config {
             partner_filter: partner.clone().filter(|_| partner_typed),
             dir,
             partner,
+            state_dir: state_dir(),
             today,
+            settings,
             now,
             interactive: !global.no_input && std::io::stdin().is_terminal(),
             stdout_is_terminal,
             color,
             quiet: global.quiet,
+            pager: pager(),
         })
     }
 
@@ -94,6 +135,18 @@ impl Config {
 
 fn nonblank(name: &str) -> Option<&str> {
     Some(name.trim()).filter(|name| !name.is_empty())
+}
+
+fn pager() -> Option<Pager> {
+    let command = env::var("PAGER").unwrap_or_else(|_| "less -R".to_string());
+    let command = command.trim();
+    if command.is_empty() || command == "cat" {
+        return None;
+    }
+    Some(Pager {
+        command: command.to_string(),
+        less: env::var_os("LESS").is_none().then_some("FRX"),
+    })
 }
 
 fn login_name() -> Option<String> {
@@ -117,6 +170,19 @@ fn empty_dir() -> Error {
     };
     Error::usage(format!("{from}: no data directory"))
         .with_hint("name a directory, or unset COUPLE_DIR to use the default")
+}
+
+/// `$XDG_STATE_HOME/couple`, else `~/.local/state/couple`: per machine,
+/// outside the shared data directory.
+fn state_dir() -> Option<PathBuf> {
+    if let Some(xdg) = env::var_os("XDG_STATE_HOME").filter(|v| !v.is_empty()) {
+        let xdg = PathBuf::from(xdg);
+        if xdg.is_absolute() {
+            return Some(xdg.join("couple"));
+        }
+    }
+    let home = env::var_os("HOME").filter(|v| !v.is_empty())?;
+    Some(PathBuf::from(home).join(".local/state/couple"))
 }
 
 /// The platform's data directory: `$XDG_DATA_HOME/couple`, else

@@ -6,10 +6,14 @@ mod terminal;
 
 #[cfg(unix)]
 mod crash;
+mod deck;
 mod export;
+mod forgiving;
 mod generated;
+mod goal_sync;
 mod goals;
 mod guided;
+mod history;
 mod identity_dates;
 mod layers;
 mod log;
@@ -17,6 +21,9 @@ mod prompt;
 mod properties;
 mod reliability;
 mod review;
+mod rituals;
+mod rituals_month;
 mod safety;
 mod sync;
 mod talk;
+mod undo_sync;

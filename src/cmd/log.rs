@@ -17,9 +17,13 @@ pub(crate) fn run(args: LogArgs, cfg: &Config) -> Result<()> {
     let partner = cfg.partner()?.to_string();
     let out = Out::stdout(cfg.color);
     if args.undo {
-        let removed = store::log::remove_last_of(&cfg.dir, &partner)?
-            .print()
-            .ok_or_else(|| Error::runtime(format!("{partner} has no entry to undo")))?;
+        let removed = store::log::remove_last_of(
+            &cfg.dir,
+            &partner,
+            &cfg.now.to_rfc3339_opts(SecondsFormat::Millis, false),
+        )?
+        .print()
+        .ok_or_else(|| Error::runtime(format!("{partner} has no entry to undo")))?;
         let line = format!("removed {}", describe(&removed));
         return out.finish_recorded(
             (!cfg.quiet).then_some(line.as_str()),
@@ -46,9 +50,14 @@ pub(crate) fn run(args: LogArgs, cfg: &Config) -> Result<()> {
 /// Builds the entry the flags describe, checking what clap cannot.
 fn entry_from_flags(args: &LogArgs, kind: &str, partner: &str, cfg: &Config) -> Result<Entry> {
     let kind = Kind::parse_typed(kind)?;
+    if !kind.is_logged_by_hand() {
+        return Err(Error::usage(format!("{kind} is not logged by hand"))
+            .with_hint("couple prompt --skip skips today's question for you both"));
+    }
     let date = dates::past_day_or_today(args.date.as_deref(), cfg.today)?;
-    let note = match &args.note {
-        Some(note) => note.clone(),
+    let typed = note_from_words(&args.note, kind)?;
+    let note = match typed {
+        Some(note) => note,
         // A repair without a note, on a terminal: walk the repair steps
         // (unless the date is refused anyway, below).
         None if kind == Kind::Repair && cfg.interactive && date <= cfg.today => guided_repair(cfg)?,
@@ -66,6 +75,31 @@ fn entry_from_flags(args: &LogArgs, kind: &str, partner: &str, cfg: &Config) -> 
         partner,
         cfg,
     )
+}
+
+/// The words after KIND, joined: `couple log talk about the move` means
+/// the note "about the move". A note that is only a number is refused: it
+/// is almost always a forgotten flag (`couple log talk 15`).
+fn note_from_words(words: &[String], kind: Kind) -> Result<Option<String>> {
+    if words.is_empty() {
+        return Ok(None);
+    }
+    let note = words.join(" ");
+    let bare = note.trim();
+    if !bare.is_empty() && bare.parse::<f64>().is_ok() {
+        let flag = if kind == Kind::Checkin {
+            "--mood"
+        } else {
+            "--minutes"
+        };
+        return Err(Error::usage(format!(
+            "the note {bare:?} is only a number: did you mean {flag} {bare}?"
+        ))
+        .with_hint(format!(
+            "couple log {kind} {flag} {bare}; a note of words is recorded as typed"
+        )));
+    }
+    Ok(Some(note))
 }
 
 /// The repair steps, one question at a time; the answers as one labelled
@@ -142,13 +176,17 @@ fn resolve_prompt(id: &str, cfg: &Config) -> Result<String> {
     Ok(deck::by_id(&all, id)?.id.to_string())
 }
 
-/// The id of the question of the day for `date`, from the whole deck.
+/// The id of the question of the day for `date`, from the whole deck (in
+/// the couple's edition, after that day's skips).
 fn question_of(date: chrono::NaiveDate, cfg: &Config) -> Result<String> {
     let deck = store::prompts::load(&cfg.dir, None)?;
+    let pin = store::prompts::pin(&cfg.dir, &cfg.settings, None)?;
     let all = deck::select(&deck, &Filter::default());
-    Ok(deck::question_of_the_day(&all, date)
-        .map(|p| p.id.to_string())
-        .unwrap_or_default())
+    Ok(
+        store::prompts::question_of_the_day(&cfg.dir, &all, pin, date)?
+            .map(|p| p.id.to_string())
+            .unwrap_or_default(),
+    )
 }
 
 /// One line about an entry: `k3j9x2m4qa (2026-11-25 talk, 15 min, "about the move")`.
@@ -172,7 +210,7 @@ fn describe(entry: &Entry) -> String {
 /// Asking on a terminal, when no KIND was given.
 mod ask {
     use dialoguer::theme::SimpleTheme;
-    use dialoguer::{Input, Select};
+    use dialoguer::{FuzzySelect, Input, Select};
 
     use super::{Draft, build};
     use crate::cli::LogArgs;
@@ -188,18 +226,25 @@ mod ask {
             super::resolve_prompt(id, cfg)?;
         }
         let theme = SimpleTheme;
-        let choice = Select::with_theme(&theme)
-            .with_prompt("What would you like to log?")
+        let kinds: Vec<Kind> = Kind::ALL
+            .iter()
+            .copied()
+            .filter(|k| k.is_logged_by_hand())
+            .collect();
+        // Typing filters the kinds; Esc leaves with nothing written.
+        let choice = FuzzySelect::with_theme(&theme)
+            .with_prompt("What would you like to log? (type to filter, Esc to cancel)")
             .items(
-                &Kind::ALL
+                &kinds
                     .iter()
                     .map(|k| format!("{k} — {}", k.label()))
                     .collect::<Vec<_>>(),
             )
             .default(0)
-            .interact()
-            .map_err(cancelled)?;
-        let kind = Kind::ALL[choice];
+            .interact_opt()
+            .map_err(cancelled)?
+            .ok_or_else(nothing_logged)?;
+        let kind = kinds[choice];
         let minutes = match args.minutes {
             Some(m) => Some(m),
             None if kind.has_minutes() => {
@@ -227,8 +272,9 @@ mod ask {
                     .with_prompt("Mood")
                     .items(&moods)
                     .default(2)
-                    .interact()
-                    .map_err(cancelled)?;
+                    .interact_opt()
+                    .map_err(cancelled)?
+                    .ok_or_else(nothing_logged)?;
                 Some(pick as u8 + 1)
             }
             None => None,
@@ -259,6 +305,11 @@ mod ask {
             partner,
             cfg,
         )
+    }
+
+    /// Esc (or q, in a menu that does not filter): the user changed their mind.
+    fn nothing_logged() -> Error {
+        Error::runtime("cancelled: nothing was logged")
     }
 
     fn cancelled(err: dialoguer::Error) -> Error {

@@ -22,6 +22,8 @@ use crate::dates;
 use crate::error::{Error, Result};
 use crate::render::csv::{Csv, CsvStyle};
 
+/// How a column's cell decodes into a record.
+pub(crate) type Decode<R> = fn(&mut R, Cell<'_>) -> Result<(), Problem>;
 /// How a record's field is written as one cell.
 pub(crate) type Encode<R> = fn(&R, &mut Csv<'_>) -> Result<()>;
 
@@ -34,57 +36,72 @@ pub(crate) struct Column<R> {
     /// Decoded only for the rows a streaming reader asks the text of (see
     /// [`Reader::next`]); the other rows read it as an empty cell.
     pub(crate) lazy: bool,
-    /// Writes the record's field as one cell. (Its decode, which sets the
-    /// record's field from a cell, is in [`Record::decode_columns`]: the
-    /// reader names the file, line and column of a [`Problem`].)
+    /// Sets the record's field from the cell, and nothing else; the reader
+    /// names the file, line and column of a [`Problem`].
+    pub(crate) decode: Decode<R>,
+    /// Writes the record's field as one cell.
     pub(crate) encode: Encode<R>,
 }
 
 impl<R> Column<R> {
     /// A column a file must have.
-    pub(crate) const fn required(name: &'static str, encode: Encode<R>) -> Self {
+    pub(crate) const fn required(name: &'static str, decode: Decode<R>, encode: Encode<R>) -> Self {
         Self {
             name,
             required: true,
             lazy: false,
+            decode,
             encode,
         }
     }
 
     /// A column a file may lack (its cells then read as empty, and a
     /// rewrite adds it).
-    pub(crate) const fn optional(name: &'static str, encode: Encode<R>) -> Self {
+    pub(crate) const fn optional(name: &'static str, decode: Decode<R>, encode: Encode<R>) -> Self {
         Self {
             required: false,
-            ..Self::required(name, encode)
+            ..Self::required(name, decode, encode)
         }
     }
 
     /// An optional column decoded only for the rows a streaming reader
     /// asks the text of; its decode must accept an empty cell.
-    pub(crate) const fn lazy(name: &'static str, encode: Encode<R>) -> Self {
+    pub(crate) const fn lazy(name: &'static str, decode: Decode<R>, encode: Encode<R>) -> Self {
         Self {
             lazy: true,
-            ..Self::optional(name, encode)
+            ..Self::optional(name, decode, encode)
         }
     }
 }
 
 /// A record one row of a data file decodes into. `Default` is the blank a
-/// reader decodes into (and reuses, row after row). Implemented by
-/// [`table!`], from one table.
+/// reader decodes into (and reuses, row after row).
+///
+/// The table is `COLUMNS`; the two loops over it have defaults that call
+/// each column's decode and encode through its pointer. [`table!`] writes
+/// the same table and those loops out straight, every decode and encode
+/// inlined: use it for a file read in bulk (log.csv).
 pub(crate) trait Record: Default + 'static {
     /// The columns, in the order a new file gets them.
     const COLUMNS: &'static [Column<Self>];
 
-    /// Hands `each` every column's index and decode, in table order, each
-    /// decode a closure of its own type: a reader's loop over the columns
-    /// then compiles to straight-line code, every decode inlined.
-    fn decode_columns(each: &mut impl DecodeEach<Self>) -> Result<()>;
+    /// Hands `each` every column's index and decode, in table order.
+    #[inline]
+    fn decode_columns(each: &mut impl DecodeEach<Self>) -> Result<()> {
+        for (index, column) in Self::COLUMNS.iter().enumerate() {
+            each.column(index, column.decode)?;
+        }
+        Ok(())
+    }
 
-    /// Writes every column's cell, in table order (inlined like
-    /// [`Record::decode_columns`]).
-    fn encode_columns(&self, csv: &mut Csv<'_>) -> Result<()>;
+    /// Writes every column's cell, in table order.
+    #[inline]
+    fn encode_columns(&self, csv: &mut Csv<'_>) -> Result<()> {
+        for column in Self::COLUMNS {
+            (column.encode)(self, csv)?;
+        }
+        Ok(())
+    }
 }
 
 /// What a reader does with one column: see [`Record::decode_columns`].
@@ -98,7 +115,8 @@ pub(crate) trait DecodeEach<R> {
 
 /// Declares a record's table, `impl Record for T`: one line per column,
 /// `required`, `optional` or `lazy` (see [`Column`]), its header name, its
-/// decode and its encode.
+/// decode and its encode; the reader's and the writer's loops over it
+/// compile to straight-line code.
 ///
 /// ```ignore
 /// table! {
@@ -116,7 +134,7 @@ macro_rules! table {
     ) => {
         impl $crate::store::schema::Record for $T {
             const COLUMNS: &'static [$crate::store::schema::Column<Self>] = &[
-                $( $crate::store::schema::Column::$how($name, $encode), )*
+                $( $crate::store::schema::Column::$how($name, $decode, $encode), )*
             ];
 
             #[inline(always)]
@@ -213,6 +231,10 @@ impl<'r> Cell<'r> {
         text: Some(""),
     };
 
+    pub(crate) fn new(bytes: &'r [u8]) -> Self {
+        Self { bytes, text: None }
+    }
+
     pub(crate) fn bytes(self) -> &'r [u8] {
         self.bytes
     }
@@ -250,6 +272,12 @@ impl<'r> Cell<'r> {
         }
     }
 
+    /// Like [`Cell::number`], blanks around it allowed (people type them
+    /// in the files they edit).
+    pub(crate) fn trimmed_number(self, min: u16, max: u16) -> Result<Option<u16>, Problem> {
+        Cell::new(self.bytes.trim_ascii()).number(min, max)
+    }
+
     /// An optional whole number in `min..=max`: empty is `None`.
     pub(crate) fn number(self, min: u16, max: u16) -> Result<Option<u16>, Problem> {
         number(self.bytes, min, max)
@@ -278,29 +306,35 @@ fn number(bytes: &[u8], min: u16, max: u16) -> std::result::Result<Option<u16>, 
     }
 }
 
-/// Rows of a data file decoded one at a time into one reused record:
-/// nothing is allocated per row once the buffers have grown, and a cell
-/// that reads as in the row before is not decoded again (so a decode must
-/// set its fields from its cell alone).
+/// Rows of a data file decoded one at a time, with one reused buffer:
+/// nothing is allocated per row once the buffers have grown.
+///
+/// [`Reader::next`] decodes into a record of the caller's. [`Reader::advance`]
+/// decodes into the reader's own ([`Reader::record`]), and skips a cell
+/// that reads as in the row before (the date, kind and partner of
+/// neighbouring log rows): the hot loop of a million-row read.
 pub(crate) struct Reader<I: Read, R: Record> {
     table: Table<I>,
     /// Where each column stands in the file (`usize::MAX`: nowhere).
     positions: Vec<usize>,
     has_lazy: bool,
     row: ByteRecord,
-    /// The row read before `row`.
+    /// The row read before `row`, for [`Reader::advance`].
     previous: ByteRecord,
-    /// What `record` holds: nothing decoded yet, the eager cells of
-    /// `previous`, or those and its lazy cells read as empty.
-    state: Held,
+    /// What `record` holds: see [`Held`].
+    held: Held,
     record: R,
     skip_blank_rows: bool,
 }
 
+/// What a reader's own record holds.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Held {
+    /// Nothing known.
     Nothing,
+    /// The eager cells of `previous`, decoded.
     Eager,
+    /// Those, and `previous`'s lazy cells read as empty.
     EagerAndEmptyLazy,
 }
 
@@ -317,7 +351,7 @@ impl<I: Read, R: Record> Reader<I, R> {
             has_lazy: R::COLUMNS.iter().any(|c| c.lazy),
             row: ByteRecord::new(),
             previous: ByteRecord::new(),
-            state: Held::Nothing,
+            held: Held::Nothing,
             record: R::default(),
             skip_blank_rows: false,
         })
@@ -335,52 +369,82 @@ impl<I: Read, R: Record> Reader<I, R> {
         &mut self.table
     }
 
-    /// Reads and decodes the next row into [`Self::record`]; false at the
-    /// end. The lazy columns are decoded only when `wants_lazy` says so,
-    /// given the record with its other columns decoded; otherwise they
-    /// read as empty.
-    pub(crate) fn next(&mut self, wants_lazy: impl Fn(&R) -> bool) -> Result<bool> {
-        std::mem::swap(&mut self.row, &mut self.previous);
+    /// Reads the next row into `row`, passing over blank ones if asked.
+    fn read(&mut self) -> Result<bool> {
         loop {
             if !self.table.next(&mut self.row)? {
                 return Ok(false);
             }
             if !(self.skip_blank_rows && self.row.iter().all(|c| c.trim_ascii().is_empty())) {
-                break;
+                return Ok(true);
             }
         }
-        let held = std::mem::replace(&mut self.state, Held::Nothing);
-        let mut pass = Pass {
-            table: &self.table,
-            positions: &self.positions,
-            row: &self.row,
-            previous: &self.previous,
-            // One UTF-8 check for the whole row; a cell is then a slice of
-            // it (where that fails, the cell checks itself).
-            whole: std::str::from_utf8(self.row.as_slice()).ok(),
-            record: &mut self.record,
-            lazy: false,
-            warm: held != Held::Nothing,
-            empty: false,
-        };
-        R::decode_columns(&mut pass)?;
-        let mut now = Held::Eager;
-        if self.has_lazy {
-            pass.lazy = true;
-            pass.empty = !wants_lazy(pass.record);
-            if pass.empty {
-                now = Held::EagerAndEmptyLazy;
-            }
-            // Lazy cells read as empty in the row before too: nothing to do.
-            if !(pass.empty && held == Held::EagerAndEmptyLazy) {
-                R::decode_columns(&mut pass)?;
-            }
+    }
+
+    /// Reads the next row into `into`; false at the end. The lazy columns
+    /// are decoded only when `wants_lazy` says so, given the record with
+    /// its other columns decoded; otherwise they read as empty.
+    pub(crate) fn next(&mut self, into: &mut R, wants_lazy: impl Fn(&R) -> bool) -> Result<bool> {
+        self.held = Held::Nothing;
+        if !self.read()? {
+            return Ok(false);
         }
-        self.state = now;
+        decode_row(
+            &self.table,
+            &self.positions,
+            self.has_lazy,
+            &self.row,
+            None,
+            into,
+            wants_lazy,
+        )?;
         Ok(true)
     }
 
-    /// The record of the row last read.
+    /// Decodes `record`, a row read earlier through [`Reader::table`], into
+    /// `into`, as [`Reader::next`] does (for a reader that keeps rows a
+    /// while before decoding them, like `store::log::newest_first`).
+    pub(crate) fn decode(
+        &self,
+        record: &ByteRecord,
+        into: &mut R,
+        wants_lazy: impl Fn(&R) -> bool,
+    ) -> Result<()> {
+        decode_row(
+            &self.table,
+            &self.positions,
+            self.has_lazy,
+            record,
+            None,
+            into,
+            wants_lazy,
+        )
+        .map(|_| ())
+    }
+
+    /// Like [`Reader::next`], into the reader's own record
+    /// ([`Reader::record`]), not decoding again a cell that reads as in the
+    /// row before.
+    pub(crate) fn advance(&mut self, wants_lazy: impl Fn(&R) -> bool) -> Result<bool> {
+        std::mem::swap(&mut self.row, &mut self.previous);
+        let held = std::mem::replace(&mut self.held, Held::Nothing);
+        if !self.read()? {
+            return Ok(false);
+        }
+        let previous = (held != Held::Nothing).then_some((&self.previous, held));
+        self.held = decode_row(
+            &self.table,
+            &self.positions,
+            self.has_lazy,
+            &self.row,
+            previous,
+            &mut self.record,
+            wants_lazy,
+        )?;
+        Ok(true)
+    }
+
+    /// The reader's own record: the row [`Reader::advance`] read last.
     pub(crate) fn record(&self) -> &R {
         &self.record
     }
@@ -396,18 +460,59 @@ impl<I: Read, R: Record> Reader<I, R> {
     }
 }
 
-/// One pass of a reader over a row's columns: the eager ones, or the lazy.
+/// Decodes `row` into `record`: every column but the lazy ones, which only
+/// when `wants_lazy` says so (else they read as empty). With `previous`
+/// (a row and what `record` holds of it), a cell as in that row is not
+/// decoded again. Returns what `record` then holds.
+fn decode_row<I: Read, R: Record>(
+    table: &Table<I>,
+    positions: &[usize],
+    has_lazy: bool,
+    row: &ByteRecord,
+    previous: Option<(&ByteRecord, Held)>,
+    record: &mut R,
+    wants_lazy: impl Fn(&R) -> bool,
+) -> Result<Held> {
+    let mut pass = Pass {
+        table,
+        positions,
+        row,
+        previous: previous.map(|(p, _)| p),
+        // One UTF-8 check for the whole row; a cell is then a slice of it
+        // (where that fails, the cell checks itself).
+        whole: std::str::from_utf8(row.as_slice()).ok(),
+        record,
+        lazy: false,
+        empty: false,
+    };
+    R::decode_columns(&mut pass)?;
+    if !has_lazy {
+        return Ok(Held::Eager);
+    }
+    pass.lazy = true;
+    pass.empty = !wants_lazy(pass.record);
+    // Lazy cells read as empty in the row before too: nothing to do.
+    if !(pass.empty && previous.is_some_and(|(_, held)| held == Held::EagerAndEmptyLazy)) {
+        R::decode_columns(&mut pass)?;
+    }
+    Ok(if pass.empty {
+        Held::EagerAndEmptyLazy
+    } else {
+        Held::Eager
+    })
+}
+
+/// One pass over a row's columns: the eager ones, or the lazy.
 struct Pass<'a, I: Read, R> {
     table: &'a Table<I>,
     positions: &'a [usize],
     row: &'a ByteRecord,
-    previous: &'a ByteRecord,
+    /// The row before, whose eager cells `record` holds decoded.
+    previous: Option<&'a ByteRecord>,
     whole: Option<&'a str>,
     record: &'a mut R,
     /// Which columns this pass decodes.
     lazy: bool,
-    /// Whether `record` holds the eager cells of `previous`.
-    warm: bool,
     /// Lazy cells are read as empty.
     empty: bool,
 }
@@ -431,10 +536,10 @@ impl<I: Read, R: Record> DecodeEach<R> for Pass<'_, I, R> {
             Cell::EMPTY
         } else {
             if !self.lazy
-                && self.warm
+                && let Some(previous) = self.previous
                 && same(
                     self.row.get(at).unwrap_or_default(),
-                    self.previous.get(at).unwrap_or_default(),
+                    previous.get(at).unwrap_or_default(),
                 )
             {
                 return Ok(());
@@ -579,7 +684,7 @@ impl<R: Record + Clone> Document<R> {
             }
         }
         let mut rows = Vec::new();
-        while reader.next(|_| true)? {
+        while reader.advance(|_| true)? {
             check(reader.record(), reader.line())?;
             rows.push(Stored {
                 record: reader.record().clone(),
@@ -734,6 +839,8 @@ mod tests {
         json_keys_follow_the_table::<Entry>();
         json_keys_follow_the_table::<Goal>();
         json_keys_follow_the_table::<Prompt>();
+        json_keys_follow_the_table::<crate::model::Ritual>();
+        json_keys_follow_the_table::<crate::model::Pause>();
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! order, columns we do not know carried along, strict field counts, and
 //! every problem reported with its file and line.
 
-use std::io::Read;
+use std::io::{Read, Seek};
 
 use csv::ByteRecord;
 
@@ -101,6 +101,13 @@ impl<R: Read> Table<R> {
         Ok(more)
     }
 
+    /// The raw bytes of column `column` (empty when the file lacks it).
+    pub(crate) fn bytes<'r>(&self, record: &'r ByteRecord, column: usize) -> &'r [u8] {
+        self.positions[column]
+            .and_then(|at| record.get(at))
+            .unwrap_or_default()
+    }
+
     /// A problem with the cell of column `column` of `record`.
     #[cold]
     pub(crate) fn problem(&self, record: &ByteRecord, column: &str, problem: Problem) -> Error {
@@ -128,6 +135,16 @@ impl<R: Read> Table<R> {
                 "cannot be read as CSV",
             ),
         }
+    }
+}
+
+impl<R: Read + Seek> Table<R> {
+    /// Goes back (or forth) to a record's start, as a reader found it
+    /// earlier: the next row read is that record, with its own line number.
+    pub(crate) fn seek(&mut self, position: &csv::Position) -> Result<()> {
+        self.reader
+            .seek(position.clone())
+            .map_err(|e| self.csv_error(&e))
     }
 }
 

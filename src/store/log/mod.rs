@@ -1,5 +1,6 @@
 //! `log.csv`: appended one row at a time under the lock, read in one
-//! streaming pass, rewritten atomically (for `--undo`).
+//! streaming pass, rewritten atomically (for `--undo`, whose removed ids
+//! stay out: see `store::removed`).
 
 use std::collections::HashSet;
 use std::fs::File;
@@ -9,15 +10,20 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::conflicts;
+use super::removed;
 use super::schema::{Problem, Reader, table};
 use crate::error::{Error, Result};
 use crate::model::{Entry, Kind, MAX_MINUTES, MOOD_RANGE};
 use crate::printer::Warning;
 
 mod append;
+mod newest;
+mod skips;
 mod undo;
 
 pub(crate) use append::{append, check_appendable};
+pub(crate) use newest::newest_first;
+pub(crate) use skips::skipped_on;
 pub(crate) use undo::remove_last_of;
 
 pub(crate) const LOG_FILE: &str = "log.csv";
@@ -74,7 +80,9 @@ const TORN_TAIL: u64 = 1024 * 1024;
 
 /// Calls `visit` with every entry of `DIR/log.csv`, in file order, in one
 /// pass with one reused record; then the entries that sync-conflict copies
-/// add (each id once). A missing file has no entries.
+/// add (each id once). An entry removed by `--undo` (its id in
+/// removed.csv) is never visited, whichever file still holds it. A missing
+/// file has no entries.
 pub(crate) fn for_each(dir: &Path, visit: impl FnMut(&Entry) -> Result<()>) -> Result<()> {
     for_each_decoding(dir, &|_, _| true, visit)
 }
@@ -91,20 +99,28 @@ pub(crate) fn for_each_decoding(
     wants_text: WantsText<'_>,
     mut visit: impl FnMut(&Entry) -> Result<()>,
 ) -> Result<()> {
+    let removed = removed::read(dir)?;
     let copies = conflicts::copies(dir, LOG_FILE)?;
     if copies.is_empty() {
-        let mut reader = |entry: &Entry, _| visit(entry);
+        let mut reader = |entry: &Entry, _| {
+            if removed.contains(entry.id.as_bytes()) {
+                return Ok(());
+            }
+            visit(entry)
+        };
         return read_file_decoding(&dir.join(LOG_FILE), LOG_FILE, wants_text, &mut reader);
     }
     // Only with copies around do we need to remember ids.
     let mut seen: HashSet<String> = HashSet::new();
     read_file(&dir.join(LOG_FILE), LOG_FILE, |entry, _| {
-        seen.insert(entry.id.clone());
-        visit(entry)
+        if seen.insert(entry.id.clone()) && !removed.contains(entry.id.as_bytes()) {
+            visit(entry)?;
+        }
+        Ok(())
     })?;
     for copy in &copies {
         read_file(copy, &conflicts::display_name(copy), |entry, _| {
-            if seen.insert(entry.id.clone()) {
+            if seen.insert(entry.id.clone()) && !removed.contains(entry.id.as_bytes()) {
                 visit(entry)?;
             }
             Ok(())
@@ -136,37 +152,46 @@ fn read_file_decoding(
     let len = file.metadata().map_or(0, |m| m.len());
     let mut reader = Reader::<_, Entry>::open(name, file)?;
     reader.table().check_nul_in_last(TORN_TAIL, len);
-    while reader.next(|e| wants_text(e.kind, e.date))? {
+    while reader.advance(|e| wants_text(e.kind, e.date))? {
         visit(reader.record(), reader.line())?;
     }
     Ok(())
 }
 
 /// Folds what sync-conflict copies add into the main file and moves them
-/// aside. Call with the lock held.
+/// aside; an entry removed by `--undo` is not taken in, and leaves the main
+/// file if a copy brought it back there. Call with the lock held.
 fn fold_copies(dir: &Path) -> Result<Option<Warning>> {
+    let removed_warning = removed::fold_copies(dir)?;
     let copies = conflicts::copies(dir, LOG_FILE)?;
     if copies.is_empty() {
-        return Ok(None);
+        return Ok(removed_warning);
     }
+    let removed = removed::read(dir)?;
+    let path = dir.join(LOG_FILE);
     let mut seen: HashSet<String> = HashSet::new();
-    read_file(&dir.join(LOG_FILE), LOG_FILE, |entry, _| {
+    let mut resurrected = false;
+    read_file(&path, LOG_FILE, |entry, _| {
+        resurrected |= removed.contains(entry.id.as_bytes());
         seen.insert(entry.id.clone());
         Ok(())
     })?;
     let mut missing = Vec::new();
     for copy in &copies {
         read_file(copy, &conflicts::display_name(copy), |entry, _| {
-            if seen.insert(entry.id.clone()) {
+            if seen.insert(entry.id.clone()) && !removed.contains(entry.id.as_bytes()) {
                 missing.push(entry.clone());
             }
             Ok(())
         })?;
     }
+    if resurrected {
+        undo::rewrite_dropping(&path, |id| removed.contains(id))?;
+    }
     if !missing.is_empty() {
         append::append_rows(dir, &missing)?;
     }
-    conflicts::set_aside(dir, &copies)
+    Ok(removed_warning.or(conflicts::set_aside(dir, &copies)?))
 }
 
 #[cfg(test)]
@@ -182,7 +207,7 @@ mod tests {
     fn read_all(bytes: &[u8]) -> Result<Vec<Entry>> {
         let mut reader = Reader::<_, Entry>::open(LOG_FILE, bytes)?;
         let mut entries = Vec::new();
-        while reader.next(|_| true)? {
+        while reader.advance(|_| true)? {
             entries.push(reader.record().clone());
         }
         Ok(entries)
@@ -225,6 +250,34 @@ mod tests {
             let back = read_all(&bytes).unwrap();
             prop_assert_eq!(back, vec![entry]);
         }
+    }
+
+    #[test]
+    fn advancing_skips_only_what_did_not_change() {
+        let log = "id,date,partner,kind,minutes,mood,prompt,note,logged_at\n\
+                   a1,2026-11-20,alex,answer,,,p-1,first,t1\n\
+                   a2,2026-11-20,alex,answer,,,p-1,second,t2\n\
+                   a3,2026-11-20,sam,care,5,,,,t3\n\
+                   a4,2026-11-21,sam,care,5,3,p-2,fourth,t4\n\
+                   a5,2026-11-21,sam,talk,,3,p-2,fifth,\n";
+        // Every other row's text wanted: lazy cells come and go.
+        let wants = |e: &Entry| e.id.ends_with(['1', '2', '4']);
+        let mut by_next = Vec::new();
+        let mut reader = Reader::<_, Entry>::open(LOG_FILE, log.as_bytes()).unwrap();
+        let mut entry = Entry::default();
+        while reader.next(&mut entry, wants).unwrap() {
+            by_next.push(entry.clone());
+        }
+        let mut by_advance = Vec::new();
+        let mut reader = Reader::<_, Entry>::open(LOG_FILE, log.as_bytes()).unwrap();
+        while reader.advance(wants).unwrap() {
+            by_advance.push(reader.record().clone());
+        }
+        assert_eq!(by_advance, by_next);
+        let notes: Vec<&str> = by_next.iter().map(|e| e.note.as_str()).collect();
+        assert_eq!(notes, ["first", "second", "", "fourth", ""]);
+        assert_eq!(by_next[4].mood, Some(3));
+        assert_eq!(by_next[2].minutes, Some(5));
     }
 
     #[test]
