@@ -101,6 +101,8 @@ pub(crate) struct PartnerFold {
     /// Answers on this day of earlier years.
     anniversaries: Vec<Written>,
     notes: Vec<Note>,
+    /// Every partner met, named as first written (`Alex` and `alex` are one).
+    names: Vec<String>,
     /// The partner's entries of the last [`NEWS_DAYS`] that may be news.
     news: Vec<(Written, Kind)>,
 }
@@ -115,6 +117,7 @@ impl PartnerFold {
             recent: Vec::new(),
             anniversaries: Vec::new(),
             notes: Vec::new(),
+            names: Vec::new(),
             news: Vec::new(),
         }
     }
@@ -131,11 +134,23 @@ impl PartnerFold {
         news_window(self.as_of, date)
     }
 
+    /// `name` as first written in the log.
+    fn name(&mut self, name: &str) -> String {
+        match self.names.iter().find(|n| same_partner(n, name)) {
+            Some(first) => first.clone(),
+            None => {
+                self.names.push(name.to_string());
+                name.to_string()
+            }
+        }
+    }
+
     pub(crate) fn add(&mut self, entry: &Entry) {
         let mine = same_partner(&entry.partner, &self.caller);
+        let partner = self.name(&entry.partner);
         let said = || Written {
             id: entry.id.clone(),
-            partner: entry.partner.clone(),
+            partner: partner.clone(),
             date: entry.date,
             prompt: entry.prompt.clone(),
             text: entry.note.clone(),
@@ -160,7 +175,7 @@ impl PartnerFold {
         {
             self.notes.push(Note {
                 date: entry.date,
-                partner: entry.partner.clone(),
+                partner: partner.clone(),
                 kind: entry.kind,
                 text: entry.note.clone(),
             });
