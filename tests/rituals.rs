@@ -398,7 +398,9 @@ fn on_a_terminal_trends_are_coloured_unless_no_color_is_set() {
     let (code, coloured) = term.finish();
     assert_eq!(code, 0, "{coloured}");
     assert!(coloured.contains("\u{1b}["), "{coloured}");
-    let Some(term) = Terminal::start_with(&env, "alex", &[("NO_COLOR", "1")], &["review", "--month"]) else {
+    let Some(term) =
+        Terminal::start_with(&env, "alex", &[("NO_COLOR", "1")], &["review", "--month"])
+    else {
         return;
     };
     let (code, plain) = term.finish();
