@@ -237,7 +237,7 @@ _couple() {
             return 0
             ;;
         couple__subcmd__export)
-            opts="-o -q -h --from --to --kind --status --horizon --theme --format --output --raw --excel --dir --partner --no-input --color --quiet --help log goals prompts"
+            opts="-t -o -q -h --from --to --kind --status --horizon --theme --format --output --raw --excel --dir --partner --no-input --color --quiet --help log goals prompts"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -264,6 +264,10 @@ _couple() {
                     return 0
                     ;;
                 --theme)
+                    COMPREPLY=($(compgen -W "check-in listening vulnerability reconnecting transitions healing small-moments blind-spots passion dreams appreciation play" -- "${cur}"))
+                    return 0
+                    ;;
+                -t)
                     COMPREPLY=($(compgen -W "check-in listening vulnerability reconnecting transitions healing small-moments blind-spots passion dreams appreciation play" -- "${cur}"))
                     return 0
                     ;;
@@ -667,13 +671,17 @@ _couple() {
             return 0
             ;;
         couple__subcmd__goals__subcmd__review)
-            opts="-q -h --date --dir --partner --no-input --color --quiet --help"
+            opts="-d -q -h --date --dir --partner --no-input --color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --date)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -d)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1037,7 +1045,7 @@ _couple() {
             return 0
             ;;
         couple__subcmd__log)
-            opts="-q -h --minutes --mood --date --prompt --undo --dir --partner --no-input --color --quiet --help talk us-time care appreciation repair affection checkin answer sit-down state-of-us"
+            opts="-m -d -q -h --minutes --mood --date --prompt --undo --dir --partner --no-input --color --quiet --help talk us-time care appreciation repair affection checkin answer sit-down state-of-us"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1047,11 +1055,19 @@ _couple() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -m)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --mood)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --date)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -d)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1079,7 +1095,7 @@ _couple() {
             return 0
             ;;
         couple__subcmd__prompt)
-            opts="-q -h --theme --depth --date --random --id --list --themes --skip --upgrade-deck --idea --deck --format --raw --dir --partner --no-input --color --quiet --help"
+            opts="-t -d -q -h --theme --depth --date --random --id --list --themes --skip --upgrade-deck --idea --deck --format --raw --dir --partner --no-input --color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1089,11 +1105,19 @@ _couple() {
                     COMPREPLY=($(compgen -W "check-in listening vulnerability reconnecting transitions healing small-moments blind-spots passion dreams appreciation play" -- "${cur}"))
                     return 0
                     ;;
+                -t)
+                    COMPREPLY=($(compgen -W "check-in listening vulnerability reconnecting transitions healing small-moments blind-spots passion dreams appreciation play" -- "${cur}"))
+                    return 0
+                    ;;
                 --depth)
                     COMPREPLY=($(compgen -W "light deep" -- "${cur}"))
                     return 0
                     ;;
                 --date)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -d)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1133,7 +1157,7 @@ _couple() {
             return 0
             ;;
         couple__subcmd__review)
-            opts="-q -h --week --month --year --from --to --date --due --exit-code --format --raw --dir --partner --no-input --color --quiet --help"
+            opts="-d -q -h --week --month --year --from --to --date --due --exit-code --format --raw --dir --partner --no-input --color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1148,6 +1172,10 @@ _couple() {
                     return 0
                     ;;
                 --date)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -d)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1365,7 +1393,7 @@ _couple() {
             return 0
             ;;
         couple__subcmd__talk)
-            opts="-q -h --for --theme --depth --random --id --weekly --dir --partner --no-input --color --quiet --help"
+            opts="-t -q -h --for --theme --depth --random --id --weekly --dir --partner --no-input --color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1376,6 +1404,10 @@ _couple() {
                     return 0
                     ;;
                 --theme)
+                    COMPREPLY=($(compgen -W "check-in listening vulnerability reconnecting transitions healing small-moments blind-spots passion dreams appreciation play" -- "${cur}"))
+                    return 0
+                    ;;
+                -t)
                     COMPREPLY=($(compgen -W "check-in listening vulnerability reconnecting transitions healing small-moments blind-spots passion dreams appreciation play" -- "${cur}"))
                     return 0
                     ;;

@@ -11,3 +11,4 @@ pub(crate) mod prompt;
 pub(crate) mod review;
 pub(crate) mod rituals;
 pub(crate) mod talk;
+pub(crate) mod today;
