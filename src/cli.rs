@@ -133,6 +133,7 @@ pub(crate) enum Command {
     Talk(TalkArgs),
     Rituals(RitualsArgs),
     Completions(CompletionsArgs),
+    MergeDriver(MergeDriverArgs),
 }
 
 /// Print the question of the day, or browse the deck
@@ -593,6 +594,53 @@ pub(crate) struct CompletionsArgs {
     pub(crate) shell: clap_complete::Shell,
 }
 
+/// Merge two versions of a data file: git's merge driver for couple
+///
+/// For a data directory kept in a git repository. git calls it when a pull
+/// or a merge meets log.csv, goals.csv or removed.csv changed on both
+/// sides, once .gitattributes gives them merge=couple and git config names
+/// the driver (on each machine: git config is not pushed):
+///
+///   git config merge.couple.name "couple's merge of its data files"
+///   git config merge.couple.driver "couple merge-driver %O %A %B %P"
+///
+/// log.csv and removed.csv: every row of both sides, each id once: ours
+/// first, as they were, then the rows only theirs has, in their order. An
+/// entry undone on either side since the common ancestor (or named in
+/// removed.csv) stays out.
+///
+/// goals.csv: each goal once; of a goal both sides changed, each field from
+/// the side that changed it since the common ancestor; a field both
+/// changed takes the later change (by the goal's changed stamps), and the
+/// value it overwrote is reported on stderr and kept in
+/// .merged/goals-overwritten.csv.
+///
+/// The result replaces OURS, and the exit status is 0. When a version
+/// cannot be read it exits 65 naming it, the line and the column, and
+/// writes nothing: git then stops with the file unmerged, for you to fix.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  printf '%s merge=couple\\n' log.csv goals.csv removed.csv >> .gitattributes
+  git config merge.couple.driver \"couple merge-driver %O %A %B %P\"")]
+pub(crate) struct MergeDriverArgs {
+    /// The common ancestor's version (git's %O)
+    #[arg(value_name = "ANCESTOR")]
+    pub(crate) ancestor: PathBuf,
+
+    /// Our version, which the merge replaces (git's %A)
+    #[arg(value_name = "OURS")]
+    pub(crate) ours: PathBuf,
+
+    /// Their version (git's %B)
+    #[arg(value_name = "THEIRS")]
+    pub(crate) theirs: PathBuf,
+
+    /// The file's path in the repository (git's %P): its name says which
+    /// file it is, its directory is the data directory
+    #[arg(value_name = "PATH")]
+    pub(crate) path: PathBuf,
+}
+
 /// The daily talk, timed and calm; or the weekly "state of us"
 ///
 /// On a terminal: the question of the day (or --theme, --depth, --id,
@@ -733,14 +781,34 @@ pub(crate) struct GoalsArgs {
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum GoalsCommand {
+    #[command(after_help = "Examples:
+  couple goals add See the northern lights
+  couple goals add \"Book the Lisbon trip\" --due 2026-12-15 --owner sam
+  couple goals add \"Learn to sail\" --horizon year --note \"ask Jo about lessons\"")]
     Add(GoalsAddArgs),
+    #[command(after_help = "Examples:
+  couple goals list                      the open goals, overdue first
+  couple goals list --status done --horizon year
+  couple goals list --status all --format csv > goals.csv")]
     List(GoalsListArgs),
     /// Mark a goal done
+    #[command(after_help = "Examples:
+  couple goals done 7kq                  by a unique prefix of the id
+  couple goals done 7kq3m9xa")]
     Done(GoalIdArgs),
     /// Drop a goal you no longer want (it stays in the file, as dropped)
+    #[command(after_help = "Examples:
+  couple goals drop 7kq                  it stays in goals.csv, as dropped
+  couple goals list --status dropped     what you let go of")]
     Drop(GoalIdArgs),
     /// Open a done or dropped goal again
+    #[command(after_help = "Examples:
+  couple goals reopen 7kq                open again, its closed date cleared")]
     Reopen(GoalIdArgs),
+    #[command(after_help = "Examples:
+  couple goals edit 7kq --due \"next friday\" --note \"ask about trains\"
+  couple goals edit 7kq --title \"Lisbon in spring\" --no-due
+  couple goals edit 7kq --owner us --horizon someday")]
     Edit(GoalsEditArgs),
     Review(GoalsReviewArgs),
 }
@@ -940,8 +1008,17 @@ pub(crate) struct RitualsArgs {
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum RitualsCommand {
+    #[command(after_help = "Examples:
+  couple rituals set talk 5/week              talk five days a week
+  couple rituals set talk 1/day --minutes 10  only talks of 10 minutes or more count
+  couple rituals set closeness 3/week --kind affection --kind care")]
     Set(RitualsSetArgs),
+    #[command(after_help = "Examples:
+  couple rituals pause --from 2026-12-20 --to 2027-01-03 \"at my parents'\"
+  couple rituals pause --from today --to \"next sunday\" us-time")]
     Pause(RitualsPauseArgs),
+    #[command(after_help = "Examples:
+  couple rituals unpause 7kq3                by a unique prefix of the id")]
     Unpause(RitualsUnpauseArgs),
 }
 
