@@ -488,3 +488,67 @@ fn a_hint_naming_a_path_works_pasted_into_a_shell() {
     assert!(pasted.status.success(), "{pasted:?}");
     assert_eq!(mode(&dir), 0o700);
 }
+
+// --- 1. an open quote at the end of the file is a torn end ------------------
+
+const TORN_QUOTE: &str = "couple: log.csv line 2: a quote opened in this row is never closed: the end of the file looks torn\n\
+    hint: close the quote or remove the broken row in a text editor (the rows after it read as part of it)\n";
+
+#[test]
+fn an_open_quote_at_the_end_is_refused_by_writes_and_reported_by_reads_with_its_line() {
+    let env = Env::new();
+    let torn = "id,date,partner,kind,minutes,mood,prompt,note,logged_at,where\n\
+                ab,2026-11-24,alex,care,,,,tea,2026-11-24T10:00:00.000+00:00,\"the kitchen\n";
+    env.write("log.csv", torn);
+    for args in [
+        &["log", "talk", "new"][..],
+        &["log", "--undo"],
+        &["review"],
+        &["export"],
+    ] {
+        let stderr = env.fails(args, 65);
+        assert_eq!(stderr, TORN_QUOTE, "{args:?}");
+    }
+    // JSON streams: what came before the torn end may be out already.
+    let json = env.run(&["export", "--format", "json"]);
+    assert_eq!((json.code, json.stderr.as_str()), (65, TORN_QUOTE));
+    env.assert_file("log.csv", torn);
+}
+
+#[test]
+fn an_open_quote_above_a_whole_looking_last_line_is_refused_too() {
+    // Over 64 KiB, so that an append sees only the end of the file; the
+    // last line parses on its own, but it sits inside the quote.
+    let mut log = String::from(HEADER);
+    for i in 0..2000 {
+        writeln!(
+            log,
+            "r{i:04},2026-11-20,alex,care,,,,\"tea, with \"\"milk\"\"\",2026-11-20T10:00:00+00:00"
+        )
+        .unwrap();
+    }
+    log.push_str("ab,2026-11-24,alex,care,,,,\"the kitchen\n");
+    log.push_str("cd,2026-11-24,sam,care,,,,flowers,2026-11-24T11:00:00+00:00\n");
+    let env = Env::new();
+    env.write("log.csv", &log);
+    // Row ab swallows row cd into its note and comes out a field short;
+    // the open quote, not the count, is what the message names.
+    for args in [&["log", "talk", "new"][..], &["review"]] {
+        let stderr = env.fails(args, 65);
+        assert!(
+            stderr.starts_with(
+                "couple: log.csv line 2002: a quote opened in this row is never closed"
+            ),
+            "{args:?}: {stderr}"
+        );
+    }
+    // With the open quote in its last field, the row has all its fields.
+    log = log.replace(",\"the kitchen\n", ",tea,\"2026-11-24T10:00\n");
+    env.write("log.csv", &log);
+    let stderr = env.fails(&["log", "talk", "new"], 65);
+    assert!(
+        stderr.starts_with("couple: log.csv line 2002: a quote opened in this row is never closed"),
+        "{stderr}"
+    );
+    env.assert_file("log.csv", &log);
+}

@@ -11,13 +11,12 @@
 //! A new column is a field on the record and a line in its table; a new
 //! file is a record type and its table.
 
-use std::io::Read;
 use std::marker::PhantomData;
 
 use chrono::NaiveDate;
 use csv::ByteRecord;
 
-use super::table::Table;
+use super::table::{Source, Table};
 use crate::dates;
 use crate::error::{Error, Result};
 use crate::render::csv::Csv;
@@ -214,14 +213,14 @@ fn number(bytes: &[u8], min: u16, max: u16) -> std::result::Result<Option<u16>, 
 
 /// Rows of a data file decoded one at a time into a caller's record, with
 /// one reused buffer: nothing is allocated per row.
-pub(crate) struct Reader<I: Read, R: Record> {
+pub(crate) struct Reader<I: Source, R: Record> {
     table: Table<I>,
     record: ByteRecord,
     skip_blank_rows: bool,
     record_type: PhantomData<R>,
 }
 
-impl<I: Read, R: Record> Reader<I, R> {
+impl<I: Source, R: Record> Reader<I, R> {
     /// Reads the header of `input`, named `name` in errors.
     pub(crate) fn open(name: &str, input: I) -> Result<Self> {
         Ok(Self {

@@ -14,7 +14,7 @@ use crate::printer::{Warned, Warning};
 use crate::render::csv::{Csv, CsvStyle};
 use crate::store::fsx::{self, Lock};
 use crate::store::schema::{self, Layout, Reader};
-use crate::store::table::{Table, first_line_ends_crlf};
+use crate::store::table::{Lex, Table, first_line_ends_crlf, lex};
 
 /// How much of the end of the file an append looks at.
 const TAIL: u64 = 64 * 1024;
@@ -215,7 +215,10 @@ fn inspect(file: &mut File, len: u64) -> Result<Shape> {
     let n = read_up_to(file, &mut tail)?;
     tail.truncate(n);
     let ends_with_newline = tail.last() == Some(&b'\n');
-    if !(ends_with_newline && last_line_is_whole(&tail, layout.len())) {
+    let whole = ends_with_newline
+        && last_line_is_whole(&tail, layout.len())
+        && ends_outside_quotes(&tail, layout.len(), start == 0);
+    if !whole {
         // Slow path: read every row; the first bad one is reported.
         file.seek(SeekFrom::Start(0)).map_err(seek_error)?;
         let mut reader = Reader::<_, Entry>::open(LOG_FILE, &*file)?;
@@ -249,6 +252,37 @@ pub(super) fn last_line_is_whole(tail: &[u8], fields: usize) -> bool {
         .from_reader(last);
     let mut record = ByteRecord::new();
     matches!(reader.read_byte_record(&mut record), Ok(true)) && record.len() == fields
+}
+
+/// Whether the file whose last bytes are `tail` (all of it when
+/// `whole_file`) ends outside any quoted field: an open quote would take
+/// an appended row into its field. A tail may start inside a quoted field
+/// (a long note), so both readings of it are tried, and the rows each
+/// yields must have the header's `fields`: the end counts as whole only
+/// when the reading that fits says so and no other reading that fits says
+/// otherwise. Anything less certain takes the slow path, a full read.
+pub(super) fn ends_outside_quotes(tail: &[u8], fields: usize, whole_file: bool) -> bool {
+    // Lexes `bytes` from `state`; the final state, if every record after
+    // the first `skip` ones has `fields` fields.
+    let fitting = |bytes: &[u8], state: Lex, skip: usize| {
+        let (mut seen, mut fits) = (0, true);
+        let end = lex(bytes, state, |n| {
+            seen += 1;
+            fits = seen <= skip || n == fields;
+            fits
+        });
+        fits.then_some(end)
+    };
+    if whole_file {
+        return fitting(tail, Lex::RecordStart, 1) == Some(Lex::RecordStart);
+    }
+    let Some(first_line_end) = tail.iter().position(|&b| b == b'\n') else {
+        return false;
+    };
+    let rest = &tail[first_line_end + 1..];
+    let at_a_row = fitting(rest, Lex::RecordStart, 0);
+    let in_a_quote = fitting(rest, Lex::Quoted, 1);
+    at_a_row == Some(Lex::RecordStart) && in_a_quote.is_none_or(|end| end == Lex::RecordStart)
 }
 
 pub(super) fn read_up_to(file: &mut File, buf: &mut [u8]) -> Result<usize> {

@@ -212,7 +212,7 @@ fn fold_copies(dir: &Path) -> Result<Option<Warning>> {
 mod tests {
     use proptest::prelude::*;
 
-    use super::append::last_line_is_whole;
+    use super::append::{ends_outside_quotes, last_line_is_whole};
     use super::*;
     use crate::render::csv::{Csv, CsvStyle};
     use crate::store::schema;
@@ -274,5 +274,20 @@ mod tests {
         assert!(!last_line_is_whole(b"a,b,c\n1,\"multi\nline\",3\n", 3));
         assert!(!last_line_is_whole(b"a,b,c\n1,2,\0\0\n", 3));
         assert!(last_line_is_whole(b"a,b,c\r\n1,2,3\r\n", 3));
+    }
+
+    #[test]
+    fn an_open_quote_anywhere_before_the_end_is_never_a_whole_end() {
+        let whole = |tail: &[u8], from_start| ends_outside_quotes(tail, 3, from_start);
+        assert!(whole(b"a,b,c\n1,\"x, y\",3\n2,\"two\nlines\",3\n", true));
+        // The last line looks whole, but it sits inside the quote opened above.
+        assert!(!whole(b"a,b,c\n1,2,\"open\n4,5,6\n", true));
+        assert!(!whole(b"a,b,c\n1,2,\"open\n", true));
+        // A tail starting mid-row: read from its first line end.
+        assert!(whole(b"e note\n1,2,3\n4,\"5\",6\n", false));
+        assert!(!whole(b"e note\n1,2,\"open\n4,5,6\n", false));
+        // Inside a long note, the tail's first line end is no row end:
+        // either reading fits, and they disagree about the end.
+        assert!(!whole(b"note\",2,3\n4,5,\"open\n", false));
     }
 }
