@@ -552,3 +552,90 @@ fn an_open_quote_above_a_whole_looking_last_line_is_refused_too() {
     );
     env.assert_file("log.csv", &log);
 }
+
+// --- 6. every read validates every row it reads ----------------------------
+
+/// A log whose row 2 is `bad`, followed by more than a MiB of good rows.
+fn bad_row_far_from_the_end(bad: &[u8]) -> Env {
+    let mut log = HEADER.as_bytes().to_vec();
+    log.extend_from_slice(bad);
+    for i in 0..15_000 {
+        log.extend_from_slice(
+            format!(
+                "r{i:05},2026-11-20,alex,care,,,,a note long enough to fill a mebibyte soon,2026-11-20T10:00:00+00:00\n"
+            )
+            .as_bytes(),
+        );
+    }
+    assert!(log.len() > 1024 * 1024);
+    let env = Env::new();
+    env.write("log.csv", log);
+    env
+}
+
+#[test]
+fn invalid_utf8_in_an_old_note_is_reported_by_every_read() {
+    let env = bad_row_far_from_the_end(b"u0,2026-01-01,alex,care,,,,caf\xe9 in Latin-1,\n");
+    for args in [
+        &["review"][..],
+        &["review", "--due"],
+        &["export"],
+        &["goals", "review", "--no-input"],
+    ] {
+        let stderr = env.fails(args, 65);
+        assert_eq!(
+            stderr,
+            "couple: log.csv line 2: column note: is not valid UTF-8\n\
+             hint: save the file as UTF-8 (in a spreadsheet: CSV, UTF-8)\n",
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
+fn a_date_of_nul_bytes_far_from_the_end_is_reported_not_read_as_a_year() {
+    let env = bad_row_far_from_the_end(b"n0,\0\0\0\0\0\0\0\0\0\0,alex,care,,,,x,\n");
+    for args in [
+        &["review", "--format", "json"][..],
+        &["export", "--format", "json"],
+    ] {
+        let run = env.run(args);
+        assert_eq!(run.code, 65, "{args:?}: {}", run.stderr);
+        assert!(
+            run.stderr
+                .starts_with("couple: log.csv line 2: contains NUL bytes\n"),
+            "{args:?}: {}",
+            run.stderr
+        );
+        assert!(!run.stdout.contains("-262143"), "{args:?}");
+    }
+}
+
+#[test]
+fn a_character_split_across_two_fields_or_in_a_column_of_your_own_is_not_utf8() {
+    let env = Env::new();
+    // "é" is C3 A9: its halves at the end of one field and the start of
+    // the next make valid UTF-8 only when the fields are put together.
+    env.write(
+        "log.csv",
+        b"id,date,partner,kind,minutes,mood,prompt,note,logged_at\n\
+          s1,2026-11-20,alex,care,,,ab\xc3,\xa9cd,\n"
+            .as_slice(),
+    );
+    let stderr = env.fails(&["review"], 65);
+    assert!(
+        stderr.starts_with("couple: log.csv line 2: column prompt: is not valid UTF-8\n"),
+        "{stderr}"
+    );
+    env.write(
+        "log.csv",
+        b"id,date,partner,kind,minutes,mood,prompt,note,logged_at,place\n\
+          s1,2026-11-20,alex,care,,,,tea,,k\xfcche\n"
+            .as_slice(),
+    );
+    let stderr = env.fails(&["review"], 65);
+    assert!(
+        stderr.starts_with("couple: log.csv line 2: column place: is not valid UTF-8\n"),
+        "{stderr}"
+    );
+}

@@ -142,10 +142,6 @@ impl<'r> Cell<'r> {
         text: Some(""),
     };
 
-    pub(crate) fn new(bytes: &'r [u8]) -> Self {
-        Self { bytes, text: None }
-    }
-
     pub(crate) fn bytes(self) -> &'r [u8] {
         self.bytes
     }
@@ -256,39 +252,34 @@ impl<I: Source, R: Record> Reader<I, R> {
             }
         }
         let (table, record) = (&self.table, &self.record);
+        // Every row is checked to be UTF-8, whatever the reader decodes of
+        // it: one check over the whole row (the cheap way), and each field
+        // is then a slice of it.
+        let Some(whole) = utf8_row(record) else {
+            return Err(not_utf8_at::<I, R>(table, record));
+        };
+        let cell = |at: Option<usize>| match at.and_then(|at| record.range(at)) {
+            Some(range) => Cell {
+                bytes: &record.as_slice()[range.clone()],
+                text: whole.get(range),
+            },
+            None => Cell::EMPTY,
+        };
         let mut has_lazy = false;
         for (i, column) in R::COLUMNS.iter().enumerate() {
             if column.lazy {
                 has_lazy = true;
                 continue;
             }
-            let cell = Cell::new(table.bytes(record, i));
-            (column.decode)(into, cell).map_err(|p| table.problem(record, column.name, p))?;
+            (column.decode)(into, cell(table.position(i)))
+                .map_err(|p| table.problem(record, column.name, p))?;
         }
         if has_lazy {
-            if wants_lazy(into) {
-                // One UTF-8 check for the whole row; a field is then a slice
-                // of it (where it is not, the cell checks itself).
-                let whole = std::str::from_utf8(record.as_slice()).ok();
-                for (i, column) in R::COLUMNS.iter().enumerate() {
-                    if !column.lazy {
-                        continue;
-                    }
-                    let cell = match table.position(i).and_then(|at| record.range(at)) {
-                        Some(range) => Cell {
-                            bytes: &record.as_slice()[range.clone()],
-                            text: whole.and_then(|w| w.get(range)),
-                        },
-                        None => Cell::EMPTY,
-                    };
-                    (column.decode)(into, cell)
-                        .map_err(|p| table.problem(record, column.name, p))?;
-                }
-            } else {
-                for column in R::COLUMNS.iter().filter(|c| c.lazy) {
-                    (column.decode)(into, Cell::EMPTY)
-                        .map_err(|p| table.problem(record, column.name, p))?;
-                }
+            let wanted = wants_lazy(into);
+            for (i, column) in R::COLUMNS.iter().enumerate().filter(|(_, c)| c.lazy) {
+                let at = if wanted { table.position(i) } else { None };
+                (column.decode)(into, cell(at))
+                    .map_err(|p| table.problem(record, column.name, p))?;
             }
         }
         Ok(true)
@@ -303,6 +294,41 @@ impl<I: Source, R: Record> Reader<I, R> {
     pub(crate) fn line(&self) -> u64 {
         super::table::line(&self.record)
     }
+}
+
+/// The row as text, when it is UTF-8 and each field starts and ends on a
+/// character boundary (fields are stored back to back, so two halves of a
+/// character in two fields would pass the first check alone).
+fn utf8_row(record: &ByteRecord) -> Option<&str> {
+    let whole = std::str::from_utf8(record.as_slice()).ok()?;
+    (0..record.len())
+        .all(|at| {
+            record
+                .range(at)
+                .is_some_and(|r| whole.is_char_boundary(r.start) && whole.is_char_boundary(r.end))
+        })
+        .then_some(whole)
+}
+
+/// The error for a row that is not UTF-8, naming the first field that is
+/// not (by our column name, or the file's own for a column of the users').
+#[cold]
+fn not_utf8_at<I: Source, R: Record>(table: &Table<I>, record: &ByteRecord) -> Error {
+    let at = record
+        .iter()
+        .position(|field| std::str::from_utf8(field).is_err())
+        .unwrap_or(0);
+    let name = (0..R::COLUMNS.len())
+        .find(|&i| table.position(i) == Some(at))
+        .map(|i| R::COLUMNS[i].name.to_string())
+        .or_else(|| {
+            table
+                .header()
+                .get(at)
+                .map(|h| String::from_utf8_lossy(h).trim().to_string())
+        })
+        .unwrap_or_else(|| (at + 1).to_string());
+    table.problem(record, &name, not_utf8())
 }
 
 /// Writes the column names of `R` as a header row.

@@ -52,8 +52,6 @@ pub(crate) struct Table<R: Source> {
     header: ByteRecord,
     /// For each column of the record, where it stands in this file (if it does).
     positions: Vec<Option<usize>>,
-    /// Rows starting at or after this byte are checked for NUL bytes.
-    nul_check_from: u64,
     /// Where the last record read starts (byte, line), until the end of
     /// the file is checked.
     last_start: Option<(u64, u64)>,
@@ -74,7 +72,6 @@ impl<R: Source> Table<R> {
             reader,
             header: ByteRecord::new(),
             positions: vec![None; T::COLUMNS.len()],
-            nul_check_from: 0,
             last_start: None,
         };
         if !table
@@ -102,14 +99,6 @@ impl<R: Source> Table<R> {
         }
         table.header = header;
         Ok(table)
-    }
-
-    /// Checks for NUL bytes only the rows in the last `tail` bytes of a
-    /// file `len` bytes long. A write torn by a crash leaves its NULs at
-    /// the end of the file; looking only there keeps a million-row read
-    /// fast.
-    pub(crate) fn check_nul_in_last(&mut self, tail: u64, len: u64) {
-        self.nul_check_from = len.saturating_sub(tail);
     }
 
     /// The header as it stands in the file (empty for an empty file).
@@ -142,14 +131,11 @@ impl<R: Source> Table<R> {
         }
         let start = record.position().map_or((0, 0), |p| (p.byte(), p.line()));
         self.last_start = Some(start);
-        if more
-            && record
-                .position()
-                .is_some_and(|p| p.byte() >= self.nul_check_from)
-            && record.as_slice().contains(&0)
-        {
+        // NUL bytes are what a write torn by a crash leaves (the file grew,
+        // its data never came); later appends may have buried them.
+        if record.as_slice().contains(&0) {
             return Err(Error::data(&self.name, line(record), "contains NUL bytes")
-                .with_hint("the end of the file looks torn by a crash: remove the broken row in a text editor"));
+                .with_hint("a write torn by a crash looks like this: remove the broken row in a text editor"));
         }
         Ok(more)
     }
@@ -179,13 +165,6 @@ impl<R: Source> Table<R> {
             ));
         }
         Ok(())
-    }
-
-    /// The raw bytes of column `column` (empty when the file lacks it).
-    pub(crate) fn bytes<'r>(&self, record: &'r ByteRecord, column: usize) -> &'r [u8] {
-        self.positions[column]
-            .and_then(|at| record.get(at))
-            .unwrap_or_default()
     }
 
     /// A problem with the cell of column `column` of `record`.
