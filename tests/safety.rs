@@ -639,3 +639,60 @@ fn a_character_split_across_two_fields_or_in_a_column_of_your_own_is_not_utf8() 
         "{stderr}"
     );
 }
+
+// --- 5. folding a log.csv copy keeps the users' own columns ----------------
+
+const COPY: &str = "log.sync-conflict-20261125-101010-ABCDEF7.csv";
+
+#[test]
+fn folding_a_log_copy_keeps_the_users_own_columns_by_name() {
+    let env = Env::new();
+    env.write(
+        "log.csv",
+        "place,id,date,partner,kind,minutes,mood,prompt,note,logged_at\n\
+         home,e1,2026-11-20,alex,talk,15,,,,2026-11-20T21:00:00+00:00\n",
+    );
+    // The copy has the columns in another order, and `place` in capitals.
+    env.write(
+        COPY,
+        "id,date,partner,kind,minutes,mood,prompt,note,logged_at,PLACE\n\
+         e1,2026-11-20,alex,talk,15,,,,2026-11-20T21:00:00+00:00,home\n\
+         s1,2026-11-21,sam,care,,,,tea,2026-11-21T08:00:00+00:00,the kitchen\n",
+    );
+    let id = env.ok(&["log", "care", "a hug"]);
+    let log = env.file("log.csv").unwrap();
+    let lines: Vec<&str> = log.lines().collect();
+    assert_eq!(lines.len(), 4, "{log}");
+    assert_eq!(
+        lines[2],
+        "the kitchen,s1,2026-11-21,sam,care,,,,tea,2026-11-21T08:00:00+00:00"
+    );
+    assert!(
+        lines[3].starts_with(&format!(",{},2026-11-25,alex,care,", id.trim())),
+        "{log}"
+    );
+    assert!(!env.path(COPY).exists());
+}
+
+#[test]
+fn a_column_only_the_copy_has_is_added_to_the_log() {
+    let env = Env::new();
+    env.write(
+        "log.csv",
+        "id,date,partner,kind,minutes,mood,prompt,note,logged_at\r\n\
+         e1,2026-11-20,alex,talk,15,,,,2026-11-20T21:00:00+00:00\r\n",
+    );
+    env.write(
+        COPY,
+        "id,date,partner,kind,minutes,mood,prompt,note,logged_at,with\n\
+         s1,2026-11-21,sam,care,,,,tea,2026-11-21T08:00:00+00:00,\"Mia, our cat\"\n",
+    );
+    env.ok(&["-q", "log", "--undo"]);
+    env.assert_file(
+        "log.csv",
+        "id,date,partner,kind,minutes,mood,prompt,note,logged_at,with\r\n\
+         s1,2026-11-21,sam,care,,,,tea,2026-11-21T08:00:00+00:00,\"Mia, our cat\"\r\n",
+    );
+    assert!(!env.path(COPY).exists());
+    env.ok(&["review"]);
+}

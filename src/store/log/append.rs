@@ -7,7 +7,8 @@ use std::path::Path;
 
 use csv::ByteRecord;
 
-use super::{LOG_FILE, fold_copies};
+use super::LOG_FILE;
+use super::fold::{OwnCells, column_key, fold_copies};
 use crate::error::{Error, Result};
 use crate::model::{Entry, same_partner};
 use crate::printer::{Warned, Warning};
@@ -25,7 +26,7 @@ pub(crate) fn append(dir: &Path, entry: &Entry) -> Result<Warned<()>> {
     let mut warnings: Vec<Warning> = fsx::ensure_dir(dir)?.into_iter().collect();
     let _lock = Lock::acquire(dir)?;
     warnings.extend(fold_copies(dir)?);
-    append_rows(dir, std::slice::from_ref(entry))?;
+    append_rows(dir, std::slice::from_ref(entry), &[])?;
     Ok(Warned::new((), warnings))
 }
 
@@ -50,8 +51,11 @@ pub(crate) fn check_appendable(dir: &Path) -> Result<()> {
     inspect(&mut file, len).map(|_| ())
 }
 
-/// Appends `entries` in one write. Call with the lock held.
-pub(super) fn append_rows(dir: &Path, entries: &[Entry]) -> Result<()> {
+/// Appends `entries` in one write. Call with the lock held. `own` holds,
+/// entry by entry (or not at all), cells of columns of the users' own by
+/// name: each lands in the file's column of that name (the caller makes
+/// sure the file has it).
+pub(super) fn append_rows(dir: &Path, entries: &[Entry], own: &[OwnCells]) -> Result<()> {
     let path = dir.join(LOG_FILE);
     let mut file = fsx::private_options()
         .read(true)
@@ -68,6 +72,10 @@ pub(super) fn append_rows(dir: &Path, entries: &[Entry]) -> Result<()> {
     let shape = if len == 0 {
         Shape {
             layout: Layout::of(schema::names::<Entry>().into_iter().map(str::as_bytes)),
+            header: schema::names::<Entry>()
+                .into_iter()
+                .map(|n| n.as_bytes().to_vec())
+                .collect(),
             crlf: false,
             ends_with_newline: true,
             tail: Vec::new(),
@@ -89,7 +97,22 @@ pub(super) fn append_rows(dir: &Path, entries: &[Entry]) -> Result<()> {
     if !shape.ends_with_newline {
         writer.end_row()?; // the last line had no line end
     }
-    for entry in entries {
+    for (i, entry) in entries.iter().enumerate() {
+        let own: Vec<Vec<u8>> = match own.get(i) {
+            Some(cells) if !cells.is_empty() => shape
+                .header
+                .iter()
+                .map(|name| {
+                    let key = column_key(name);
+                    cells
+                        .iter()
+                        .find(|(theirs, _)| column_key(theirs) == key)
+                        .map(|(_, cell)| cell.clone())
+                        .unwrap_or_default()
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
         match shape
             .partner_at
             .and_then(|at| spelled_in(&shape.tail, at, &entry.partner))
@@ -99,9 +122,9 @@ pub(super) fn append_rows(dir: &Path, entries: &[Entry]) -> Result<()> {
                     partner: before,
                     ..entry.clone()
                 };
-                shape.layout.write_row(&mut writer, &entry, &[])?;
+                shape.layout.write_row(&mut writer, &entry, &own)?;
             }
-            None => shape.layout.write_row(&mut writer, entry, &[])?,
+            None => shape.layout.write_row(&mut writer, entry, &own)?,
         }
     }
     writer.finish()?;
@@ -164,8 +187,9 @@ fn spelled_in(tail: &[u8], column: usize, partner: &str) -> Option<String> {
 
 /// What an append needs to know about an existing file.
 struct Shape {
-    /// The file's columns, in its order.
+    /// The file's columns, in its order, and their names as written.
     layout: Layout<Entry>,
+    header: Vec<Vec<u8>>,
     crlf: bool,
     ends_with_newline: bool,
     /// The last bytes of the file (up to [`TAIL`]), and where its partner
@@ -179,6 +203,7 @@ struct Shape {
 fn inspect(file: &mut File, len: u64) -> Result<Shape> {
     let table = Table::open::<Entry>(LOG_FILE, &*file)?;
     let layout = Layout::<Entry>::of(table.header());
+    let header: Vec<Vec<u8>> = table.header().iter().map(<[u8]>::to_vec).collect();
     let partner_at = table.header().iter().position(|name| {
         String::from_utf8_lossy(name)
             .trim_start_matches('\u{feff}')
@@ -227,6 +252,7 @@ fn inspect(file: &mut File, len: u64) -> Result<Shape> {
     }
     Ok(Shape {
         layout,
+        header,
         crlf,
         ends_with_newline,
         tail,

@@ -12,9 +12,9 @@ use super::conflicts;
 use super::schema::{Column, Problem, Reader, Record};
 use crate::error::{Error, Result};
 use crate::model::{Entry, Kind, MAX_MINUTES, MOOD_RANGE};
-use crate::printer::Warning;
 
 mod append;
+mod fold;
 mod undo;
 
 pub(crate) use append::{append, check_appendable};
@@ -173,33 +173,6 @@ fn read_file_decoding(
         visit(&entry, reader.line())?;
     }
     Ok(())
-}
-
-/// Folds what sync-conflict copies add into the main file and moves them
-/// aside. Call with the lock held.
-fn fold_copies(dir: &Path) -> Result<Option<Warning>> {
-    let copies = conflicts::copies(dir, LOG_FILE)?;
-    if copies.is_empty() {
-        return Ok(None);
-    }
-    let mut seen: HashSet<String> = HashSet::new();
-    read_file(&dir.join(LOG_FILE), LOG_FILE, |entry, _| {
-        seen.insert(entry.id.clone());
-        Ok(())
-    })?;
-    let mut missing = Vec::new();
-    for copy in &copies {
-        read_file(copy, &conflicts::display_name(copy), |entry, _| {
-            if seen.insert(entry.id.clone()) {
-                missing.push(entry.clone());
-            }
-            Ok(())
-        })?;
-    }
-    if !missing.is_empty() {
-        append::append_rows(dir, &missing)?;
-    }
-    conflicts::set_aside(dir, &copies)
 }
 
 #[cfg(test)]
