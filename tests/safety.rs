@@ -696,3 +696,40 @@ fn a_column_only_the_copy_has_is_added_to_the_log() {
     assert!(!env.path(COPY).exists());
     env.ok(&["review"]);
 }
+
+// --- 11. a half-done git merge ----------------------------------------------
+
+#[test]
+fn a_file_holding_git_conflict_markers_is_named_as_an_unresolved_merge() {
+    let env = Env::new();
+    let log = format!(
+        "{HEADER}\
+         a1,2026-11-20,alex,care,,,,tea,2026-11-20T10:00:00+00:00\n\
+         <<<<<<< HEAD\n\
+         b1,2026-11-21,alex,care,,,,a hug,2026-11-21T10:00:00+00:00\n\
+         =======\n\
+         c1,2026-11-21,sam,care,,,,flowers,2026-11-21T11:00:00+00:00\n\
+         >>>>>>> origin/main\n"
+    );
+    env.write("log.csv", &log);
+    let said = |file: &str, line: u32| {
+        format!(
+            "couple: {file} line {line}: an unresolved merge: git's conflict markers (<<<<<<<, =======, >>>>>>>) are still in the file\n\
+             hint: finish the merge in a text editor: keep the rows you want from each side, delete the marker lines, then git add {file} and commit\n"
+        )
+    };
+    for args in [
+        &["review"][..],
+        &["export"],
+        &["log", "care", "x"],
+        &["log", "--undo"],
+    ] {
+        assert_eq!(env.fails(args, 65), said("log.csv", 3), "{args:?}");
+    }
+    env.assert_file("log.csv", &log);
+    env.write(
+        "goals.csv",
+        "<<<<<<< HEAD\nid,title,horizon,status,owner,due,created,closed,note,updated_at\n",
+    );
+    assert_eq!(env.fails(&["goals", "list"], 65), said("goals.csv", 1));
+}

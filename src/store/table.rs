@@ -82,6 +82,9 @@ impl<R: Source> Table<R> {
             // An empty file: every schema column is "present" at no position.
             return Ok(table);
         }
+        if header.get(0).is_some_and(is_merge_marker) {
+            return Err(unresolved_merge(name, 1));
+        }
         let names = header_names(name, &header)?;
         for (slot, wanted) in table.positions.iter_mut().zip(T::COLUMNS) {
             *slot = names
@@ -116,11 +119,22 @@ impl<R: Source> Table<R> {
     pub(crate) fn next(&mut self, record: &mut ByteRecord) -> Result<bool> {
         let more = match self.reader.read_byte_record(record) {
             Ok(more) => more,
-            // A row a field short may be one whose last field never ended.
+            // A row of the wrong length may be a marker line of an
+            // unfinished git merge, or a row whose last field never ended.
             Err(err) => {
                 if let csv::ErrorKind::UnequalLengths { pos: Some(pos), .. } = err.kind() {
-                    self.last_start = Some((pos.byte(), pos.line()));
-                    self.check_the_end()?;
+                    let raw = self
+                        .reader
+                        .get_ref()
+                        .bytes_from(pos.byte())
+                        .unwrap_or_default();
+                    if is_merge_marker(&raw) {
+                        return Err(unresolved_merge(&self.name, pos.line()));
+                    }
+                    if ends_in_open_quote(&raw) {
+                        self.last_start = Some((pos.byte(), pos.line()));
+                        self.check_the_end()?;
+                    }
                 }
                 return Err(self.csv_error(&err));
             }
@@ -252,6 +266,31 @@ pub(crate) fn lex(bytes: &[u8], mut state: Lex, mut on_record: impl FnMut(usize)
 /// ends inside a quoted field.
 pub(crate) fn ends_in_open_quote(raw: &[u8]) -> bool {
     lex(raw, Lex::RecordStart, |_| true) == Lex::Quoted
+}
+
+/// Whether `line` starts with one of the markers git leaves in a file it
+/// could not merge (`<<<<<<< ours`, `|||||||`, `=======`, `>>>>>>> theirs`).
+fn is_merge_marker(line: &[u8]) -> bool {
+    [&b"<<<<<<<"[..], b"|||||||", b"=======", b">>>>>>>"]
+        .iter()
+        .any(|marker| {
+            line.strip_prefix(*marker)
+                .is_some_and(|rest| matches!(rest.first(), None | Some(b' ' | b'\n' | b'\r')))
+        })
+}
+
+/// The error for a file git left half-merged.
+#[cold]
+fn unresolved_merge(name: &str, line: u64) -> Error {
+    Error::data(
+        name,
+        line,
+        "an unresolved merge: git's conflict markers (<<<<<<<, =======, >>>>>>>) are still in the file",
+    )
+    .with_hint(format!(
+        "finish the merge in a text editor: keep the rows you want from each side, delete the marker lines, then git add {} and commit",
+        crate::error::shell_quoted(std::path::Path::new(name))
+    ))
 }
 
 /// The line a record starts on, counting the header as line 1.
