@@ -37,6 +37,9 @@ _couple() {
             couple,review)
                 cmd="couple__subcmd__review"
                 ;;
+            couple,rituals)
+                cmd="couple__subcmd__rituals"
+                ;;
             couple,talk)
                 cmd="couple__subcmd__talk"
                 ;;
@@ -109,6 +112,9 @@ _couple() {
             couple__subcmd__help,review)
                 cmd="couple__subcmd__help__subcmd__review"
                 ;;
+            couple__subcmd__help,rituals)
+                cmd="couple__subcmd__help__subcmd__rituals"
+                ;;
             couple__subcmd__help,talk)
                 cmd="couple__subcmd__help__subcmd__talk"
                 ;;
@@ -133,6 +139,39 @@ _couple() {
             couple__subcmd__help__subcmd__goals,review)
                 cmd="couple__subcmd__help__subcmd__goals__subcmd__review"
                 ;;
+            couple__subcmd__help__subcmd__rituals,pause)
+                cmd="couple__subcmd__help__subcmd__rituals__subcmd__pause"
+                ;;
+            couple__subcmd__help__subcmd__rituals,set)
+                cmd="couple__subcmd__help__subcmd__rituals__subcmd__set"
+                ;;
+            couple__subcmd__help__subcmd__rituals,unpause)
+                cmd="couple__subcmd__help__subcmd__rituals__subcmd__unpause"
+                ;;
+            couple__subcmd__rituals,help)
+                cmd="couple__subcmd__rituals__subcmd__help"
+                ;;
+            couple__subcmd__rituals,pause)
+                cmd="couple__subcmd__rituals__subcmd__pause"
+                ;;
+            couple__subcmd__rituals,set)
+                cmd="couple__subcmd__rituals__subcmd__set"
+                ;;
+            couple__subcmd__rituals,unpause)
+                cmd="couple__subcmd__rituals__subcmd__unpause"
+                ;;
+            couple__subcmd__rituals__subcmd__help,help)
+                cmd="couple__subcmd__rituals__subcmd__help__subcmd__help"
+                ;;
+            couple__subcmd__rituals__subcmd__help,pause)
+                cmd="couple__subcmd__rituals__subcmd__help__subcmd__pause"
+                ;;
+            couple__subcmd__rituals__subcmd__help,set)
+                cmd="couple__subcmd__rituals__subcmd__help__subcmd__set"
+                ;;
+            couple__subcmd__rituals__subcmd__help,unpause)
+                cmd="couple__subcmd__rituals__subcmd__help__subcmd__unpause"
+                ;;
             *)
                 ;;
         esac
@@ -140,7 +179,7 @@ _couple() {
 
     case "${cmd}" in
         couple)
-            opts="-q -h -V --dir --partner --no-input --color --quiet --help --version prompt log goals review export talk completions help"
+            opts="-q -h -V --dir --partner --no-input --color --quiet --help --version prompt log goals review export talk rituals completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -652,7 +691,7 @@ _couple() {
             return 0
             ;;
         couple__subcmd__help)
-            opts="prompt log goals review export talk completions help"
+            opts="prompt log goals review export talk rituals completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -861,6 +900,62 @@ _couple() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        couple__subcmd__help__subcmd__rituals)
+            opts="set pause unpause"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        couple__subcmd__help__subcmd__rituals__subcmd__pause)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        couple__subcmd__help__subcmd__rituals__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        couple__subcmd__help__subcmd__rituals__subcmd__unpause)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         couple__subcmd__help__subcmd__talk)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -990,6 +1085,196 @@ _couple() {
                     COMPREPLY=($(compgen -W "table csv json" -- "${cur}"))
                     return 0
                     ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --partner)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        couple__subcmd__rituals)
+            opts="-q -h --dir --partner --no-input --color --quiet --help set pause unpause help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --partner)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        couple__subcmd__rituals__subcmd__help)
+            opts="set pause unpause help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        couple__subcmd__rituals__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        couple__subcmd__rituals__subcmd__help__subcmd__pause)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        couple__subcmd__rituals__subcmd__help__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        couple__subcmd__rituals__subcmd__help__subcmd__unpause)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        couple__subcmd__rituals__subcmd__pause)
+            opts="-q -h --from --to --dir --partner --no-input --color --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --partner)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        couple__subcmd__rituals__subcmd__set)
+            opts="-q -h --kind --minutes --any-length --dir --partner --no-input --color --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --kind)
+                    COMPREPLY=($(compgen -W "talk us-time care appreciation repair affection checkin answer sit-down state-of-us" -- "${cur}"))
+                    return 0
+                    ;;
+                --minutes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --partner)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        couple__subcmd__rituals__subcmd__unpause)
+            opts="-q -h --dir --partner --no-input --color --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -34,6 +34,7 @@ set edit:completion:arg-completer[couple] = {|@words|
             cand review 'How it is going, and what is due'
             cand export 'Write the log, the goals or the deck as CSV or JSON'
             cand talk 'The daily talk, timed and calm; or the weekly "state of us"'
+            cand rituals 'Your own rituals and targets, and breaks that keep a streak'
             cand completions 'Print the shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -208,7 +209,7 @@ set edit:completion:arg-completer[couple] = {|@words|
         &'couple;review'= {
             cand --from 'The first day of a period of your own'
             cand --to 'The last day of a period of your own'
-            cand --date 'The day to review as of [default: today]'
+            cand --date 'The day to review as of [default: today; with --to, the earlier of it and today]'
             cand --format 'Output format'
             cand --dir 'The data directory [default: $XDG_DATA_HOME/couple]'
             cand --partner 'Who you are [default: your login name]'
@@ -262,6 +263,69 @@ set edit:completion:arg-completer[couple] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'couple;rituals'= {
+            cand --dir 'The data directory [default: $XDG_DATA_HOME/couple]'
+            cand --partner 'Who you are [default: your login name]'
+            cand --color 'When to use colour'
+            cand --no-input 'Never ask anything interactively'
+            cand -q 'Print only what was asked for: no new ids, no confirmations'
+            cand --quiet 'Print only what was asked for: no new ids, no confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand set 'Set a ritual''s target (adding the ritual if it is new)'
+            cand pause 'Pause some rituals, or all, from one day to another'
+            cand unpause 'Remove a pause, by its id or a unique prefix of it'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'couple;rituals;set'= {
+            cand --kind 'A kind it counts (repeat for several) [default: the kind it is named after]'
+            cand --minutes 'Count only entries of at least this many minutes'
+            cand --dir 'The data directory [default: $XDG_DATA_HOME/couple]'
+            cand --partner 'Who you are [default: your login name]'
+            cand --color 'When to use colour'
+            cand --any-length 'Count entries of any length again'
+            cand --no-input 'Never ask anything interactively'
+            cand -q 'Print only what was asked for: no new ids, no confirmations'
+            cand --quiet 'Print only what was asked for: no new ids, no confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'couple;rituals;pause'= {
+            cand --from 'The first day of the break'
+            cand --to 'The last day of the break'
+            cand --dir 'The data directory [default: $XDG_DATA_HOME/couple]'
+            cand --partner 'Who you are [default: your login name]'
+            cand --color 'When to use colour'
+            cand --no-input 'Never ask anything interactively'
+            cand -q 'Print only what was asked for: no new ids, no confirmations'
+            cand --quiet 'Print only what was asked for: no new ids, no confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'couple;rituals;unpause'= {
+            cand --dir 'The data directory [default: $XDG_DATA_HOME/couple]'
+            cand --partner 'Who you are [default: your login name]'
+            cand --color 'When to use colour'
+            cand --no-input 'Never ask anything interactively'
+            cand -q 'Print only what was asked for: no new ids, no confirmations'
+            cand --quiet 'Print only what was asked for: no new ids, no confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'couple;rituals;help'= {
+            cand set 'Set a ritual''s target (adding the ritual if it is new)'
+            cand pause 'Pause some rituals, or all, from one day to another'
+            cand unpause 'Remove a pause, by its id or a unique prefix of it'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'couple;rituals;help;set'= {
+        }
+        &'couple;rituals;help;pause'= {
+        }
+        &'couple;rituals;help;unpause'= {
+        }
+        &'couple;rituals;help;help'= {
+        }
         &'couple;completions'= {
             cand --dir 'The data directory [default: $XDG_DATA_HOME/couple]'
             cand --partner 'Who you are [default: your login name]'
@@ -279,6 +343,7 @@ set edit:completion:arg-completer[couple] = {|@words|
             cand review 'How it is going, and what is due'
             cand export 'Write the log, the goals or the deck as CSV or JSON'
             cand talk 'The daily talk, timed and calm; or the weekly "state of us"'
+            cand rituals 'Your own rituals and targets, and breaks that keep a streak'
             cand completions 'Print the shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -314,6 +379,17 @@ set edit:completion:arg-completer[couple] = {|@words|
         &'couple;help;export'= {
         }
         &'couple;help;talk'= {
+        }
+        &'couple;help;rituals'= {
+            cand set 'Set a ritual''s target (adding the ritual if it is new)'
+            cand pause 'Pause some rituals, or all, from one day to another'
+            cand unpause 'Remove a pause, by its id or a unique prefix of it'
+        }
+        &'couple;help;rituals;set'= {
+        }
+        &'couple;help;rituals;pause'= {
+        }
+        &'couple;help;rituals;unpause'= {
         }
         &'couple;help;completions'= {
         }

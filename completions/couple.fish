@@ -39,6 +39,7 @@ complete -c couple -n "__fish_couple_needs_command" -f -a "goals" -d 'Shared goa
 complete -c couple -n "__fish_couple_needs_command" -f -a "review" -d 'How it is going, and what is due'
 complete -c couple -n "__fish_couple_needs_command" -f -a "export" -d 'Write the log, the goals or the deck as CSV or JSON'
 complete -c couple -n "__fish_couple_needs_command" -f -a "talk" -d 'The daily talk, timed and calm; or the weekly "state of us"'
+complete -c couple -n "__fish_couple_needs_command" -f -a "rituals" -d 'Your own rituals and targets, and breaks that keep a streak'
 complete -c couple -n "__fish_couple_needs_command" -f -a "completions" -d 'Print the shell completion script'
 complete -c couple -n "__fish_couple_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c couple -n "__fish_couple_using_subcommand prompt" -l theme -d 'Only prompts of this theme (repeat for several)' -r -f -a "check-in\t''
@@ -205,7 +206,7 @@ complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_sub
 complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c couple -n "__fish_couple_using_subcommand review" -l from -d 'The first day of a period of your own' -r
 complete -c couple -n "__fish_couple_using_subcommand review" -l to -d 'The last day of a period of your own' -r
-complete -c couple -n "__fish_couple_using_subcommand review" -l date -d 'The day to review as of [default: today]' -r
+complete -c couple -n "__fish_couple_using_subcommand review" -l date -d 'The day to review as of [default: today; with --to, the earlier of it and today]' -r
 complete -c couple -n "__fish_couple_using_subcommand review" -l format -d 'Output format' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -293,6 +294,60 @@ complete -c couple -n "__fish_couple_using_subcommand talk" -l weekly -d 'The we
 complete -c couple -n "__fish_couple_using_subcommand talk" -l no-input -d 'Never ask anything interactively'
 complete -c couple -n "__fish_couple_using_subcommand talk" -s q -l quiet -d 'Print only what was asked for: no new ids, no confirmations'
 complete -c couple -n "__fish_couple_using_subcommand talk" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c couple -n "__fish_couple_using_subcommand rituals; and not __fish_seen_subcommand_from set pause unpause help" -l dir -d 'The data directory [default: $XDG_DATA_HOME/couple]' -r -F
+complete -c couple -n "__fish_couple_using_subcommand rituals; and not __fish_seen_subcommand_from set pause unpause help" -l partner -d 'Who you are [default: your login name]' -r
+complete -c couple -n "__fish_couple_using_subcommand rituals; and not __fish_seen_subcommand_from set pause unpause help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c couple -n "__fish_couple_using_subcommand rituals; and not __fish_seen_subcommand_from set pause unpause help" -l no-input -d 'Never ask anything interactively'
+complete -c couple -n "__fish_couple_using_subcommand rituals; and not __fish_seen_subcommand_from set pause unpause help" -s q -l quiet -d 'Print only what was asked for: no new ids, no confirmations'
+complete -c couple -n "__fish_couple_using_subcommand rituals; and not __fish_seen_subcommand_from set pause unpause help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c couple -n "__fish_couple_using_subcommand rituals; and not __fish_seen_subcommand_from set pause unpause help" -f -a "set" -d 'Set a ritual\'s target (adding the ritual if it is new)'
+complete -c couple -n "__fish_couple_using_subcommand rituals; and not __fish_seen_subcommand_from set pause unpause help" -f -a "pause" -d 'Pause some rituals, or all, from one day to another'
+complete -c couple -n "__fish_couple_using_subcommand rituals; and not __fish_seen_subcommand_from set pause unpause help" -f -a "unpause" -d 'Remove a pause, by its id or a unique prefix of it'
+complete -c couple -n "__fish_couple_using_subcommand rituals; and not __fish_seen_subcommand_from set pause unpause help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c couple -n "__fish_couple_using_subcommand rituals; and __fish_seen_subcommand_from set" -l kind -d 'A kind it counts (repeat for several) [default: the kind it is named after]' -r -f -a "talk\t''
+us-time\t''
+care\t''
+appreciation\t''
+repair\t''
+affection\t''
+checkin\t''
+answer\t''
+sit-down\t''
+state-of-us\t''"
+complete -c couple -n "__fish_couple_using_subcommand rituals; and __fish_seen_subcommand_from set" -l minutes -d 'Count only entries of at least this many minutes' -r
+complete -c couple -n "__fish_couple_using_subcommand rituals; and __fish_seen_subcommand_from set" -l dir -d 'The data directory [default: $XDG_DATA_HOME/couple]' -r -F
+complete -c couple -n "__fish_couple_using_subcommand rituals; and __fish_seen_subcommand_from set" -l partner -d 'Who you are [default: your login name]' -r
+complete -c couple -n "__fish_couple_using_subcommand rituals; and __fish_seen_subcommand_from set" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c couple -n "__fish_couple_using_subcommand rituals; and __fish_seen_subcommand_from set" -l any-length -d 'Count entries of any length again'
+complete -c couple -n "__fish_couple_using_subcommand rituals; and __fish_seen_subcommand_from set" -l no-input -d 'Never ask anything interactively'
+complete -c couple -n "__fish_couple_using_subcommand rituals; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only what was asked for: no new ids, no confirmations'
+complete -c couple -n "__fish_couple_using_subcommand rituals; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c couple -n "__fish_couple_using_subcommand rituals; and __fish_seen_subcommand_from pause" -l from -d 'The first day of the break' -r
+complete -c couple -n "__fish_couple_using_subcommand rituals; and __fish_seen_subcommand_from pause" -l to -d 'The last day of the break' -r
+complete -c couple -n "__fish_couple_using_subcommand rituals; and __fish_seen_subcommand_from pause" -l dir -d 'The data directory [default: $XDG_DATA_HOME/couple]' -r -F
+complete -c couple -n "__fish_couple_using_subcommand rituals; and __fish_seen_subcommand_from pause" -l partner -d 'Who you are [default: your login name]' -r
+complete -c couple -n "__fish_couple_using_subcommand rituals; and __fish_seen_subcommand_from pause" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c couple -n "__fish_couple_using_subcommand rituals; and __fish_seen_subcommand_from pause" -l no-input -d 'Never ask anything interactively'
+complete -c couple -n "__fish_couple_using_subcommand rituals; and __fish_seen_subcommand_from pause" -s q -l quiet -d 'Print only what was asked for: no new ids, no confirmations'
+complete -c couple -n "__fish_couple_using_subcommand rituals; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c couple -n "__fish_couple_using_subcommand rituals; and __fish_seen_subcommand_from unpause" -l dir -d 'The data directory [default: $XDG_DATA_HOME/couple]' -r -F
+complete -c couple -n "__fish_couple_using_subcommand rituals; and __fish_seen_subcommand_from unpause" -l partner -d 'Who you are [default: your login name]' -r
+complete -c couple -n "__fish_couple_using_subcommand rituals; and __fish_seen_subcommand_from unpause" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c couple -n "__fish_couple_using_subcommand rituals; and __fish_seen_subcommand_from unpause" -l no-input -d 'Never ask anything interactively'
+complete -c couple -n "__fish_couple_using_subcommand rituals; and __fish_seen_subcommand_from unpause" -s q -l quiet -d 'Print only what was asked for: no new ids, no confirmations'
+complete -c couple -n "__fish_couple_using_subcommand rituals; and __fish_seen_subcommand_from unpause" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c couple -n "__fish_couple_using_subcommand rituals; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set a ritual\'s target (adding the ritual if it is new)'
+complete -c couple -n "__fish_couple_using_subcommand rituals; and __fish_seen_subcommand_from help" -f -a "pause" -d 'Pause some rituals, or all, from one day to another'
+complete -c couple -n "__fish_couple_using_subcommand rituals; and __fish_seen_subcommand_from help" -f -a "unpause" -d 'Remove a pause, by its id or a unique prefix of it'
+complete -c couple -n "__fish_couple_using_subcommand rituals; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c couple -n "__fish_couple_using_subcommand completions" -l dir -d 'The data directory [default: $XDG_DATA_HOME/couple]' -r -F
 complete -c couple -n "__fish_couple_using_subcommand completions" -l partner -d 'Who you are [default: your login name]' -r
 complete -c couple -n "__fish_couple_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -301,14 +356,15 @@ never\t''"
 complete -c couple -n "__fish_couple_using_subcommand completions" -l no-input -d 'Never ask anything interactively'
 complete -c couple -n "__fish_couple_using_subcommand completions" -s q -l quiet -d 'Print only what was asked for: no new ids, no confirmations'
 complete -c couple -n "__fish_couple_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export talk completions help" -f -a "prompt" -d 'Print the question of the day, or browse the deck'
-complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export talk completions help" -f -a "log" -d 'Record a ritual: a talk, time together, a small act of care, …'
-complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export talk completions help" -f -a "goals" -d 'Shared goals, dreams and bucket-list ideas, and the monthly sit-down'
-complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export talk completions help" -f -a "review" -d 'How it is going, and what is due'
-complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export talk completions help" -f -a "export" -d 'Write the log, the goals or the deck as CSV or JSON'
-complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export talk completions help" -f -a "talk" -d 'The daily talk, timed and calm; or the weekly "state of us"'
-complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export talk completions help" -f -a "completions" -d 'Print the shell completion script'
-complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export talk completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export talk rituals completions help" -f -a "prompt" -d 'Print the question of the day, or browse the deck'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export talk rituals completions help" -f -a "log" -d 'Record a ritual: a talk, time together, a small act of care, …'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export talk rituals completions help" -f -a "goals" -d 'Shared goals, dreams and bucket-list ideas, and the monthly sit-down'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export talk rituals completions help" -f -a "review" -d 'How it is going, and what is due'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export talk rituals completions help" -f -a "export" -d 'Write the log, the goals or the deck as CSV or JSON'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export talk rituals completions help" -f -a "talk" -d 'The daily talk, timed and calm; or the weekly "state of us"'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export talk rituals completions help" -f -a "rituals" -d 'Your own rituals and targets, and breaks that keep a streak'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export talk rituals completions help" -f -a "completions" -d 'Print the shell completion script'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export talk rituals completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c couple -n "__fish_couple_using_subcommand help; and __fish_seen_subcommand_from goals" -f -a "add" -d 'Add a goal; prints its new id'
 complete -c couple -n "__fish_couple_using_subcommand help; and __fish_seen_subcommand_from goals" -f -a "list" -d 'List goals: the open ones, overdue first'
 complete -c couple -n "__fish_couple_using_subcommand help; and __fish_seen_subcommand_from goals" -f -a "done" -d 'Mark a goal done'
@@ -316,3 +372,6 @@ complete -c couple -n "__fish_couple_using_subcommand help; and __fish_seen_subc
 complete -c couple -n "__fish_couple_using_subcommand help; and __fish_seen_subcommand_from goals" -f -a "reopen" -d 'Open a done or dropped goal again'
 complete -c couple -n "__fish_couple_using_subcommand help; and __fish_seen_subcommand_from goals" -f -a "edit" -d 'Change a goal\'s title, horizon, due date, owner or note'
 complete -c couple -n "__fish_couple_using_subcommand help; and __fish_seen_subcommand_from goals" -f -a "review" -d 'The monthly sit-down: go through the open goals together'
+complete -c couple -n "__fish_couple_using_subcommand help; and __fish_seen_subcommand_from rituals" -f -a "set" -d 'Set a ritual\'s target (adding the ritual if it is new)'
+complete -c couple -n "__fish_couple_using_subcommand help; and __fish_seen_subcommand_from rituals" -f -a "pause" -d 'Pause some rituals, or all, from one day to another'
+complete -c couple -n "__fish_couple_using_subcommand help; and __fish_seen_subcommand_from rituals" -f -a "unpause" -d 'Remove a pause, by its id or a unique prefix of it'

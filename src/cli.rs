@@ -95,6 +95,7 @@ pub(crate) enum Command {
     Review(ReviewArgs),
     Export(ExportArgs),
     Talk(TalkArgs),
+    Rituals(RitualsArgs),
     Completions(CompletionsArgs),
 }
 
@@ -249,14 +250,34 @@ pub(crate) const THEMES: [&str; 12] = [
 /// today's answers side by side once you have both answered (until you
 /// answer, you only see that your partner did).
 ///
-/// Rituals: talk is daily, us-time weekly (ISO weeks, Monday first),
-/// sit-down monthly. A streak counts the periods in a row that were met,
-/// up to the current one if it is met already, else up to the one before:
-/// a day is not lost until it is over.
+/// Rituals: by default talk 1/day, us-time 1/week (ISO weeks, Monday
+/// first) and sit-down 1/month; `couple rituals` sets your own. A ritual
+/// counts the days with an entry of its kinds, by either of you, at most
+/// its target per period. Only days up to the as-of date count: on the
+/// 25th a month shows talk n/25. A week counts in the month or year that
+/// holds its Thursday (as ISO years count weeks), a month in the range that
+/// holds its 15th; a range too short for that (a week, for a monthly
+/// ritual) shows the period holding its as-of date. A paused day asks
+/// nothing: a week or month asks its target scaled to its days not
+/// paused. A streak counts the periods in a row that were met, up to the
+/// current one if it is met already, else up to the one before: a day is
+/// not lost until it is over; paused periods neither extend nor break it.
 ///
-/// With --due it prints one line per thing due now and nothing at all when
-/// all is well, so `0 20 * * * couple review --due` mails only when there is
-/// news.
+/// --due prints one line per thing due now and nothing at all when all is
+/// well, so `0 20 * * * couple review --due` mails only when it matters:
+/// a daily ritual when today's is missing; a weekly one when what is left
+/// needs every day after today (from Saturday for 1/week); a monthly one in
+/// its last 7 days; your partner's answer waiting for yours; a goal once
+/// when it is due within 3 days and once a week while it is overdue; a
+/// drift (a ritual's last 2 weeks below half its rate over the 8 weeks
+/// before, when that was at least once a week) once a week. Nothing for a
+/// paused ritual, nothing at all during a pause of every ritual. What was
+/// said is remembered in $XDG_STATE_HOME/couple/due.csv (per machine).
+/// --exit-code exits 1 exactly when --due would print something.
+///
+/// --month shows each ritual week by week and --year month by month as a
+/// row of blocks (█ met, ▁–▇ part of it, · none, blank not yet or paused),
+/// the year a heatmap of talks, and the check-ins' mood as a line of blocks.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   couple review                          this week
@@ -284,7 +305,9 @@ pub(crate) struct ReviewArgs {
     #[arg(long, value_name = "DATE", requires = "from")]
     pub(crate) to: Option<String>,
 
-    /// The day to review as of [default: today]
+    /// The day to review as of [default: today; with --to, the earlier of it and today]
+    ///
+    /// Nothing dated after it counts: entries, goals created, pauses begun.
     #[arg(long, value_name = "DATE")]
     pub(crate) date: Option<String>,
 
@@ -728,4 +751,95 @@ mod tests {
         want.push("all".into());
         assert_eq!(names, want);
     }
+}
+
+/// Your own rituals and targets, and breaks that keep a streak
+///
+/// Without a subcommand, shows the rituals (from rituals.csv in the data
+/// directory; talk 1/day, us-time 1/week and sit-down 1/month while it does
+/// not exist) and the pauses (pauses.csv). A ritual counts the days with an
+/// entry of its kinds, by either of you. Both files are shared, and stay
+/// editable in a spreadsheet.
+///
+/// A pause (travel, illness, a new baby) takes its days out of the targets:
+/// paused days neither extend nor break a streak, and `review --due` says
+/// nothing of a paused ritual (nothing at all while every ritual is
+/// paused). A week or month partly paused asks its target scaled to its
+/// days not paused, rounded.
+#[derive(Debug, Args)]
+#[command(
+    args_conflicts_with_subcommands = true,
+    after_help = "Examples:
+  couple rituals                              the rituals and the pauses
+  couple rituals set talk 5/week              talk five days a week
+  couple rituals set talk 1/day --minutes 10  only talks of 10 minutes or more count
+  couple rituals set closeness 3/week --kind affection --kind care
+  couple rituals pause --from 2026-12-20 --to 2027-01-03 \"at my parents'\"
+  couple rituals pause --from today --to \"next sunday\" us-time
+  couple rituals unpause 7kq3"
+)]
+pub(crate) struct RitualsArgs {
+    #[command(subcommand)]
+    pub(crate) command: Option<RitualsCommand>,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum RitualsCommand {
+    Set(RitualsSetArgs),
+    Pause(RitualsPauseArgs),
+    Unpause(RitualsUnpauseArgs),
+}
+
+/// Set a ritual's target (adding the ritual if it is new)
+///
+/// Writes rituals.csv (from the defaults, the first time), atomically,
+/// under the lock. A ritual named after a kind counts that kind unless
+/// --kind says otherwise.
+#[derive(Debug, Args)]
+pub(crate) struct RitualsSetArgs {
+    /// The ritual: talk, us-time, sit-down, or a name of your own
+    #[arg(value_name = "RITUAL")]
+    pub(crate) name: String,
+
+    /// How many days per day, week or month: 1/day, 5/week (at most 7), 2/month (at most 28)
+    #[arg(value_name = "N/PER")]
+    pub(crate) cadence: String,
+
+    /// A kind it counts (repeat for several) [default: the kind it is named after]
+    #[arg(long = "kind", value_name = "KIND", value_parser = Suggest(Kind::names), hide_possible_values = true)]
+    pub(crate) kinds: Vec<String>,
+
+    /// Count only entries of at least this many minutes
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1440))]
+    pub(crate) minutes: Option<u16>,
+
+    /// Count entries of any length again
+    #[arg(long, conflicts_with = "minutes")]
+    pub(crate) any_length: bool,
+}
+
+/// Pause some rituals, or all, from one day to another
+///
+/// Appends a row to pauses.csv. Name rituals to pause only those; the last
+/// word, if it is not a ritual, is a note ("visiting mum").
+#[derive(Debug, Args)]
+pub(crate) struct RitualsPauseArgs {
+    /// The first day of the break
+    #[arg(long, value_name = "DATE")]
+    pub(crate) from: String,
+
+    /// The last day of the break
+    #[arg(long, value_name = "DATE")]
+    pub(crate) to: String,
+
+    /// The rituals to pause [default: all], then an optional note
+    #[arg(value_name = "RITUAL… NOTE")]
+    pub(crate) words: Vec<String>,
+}
+
+/// Remove a pause, by its id or a unique prefix of it
+#[derive(Debug, Args)]
+pub(crate) struct RitualsUnpauseArgs {
+    #[arg(value_name = "ID")]
+    pub(crate) id: String,
 }

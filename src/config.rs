@@ -22,6 +22,10 @@ pub(crate) struct Config {
     /// `--partner NAME` as typed on the command line (not from the
     /// environment): reports and exports narrow to that partner.
     pub(crate) partner_filter: Option<String>,
+    /// Where this machine keeps what is its own and not shared (what
+    /// `review --due` already said): `$XDG_STATE_HOME/couple`, else
+    /// `~/.local/state/couple`; `None` without a home directory.
+    pub(crate) state_dir: Option<PathBuf>,
     /// The local date "today" means.
     pub(crate) today: NaiveDate,
     /// The moment of this run, with the local offset, for `logged_at`.
@@ -68,6 +72,7 @@ impl Config {
             partner_filter: partner.clone().filter(|_| partner_typed),
             dir,
             partner,
+            state_dir: state_dir(),
             today,
             now,
             interactive: !global.no_input && std::io::stdin().is_terminal(),
@@ -117,6 +122,19 @@ fn empty_dir() -> Error {
     };
     Error::usage(format!("{from}: no data directory"))
         .with_hint("name a directory, or unset COUPLE_DIR to use the default")
+}
+
+/// `$XDG_STATE_HOME/couple`, else `~/.local/state/couple`: per machine,
+/// outside the shared data directory.
+fn state_dir() -> Option<PathBuf> {
+    if let Some(xdg) = env::var_os("XDG_STATE_HOME").filter(|v| !v.is_empty()) {
+        let xdg = PathBuf::from(xdg);
+        if xdg.is_absolute() {
+            return Some(xdg.join("couple"));
+        }
+    }
+    let home = env::var_os("HOME").filter(|v| !v.is_empty())?;
+    Some(PathBuf::from(home).join(".local/state/couple"))
 }
 
 /// The platform's data directory: `$XDG_DATA_HOME/couple`, else

@@ -180,7 +180,7 @@ pub(crate) fn parse_file_date(bytes: &[u8]) -> std::result::Result<NaiveDate, St
 }
 
 /// An inclusive range of days.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub(crate) struct Period {
     pub(crate) from: NaiveDate,
     pub(crate) to: NaiveDate,

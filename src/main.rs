@@ -47,6 +47,7 @@ fn run(cli: Cli, partner_typed: bool) -> Result<()> {
         Command::Review(args) => cmd::review::run(args, &config),
         Command::Export(args) => cmd::export::run(args, &config),
         Command::Talk(args) => cmd::talk::run(args, &config),
+        Command::Rituals(args) => cmd::rituals::run(args, &config),
         Command::Completions(args) => cmd::completions::run(args, &config),
     }
 }

@@ -1,89 +1,27 @@
 //! The review: pure functions from log entries to a report. One streaming
-//! pass folds each entry into per-period sets and per-partner counts, so
-//! memory grows with the days and partners seen, never with the rows.
+//! pass folds each entry into per-ritual day sets, per-day charts and
+//! per-partner counts, so memory grows with the days and partners seen,
+//! never with the rows. Nothing dated after the as-of date counts.
 
-use std::collections::HashSet;
-
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::dates::Period;
-use crate::model::{Entry, Goal, Kind, same_partner};
+use crate::model::{Entry, Goal, Kind, Pause, Paused, Per, Ritual, countable, same_partner};
 
+mod due;
 mod goals;
+mod rituals;
 mod state_of_us;
+pub(crate) mod trend;
 
+pub(crate) use due::{Due, Remind, Said, to_say};
 pub(crate) use goals::GoalsSummary;
+pub(crate) use rituals::{Drift, Score};
 pub(crate) use state_of_us::{StateOfUs, window as state_of_us_window};
+pub(crate) use trend::{Trend, TrendRow};
 
-crate::model::vocabulary! {
-    /// How often a ritual is meant to happen.
-    enum Cadence ("cadence", "cadences") {
-        Daily => "daily", "every day";
-        Weekly => "weekly", "every week";
-        Monthly => "monthly", "every month";
-    }
-}
-
-impl Cadence {
-    /// A number for the period holding `date`; consecutive periods get
-    /// consecutive numbers (ISO weeks start on Monday; 0001-01-01 was one).
-    pub(crate) fn key(self, date: NaiveDate) -> i32 {
-        match self {
-            Cadence::Daily => date.num_days_from_ce(),
-            Cadence::Weekly => (date.num_days_from_ce() - 1).div_euclid(7),
-            Cadence::Monthly => date.year() * 12 + date.month0() as i32,
-        }
-    }
-
-    fn unit(self) -> &'static str {
-        match self {
-            Cadence::Daily => "day",
-            Cadence::Weekly => "week",
-            Cadence::Monthly => "month",
-        }
-    }
-}
-
-/// The rituals a review follows, with their cadences.
-pub(crate) const RITUALS: [(Kind, Cadence); 3] = [
-    (Kind::Talk, Cadence::Daily),
-    (Kind::UsTime, Cadence::Weekly),
-    (Kind::SitDown, Cadence::Monthly),
-];
-
-/// The periods in which a ritual was done at least once.
-#[derive(Debug, Default)]
-struct Met {
-    keys: HashSet<i32>,
-    last: Option<i32>,
-}
-
-impl Met {
-    fn insert(&mut self, key: i32) {
-        // Logs are mostly in date order: skip the hash for a repeat.
-        if self.last != Some(key) {
-            self.keys.insert(key);
-            self.last = Some(key);
-        }
-    }
-
-    fn contains(&self, key: i32) -> bool {
-        self.keys.contains(&key)
-    }
-
-    /// Periods in a row that were met, ending at `now` if it is met, else at
-    /// the one before (the current period is not lost until it is over).
-    fn streak(&self, now: i32) -> u32 {
-        let mut key = if self.contains(now) { now } else { now - 1 };
-        let mut count = 0;
-        while self.contains(key) {
-            count += 1;
-            key -= 1;
-        }
-        count
-    }
-}
+use rituals::{DaySet, Tally};
 
 /// Counts for one partner over the range.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -121,56 +59,95 @@ pub(crate) struct Answer {
 pub(crate) struct Fold {
     range: Period,
     as_of: NaiveDate,
-    met: [Met; 3],
-    minutes: [u64; 3],
+    rituals: Vec<Ritual>,
+    /// For each kind (by its place in `Kind::ALL`), the rituals counting it.
+    counted_by: Vec<Vec<usize>>,
+    /// For each ritual, the days it was done, up to the as-of date.
+    done: Vec<DaySet>,
+    /// For each ritual, its minutes within the range.
+    minutes: Vec<u64>,
     /// Every partner met in the log, named as first written.
     partners: Vec<PartnerCounts>,
     last_sit_down: Option<NaiveDate>,
     answers: Vec<Answer>,
     state_of_us: state_of_us::Latest,
-    /// Talk minutes per day of the range, when the range is short enough to chart.
+    /// Per day of the range (when it spans at most a year): talk minutes,
+    /// whether there was a talk, and the check-ins' mood (sum, count).
     talk_by_day: Vec<u32>,
+    talked: Vec<bool>,
+    mood_by_day: Vec<(u32, u32)>,
 }
 
-/// The longest range that gets a day-by-day chart.
-const CHART_DAYS: usize = 31;
+/// The longest range that gets day-by-day charts.
+const CHART_DAYS: usize = 366;
 
 impl Fold {
-    pub(crate) fn new(range: Period, as_of: NaiveDate) -> Self {
+    pub(crate) fn new(range: Period, as_of: NaiveDate, rituals: Vec<Ritual>) -> Self {
         let chart = if range.days() <= CHART_DAYS {
             range.days()
         } else {
             0
         };
+        let mut counted_by = vec![Vec::new(); Kind::ALL.len()];
+        for (i, ritual) in rituals.iter().enumerate() {
+            for kind in &ritual.kinds {
+                if countable(*kind) {
+                    counted_by[*kind as usize].push(i);
+                }
+            }
+        }
         Self {
             range,
             as_of,
-            met: Default::default(),
-            minutes: [0; 3],
+            counted_by,
+            done: rituals.iter().map(|_| DaySet::default()).collect(),
+            minutes: vec![0; rituals.len()],
+            rituals,
             partners: Vec::new(),
             last_sit_down: None,
             answers: Vec::new(),
             state_of_us: state_of_us::Latest::new(range, as_of),
             talk_by_day: vec![0; chart],
+            talked: vec![false; chart],
+            mood_by_day: vec![(0, 0); chart],
         }
     }
 
     pub(crate) fn add(&mut self, entry: &Entry) {
+        // A true as-of: what happened after it does not count.
+        if entry.date > self.as_of {
+            return;
+        }
         self.state_of_us.add(entry);
-        let in_range = self.range.contains(entry.date);
+        let in_range = entry.date >= self.range.from && entry.date <= self.range.to;
         let who = self.partner(&entry.partner);
-        if let Some(i) = RITUALS.iter().position(|(kind, _)| *kind == entry.kind) {
-            self.met[i].insert(RITUALS[i].1.key(entry.date));
-            if in_range {
-                self.minutes[i] += u64::from(entry.minutes.unwrap_or(0));
+        for &i in &self.counted_by[entry.kind as usize] {
+            if self.rituals[i].counts(entry.kind, entry.minutes) {
+                self.done[i].insert(entry.date);
+                if in_range {
+                    self.minutes[i] += u64::from(entry.minutes.unwrap_or(0));
+                }
             }
         }
+        let day = if in_range && !self.talk_by_day.is_empty() {
+            Some((entry.date - self.range.from).num_days() as usize)
+        } else {
+            None
+        };
         match entry.kind {
-            Kind::Talk if in_range && !self.talk_by_day.is_empty() => {
-                let day = (entry.date - self.range.from).num_days() as usize;
-                self.talk_by_day[day] += u32::from(entry.minutes.unwrap_or(0));
+            Kind::Talk => {
+                if let Some(day) = day {
+                    self.talk_by_day[day] += u32::from(entry.minutes.unwrap_or(0));
+                    self.talked[day] = true;
+                }
             }
-            Kind::SitDown if entry.date <= self.as_of => {
+            Kind::Checkin => {
+                if let (Some(day), Some(mood)) = (day, entry.mood) {
+                    self.mood_by_day[day].0 += u32::from(mood);
+                    self.mood_by_day[day].1 += 1;
+                }
+            }
+            Kind::SitDown => {
                 self.last_sit_down = self.last_sit_down.max(Some(entry.date));
             }
             Kind::Answer if entry.date == self.as_of => {
@@ -228,25 +205,69 @@ impl Fold {
         }
     }
 
-    /// The review as seen by `caller`, with the goals as they stood on the
-    /// as-of date; `only` narrows the partner counts.
-    pub(crate) fn finish(mut self, caller: &str, only: Option<&str>, goals: &[Goal]) -> Review {
-        let rituals = RITUALS
-            .iter()
-            .zip(&self.met)
-            .zip(self.minutes)
-            .map(|(((kind, cadence), met), minutes)| {
-                let (first, last) = (cadence.key(self.range.from), cadence.key(self.range.to));
-                RitualLine {
-                    ritual: *kind,
-                    cadence: *cadence,
-                    target: (last - first + 1) as u32,
-                    done: (first..=last).filter(|k| met.contains(*k)).count() as u32,
-                    minutes,
-                    streak: met.streak(cadence.key(self.as_of)),
-                }
-            })
-            .collect();
+    /// The review as seen by `caller`, with the goals and pauses as they
+    /// stood on the as-of date; `only` narrows the partner counts.
+    // One pass over the rituals, then the partners, answers and goals, in
+    // the order the review shows them: split up, a dozen locals would be
+    // passed around.
+    #[allow(clippy::too_many_lines)]
+    pub(crate) fn finish(
+        mut self,
+        caller: &str,
+        only: Option<&str>,
+        goals: &[Goal],
+        pauses: &[Pause],
+    ) -> Review {
+        let as_of = self.as_of;
+        // Pauses begun after the as-of date were not there yet.
+        let pauses: Vec<Pause> = pauses.iter().filter(|p| p.from <= as_of).cloned().collect();
+        let (trend_per, columns) = rituals::trend_columns(self.range);
+        let mut rituals = Vec::new();
+        let mut due = Vec::new();
+        let mut drift = Vec::new();
+        let mut trend_rows = Vec::new();
+        for ((ritual, done), minutes) in self.rituals.iter().zip(&self.done).zip(&self.minutes) {
+            let tally = Tally {
+                ritual,
+                done,
+                paused: Paused::of(&pauses, &ritual.name),
+                as_of,
+            };
+            let score = tally.score(self.range, true);
+            if let Some(risk) = tally.at_risk() {
+                due.push(Due {
+                    what: ritual.name.clone(),
+                    message: risk_message(ritual, risk),
+                    remind: Remind::Always,
+                });
+            }
+            if let Some(d) = tally.drift() {
+                due.push(Due {
+                    what: "drift".into(),
+                    message: d.message(),
+                    remind: Remind::Weekly(format!("drift {}", ritual.name)),
+                });
+                drift.push(d);
+            }
+            if !columns.is_empty() && rituals::fits(ritual.per, trend_per) {
+                trend_rows.push(TrendRow {
+                    ritual: ritual.name.clone(),
+                    cells: tally.trend(&columns),
+                });
+            }
+            rituals.push(RitualLine {
+                ritual: ritual.name.clone(),
+                kinds: ritual.kinds.clone(),
+                every: ritual.target,
+                per: ritual.per,
+                min_minutes: ritual.minutes,
+                target: score.target,
+                done: score.done,
+                minutes: *minutes,
+                streak: tally.streak(),
+                paused: tally.paused.contains(as_of),
+            });
+        }
 
         if !caller.is_empty() {
             let at = self.partner(caller);
@@ -280,92 +301,132 @@ impl Fold {
         answers.sort_by(|a, b| {
             (not_caller(&a.partner), &a.partner).cmp(&(not_caller(&b.partner), &b.partner))
         });
+        due.extend(answer_due(caller, &answers));
 
-        let mut due = due(&self.met, self.as_of, caller, &answers);
-        let (goals, goals_due) = goals::summarize(goals, self.as_of, self.range);
+        let counted = Period {
+            from: self.range.from,
+            to: self.range.to.min(as_of),
+        };
+        let (goals, goals_due) = goals::summarize(goals, as_of, counted);
         due.extend(goals_due);
+        // A break from everything silences everything.
+        let on_break: Vec<Pause> = pauses
+            .iter()
+            .filter(|p| p.is_total() && p.from <= as_of && as_of <= p.to)
+            .cloned()
+            .collect();
+        if !on_break.is_empty() {
+            due.clear();
+        }
+        let shown_pauses = pauses
+            .into_iter()
+            .filter(|p| p.from <= counted.to && p.to >= counted.from)
+            .collect();
         Review {
             from: self.range.from,
             to: self.range.to,
-            as_of: self.as_of,
+            as_of,
             rituals,
             partners,
             last_sit_down: self.last_sit_down,
             answers,
             state_of_us: self.state_of_us.finish(caller),
             goals,
+            pauses: shown_pauses,
+            drift,
             due,
+            trend: Trend {
+                per: trend_per,
+                columns,
+                rows: trend_rows,
+            },
+            talked: self.talked,
             talk_by_day: self.talk_by_day,
+            mood_by_day: self
+                .mood_by_day
+                .iter()
+                .map(|&(sum, n)| (n > 0).then(|| (sum + n / 2) / n))
+                .collect(),
         }
     }
 }
 
-/// What is due for `caller` as of the date.
-fn due(met: &[Met; 3], as_of: NaiveDate, caller: &str, answers: &[Answer]) -> Vec<Due> {
-    let mut due = Vec::new();
-    let phrases = [
-        "no talk yet today",
-        "no us-time yet this week",
-        "no sit-down yet this month",
-    ];
-    for (((kind, cadence), met), phrase) in RITUALS.iter().zip(met).zip(phrases) {
-        if !met.contains(cadence.key(as_of)) {
-            due.push(Due {
-                what: kind.as_str().to_string(),
-                message: format!("{kind}: {phrase}"),
-            });
-        }
-    }
+/// `talk: none yet today`, `us-time: none yet this week, 2 days left`.
+fn risk_message(ritual: &Ritual, risk: rituals::AtRisk) -> String {
+    let name = &ritual.name;
+    let this = match ritual.per {
+        Per::Day => return format!("{name}: none yet today"),
+        Per::Week => "this week",
+        Per::Month => "this month",
+    };
+    let done = if risk.done == 0 {
+        format!("none yet {this}")
+    } else {
+        format!("{} of {} {this}", risk.done, risk.target)
+    };
+    let left = match risk.days_left {
+        1 => "today is the last day".to_string(),
+        n => format!("{n} days left"),
+    };
+    format!("{name}: {done}, {left}")
+}
+
+/// The partner answered the question of the day and `caller` did not.
+fn answer_due(caller: &str, answers: &[Answer]) -> Option<Due> {
     let caller_answered = answers.iter().any(|a| same_partner(&a.partner, caller));
     let others: Vec<&str> = answers
         .iter()
         .filter(|a| !same_partner(&a.partner, caller))
         .map(|a| a.partner.as_str())
         .collect();
-    if !caller_answered && !others.is_empty() {
-        due.push(Due {
-            what: "answer".into(),
-            message: format!(
-                "answer: {} answered today's question; answer it to see theirs",
-                others.join(" and ")
-            ),
-        });
-    }
-    due
+    (!caller_answered && !others.is_empty()).then(|| Due {
+        what: "answer".into(),
+        message: format!(
+            "answer: {} answered today's question; answer it to see theirs",
+            others.join(" and ")
+        ),
+        remind: Remind::Always,
+    })
 }
 
 /// One ritual's line of a review.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub(crate) struct RitualLine {
-    pub(crate) ritual: Kind,
-    pub(crate) cadence: Cadence,
-    /// How many of its periods the range touches.
+    pub(crate) ritual: String,
+    pub(crate) kinds: Vec<Kind>,
+    /// The target per period: `every` per `per`.
+    pub(crate) every: u32,
+    pub(crate) per: Per,
+    /// Only entries of at least this many minutes count.
+    pub(crate) min_minutes: Option<u16>,
+    /// What the periods counted in the range ask, up to the as-of date.
     pub(crate) target: u32,
-    /// How many of those had at least one entry, by either partner.
+    /// Days done toward it (at most each period's target).
     pub(crate) done: u32,
     /// Minutes logged for it within the range.
     pub(crate) minutes: u64,
     /// Periods met in a row, up to the as-of period.
     pub(crate) streak: u32,
+    /// Whether it is paused on the as-of date.
+    pub(crate) paused: bool,
 }
 
 impl RitualLine {
     /// `3 days`, `1 week`.
     pub(crate) fn streak_text(&self) -> String {
-        let unit = self.cadence.unit();
         match self.streak {
             0 => "—".to_string(),
-            1 => format!("1 {unit}"),
-            n => format!("{n} {unit}s"),
+            n => format!("{n} {}", self.per.unit(n)),
         }
     }
-}
 
-/// Something due now.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub(crate) struct Due {
-    pub(crate) what: String,
-    pub(crate) message: String,
+    /// `5/week`, `1/day ≥10 min`.
+    pub(crate) fn cadence(&self) -> String {
+        match self.min_minutes {
+            Some(min) => format!("{}/{} ≥{min} min", self.every, self.per),
+            None => format!("{}/{}", self.every, self.per),
+        }
+    }
 }
 
 /// A review of a period.
@@ -381,9 +442,20 @@ pub(crate) struct Review {
     /// The other partners' latest weekly "state of us".
     pub(crate) state_of_us: Vec<StateOfUs>,
     pub(crate) goals: GoalsSummary,
+    /// The pauses touching the range, up to the as-of date.
+    pub(crate) pauses: Vec<Pause>,
+    pub(crate) drift: Vec<Drift>,
     pub(crate) due: Vec<Due>,
+    pub(crate) trend: Trend,
+    /// Per day of the range (empty past a year); days after the as-of
+    /// date hold nothing.
     #[serde(skip)]
     pub(crate) talk_by_day: Vec<u32>,
+    #[serde(skip)]
+    pub(crate) talked: Vec<bool>,
+    /// The check-ins' mood per day, rounded.
+    #[serde(skip)]
+    pub(crate) mood_by_day: Vec<Option<u32>>,
 }
 
 #[cfg(test)]

@@ -835,10 +835,10 @@ fn review_reports_open_due_soon_overdue_and_done_goals() {
         "\
 Mon 23 Nov 2026 to Sun 29 Nov 2026 (as of Wed 25 Nov)
 
- ritual    cadence  done  minutes  streak 
- talk      daily    0/7   0        —      
- us-time   weekly   0/1   0        —      
- sit-down  monthly  0/1   0        —      
+ ritual    target   done  minutes  streak 
+ talk      1/day    0/3   0        —      
+ us-time   1/week   0/1   0        —      
+ sit-down  1/month  0/1   0        —      
 
  partner  care  appreciation  repair  affection  answers  check-ins  mood 
  alex     0     0             0       0          0        0          —    
@@ -854,11 +854,9 @@ Goals: 4 open
   due soon: Book the Lisbon trip (2026-11-30, k3p7q8cd)
 
 Due
-  talk: no talk yet today
-  us-time: no us-time yet this week
-  sit-down: no sit-down yet this month
+  talk: none yet today
+  sit-down: none yet this month, 6 days left
   goal: \"Learn to tango\" was due 2026-11-20
-  goal: \"Book the Lisbon trip\" is due 2026-11-30
 "
     );
 }
@@ -869,11 +867,17 @@ fn review_due_names_overdue_and_soon_due_goals() {
     assert_eq!(
         env.ok(&["review", "--due"]),
         "\
-talk: no talk yet today
-us-time: no us-time yet this week
-sit-down: no sit-down yet this month
+talk: none yet today
+sit-down: none yet this month, 6 days left
 goal: \"Learn to tango\" was due 2026-11-20
-goal: \"Book the Lisbon trip\" is due 2026-11-30
+"
+    );
+    // An overdue goal is said once a week; the rituals at risk each time.
+    assert_eq!(
+        env.ok(&["review", "--due"]),
+        "\
+talk: none yet today
+sit-down: none yet this month, 6 days left
 "
     );
     env.ok_with_stderr(
@@ -887,9 +891,8 @@ goal: \"Book the Lisbon trip\" is due 2026-11-30
     assert_eq!(
         env.ok(&["review", "--due"]),
         "\
-talk: no talk yet today
-us-time: no us-time yet this week
-sit-down: no sit-down yet this month
+talk: none yet today
+sit-down: none yet this month, 6 days left
 "
     );
 }

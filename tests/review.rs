@@ -40,10 +40,10 @@ n1,2026-11-25,sam,answer,,,reconnecting-013,the river walk,2026-11-25T08:00:00+0
 const TABLE: &str = "\
 Mon 23 Nov 2026 to Sun 29 Nov 2026 (as of Wed 25 Nov)
 
- ritual    cadence  done  minutes  streak   
- talk      daily    2/7   35       5 days   
- us-time   weekly   0/1   0        2 weeks  
- sit-down  monthly  1/1   0        2 months 
+ ritual    target   done  minutes  streak   
+ talk      1/day    2/3   35       5 days   
+ us-time   1/week   0/1   0        2 weeks  
+ sit-down  1/month  1/1   0        2 months 
 
  partner  care  appreciation  repair  affection  answers  check-ins  mood 
  alex     0     0             0       1          0        0          —    
@@ -52,6 +52,7 @@ Mon 23 Nov 2026 to Sun 29 Nov 2026 (as of Wed 25 Nov)
 Talk minutes
   MTWTFSS
   ▇█·····   35 min
+  ·▃·   mood
 
 Last sit-down: 2026-11-02
 
@@ -61,8 +62,7 @@ Answers of 2026-11-25
   sam answered (reconnecting-013) — answer it to see theirs
 
 Due
-  talk: no talk yet today
-  us-time: no us-time yet this week
+  talk: none yet today
   answer: sam answered today's question; answer it to see theirs
 ";
 
@@ -76,8 +76,20 @@ fn json_of(env: &Env, args: &[&str]) -> Value {
     serde_json::from_str(&env.ok(args)).unwrap()
 }
 
-fn ritual(target: u32, done: u32, minutes: u32, streak: u32, name: &str, cadence: &str) -> Value {
-    json!({"ritual": name, "cadence": cadence, "target": target, "done": done, "minutes": minutes, "streak": streak})
+/// One of the default rituals' lines: `name` counts the kind of that name,
+/// once per `per`.
+pub(crate) fn ritual(
+    target: u32,
+    done: u32,
+    minutes: u32,
+    streak: u32,
+    name: &str,
+    per: &str,
+) -> Value {
+    json!({
+        "ritual": name, "kinds": [name], "every": 1, "per": per, "min_minutes": null,
+        "target": target, "done": done, "minutes": minutes, "streak": streak, "paused": false,
+    })
 }
 
 #[test]
@@ -91,9 +103,9 @@ fn the_week_has_exact_targets_done_minutes_and_streaks() {
     assert_eq!(
         r["rituals"],
         json!([
-            ritual(7, 2, 35, 5, "talk", "daily"),
-            ritual(1, 0, 0, 2, "us-time", "weekly"),
-            ritual(1, 1, 0, 2, "sit-down", "monthly"),
+            ritual(3, 2, 35, 5, "talk", "day"),
+            ritual(1, 0, 0, 2, "us-time", "week"),
+            ritual(1, 1, 0, 2, "sit-down", "month"),
         ])
     );
     assert_eq!(
@@ -124,9 +136,9 @@ fn the_fortnight_counts_each_day_once_and_sums_minutes() {
     assert_eq!(
         r["rituals"],
         json!([
-            ritual(14, 8, 140, 5, "talk", "daily"),
-            ritual(2, 1, 120, 2, "us-time", "weekly"),
-            ritual(1, 1, 0, 2, "sit-down", "monthly"),
+            ritual(10, 8, 140, 5, "talk", "day"),
+            ritual(2, 1, 120, 2, "us-time", "week"),
+            ritual(1, 1, 0, 2, "sit-down", "month"),
         ])
     );
     assert_eq!(
@@ -146,15 +158,15 @@ fn a_month_and_an_earlier_as_of_date_move_the_window() {
         (r["from"].as_str(), r["to"].as_str()),
         (Some("2026-11-01"), Some("2026-11-30"))
     );
-    assert_eq!(r["rituals"][0], ritual(30, 8, 140, 5, "talk", "daily"));
-    assert_eq!(r["rituals"][1], ritual(6, 2, 180, 2, "us-time", "weekly"));
-    assert_eq!(r["rituals"][2], ritual(1, 1, 45, 2, "sit-down", "monthly"));
+    assert_eq!(r["rituals"][0], ritual(25, 8, 140, 5, "talk", "day"));
+    assert_eq!(r["rituals"][1], ritual(4, 2, 180, 2, "us-time", "week"));
+    assert_eq!(r["rituals"][2], ritual(1, 1, 45, 2, "sit-down", "month"));
 
     let r = json_of(
         &env,
         &["review", "--date", "2026-11-22", "--format", "json"],
     );
-    assert_eq!(r["rituals"][0], ritual(7, 6, 105, 3, "talk", "daily"));
+    assert_eq!(r["rituals"][0], ritual(7, 6, 105, 3, "talk", "day"));
     assert_eq!(r["rituals"][1]["streak"], 2);
     assert_eq!(r["answers"], json!([]));
 }
@@ -189,10 +201,10 @@ fn the_other_partners_answer_stays_hidden_until_you_answer() {
         "\
 Mon 23 Nov 2026 to Sun 29 Nov 2026 (as of Wed 25 Nov)
 
- ritual    cadence  done  minutes  streak   
- talk      daily    2/7   35       5 days   
- us-time   weekly   0/1   0        2 weeks  
- sit-down  monthly  1/1   0        2 months 
+ ritual    target   done  minutes  streak   
+ talk      1/day    2/3   35       5 days   
+ us-time   1/week   0/1   0        2 weeks  
+ sit-down  1/month  1/1   0        2 months 
 
  partner  care  appreciation  repair  affection  answers  check-ins  mood 
  alex     0     0             0       1          1        0          —    
@@ -201,6 +213,7 @@ Mon 23 Nov 2026 to Sun 29 Nov 2026 (as of Wed 25 Nov)
 Talk minutes
   MTWTFSS
   ▇█·····   35 min
+  ·▃·   mood
 
 Last sit-down: 2026-11-02
 
@@ -211,8 +224,7 @@ Answers of 2026-11-25
   sam: the river walk
 
 Due
-  talk: no talk yet today
-  us-time: no us-time yet this week
+  talk: none yet today
 "
     );
     // Sam sees both, too, and themselves first.
@@ -221,10 +233,10 @@ Due
         "\
 Mon 23 Nov 2026 to Sun 29 Nov 2026 (as of Wed 25 Nov)
 
- ritual    cadence  done  minutes  streak   
- talk      daily    2/7   35       5 days   
- us-time   weekly   0/1   0        2 weeks  
- sit-down  monthly  1/1   0        2 months 
+ ritual    target   done  minutes  streak   
+ talk      1/day    2/3   35       5 days   
+ us-time   1/week   0/1   0        2 weeks  
+ sit-down  1/month  1/1   0        2 months 
 
  partner  care  appreciation  repair  affection  answers  check-ins  mood 
  sam      2     0             0       0          1        1          2.0  
@@ -233,6 +245,7 @@ Mon 23 Nov 2026 to Sun 29 Nov 2026 (as of Wed 25 Nov)
 Talk minutes
   MTWTFSS
   ▇█·····   35 min
+  ·▃·   mood
 
 Last sit-down: 2026-11-02
 
@@ -243,8 +256,7 @@ Answers of 2026-11-25
   alex: the old bridge
 
 Due
-  talk: no talk yet today
-  us-time: no us-time yet this week
+  talk: none yet today
 "
     );
 }
@@ -255,8 +267,7 @@ fn due_names_each_due_item_and_the_exit_code_says_so() {
     let due = env.ok(&["review", "--due"]);
     assert_eq!(
         due,
-        "talk: no talk yet today\n\
-         us-time: no us-time yet this week\n\
+        "talk: none yet today\n\
          answer: sam answered today's question; answer it to see theirs\n"
     );
     let err = env.fails_with_stdout(&["review", "--due", "--exit-code"], 1, &due);
@@ -268,7 +279,7 @@ fn due_names_each_due_item_and_the_exit_code_says_so() {
         .iter()
         .map(|d| d["what"].as_str().unwrap())
         .collect();
-    assert_eq!(whats, ["talk", "us-time", "answer"]);
+    assert_eq!(whats, ["talk", "answer"]);
 }
 
 #[test]
@@ -310,14 +321,17 @@ section,item,measure,value
 period,range,from,2026-11-23
 period,range,to,2026-11-29
 period,range,as_of,2026-11-25
-ritual,talk,target,7
+ritual,talk,cadence,1/day
+ritual,talk,target,3
 ritual,talk,done,2
 ritual,talk,minutes,35
 ritual,talk,streak,5
+ritual,us-time,cadence,1/week
 ritual,us-time,target,1
 ritual,us-time,done,0
 ritual,us-time,minutes,0
 ritual,us-time,streak,2
+ritual,sit-down,cadence,1/month
 ritual,sit-down,target,1
 ritual,sit-down,done,1
 ritual,sit-down,minutes,0
@@ -339,8 +353,7 @@ partner,sam,mood,2
 sit-down,last,date,2026-11-02
 answer,sam,reconnecting-013,
 goals,open,count,0
-due,talk,message,talk: no talk yet today
-due,us-time,message,us-time: no us-time yet this week
+due,talk,message,talk: none yet today
 due,answer,message,answer: sam answered today's question; answer it to see theirs
 "
     );
@@ -378,7 +391,7 @@ fn without_colour(text: &str) -> String {
 fn an_empty_or_missing_data_dir_reviews_as_nothing_done() {
     let env = Env::new();
     let r = json_of(&env, &["review", "--format", "json"]);
-    assert_eq!(r["rituals"][0], ritual(7, 0, 0, 0, "talk", "daily"));
+    assert_eq!(r["rituals"][0], ritual(3, 0, 0, 0, "talk", "day"));
     assert!(!env.data().exists(), "review never creates the data dir");
 }
 

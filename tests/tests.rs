@@ -17,6 +17,8 @@ mod prompt;
 mod properties;
 mod reliability;
 mod review;
+mod rituals;
+mod rituals_month;
 mod safety;
 mod sync;
 mod talk;

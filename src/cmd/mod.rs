@@ -8,4 +8,5 @@ pub(crate) mod goals;
 pub(crate) mod log;
 pub(crate) mod prompt;
 pub(crate) mod review;
+pub(crate) mod rituals;
 pub(crate) mod talk;

@@ -7,9 +7,8 @@ mod kind;
 pub(crate) mod lookup;
 mod partner;
 mod prompt;
+mod ritual;
 mod vocab;
-
-pub(crate) use vocab::vocabulary;
 
 pub(crate) use entry::{Entry, MAX_MINUTES, MOOD_RANGE};
 pub(crate) use goal::{Goal, Horizon, Standing, Status, list_order};
@@ -17,6 +16,9 @@ pub(crate) use id::{ENTRY_ID_LEN, GOAL_ID_LEN, fresh_id};
 pub(crate) use kind::Kind;
 pub(crate) use partner::{is_us, same_partner};
 pub(crate) use prompt::{Depth, Prompt};
+pub(crate) use ritual::{
+    Pause, Paused, Per, Ritual, check_target, countable, day_before, parse_cadence, parse_kinds,
+};
 
 /// Serialises an empty text cell as JSON null, as the files mean it.
 pub(crate) fn empty_as_null<S: serde::Serializer>(text: &str, s: S) -> Result<S::Ok, S::Error> {

@@ -3,6 +3,7 @@
 
 use std::io::{self, BufWriter, StdoutLock, Write};
 
+pub(crate) mod charts;
 pub(crate) mod csv;
 mod shown;
 
@@ -54,6 +55,11 @@ impl Out {
     /// `text` in bold, when colour is on.
     pub(crate) fn bold(&self, text: &str) -> String {
         self.paint("1", text)
+    }
+
+    /// `text` in green, for what was done, when colour is on.
+    pub(crate) fn good(&self, text: &str) -> String {
+        self.paint("32", text)
     }
 
     /// `text` in yellow, for things that are due, when colour is on.

@@ -1,12 +1,16 @@
 //! The goals part of a review: what is open, overdue, due soon, and what
-//! was done in the period; overdue and due-soon goals are due items.
+//! was done in the period. An overdue goal is a due item (said once a week
+//! by `--due`), and so is one due within [`TURNING_DUE_DAYS`] (said once).
 
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
-use super::Due;
+use super::{Due, Remind};
 use crate::dates::{Period, iso};
 use crate::model::{Goal, Standing};
+
+/// A goal due within this many days of the as-of date is a due item.
+pub(crate) const TURNING_DUE_DAYS: u64 = 3;
 
 /// Goals as a review shows them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -63,17 +67,23 @@ pub(crate) fn summarize(
                 goal.title,
                 goal.due.map(iso).unwrap_or_default()
             ),
+            remind: Remind::Weekly(format!("goal-overdue {}", goal.id)),
         });
     }
+    let turning = as_of.checked_add_days(Days::new(TURNING_DUE_DAYS));
     for goal in &summary.due_soon {
-        let when = match goal.due {
-            Some(day) if day == as_of => "today".to_string(),
-            Some(day) => iso(day),
-            None => String::new(),
+        let Some(day) = goal.due.filter(|d| turning.is_none_or(|t| *d <= t)) else {
+            continue;
+        };
+        let when = if day == as_of {
+            "today".to_string()
+        } else {
+            iso(day)
         };
         due.push(Due {
             what: "goal".into(),
             message: format!("goal: {:?} is due {when}", goal.title),
+            remind: Remind::Once(format!("goal-soon {} {}", goal.id, iso(day))),
         });
     }
     (summary, due)

@@ -13,12 +13,10 @@ use std::path::{Path, PathBuf};
 use super::conflicts;
 use super::fsx::{self, Lock};
 use super::read_if_exists;
-use super::schema::{Column, Layout, Problem, Reader, Record};
-use super::table::first_line_ends_crlf;
-use crate::error::{Error, Result};
+use super::schema::{Column, Document, Problem, Record, Stored};
+use crate::error::Result;
 use crate::model::{Goal, Horizon, Status};
 use crate::printer::{Warned, Warning};
-use crate::render::csv::{Csv, CsvStyle};
 
 pub(crate) const GOALS_FILE: &str = "goals.csv";
 
@@ -124,43 +122,18 @@ impl Record for Goal {
     ];
 }
 
-const BOM: &[u8] = b"\xEF\xBB\xBF";
-
 /// A goal as it stands in goals.csv, with the rest of its row.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct StoredGoal {
-    pub(crate) goal: Goal,
-    /// The row's cells as read, in the file's column order (empty for a new
-    /// goal): this is where the users' own columns keep their values.
-    row: Vec<Vec<u8>>,
-}
-
-impl StoredGoal {
-    /// A goal not yet in the file.
-    pub(crate) fn new(goal: Goal) -> Self {
-        Self {
-            goal,
-            row: Vec::new(),
-        }
-    }
-}
+pub(crate) type StoredGoal = Stored<Goal>;
 
 /// The file as read: its shape, to write it back the same way, and its goals.
-#[derive(Debug)]
-struct GoalsFile {
-    /// The header as in the file, then any contract column it lacked.
-    header: Vec<Vec<u8>>,
-    crlf: bool,
-    bom: bool,
-    goals: Vec<StoredGoal>,
-}
+type GoalsFile = Document<Goal>;
 
 /// Every goal in `DIR/goals.csv`, in file order, then those only its
 /// sync-conflict copies hold; each goal once, in its latest version. A
 /// missing file has none.
 pub(crate) fn read(dir: &Path) -> Result<Vec<Goal>> {
     let (file, _, _) = read_merged(dir)?;
-    Ok(file.goals.into_iter().map(|s| s.goal).collect())
+    Ok(file.rows.into_iter().map(|s| s.record).collect())
 }
 
 /// `DIR/goals.csv` with its sync-conflict copies merged in; the copies'
@@ -206,9 +179,9 @@ pub(crate) fn update<T>(
     let mut warnings: Vec<Warning> = fsx::ensure_dir(dir)?.into_iter().collect();
     let _lock = Lock::acquire(dir)?;
     let (mut file, copies, merged) = read_merged(dir)?;
-    let before = file.goals.clone();
-    let value = change(&mut file.goals)?;
-    if merged || file.goals != before {
+    let before = file.rows.clone();
+    let value = change(&mut file.rows)?;
+    if merged || file.rows != before {
         fsx::replace(&dir.join(GOALS_FILE), |out| write(out, &file))?;
     }
     // Only now is everything the copies held in goals.csv.
@@ -218,61 +191,22 @@ pub(crate) fn update<T>(
 
 /// Reads one goals file; `name` is the file name its errors give.
 fn parse(name: &str, bytes: &[u8]) -> Result<GoalsFile> {
-    let mut reader = Reader::<_, Goal>::open(name, bytes)?.skipping_blank_rows();
-    let mut header: Vec<Vec<u8>> = reader.table().header().iter().map(<[u8]>::to_vec).collect();
-    for (i, column) in Goal::COLUMNS.iter().enumerate() {
-        if reader.table().position(i).is_none() {
-            header.push(column.name.as_bytes().to_vec());
-        }
-    }
-    let mut goals: Vec<StoredGoal> = Vec::new();
     let mut lines: HashMap<String, u64> = HashMap::new();
-    let mut goal = Goal::default();
-    while reader.next(&mut goal, |_| true)? {
-        if let Some(first) = lines.insert(goal.id.to_lowercase(), reader.line()) {
-            return Err(
+    Document::parse(name, bytes, |goal: &Goal, line| {
+        match lines.insert(goal.id.to_lowercase(), line) {
+            Some(first) => Err(
                 Problem::new(format!("{} is also the id on line {first}", goal.id))
                     .hint("every goal needs an id of its own; change one of them")
-                    .at(name, reader.line(), "id"),
-            );
+                    .at(name, line, "id"),
+            ),
+            None => Ok(()),
         }
-        goals.push(StoredGoal {
-            goal: goal.clone(),
-            row: reader.row().iter().map(<[u8]>::to_vec).collect(),
-        });
-    }
-    Ok(GoalsFile {
-        header,
-        crlf: first_line_ends_crlf(bytes),
-        bom: bytes.starts_with(BOM),
-        goals,
     })
 }
 
-/// Writes `file` in its own shape: BOM, column order, line ends, and every
-/// cell of the users' own columns as it was.
+/// Writes `file` in its own shape.
 fn write(out: &mut dyn Write, file: &GoalsFile) -> Result<()> {
-    let fail = |e: &std::io::Error| {
-        Error::runtime(format!(
-            "writing {GOALS_FILE}: {}; nothing was changed",
-            crate::error::plain(e)
-        ))
-    };
-    let style = CsvStyle {
-        neutralise: false,
-        bom: file.bom,
-        crlf: file.crlf,
-    };
-    let mut writer = Csv::new(out, style, &fail)?;
-    for name in &file.header {
-        writer.bytes(name)?;
-    }
-    writer.end_row()?;
-    let layout = Layout::<Goal>::of(file.header.iter().map(Vec::as_slice));
-    for stored in &file.goals {
-        layout.write_row(&mut writer, &stored.goal, &stored.row)?;
-    }
-    writer.finish()
+    file.write(out, GOALS_FILE)
 }
 
 #[cfg(test)]

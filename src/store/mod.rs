@@ -7,14 +7,23 @@ mod fsx;
 pub(crate) mod goals;
 pub(crate) mod log;
 pub(crate) mod prompts;
+pub(crate) mod rituals;
+pub(crate) mod said;
 pub(crate) mod schema;
 mod table;
+mod whole;
 
 use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
+
+/// A record for a small file's rewrite (`rituals::update`): not in the
+/// file yet.
+pub(crate) fn whole_stored<R>(record: R) -> whole::Stored<R> {
+    whole::Stored::new(record)
+}
 
 /// The whole of a file, or `None` when it does not exist (a directory not
 /// created yet reads as empty, never as an error).
@@ -28,7 +37,13 @@ pub(crate) fn read_if_exists(path: &Path) -> Result<Option<Vec<u8>>> {
 
 /// couple's own files in the data directory: what an export never
 /// overwrites, and whose crash leftovers the next write cleans up.
-pub(crate) const DATA_FILES: [&str; 3] = [log::LOG_FILE, goals::GOALS_FILE, prompts::PROMPTS_FILE];
+pub(crate) const DATA_FILES: [&str; 5] = [
+    log::LOG_FILE,
+    goals::GOALS_FILE,
+    prompts::PROMPTS_FILE,
+    rituals::RITUALS_FILE,
+    rituals::PAUSES_FILE,
+];
 
 /// Writes a file the user named (`export -o FILE`) whole or not at all, as
 /// couple writes its own: a private (0600) temporary file beside it, synced,

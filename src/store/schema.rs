@@ -11,15 +11,16 @@
 //! A new column is a field on the record and a line in its table; a new
 //! file is a record type and its table.
 
+use std::io::Write;
 use std::marker::PhantomData;
 
 use chrono::NaiveDate;
 use csv::ByteRecord;
 
-use super::table::{Source, Table};
+use super::table::{Source, Table, first_line_ends_crlf};
 use crate::dates;
 use crate::error::{Error, Result};
-use crate::render::csv::Csv;
+use crate::render::csv::{Csv, CsvStyle};
 
 /// One column of a data file.
 pub(crate) struct Column<R> {
@@ -177,6 +178,13 @@ impl<'r> Cell<'r> {
         } else {
             self.date().map(Some)
         }
+    }
+
+    /// Like [`Cell::number`], blanks around it allowed (people type them
+    /// in the files they edit).
+    pub(crate) fn trimmed_number(self, min: u16, max: u16) -> Result<Option<u16>, Problem> {
+        number(self.bytes.trim_ascii(), min, max)
+            .map_err(|()| Problem::new(format!("must be a whole number from {min} to {max}")))
     }
 
     /// An optional whole number in `min..=max`: empty is `None`.
@@ -403,9 +411,223 @@ impl<R: Record> Layout<R> {
     }
 }
 
+/// A record as it stands in a file read whole, with the rest of its row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Stored<R> {
+    pub(crate) record: R,
+    /// The row's cells as read, in the file's column order (empty for a
+    /// new record): where the users' own columns keep their values.
+    pub(crate) row: Vec<Vec<u8>>,
+}
+
+impl<R> Stored<R> {
+    /// A record not yet in the file.
+    pub(crate) fn new(record: R) -> Self {
+        Self {
+            record,
+            row: Vec::new(),
+        }
+    }
+}
+
+/// A data file read whole (dozens of rows, not millions), to be changed
+/// and written back in its own shape: BOM, column order, line ends, and
+/// the users' own columns with their values.
+#[derive(Debug)]
+pub(crate) struct Document<R> {
+    /// The header as in the file, then any column of ours it lacked.
+    pub(crate) header: Vec<Vec<u8>>,
+    pub(crate) crlf: bool,
+    pub(crate) bom: bool,
+    pub(crate) rows: Vec<Stored<R>>,
+}
+
+/// The UTF-8 byte-order mark spreadsheets put first.
+pub(crate) const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+impl<R: Record + Clone> Document<R> {
+    /// Reads a whole file, `name` in its errors (empty bytes: no rows, and
+    /// a header of our columns). Rows of blank cells, as spreadsheets leave
+    /// behind, are passed over; `check` sees every record with its line
+    /// (to refuse an id seen before, say).
+    pub(crate) fn parse(
+        name: &str,
+        bytes: &[u8],
+        mut check: impl FnMut(&R, u64) -> Result<()>,
+    ) -> Result<Self> {
+        let mut reader = Reader::<_, R>::open(name, bytes)?.skipping_blank_rows();
+        let mut header: Vec<Vec<u8>> = reader.table().header().iter().map(<[u8]>::to_vec).collect();
+        for (i, column) in R::COLUMNS.iter().enumerate() {
+            if reader.table().position(i).is_none() {
+                header.push(column.name.as_bytes().to_vec());
+            }
+        }
+        let mut rows = Vec::new();
+        let mut record = R::default();
+        while reader.next(&mut record, |_| true)? {
+            check(&record, reader.line())?;
+            rows.push(Stored {
+                record: record.clone(),
+                row: reader.row().iter().map(<[u8]>::to_vec).collect(),
+            });
+        }
+        Ok(Self {
+            header,
+            crlf: first_line_ends_crlf(bytes),
+            bom: bytes.starts_with(BOM),
+            rows,
+        })
+    }
+
+    /// Writes the file in its own shape; `name` is for the error.
+    pub(crate) fn write(&self, out: &mut dyn Write, name: &str) -> Result<()> {
+        let fail = |e: &std::io::Error| {
+            Error::runtime(format!(
+                "writing {name}: {}; nothing was changed",
+                crate::error::plain(e)
+            ))
+        };
+        let style = CsvStyle {
+            neutralise: false,
+            bom: self.bom,
+            crlf: self.crlf,
+        };
+        let mut writer = Csv::new(out, style, &fail)?;
+        for field in &self.header {
+            writer.bytes(field)?;
+        }
+        writer.end_row()?;
+        let layout = Layout::<R>::of(self.header.iter().map(Vec::as_slice));
+        for stored in &self.rows {
+            layout.write_row(&mut writer, &stored.record, &stored.row)?;
+        }
+        writer.finish()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Entry, Goal, Prompt};
+
+    /// A file of its own, as `settings.csv` would be: one table, one struct.
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    struct Setting {
+        key: String,
+        value: String,
+    }
+
+    impl Record for Setting {
+        const COLUMNS: &'static [Column<Self>] = &[
+            Column::required(
+                "key",
+                |s, cell| {
+                    cell.text_into(&mut s.key)?;
+                    if s.key.is_empty() {
+                        return Err(Problem::new("is empty").hint("name the setting"));
+                    }
+                    Ok(())
+                },
+                |s, csv| csv.text(&s.key),
+            ),
+            Column::optional(
+                "value",
+                |s, cell| cell.text_into(&mut s.value),
+                |s, csv| csv.text(&s.value),
+            ),
+        ];
+    }
+
+    fn round_trip(input: &[u8], change: impl FnOnce(&mut Document<Setting>)) -> String {
+        let mut doc = Document::<Setting>::parse("settings.csv", input, |_, _| Ok(())).unwrap();
+        change(&mut doc);
+        let mut out = Vec::new();
+        doc.write(&mut out, "settings.csv").unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn a_new_file_is_a_table_and_a_struct() {
+        let input = "\u{feff}Value,note,KEY\r\n1,\"mine, keep\",edition\r\n,,\r\n";
+        let doc =
+            Document::<Setting>::parse("settings.csv", input.as_bytes(), |_, _| Ok(())).unwrap();
+        let records: Vec<&Setting> = doc.rows.iter().map(|s| &s.record).collect();
+        assert_eq!(
+            records,
+            [&Setting {
+                key: "edition".into(),
+                value: "1".into()
+            }]
+        );
+        // BOM, CRLF, the file's order and the users' own column are kept;
+        // the blank spreadsheet row is not.
+        let out = round_trip(input.as_bytes(), |doc| {
+            doc.rows[0].record.value = "2".into();
+            doc.rows.push(Stored::new(Setting {
+                key: "deck".into(),
+                value: "=x".into(),
+            }));
+        });
+        assert_eq!(
+            out,
+            "\u{feff}Value,note,KEY\r\n2,\"mine, keep\",edition\r\n=x,,deck\r\n"
+        );
+        // An empty file gets our header, in table order, LF.
+        assert_eq!(round_trip(b"", |_| {}), "key,value\n");
+        // A file lacking an optional column gets it at the end.
+        assert_eq!(round_trip(b"key\na\n", |_| {}), "key,value\na,\n");
+    }
+
+    #[test]
+    fn problems_name_file_line_and_column() {
+        let err =
+            Document::<Setting>::parse("settings.csv", b"key,value\nx,1\n,2\n", |_, _| Ok(()))
+                .unwrap_err();
+        assert_eq!(err.message, "settings.csv line 3: column key: is empty");
+        assert_eq!(err.hint.as_deref(), Some("name the setting"));
+        let err =
+            Document::<Setting>::parse("settings.csv", b"value\n1\n", |_, _| Ok(())).unwrap_err();
+        assert_eq!(
+            err.message,
+            "settings.csv line 1: the header lacks the column(s) key"
+        );
+        assert_eq!(
+            err.hint.as_deref(),
+            Some("the first line must name the columns: key,value")
+        );
+        let err =
+            Document::<Setting>::parse("settings.csv", b"key,value\nk,caf\xe9\n", |_, _| Ok(()))
+                .unwrap_err();
+        assert_eq!(
+            err.message,
+            "settings.csv line 2: column value: is not valid UTF-8"
+        );
+    }
+
+    /// JSON (serde on the record) and CSV (the table) name the same
+    /// columns in the same order.
+    fn json_keys_follow_the_table<R: Record + serde::Serialize>() {
+        let json = serde_json::to_string(&R::default()).unwrap();
+        let object: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_str(&json).unwrap();
+        let names = names::<R>();
+        assert_eq!(object.len(), names.len(), "{json}");
+        let at: Vec<usize> = names
+            .iter()
+            .map(|n| {
+                json.find(&format!("\"{n}\":"))
+                    .unwrap_or_else(|| panic!("{n} not in {json}"))
+            })
+            .collect();
+        assert!(at.is_sorted(), "{names:?} in {json}");
+    }
+
+    #[test]
+    fn every_records_json_follows_its_table() {
+        json_keys_follow_the_table::<Entry>();
+        json_keys_follow_the_table::<Goal>();
+        json_keys_follow_the_table::<Prompt>();
+    }
 
     #[test]
     fn numbers_are_whole_and_in_range() {

@@ -58,7 +58,7 @@ fn add(args: GoalsAddArgs, cfg: &Config) -> Result<()> {
     let id = store::goals::update(&cfg.dir, |goals| {
         let mut id = fresh_id(GOAL_ID_LEN);
         // 40 bits make a clash all but impossible; all but is not never.
-        while goals.iter().any(|g| g.goal.id.eq_ignore_ascii_case(&id)) {
+        while goals.iter().any(|g| g.record.id.eq_ignore_ascii_case(&id)) {
             id = fresh_id(GOAL_ID_LEN);
         }
         goal.id.clone_from(&id);
@@ -148,7 +148,7 @@ fn set_status(args: &GoalIdArgs, status: Status, cfg: &Config) -> Result<()> {
     let now = timestamp(cfg);
     let (goal, changed) = store::goals::update(&cfg.dir, |goals| {
         let at = find(goals, &args.id)?;
-        let goal = &mut goals[at].goal;
+        let goal = &mut goals[at].record;
         if goal.status == status {
             return Ok((goal.clone(), false));
         }
@@ -201,7 +201,7 @@ fn edit(args: GoalsEditArgs, cfg: &Config) -> Result<()> {
     let (goal, changed) = store::goals::update(&cfg.dir, |goals| {
         let at = find(goals, &args.id)?;
         let new_owner = new_owner.as_deref().map(|o| spelled_as_before(goals, o));
-        let goal = &mut goals[at].goal;
+        let goal = &mut goals[at].record;
         let before = goal.clone();
         if let Some(title) = &new_title {
             goal.title.clone_from(title);
@@ -244,9 +244,9 @@ fn find(goals: &[StoredGoal], input: &str) -> Result<usize> {
             listed_by: "couple goals list --status all",
         },
     };
-    let ids: Vec<&str> = goals.iter().map(|g| g.goal.id.as_str()).collect();
+    let ids: Vec<&str> = goals.iter().map(|g| g.record.id.as_str()).collect();
     GOAL_IDS.pick(&ids, input, |i| {
-        format!("{} ({})", goals[i].goal.id, goals[i].goal.title)
+        format!("{} ({})", goals[i].record.id, goals[i].record.title)
     })
 }
 
@@ -282,7 +282,7 @@ fn owner(text: &str, cfg: &Config) -> Result<String> {
 fn spelled_as_before(goals: &[StoredGoal], owner: &str) -> String {
     goals
         .iter()
-        .map(|g| g.goal.owner.trim())
+        .map(|g| g.record.owner.trim())
         .find(|before| same_partner(before, owner))
         .unwrap_or(owner)
         .to_string()

@@ -77,8 +77,8 @@ fn sit_down(as_of: NaiveDate, cfg: &Config) -> Result<()> {
     let missing = store::goals::update(&cfg.dir, |goals| {
         let mut missing = 0;
         for decision in &decisions {
-            match goals.iter_mut().find(|g| g.goal.id == decision.id) {
-                Some(stored) => apply(&mut stored.goal, decision, as_of, &now),
+            match goals.iter_mut().find(|g| g.record.id == decision.id) {
+                Some(stored) => apply(&mut stored.record, decision, as_of, &now),
                 None => missing += 1,
             }
         }

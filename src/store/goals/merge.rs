@@ -15,27 +15,27 @@ impl GoalsFile {
     /// Returns whether anything changed.
     pub(super) fn merge(&mut self, copy: GoalsFile) -> bool {
         let mut at: HashMap<String, usize> = self
-            .goals
+            .rows
             .iter()
             .enumerate()
-            .map(|(i, s)| (s.goal.id.to_lowercase(), i))
+            .map(|(i, s)| (s.record.id.to_lowercase(), i))
             .collect();
         let mut changed = false;
-        for theirs in copy.goals {
-            let key = theirs.goal.id.to_lowercase();
+        for theirs in copy.rows {
+            let key = theirs.record.id.to_lowercase();
             let found = at.get(&key).copied();
-            if found.is_some_and(|i| !supersedes(&theirs.goal, &self.goals[i].goal)) {
+            if found.is_some_and(|i| !supersedes(&theirs.record, &self.rows[i].record)) {
                 continue;
             }
             let adopted = StoredGoal {
                 row: self.adopt_row(&copy.header, &theirs.row),
-                goal: theirs.goal,
+                record: theirs.record,
             };
             if let Some(i) = found {
-                self.goals[i] = adopted;
+                self.rows[i] = adopted;
             } else {
-                at.insert(key, self.goals.len());
-                self.goals.push(adopted);
+                at.insert(key, self.rows.len());
+                self.rows.push(adopted);
             }
             changed = true;
         }
@@ -94,7 +94,7 @@ mod tests {
             format!("{HEADER}\nab,Tango,year,open,us,,2026-01-02,,,{updated_at}\n").as_bytes(),
         )
         .unwrap();
-        file.goals[0].goal.clone()
+        file.rows[0].record.clone()
     }
 
     #[test]
@@ -154,7 +154,7 @@ mod tests {
         )
         .unwrap();
         assert!(main.merge(copy));
-        let titles: Vec<&str> = main.goals.iter().map(|s| s.goal.title.as_str()).collect();
+        let titles: Vec<&str> = main.rows.iter().map(|s| s.record.title.as_str()).collect();
         assert_eq!(titles, ["Main newer", "Copy newer", "Copy only"]);
     }
 
@@ -164,7 +164,7 @@ mod tests {
         let mut main = parse(GOALS_FILE, text.as_bytes()).unwrap();
         assert!(!main.merge(parse("copy.csv", text.as_bytes()).unwrap()));
         assert!(!main.merge(parse("copy.csv", b"").unwrap()));
-        assert_eq!(main.goals.len(), 1);
+        assert_eq!(main.rows.len(), 1);
     }
 
     #[test]

@@ -7,17 +7,22 @@ use crate::config::Config;
 use crate::dates::{self, Period};
 use crate::error::{Error, Result};
 use crate::guide::steps::SEPARATOR;
+use chrono::NaiveDate;
+
 use crate::model::Kind;
-use crate::render::{self, Out, shown};
+use crate::render::{Out, shown};
 use crate::report::{self, Fold, Review};
 use crate::store;
 
+mod charts;
+
 pub(crate) fn run(args: ReviewArgs, cfg: &Config) -> Result<()> {
     let caller = cfg.caller().unwrap_or_default().to_string();
-    let as_of = dates::day_or_today(args.date.as_deref(), cfg.today)?;
-    let range = period(&args, as_of, cfg)?;
+    let (range, as_of) = period(&args, cfg)?;
 
-    let mut fold = Fold::new(range, as_of);
+    let (rituals, _) = store::rituals::read(&cfg.dir)?;
+    let pauses = store::rituals::pauses(&cfg.dir)?;
+    let mut fold = Fold::new(range, as_of, rituals);
     // Only the answers of the as-of date and the recent states of us are
     // shown; no other note is read.
     let states = report::state_of_us_window(range, as_of);
@@ -29,13 +34,12 @@ pub(crate) fn run(args: ReviewArgs, cfg: &Config) -> Result<()> {
         Ok(())
     })?;
     let goals = store::goals::read(&cfg.dir)?;
-    let review = fold.finish(&caller, cfg.partner_filter.as_deref(), &goals);
+    let review = fold.finish(&caller, cfg.partner_filter.as_deref(), &goals, &pauses);
 
     let mut out = Out::stdout(cfg.color);
+    let mut said_anything = !review.due.is_empty();
     if args.due {
-        for item in &review.due {
-            out.line(&shown(&item.message))?;
-        }
+        said_anything = say_due(&mut out, &review, &caller, as_of, cfg)?;
     } else {
         match args.format {
             ReviewFormat::Json => out.json(&review)?,
@@ -44,15 +48,54 @@ pub(crate) fn run(args: ReviewArgs, cfg: &Config) -> Result<()> {
         }
     }
     out.finish()?;
-    if args.exit_code && !review.due.is_empty() {
+    if args.exit_code && said_anything {
         // Not an error to report: the exit code is the answer.
         return Err(Error::quiet_failure());
     }
     Ok(())
 }
 
-/// The range the flags ask for.
-fn period(args: &ReviewArgs, as_of: chrono::NaiveDate, cfg: &Config) -> Result<Period> {
+/// `--due`: the due items this evening's rule says, remembered (per
+/// machine, in the state directory) so that a goal turning due is said
+/// once, an overdue goal or a drift once a week. Whether it said anything.
+fn say_due(
+    out: &mut Out,
+    review: &Review,
+    caller: &str,
+    as_of: NaiveDate,
+    cfg: &Config,
+) -> Result<bool> {
+    // Reviewing another day is a look, not the evening's reminder.
+    if as_of != cfg.today {
+        for item in &review.due {
+            out.line(&shown(&item.message))?;
+        }
+        return Ok(!review.due.is_empty());
+    }
+    let memory = match &cfg.state_dir {
+        Some(dir) => store::said::read(dir, caller)?,
+        None => Vec::new(),
+    };
+    let (spoken, remember) = report::to_say(&review.due, &memory, as_of);
+    for item in &spoken {
+        out.line(&shown(&item.message))?;
+    }
+    if let Some(dir) = &cfg.state_dir
+        && remember != memory
+    {
+        store::said::write(dir, caller, &remember)?.print();
+    }
+    Ok(!spoken.is_empty())
+}
+
+/// The range the flags ask for, and the as-of date: `--date`, else for
+/// `--from/--to` the end of the range (today if that is later), else today.
+fn period(args: &ReviewArgs, cfg: &Config) -> Result<(Period, NaiveDate)> {
+    let date = args
+        .date
+        .as_deref()
+        .map(|text| dates::parse_user_date(text, cfg.today))
+        .transpose()?;
     if let (Some(from), Some(to)) = (&args.from, &args.to) {
         let range = Period {
             from: dates::parse_user_date(from, cfg.today)?,
@@ -65,15 +108,17 @@ fn period(args: &ReviewArgs, as_of: chrono::NaiveDate, cfg: &Config) -> Result<P
                 dates::iso(range.to)
             )));
         }
-        return Ok(range);
+        return Ok((range, date.unwrap_or(range.to.min(cfg.today))));
     }
-    Ok(if args.month {
+    let as_of = date.unwrap_or(cfg.today);
+    let range = if args.month {
         Period::month_of(as_of)
     } else if args.year {
         Period::year_of(as_of)
     } else {
         Period::week_of(as_of)
-    })
+    };
+    Ok((range, as_of))
 }
 
 /// Long form, one measure per row, for a spreadsheet's pivot table.
@@ -87,6 +132,7 @@ fn render_csv(out: &mut Out, review: &Review, raw: bool) -> Result<()> {
     add("period", "range", "as_of", dates::iso(review.as_of));
     for r in &review.rituals {
         let name = r.ritual.as_str();
+        add("ritual", name, "cadence", r.cadence());
         add("ritual", name, "target", r.target.to_string());
         add("ritual", name, "done", r.done.to_string());
         add("ritual", name, "minutes", r.minutes.to_string());
@@ -142,6 +188,20 @@ fn render_csv(out: &mut Out, review: &Review, raw: bool) -> Result<()> {
             add("goals", &goal.id, measure, goal.title.clone());
         }
     }
+    for p in &review.pauses {
+        let what = if p.is_total() {
+            "all".to_string()
+        } else {
+            p.rituals_text()
+        };
+        add("pause", &p.id, "from", dates::iso(p.from));
+        add("pause", &p.id, "to", dates::iso(p.to));
+        add("pause", &p.id, "rituals", what);
+    }
+    for d in &review.drift {
+        add("drift", &d.ritual, "recent", d.recent.to_string());
+        add("drift", &d.ritual, "earlier", d.earlier.to_string());
+    }
     for d in &review.due {
         add("due", &d.what, "message", d.message.clone());
     }
@@ -158,17 +218,22 @@ fn render_table(out: &mut Out, review: &Review) -> Result<()> {
     out.line(&out.bold(&title))?;
     out.line("")?;
 
-    let mut rituals = new_table(["ritual", "cadence", "done", "minutes", "streak"]);
+    let mut rituals = new_table(["ritual", "target", "done", "minutes", "streak"]);
     for r in &review.rituals {
         rituals.add_row(vec![
-            Cell::new(r.ritual.as_str()),
-            Cell::new(r.cadence.as_str()),
+            Cell::new(if r.paused {
+                format!("{} (paused)", r.ritual)
+            } else {
+                r.ritual.clone()
+            }),
+            Cell::new(r.cadence()),
             Cell::new(format!("{}/{}", r.done, r.target)),
             Cell::new(r.minutes),
             Cell::new(r.streak_text()),
         ]);
     }
     out.line(&rituals.to_string())?;
+    render_pauses(out, review)?;
     out.line("")?;
 
     let mut partners = new_table([
@@ -198,28 +263,7 @@ fn render_table(out: &mut Out, review: &Review) -> Result<()> {
     }
     out.line(&partners.to_string())?;
 
-    if !review.talk_by_day.is_empty() {
-        out.line("")?;
-        out.line("Talk minutes")?;
-        if review.talk_by_day.len() <= 7 {
-            let labels: String = review
-                .from
-                .iter_days()
-                .take(review.talk_by_day.len())
-                .map(|d| d.format("%a").to_string().chars().next().unwrap_or(' '))
-                .collect();
-            out.line(&format!("  {labels}"))?;
-            out.line(&format!(
-                "  {}   {} min",
-                render::bars(&review.talk_by_day),
-                review.talk_by_day.iter().sum::<u32>()
-            ))?;
-        } else {
-            for line in render::calendar(review.from, &review.talk_by_day) {
-                out.line(&line)?;
-            }
-        }
-    }
+    charts::render(out, review)?;
 
     out.line("")?;
     let last = review
@@ -268,6 +312,27 @@ fn render_state_of_us(out: &mut Out, review: &Review) -> Result<()> {
         for part in state.note.split(SEPARATOR) {
             out.line(&format!("  {}", shown(part)))?;
         }
+    }
+    Ok(())
+}
+
+fn render_pauses(out: &mut Out, review: &Review) -> Result<()> {
+    for p in &review.pauses {
+        let what = if p.is_total() {
+            "every ritual".to_string()
+        } else {
+            p.rituals.join(", ")
+        };
+        let note = if p.note.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", shown(&p.note))
+        };
+        out.line(&format!(
+            " paused {} to {}, {what}{note}",
+            p.from.format("%a %-d %b"),
+            p.to.format("%a %-d %b")
+        ))?;
     }
     Ok(())
 }

@@ -1,0 +1,213 @@
+//! `rituals.csv` (the couple's rituals and targets; the seed's three while
+//! it does not exist) and `pauses.csv` (their breaks). Both shared, both
+//! small: read whole, changed under the lock, rewritten atomically.
+
+use std::path::Path;
+
+use super::schema::{Column, Problem, Record};
+use super::whole::{self, Stored, WholeFile};
+use crate::error::Result;
+use crate::model::{MAX_MINUTES, Pause, Per, Ritual, check_target, parse_kinds};
+use crate::printer::Warned;
+
+pub(crate) const RITUALS_FILE: &str = "rituals.csv";
+pub(crate) const PAUSES_FILE: &str = "pauses.csv";
+
+impl Record for Ritual {
+    const COLUMNS: &'static [Column<Self>] = &[
+        Column::required(
+            "name",
+            |r, cell| {
+                let name = cell.text()?.trim();
+                if name.is_empty() || name.chars().any(char::is_whitespace) {
+                    return Err(Problem::new("must be one word, like talk or connection"));
+                }
+                name.clone_into(&mut r.name);
+                Ok(())
+            },
+            |r, csv| csv.text(&r.name),
+        ),
+        Column::required(
+            "kinds",
+            |r, cell| {
+                r.kinds = parse_kinds(cell.text()?).map_err(Problem::new)?;
+                Ok(())
+            },
+            |r, csv| csv.text(&r.kinds_text()),
+        ),
+        Column::required(
+            "target",
+            |r, cell| {
+                r.target = cell
+                    .trimmed_number(1, 28)?
+                    .map(u32::from)
+                    .ok_or_else(|| Problem::new("is empty; write how many days, like 5"))?;
+                Ok(())
+            },
+            |r, csv| csv.number(Some(r.target as u16)),
+        ),
+        Column::required(
+            "per",
+            |r, cell| {
+                let text = cell.text()?;
+                r.per = Per::parse(text)
+                    .ok_or_else(|| Problem::new(format!("{text:?} is not day, week or month")))?;
+                Ok(())
+            },
+            |r, csv| csv.text(r.per.as_str()),
+        ),
+        Column::optional(
+            "minutes",
+            |r, cell| {
+                r.minutes = cell.trimmed_number(1, MAX_MINUTES)?;
+                Ok(())
+            },
+            |r, csv| csv.number(r.minutes),
+        ),
+    ];
+}
+
+impl Record for Pause {
+    const COLUMNS: &'static [Column<Self>] = &[
+        Column::required(
+            "id",
+            |p, cell| cell.text_into(&mut p.id),
+            |p, csv| csv.text(&p.id),
+        ),
+        Column::required(
+            "from",
+            |p, cell| {
+                p.from = cell.date()?;
+                Ok(())
+            },
+            |p, csv| csv.date(p.from),
+        ),
+        Column::required(
+            "to",
+            |p, cell| {
+                p.to = cell.date()?;
+                Ok(())
+            },
+            |p, csv| csv.date(p.to),
+        ),
+        Column::required(
+            "rituals",
+            |p, cell| {
+                p.rituals = cell
+                    .text()?
+                    .split_whitespace()
+                    .map(str::to_string)
+                    .collect();
+                Ok(())
+            },
+            |p, csv| csv.text(&p.rituals_text()),
+        ),
+        Column::optional(
+            "partner",
+            |p, cell| cell.text_into(&mut p.partner),
+            |p, csv| csv.text(&p.partner),
+        ),
+        Column::optional(
+            "note",
+            |p, cell| cell.text_into(&mut p.note),
+            |p, csv| csv.text(&p.note),
+        ),
+        Column::optional(
+            "logged_at",
+            |p, cell| cell.text_into(&mut p.logged_at),
+            |p, csv| csv.text(&p.logged_at),
+        ),
+    ];
+}
+
+/// What a whole rituals.csv must hold: targets its periods allow, each
+/// name once.
+fn check_rituals(file: &WholeFile<Ritual>) -> Result<()> {
+    for (i, stored) in file.rows.iter().enumerate() {
+        let r = &stored.record;
+        check_target(r.target, r.per)
+            .map_err(|p| Problem::new(p).at(RITUALS_FILE, stored.line, "target"))?;
+        if let Some(first) = file.rows[..i]
+            .iter()
+            .find(|s| s.record.name.eq_ignore_ascii_case(&r.name))
+        {
+            return Err(Problem::new(format!(
+                "{} is also the name on line {}",
+                r.name, first.line
+            ))
+            .hint("each ritual needs a name of its own")
+            .at(RITUALS_FILE, stored.line, "name"));
+        }
+    }
+    Ok(())
+}
+
+fn check_pauses(file: &WholeFile<Pause>) -> Result<()> {
+    for stored in &file.rows {
+        let p = &stored.record;
+        if p.id.trim().is_empty() {
+            return Err(Problem::new("is empty").at(PAUSES_FILE, stored.line, "id"));
+        }
+        if p.to < p.from {
+            return Err(Problem::new(format!(
+                "{} is before from {}",
+                crate::dates::iso(p.to),
+                crate::dates::iso(p.from)
+            ))
+            .at(PAUSES_FILE, stored.line, "to"));
+        }
+    }
+    Ok(())
+}
+
+/// The couple's rituals, and whether they come from rituals.csv (else they
+/// are the defaults).
+pub(crate) fn read(dir: &Path) -> Result<(Vec<Ritual>, bool)> {
+    match WholeFile::<Ritual>::read(dir, RITUALS_FILE)? {
+        Some(file) => {
+            check_rituals(&file)?;
+            Ok((file.rows.into_iter().map(|s| s.record).collect(), true))
+        }
+        None => Ok((Ritual::defaults(), false)),
+    }
+}
+
+/// Changes the rituals under the lock, creating rituals.csv from the
+/// defaults when it does not exist.
+pub(crate) fn update<T>(
+    dir: &Path,
+    change: impl FnOnce(&mut Vec<Stored<Ritual>>) -> Result<T>,
+) -> Result<Warned<T>> {
+    whole::update(
+        dir,
+        RITUALS_FILE,
+        || WholeFile::new(Ritual::defaults()),
+        |file| change(&mut file.rows),
+        check_rituals,
+    )
+}
+
+/// Every pause, in file order.
+pub(crate) fn pauses(dir: &Path) -> Result<Vec<Pause>> {
+    match WholeFile::<Pause>::read(dir, PAUSES_FILE)? {
+        Some(file) => {
+            check_pauses(&file)?;
+            Ok(file.rows.into_iter().map(|s| s.record).collect())
+        }
+        None => Ok(Vec::new()),
+    }
+}
+
+/// Changes the pauses under the lock.
+pub(crate) fn update_pauses<T>(
+    dir: &Path,
+    change: impl FnOnce(&mut Vec<Stored<Pause>>) -> Result<T>,
+) -> Result<Warned<T>> {
+    whole::update(
+        dir,
+        PAUSES_FILE,
+        || WholeFile::new(Vec::new()),
+        |file| change(&mut file.rows),
+        check_pauses,
+    )
+}
