@@ -1,27 +1,34 @@
-//! Compiles the built-in deck (src/deck/prompts.csv) into a static table,
-//! so `couple prompt`, which runs in every new shell, parses nothing at
-//! start-up. Writes only into OUT_DIR.
+//! Compiles the built-in decks (src/deck/prompts.csv, src/deck/ideas.csv)
+//! into static tables, so `couple prompt`, which runs in every new shell,
+//! parses nothing at start-up. Writes only into OUT_DIR.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
 fn main() {
-    let source = "src/deck/prompts.csv";
+    let mut code = String::new();
+    prompts(&mut code);
+    ideas(&mut code);
+    let out =
+        PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("deck.rs");
+    std::fs::write(out, code).expect("OUT_DIR is writable");
+}
+
+/// Reads a deck file: its rows in id order, and a column finder.
+fn read(source: &str, columns: &[&str]) -> (Vec<csv::StringRecord>, Vec<usize>) {
     println!("cargo::rerun-if-changed={source}");
-    let mut reader = csv::Reader::from_path(source).expect("src/deck/prompts.csv is readable");
+    let mut reader =
+        csv::Reader::from_path(source).unwrap_or_else(|e| panic!("{source} is readable: {e}"));
     let headers = reader.headers().expect("the deck has a header").clone();
-    let column = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h == name)
-            .unwrap_or_else(|| panic!("the deck lacks the column {name}"))
-    };
-    let (id, theme, depth, text) = (
-        column("id"),
-        column("theme"),
-        column("depth"),
-        column("text"),
-    );
+    let positions: Vec<usize> = columns
+        .iter()
+        .map(|name| {
+            headers
+                .iter()
+                .position(|h| h == *name)
+                .unwrap_or_else(|| panic!("{source} lacks the column {name}"))
+        })
+        .collect();
     let mut records: Vec<csv::StringRecord> = reader
         .records()
         .enumerate()
@@ -29,24 +36,72 @@ fn main() {
         .collect();
     // In id order: the question of the day is defined over that order, and
     // a deck already in it needs no sort at start-up.
+    let id = positions[0];
     records.sort_by(|a, b| a[id].cmp(&b[id]));
-    let mut code = String::from("/// The built-in deck: (id, theme, depth, text), in id order.\n");
-    code.push_str("pub(crate) static BUILTIN: &[(&str, &str, crate::model::Depth, &str)] = &[\n");
-    for (at, record) in records.iter().enumerate() {
+    (records, positions)
+}
+
+fn edition(source: &str, at: usize, text: &str) -> u8 {
+    text.parse::<u8>()
+        .ok()
+        .filter(|&e| e >= 1)
+        .unwrap_or_else(|| panic!("{source} row {}: edition {text:?}", at + 2))
+}
+
+fn prompts(code: &mut String) {
+    let source = "src/deck/prompts.csv";
+    let (records, at) = read(source, &["id", "theme", "depth", "edition", "text"]);
+    let (id, theme, depth, edition_at, text) = (at[0], at[1], at[2], at[3], at[4]);
+    let mut newest = 0;
+    code.push_str(
+        "/// The built-in deck: (id, theme, depth, edition, text), in id order.\n\
+         pub(crate) static BUILTIN: &[(&str, &str, crate::model::Depth, u8, &str)] = &[\n",
+    );
+    for (row, record) in records.iter().enumerate() {
         let depth = match &record[depth] {
             "light" => "Light",
             "deep" => "Deep",
-            other => panic!("{source} row {}: depth {other:?}", at + 2),
+            other => panic!("{source} row {}: depth {other:?}", row + 2),
         };
+        let added = edition(source, row, &record[edition_at]);
+        newest = newest.max(added);
         writeln!(
             code,
-            "    ({:?}, {:?}, crate::model::Depth::{depth}, {:?}),",
+            "    ({:?}, {:?}, crate::model::Depth::{depth}, {added}, {:?}),",
             &record[id], &record[theme], &record[text]
         )
         .expect("writing to a String");
     }
     code.push_str("];\n");
-    let out =
-        PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("deck.rs");
-    std::fs::write(out, code).expect("OUT_DIR is writable");
+    writeln!(
+        code,
+        "/// The newest edition of the built-in deck this binary holds.\n\
+         pub(crate) const NEWEST_EDITION: u8 = {newest};"
+    )
+    .expect("writing to a String");
+}
+
+fn ideas(code: &mut String) {
+    let source = "src/deck/ideas.csv";
+    let (records, at) = read(source, &["id", "kind", "edition", "text"]);
+    let (id, kind, edition_at, text) = (at[0], at[1], at[2], at[3]);
+    code.push_str(
+        "/// The built-in ideas: (id, kind, text), in id order.\n\
+         pub(crate) static IDEAS: &[(&str, crate::model::IdeaKind, &str)] = &[\n",
+    );
+    for (row, record) in records.iter().enumerate() {
+        let kind = match &record[kind] {
+            "us-time" => "UsTime",
+            "care" => "Care",
+            other => panic!("{source} row {}: kind {other:?}", row + 2),
+        };
+        edition(source, row, &record[edition_at]);
+        writeln!(
+            code,
+            "    ({:?}, crate::model::IdeaKind::{kind}, {:?}),",
+            &record[id], &record[text]
+        )
+        .expect("writing to a String");
+    }
+    code.push_str("];\n");
 }

@@ -246,7 +246,7 @@ _couple() {
                     return 0
                     ;;
                 --kind)
-                    COMPREPLY=($(compgen -W "talk us-time care appreciation repair affection checkin answer sit-down state-of-us" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "talk us-time care appreciation repair affection checkin answer sit-down state-of-us skip" -- "${cur}"))
                     return 0
                     ;;
                 --status)
@@ -1013,7 +1013,7 @@ _couple() {
             return 0
             ;;
         couple__subcmd__prompt)
-            opts="-q -h --theme --depth --date --random --id --list --themes --deck --format --raw --dir --partner --no-input --color --quiet --help"
+            opts="-q -h --theme --depth --date --random --id --list --themes --skip --upgrade-deck --idea --deck --format --raw --dir --partner --no-input --color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1033,6 +1033,10 @@ _couple() {
                     ;;
                 --id)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --idea)
+                    COMPREPLY=($(compgen -W "us-time care" -- "${cur}"))
                     return 0
                     ;;
                 --deck)

@@ -58,6 +58,8 @@ complete -c couple -n "__fish_couple_using_subcommand prompt" -l depth -d 'Only 
 deep\t''"
 complete -c couple -n "__fish_couple_using_subcommand prompt" -l date -d 'The question of this day instead of today\'s (2026-03-01, tomorrow, …)' -r
 complete -c couple -n "__fish_couple_using_subcommand prompt" -l id -d 'The prompt with this id (or a unique prefix of it)' -r
+complete -c couple -n "__fish_couple_using_subcommand prompt" -l idea -d 'An idea for time together (us-time) or a small act of care (care)' -r -f -a "us-time\t''
+care\t''"
 complete -c couple -n "__fish_couple_using_subcommand prompt" -l deck -d 'Use this deck instead of the built-in one (columns id,theme,depth,text)' -r -F
 complete -c couple -n "__fish_couple_using_subcommand prompt" -l format -d 'Output format' -r -f -a "text\t''
 csv\t''
@@ -70,6 +72,8 @@ never\t''"
 complete -c couple -n "__fish_couple_using_subcommand prompt" -l random -d 'Any prompt at random, instead of the question of the day'
 complete -c couple -n "__fish_couple_using_subcommand prompt" -l list -d 'Every prompt of the (filtered) deck'
 complete -c couple -n "__fish_couple_using_subcommand prompt" -l themes -d 'Each theme with its number of prompts'
+complete -c couple -n "__fish_couple_using_subcommand prompt" -l skip -d 'Skip today\'s question for you both, and print the next one'
+complete -c couple -n "__fish_couple_using_subcommand prompt" -l upgrade-deck -d 'Move the couple to the newest deck edition from today on'
 complete -c couple -n "__fish_couple_using_subcommand prompt" -l raw -d 'CSV cells exactly as stored, formulas and all (no leading \')'
 complete -c couple -n "__fish_couple_using_subcommand prompt" -l no-input -d 'Never ask anything interactively'
 complete -c couple -n "__fish_couple_using_subcommand prompt" -s q -l quiet -d 'Print only what was asked for: no new ids, no confirmations'
@@ -235,7 +239,8 @@ affection\t''
 checkin\t''
 answer\t''
 sit-down\t''
-state-of-us\t''"
+state-of-us\t''
+skip\t''"
 complete -c couple -n "__fish_couple_using_subcommand export" -l status -d 'Only goals with this status (goals) [default: all]' -r -f -a "open\t''
 done\t''
 dropped\t''

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::model::{Depth, Horizon, Kind, Status};
+use crate::model::{Depth, Horizon, IdeaKind, Kind, Status};
 
 /// Small daily rituals for two, over plain CSV files you own.
 ///
@@ -103,18 +103,44 @@ pub(crate) enum Command {
 ///
 /// Both partners get the same question on the same date, on any machine,
 /// and no question comes back until the whole deck (after --theme and
-/// --depth) has been used: a year of days without a repeat. A prompts.csv
-/// in the data directory adds your own questions to the built-in deck.
+/// --depth) has been used. How it is chosen: the prompts in play that day
+/// — the built-in prompts of the couple's deck edition, and your own from
+/// the day each was added — in id order, shuffled once with a fixed seed;
+/// day d gets position d mod n. Adding a prompt changes no past day.
 ///
-/// It reads nothing but the deck and writes nothing, so it is safe in
-/// ~/.bashrc.
+/// Editions: the built-in deck grows in editions (1: 384 prompts; 2: over
+/// 1,000). settings.csv in the data directory pins the couple's edition,
+/// so both machines ask the same question even when one couple is newer:
+/// a data directory from before editions stays on edition 1, a new one
+/// starts on the newest. --upgrade-deck moves you both to the newest from
+/// today on (earlier days keep their question).
+///
+/// --skip skips today's question for you both: it is recorded in log.csv
+/// and both partners see the same next one for the rest of the day.
+///
+/// --idea us-time|care gives an idea for time together (the same for you
+/// both all week) or for a small act of care (yours, one a day). An
+/// ideas.csv in the data directory adds your own (columns
+/// id,kind,text,added).
+///
+/// A prompts.csv in the data directory adds your own questions (columns
+/// id,theme,depth,text, and added: the day each joins, empty for from the
+/// start). When settings.csv names a timezone, "today" is the date there.
+///
+/// It reads the deck, settings.csv and at most the last 64 KiB of log.csv
+/// (for today's skips), and writes nothing unless asked (--skip,
+/// --upgrade-deck), so it is safe in ~/.bashrc.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   couple prompt                          today's question
+  couple prompt --skip                   not today's: the next one, for you both
   couple prompt --theme play --depth light
   couple prompt --date tomorrow
   couple prompt --list --format csv > deck.csv
-  couple prompt --themes")]
+  couple prompt --themes
+  couple prompt --idea us-time           this week's idea for time together
+  couple prompt --idea care --list
+  couple prompt --upgrade-deck           the newest deck edition, for you both")]
 pub(crate) struct PromptArgs {
     /// Only prompts of this theme (repeat for several)
     #[arg(long, value_name = "THEME", value_parser = Suggest(themes), hide_possible_values = true)]
@@ -129,20 +155,32 @@ pub(crate) struct PromptArgs {
     pub(crate) date: Option<String>,
 
     /// Any prompt at random, instead of the question of the day
-    #[arg(long, conflicts_with_all = ["date", "id", "list", "themes"])]
+    #[arg(long, conflicts_with_all = ["date", "id", "list", "themes", "skip", "upgrade_deck"])]
     pub(crate) random: bool,
 
     /// The prompt with this id (or a unique prefix of it)
-    #[arg(long, value_name = "ID", conflicts_with_all = ["list", "themes"])]
+    #[arg(long, value_name = "ID", conflicts_with_all = ["list", "themes", "skip", "upgrade_deck"])]
     pub(crate) id: Option<String>,
 
     /// Every prompt of the (filtered) deck
-    #[arg(long, conflicts_with = "themes")]
+    #[arg(long, conflicts_with_all = ["themes", "skip", "upgrade_deck"])]
     pub(crate) list: bool,
 
     /// Each theme with its number of prompts
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["skip", "upgrade_deck", "idea"])]
     pub(crate) themes: bool,
+
+    /// Skip today's question for you both, and print the next one
+    #[arg(long, conflicts_with_all = ["date", "upgrade_deck", "idea", "deck"])]
+    pub(crate) skip: bool,
+
+    /// Move the couple to the newest deck edition from today on
+    #[arg(long, conflicts_with_all = ["date", "theme", "depth", "idea", "deck"])]
+    pub(crate) upgrade_deck: bool,
+
+    /// An idea for time together (us-time) or a small act of care (care)
+    #[arg(long, value_enum, value_name = "KIND", conflicts_with_all = ["theme", "depth", "random", "id", "deck"])]
+    pub(crate) idea: Option<IdeaKind>,
 
     /// Use this deck instead of the built-in one (columns id,theme,depth,text)
     #[arg(long, value_name = "FILE")]
@@ -196,7 +234,7 @@ pub(crate) enum PromptFormat {
   couple log --undo")]
 pub(crate) struct LogArgs {
     /// What you did
-    #[arg(value_name = "KIND", value_parser = Suggest(Kind::names), hide_possible_values = true)]
+    #[arg(value_name = "KIND", value_parser = Suggest(logged_kinds), hide_possible_values = true)]
     pub(crate) kind: Option<String>,
 
     /// A few words about it, in your own words
@@ -528,6 +566,16 @@ impl<I: Iterator<Item = &'static str>> Clone for Suggest<I> {
     }
 }
 
+/// The kinds `couple log` records (and rituals count), for [`Suggest`].
+fn logged_kinds() -> std::vec::IntoIter<&'static str> {
+    Kind::ALL
+        .iter()
+        .filter(|k| k.is_logged_by_hand())
+        .map(|k| k.as_str())
+        .collect::<Vec<_>>()
+        .into_iter()
+}
+
 /// The built-in themes, for [`Suggest`].
 fn themes() -> std::array::IntoIter<&'static str, 12> {
     THEMES.into_iter()
@@ -806,7 +854,7 @@ pub(crate) struct RitualsSetArgs {
     pub(crate) cadence: String,
 
     /// A kind it counts (repeat for several) [default: the kind it is named after]
-    #[arg(long = "kind", value_name = "KIND", value_parser = Suggest(Kind::names), hide_possible_values = true)]
+    #[arg(long = "kind", value_name = "KIND", value_parser = Suggest(logged_kinds), hide_possible_values = true)]
     pub(crate) kinds: Vec<String>,
 
     /// Count only entries of at least this many minutes

@@ -7,11 +7,12 @@ use std::env;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use chrono::{DateTime, FixedOffset, Local, NaiveDate};
+use chrono::{DateTime, FixedOffset, Local, NaiveDate, Utc};
 
 use crate::cli::{ColorChoice, GlobalArgs};
 use crate::dates;
 use crate::error::{Error, Result};
+use crate::store::settings::{self, Settings};
 
 /// The resolved surroundings of one run.
 #[derive(Debug)]
@@ -26,8 +27,11 @@ pub(crate) struct Config {
     /// `review --due` already said): `$XDG_STATE_HOME/couple`, else
     /// `~/.local/state/couple`; `None` without a home directory.
     pub(crate) state_dir: Option<PathBuf>,
-    /// The local date "today" means.
+    /// The date "today" means: in the couple's time zone when settings.csv
+    /// names one, else the local date.
     pub(crate) today: NaiveDate,
+    /// The couple's shared settings (settings.csv), read once.
+    pub(crate) settings: Settings,
     /// The moment of this run, with the local offset, for `logged_at`.
     pub(crate) now: DateTime<FixedOffset>,
     /// Whether we may ask questions: stdin is a terminal and `--no-input` is off.
@@ -41,11 +45,29 @@ pub(crate) struct Config {
 
 impl Config {
     pub(crate) fn resolve(global: &GlobalArgs, partner_typed: bool) -> Result<Self> {
-        let now = Local::now().fixed_offset();
+        // COUPLE_NOW pins the clock (an RFC 3339 instant) for tests.
+        let instant: DateTime<Utc> = match env::var("COUPLE_NOW") {
+            Ok(text) => DateTime::parse_from_rfc3339(&text)
+                .map_err(|_| {
+                    Error::usage(format!("COUPLE_NOW={text:?} is not an RFC 3339 instant"))
+                        .with_hint("write it like 2026-11-25T18:30:00+01:00, or unset it")
+                })?
+                .to_utc(),
+            Err(_) => Utc::now(),
+        };
+        let now = instant.with_timezone(&Local).fixed_offset();
+        let dir = match &global.dir {
+            Some(dir) => dir.clone(),
+            None => default_dir()?,
+        };
+        let settings = settings::read(&dir)?;
         // COUPLE_TODAY pins "today" for tests and for reproducible scripts.
         let today = match env::var_os("COUPLE_TODAY") {
             Some(text) => dates::parse_pinned_today(&text.to_string_lossy())?,
-            None => now.date_naive(),
+            None => match settings.timezone {
+                Some(zone) => instant.with_timezone(&zone).date_naive(),
+                None => now.date_naive(),
+            },
         };
         let stdout_is_terminal = std::io::stdout().is_terminal();
         let color = match global.color {
@@ -74,6 +96,7 @@ impl Config {
             partner,
             state_dir: state_dir(),
             today,
+            settings,
             now,
             interactive: !global.no_input && std::io::stdin().is_terminal(),
             stdout_is_terminal,

@@ -14,7 +14,8 @@ use crate::harness::Env;
 
 const ROWS: usize = 200_000;
 const KILLS: usize = 12;
-const HEADER: &str = "id,title,horizon,status,owner,due,created,closed,note,updated_at\n";
+// With the `changed` column from the start, so that a rewrite changes one row only.
+const HEADER: &str = "id,title,horizon,status,owner,due,created,closed,note,updated_at,changed\n";
 
 fn id(i: usize) -> String {
     format!("g{i:07}")
@@ -34,7 +35,7 @@ fn goals_file() -> Vec<u8> {
     text.push_str(HEADER);
     for i in 0..ROWS {
         text.push_str(&row_start(i, "open", ""));
-        text.push_str("2026-01-01T10:00:00.000+00:00\n");
+        text.push_str("2026-01-01T10:00:00.000+00:00,\n");
     }
     text.into_bytes()
 }
@@ -46,15 +47,16 @@ fn assert_parses(bytes: &[u8]) {
     let mut record = csv::ByteRecord::new();
     let mut rows = 0;
     while reader.read_byte_record(&mut record).expect("a whole row") {
-        assert_eq!(record.len(), 10, "row {rows}");
+        assert_eq!(record.len(), 11, "row {rows}");
         rows += 1;
     }
     assert_eq!(rows, ROWS);
 }
 
 /// Whether `now` is `old` with goal `i` marked done today: every byte the
-/// same except that row's status, closed day and `updated_at` (a moment
-/// of the run, so only its form can be checked).
+/// same except that row's status, closed day, `updated_at` (a moment of
+/// the run, so only its form can be checked) and `changed` (the status
+/// stamped with that moment).
 fn is_done_version(old: &[u8], now: &[u8], i: usize) -> bool {
     let before = row_start(i, "open", "");
     let after = row_start(i, "done", "2026-11-25");
@@ -75,8 +77,11 @@ fn is_done_version(old: &[u8], now: &[u8], i: usize) -> bool {
     };
     std::str::from_utf8(changed)
         .ok()
-        .and_then(|stamp| chrono::DateTime::parse_from_rfc3339(stamp).ok())
-        .is_some()
+        .and_then(|cells| cells.split_once(','))
+        .is_some_and(|(stamp, changed)| {
+            chrono::DateTime::parse_from_rfc3339(stamp).is_ok()
+                && changed == format!("status={stamp}")
+        })
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -205,7 +210,7 @@ fn sigkill_during_a_rewrite_leaves_the_old_file_or_the_new_one() {
     // Should no kill have left one, one is made here, with a goal done.
     if temporaries(&env.data()).is_empty() {
         let mut ghost = current.clone();
-        ghost.extend_from_slice(b"ghost,A ghost,year,done,us,,2026-01-01,2026-11-25,,\n");
+        ghost.extend_from_slice(b"ghost,A ghost,year,done,us,,2026-01-01,2026-11-25,,,\n");
         env.write(".couple-tmp-goals.csv-99999", ghost);
     }
     let listed = env.ok(&["goals", "list", "--status", "done", "--format", "csv"]);

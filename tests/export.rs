@@ -327,9 +327,14 @@ fn export_goals_writes_goals_and_narrows_by_status_and_horizon() {
                  g2,Learn to tango,year,done,sam,2026-06-30,2026-01-05,2026-05-01,,\n\
                  g3,=Paint the hall,month,dropped,alex,2026-02-01,2026-01-06,2026-01-20,,\n";
     env.write("goals.csv", goals);
+    // Every column of goals.csv, `changed` (when each field changed) included.
     assert_eq!(
         env.ok(&["export", "goals"]),
-        goals.replace(",=Paint", ",'=Paint")
+        goals
+            .replace(",=Paint", ",'=Paint")
+            .replace("updated_at\n", "updated_at,changed\n")
+            .replace("00:00\n", "00:00,\n")
+            .replace(",,\n", ",,,\n")
     );
     assert_eq!(
         ids(&env.ok(&["export", "goals", "--status", "open"])),
@@ -374,17 +379,17 @@ fn export_prompts_writes_the_deck_with_the_users_own_and_narrows_by_theme() {
         "id,theme,depth,text\nmine-001,ours,light,\"Where next, love?\"\n",
     );
     let all = env.ok(&["export", "prompts"]);
-    assert!(all.starts_with("id,theme,depth,text\n"), "{all}");
+    assert!(all.starts_with("id,theme,depth,text,added\n"), "{all}");
     assert!(all.lines().count() > 300, "the built-in deck");
     assert!(
-        all.ends_with("mine-001,ours,light,\"Where next, love?\"\n"),
+        all.ends_with("mine-001,ours,light,\"Where next, love?\",\n"),
         "{all}"
     );
 
     let ours = env.ok(&["export", "prompts", "--theme", "ours", "--format", "json"]);
     assert_eq!(
         ours,
-        "[\n{\"id\":\"mine-001\",\"theme\":\"ours\",\"depth\":\"light\",\"text\":\"Where next, love?\"}\n]\n"
+        "[\n{\"id\":\"mine-001\",\"theme\":\"ours\",\"depth\":\"light\",\"text\":\"Where next, love?\",\"added\":null}\n]\n"
     );
     let play = env.ok(&["export", "prompts", "--theme", "play"]);
     assert!(play.lines().skip(1).all(|l| l.contains(",play,")), "{play}");

@@ -239,7 +239,7 @@ fn list_as_csv_carries_every_contract_column() {
     assert_eq!(
         env.ok(&["goals", "list", "--format", "csv", "--horizon", "month"]),
         format!(
-            "{HEADER}\n{}\n{}\n",
+            "{HEADER},changed\n{},\n{},\n",
             GOALS.lines().nth(1).unwrap(),
             GOALS.lines().nth(2).unwrap()
         )
@@ -263,7 +263,8 @@ fn list_as_json_carries_every_contract_field() {
             "created": "2026-10-01",
             "closed": null,
             "note": "Thursday class?",
-            "updated_at": "2026-10-01T20:00:00.000+00:00"
+            "updated_at": "2026-10-01T20:00:00.000+00:00",
+            "changed": null
         })
     );
     assert_eq!(json.as_array().unwrap().len(), 2);
@@ -279,7 +280,7 @@ fn an_empty_list_prints_nothing_and_creates_nothing() {
     assert_eq!(out, "");
     assert_eq!(
         env.ok(&["goals", "list", "--format", "csv"]),
-        format!("{HEADER}\n")
+        format!("{HEADER},changed\n")
     );
     assert_eq!(env.ok(&["goals", "list", "--format", "json"]), "[]\n");
     assert!(tree(env.home()).is_empty());
@@ -299,6 +300,8 @@ fn done_drop_and_reopen_work_by_full_id_and_by_unique_prefix() {
         ("done", "2026-11-25")
     );
     assert_timestamp(&cells[9]);
+    // When the status changed, for merging with the other machine's edits.
+    assert_eq!(cells[10], format!("status={}", cells[9]));
 
     env.ok_with_stderr(
         &["goals", "drop", "r8t"],
@@ -324,11 +327,16 @@ fn done_drop_and_reopen_work_by_full_id_and_by_unique_prefix() {
     );
     assert_eq!(row(&env, "m4v5x6yz")[3], "open");
 
-    // Every other row is as it was.
+    // Every other row is as it was, with an empty `changed` cell now that
+    // the file has the column.
     let file = env.file("goals.csv").unwrap();
+    assert!(file.starts_with(&format!("{HEADER},changed\n")), "{file}");
     for id in ["k3p7q8cd", "h5n6j7gh", "a1b2c3jk", "p2q3r4st"] {
         let before = GOALS.lines().find(|l| l.starts_with(id)).unwrap();
-        assert!(file.lines().any(|l| l == before), "{id} changed:\n{file}");
+        assert!(
+            file.lines().any(|l| l == format!("{before},")),
+            "{id} changed:\n{file}"
+        );
     }
 }
 
@@ -487,7 +495,7 @@ fn a_spreadsheet_saved_goals_file_keeps_every_row_its_own_column_and_its_line_en
     assert_eq!(
         env.ok(&["goals", "list", "--format", "csv"]).lines().nth(1),
         Some(
-            "k3m9x2ab,Learn to tango,month,open,us,2026-11-20,2026-10-01,,,2026-10-01T20:00:00.000+00:00"
+            "k3m9x2ab,Learn to tango,month,open,us,2026-11-20,2026-10-01,,,2026-10-01T20:00:00.000+00:00,"
         )
     );
     env.ok_with_stderr(
@@ -498,21 +506,32 @@ fn a_spreadsheet_saved_goals_file_keeps_every_row_its_own_column_and_its_line_en
     let after = env.file("goals.csv").unwrap();
     let lines: Vec<&str> = after.split_inclusive("\r\n").collect();
     assert_eq!(lines.len(), 4, "{after:?}");
+    // The file gains the `changed` column at the end; the rest is as saved.
     assert_eq!(
         lines[0],
-        saved.split_inclusive("\r\n").next().unwrap(),
+        saved
+            .split_inclusive("\r\n")
+            .next()
+            .unwrap()
+            .replace("\r\n", ",changed\r\n"),
         "BOM and header"
     );
     let changed = lines[1].strip_suffix("\r\n").unwrap();
-    let (cells, stamp) = changed.rsplit_once(',').unwrap();
+    let (cells, stamps) = changed.rsplit_once(',').unwrap();
+    let (cells, stamp) = cells.rsplit_once(',').unwrap();
     assert_eq!(
         cells,
         "Learn to tango,k3m9x2ab,done,\"me, this time\",month,us,2026-11-20,2026-10-01,2026-11-25,"
     );
     assert_timestamp(stamp);
+    assert_eq!(stamps, format!("status={stamp}"));
     assert_eq!(
         lines[2..].concat(),
-        saved.split_inclusive("\r\n").skip(2).collect::<String>()
+        saved
+            .split_inclusive("\r\n")
+            .skip(2)
+            .map(|l| l.replace("\r\n", ",\r\n"))
+            .collect::<String>()
     );
 }
 
@@ -532,7 +551,7 @@ fn a_goals_file_lacking_optional_columns_gains_them_at_the_end() {
     let mut lines = file.lines();
     assert_eq!(
         lines.next(),
-        Some("id,title,horizon,status,created,owner,due,closed,note,updated_at")
+        Some("id,title,horizon,status,created,owner,due,closed,note,updated_at,changed")
     );
     assert!(
         lines
@@ -738,8 +757,8 @@ fn review_on_a_terminal_walks_the_goals_and_records_a_sit_down() {
     assert_eq!(row(&env, "h5n6j7gh")[3], "dropped");
     assert_eq!(
         row(&env, "r8t2w4ef").join(","),
-        GOALS.lines().find(|l| l.starts_with("r8t")).unwrap(),
-        "a kept goal is untouched"
+        format!("{},", GOALS.lines().find(|l| l.starts_with("r8t")).unwrap()),
+        "a kept goal is untouched (its `changed` cell empty)"
     );
     let file = env.file("goals.csv").unwrap();
     let new = file.lines().last().unwrap();

@@ -55,7 +55,7 @@ fn a_users_own_theme_can_be_chosen_as_written_or_in_lower_case() {
     }
     assert_eq!(
         env.ok(&["prompt", "--list", "--theme", "Work", "--format", "csv"]),
-        "id,theme,depth,text\nmine-001,Work,light,What went well at work today?\n"
+        "id,theme,depth,text,added\nmine-001,Work,light,What went well at work today?,\n"
     );
 }
 
@@ -148,9 +148,9 @@ fn prompt_list_csv_neutralises_formulas_unless_raw() {
         "prompt", "--list", "--theme", "mine", "--format", "csv", "--raw",
     ]);
     let expected = |cell: fn(&(&'static str, &'static str)) -> &'static str| {
-        let mut want = String::from("id,theme,depth,text\n");
+        let mut want = String::from("id,theme,depth,text,added\n");
         for (i, pair) in FORMULAS.iter().enumerate() {
-            writeln!(want, "f-{i},mine,light,{}", cell(pair)).unwrap();
+            writeln!(want, "f-{i},mine,light,{},", cell(pair)).unwrap();
         }
         want
     };

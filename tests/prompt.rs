@@ -15,6 +15,11 @@ fn prints_one_question_and_nothing_else_in_a_pipe() {
 #[test]
 fn the_same_date_gives_the_same_question_to_both_partners() {
     let env = Env::new();
+    // A data dir from before editions: edition 1, today's questions.
+    env.write(
+        "log.csv",
+        "id,date,partner,kind,minutes,mood,prompt,note,logged_at\n",
+    );
     let alex = env
         .as_partner("alex")
         .ok(&["prompt", "--date", "2026-03-01"]);
@@ -74,7 +79,7 @@ fn the_list_holds_a_year_of_prompts_over_twelve_themes() {
     let env = Env::new();
     let out = env.ok(&["prompt", "--list", "--format", "csv"]);
     let mut lines = out.lines();
-    assert_eq!(lines.next(), Some("id,theme,depth,text"));
+    assert_eq!(lines.next(), Some("id,theme,depth,text,added"));
     let rows: Vec<&str> = lines.collect();
     assert!(rows.len() >= 365, "{} rows", rows.len());
     let themes: HashSet<&str> = rows.iter().map(|r| r.split(',').nth(1).unwrap()).collect();
@@ -100,7 +105,7 @@ fn depth_and_several_themes_narrow_the_deck() {
         "csv",
     ]);
     let rows: Vec<&str> = out.lines().skip(1).collect();
-    assert_eq!(rows.len(), 32);
+    assert_eq!(rows.len(), 2 * 42);
     assert!(
         rows.iter()
             .all(|r| r.contains(",deep,") && (r.starts_with("play-") || r.starts_with("dreams-")))
@@ -137,7 +142,7 @@ fn a_prompts_csv_in_the_data_dir_adds_to_the_built_in_deck() {
     assert_eq!(out, "What song is ours this month?\n");
     assert!(env.ok(&["prompt", "--themes"]).contains("ours"));
     let listed = env.ok(&["prompt", "--list", "--format", "csv"]);
-    assert_eq!(listed.lines().count(), 1 + 384 + 1);
+    assert_eq!(listed.lines().count(), 1 + 1008 + 1);
 }
 
 #[test]
@@ -174,8 +179,17 @@ fn themes_lists_each_theme_with_its_count() {
     let env = Env::new();
     let out = env.ok(&["prompt", "--themes", "--format", "csv"]);
     assert_eq!(out.lines().next(), Some("theme,prompts,light,deep"));
-    assert!(out.contains("\ncheck-in,32,16,16\n"), "{out}");
+    assert!(out.contains("\ncheck-in,84,42,42\n"), "{out}");
     assert_eq!(out.lines().count(), 13);
+    let total: usize = out
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').nth(1).unwrap().parse::<usize>().unwrap())
+        .sum();
+    assert!(
+        total >= 1000,
+        "a new data dir is on edition 2: {total} prompts"
+    );
 }
 
 #[test]

@@ -6,8 +6,10 @@ mod terminal;
 
 #[cfg(unix)]
 mod crash;
+mod deck;
 mod export;
 mod generated;
+mod goal_sync;
 mod goals;
 mod guided;
 mod identity_dates;
@@ -22,3 +24,4 @@ mod rituals_month;
 mod safety;
 mod sync;
 mod talk;
+mod undo_sync;

@@ -17,9 +17,13 @@ pub(crate) fn run(args: LogArgs, cfg: &Config) -> Result<()> {
     let partner = cfg.partner()?.to_string();
     let out = Out::stdout(cfg.color);
     if args.undo {
-        let removed = store::log::remove_last_of(&cfg.dir, &partner)?
-            .print()
-            .ok_or_else(|| Error::runtime(format!("{partner} has no entry to undo")))?;
+        let removed = store::log::remove_last_of(
+            &cfg.dir,
+            &partner,
+            &cfg.now.to_rfc3339_opts(SecondsFormat::Millis, false),
+        )?
+        .print()
+        .ok_or_else(|| Error::runtime(format!("{partner} has no entry to undo")))?;
         let line = format!("removed {}", describe(&removed));
         return out.finish_recorded(
             (!cfg.quiet).then_some(line.as_str()),
@@ -46,6 +50,10 @@ pub(crate) fn run(args: LogArgs, cfg: &Config) -> Result<()> {
 /// Builds the entry the flags describe, checking what clap cannot.
 fn entry_from_flags(args: &LogArgs, kind: &str, partner: &str, cfg: &Config) -> Result<Entry> {
     let kind = Kind::parse_typed(kind)?;
+    if !kind.is_logged_by_hand() {
+        return Err(Error::usage(format!("{kind} is not logged by hand"))
+            .with_hint("couple prompt --skip skips today's question for you both"));
+    }
     let date = dates::past_day_or_today(args.date.as_deref(), cfg.today)?;
     let note = match &args.note {
         Some(note) => note.clone(),
@@ -142,13 +150,17 @@ fn resolve_prompt(id: &str, cfg: &Config) -> Result<String> {
     Ok(deck::by_id(&all, id)?.id.to_string())
 }
 
-/// The id of the question of the day for `date`, from the whole deck.
+/// The id of the question of the day for `date`, from the whole deck (in
+/// the couple's edition, after that day's skips).
 fn question_of(date: chrono::NaiveDate, cfg: &Config) -> Result<String> {
     let deck = store::prompts::load(&cfg.dir, None)?;
+    let pin = store::prompts::pin(&cfg.dir, &cfg.settings, None)?;
     let all = deck::select(&deck, &Filter::default());
-    Ok(deck::question_of_the_day(&all, date)
-        .map(|p| p.id.to_string())
-        .unwrap_or_default())
+    Ok(
+        store::prompts::question_of_the_day(&cfg.dir, &all, pin, date)?
+            .map(|p| p.id.to_string())
+            .unwrap_or_default(),
+    )
 }
 
 /// One line about an entry: `k3j9x2m4qa (2026-11-25 talk, 15 min, "about the move")`.
@@ -188,10 +200,15 @@ mod ask {
             super::resolve_prompt(id, cfg)?;
         }
         let theme = SimpleTheme;
+        let kinds: Vec<Kind> = Kind::ALL
+            .iter()
+            .copied()
+            .filter(|k| k.is_logged_by_hand())
+            .collect();
         let choice = Select::with_theme(&theme)
             .with_prompt("What would you like to log?")
             .items(
-                &Kind::ALL
+                &kinds
                     .iter()
                     .map(|k| format!("{k} — {}", k.label()))
                     .collect::<Vec<_>>(),
@@ -199,7 +216,7 @@ mod ask {
             .default(0)
             .interact()
             .map_err(cancelled)?;
-        let kind = Kind::ALL[choice];
+        let kind = kinds[choice];
         let minutes = match args.minutes {
             Some(m) => Some(m),
             None if kind.has_minutes() => {

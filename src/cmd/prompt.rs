@@ -1,22 +1,36 @@
-//! `couple prompt`: the question of the day, and the deck to browse.
+//! `couple prompt`: the question of the day, the deck to browse, a skip,
+//! the deck edition, and ideas for the other rituals.
+
+use chrono::SecondsFormat;
 
 use crate::cli::{PromptArgs, PromptFormat};
 use crate::config::Config;
 use crate::dates;
 use crate::deck::{self, Filter};
 use crate::error::{Error, Result};
-use crate::model::Prompt;
+use crate::model::{ENTRY_ID_LEN, Entry, Idea, IdeaKind, Kind, Prompt, fresh_id};
 use crate::render::{Out, shown};
 use crate::store::{self, schema};
 
 pub(crate) fn run(args: PromptArgs, cfg: &Config) -> Result<()> {
+    if let Some(kind) = args.idea {
+        return idea(&args, kind, cfg);
+    }
+    if args.upgrade_deck {
+        return upgrade_deck(cfg);
+    }
     let deck = store::prompts::load(&cfg.dir, args.deck.as_deref())?;
+    let pin = store::prompts::pin(&cfg.dir, &cfg.settings, args.deck.as_deref())?;
+    let date = dates::day_or_today(args.date.as_deref(), cfg.today)?;
 
     let filter = Filter {
         themes: deck::themes_named(&deck, &args.theme)?,
         depth: args.depth,
     };
-    let prompts = deck::select(&deck, &filter);
+    // Every edition, for --id (old answers name old ids); the couple's
+    // edition for the rest.
+    let every = deck::select(&deck, &filter);
+    let prompts = deck::in_edition(&every, pin.edition_on(date));
     if deck.is_empty() {
         return Err(Error::usage("the deck holds no prompts").with_hint(
             "a deck is a CSV file with the columns id,theme,depth,text and a row per prompt",
@@ -37,12 +51,17 @@ pub(crate) fn run(args: PromptArgs, cfg: &Config) -> Result<()> {
         render_list(&mut out, &prompts, args.format, args.raw)?;
     } else {
         let prompt = if let Some(id) = &args.id {
-            deck::by_id(&prompts, id)?
+            deck::by_id(&every, id)?
         } else if args.random {
             prompts[random_below(prompts.len())]
         } else {
-            let date = dates::day_or_today(args.date.as_deref(), cfg.today)?;
-            deck::question_of_the_day(&prompts, date).unwrap_or(prompts[0])
+            if args.skip {
+                skip(&every, pin, cfg)?;
+            }
+            store::prompts::question_of_the_day(&cfg.dir, &every, pin, date)?.ok_or_else(|| {
+                Error::usage(format!("no prompt is in play on {}", dates::iso(date)))
+                    .with_hint("your own prompts join on the day their added column names")
+            })?
         };
         render_one(
             &mut out,
@@ -53,6 +72,122 @@ pub(crate) fn run(args: PromptArgs, cfg: &Config) -> Result<()> {
         )?;
     }
     out.finish()
+}
+
+/// Records in log.csv that today's question (as it stands now) is
+/// skipped, for both partners.
+fn skip(prompts: &[&Prompt], pin: deck::Pin, cfg: &Config) -> Result<()> {
+    let partner = cfg.partner()?;
+    let Some(today) = store::prompts::question_of_the_day(&cfg.dir, prompts, pin, cfg.today)?
+    else {
+        return Ok(());
+    };
+    let entry = Entry {
+        id: fresh_id(ENTRY_ID_LEN),
+        date: cfg.today,
+        partner: partner.to_string(),
+        kind: Kind::Skip,
+        minutes: None,
+        mood: None,
+        prompt: today.id.to_string(),
+        note: String::new(),
+        logged_at: cfg.now.to_rfc3339_opts(SecondsFormat::Millis, false),
+    };
+    store::log::append(&cfg.dir, &entry)?.print();
+    Ok(())
+}
+
+/// `--upgrade-deck`: the newest edition from today on, and what changes.
+fn upgrade_deck(cfg: &Config) -> Result<()> {
+    let mut out = Out::stdout(cfg.color);
+    let upgrade = store::settings::upgrade_deck(&cfg.dir, cfg.today)?.print();
+    let sizes = deck::edition_sizes();
+    let total = |edition: u8| -> usize {
+        sizes
+            .iter()
+            .filter(|(e, _)| *e <= edition)
+            .map(|(_, n)| n)
+            .sum()
+    };
+    match upgrade {
+        None => out.line(&format!(
+            "already on deck edition {}, the newest this couple knows ({} prompts)",
+            deck::NEWEST_EDITION,
+            total(deck::NEWEST_EDITION)
+        ))?,
+        Some(up) => out.line(&format!(
+            "deck edition {} → {} from {} on: {} new prompts join the {} of edition {} ({} in all). Earlier days keep their question; your partner needs a couple that knows edition {} (this one, {}, or newer).",
+            up.from,
+            up.to,
+            dates::iso(cfg.today),
+            total(up.to) - total(up.from),
+            total(up.from),
+            up.from,
+            total(up.to),
+            up.to,
+            env!("CARGO_PKG_VERSION"),
+        ))?,
+    }
+    out.finish()
+}
+
+/// `--idea KIND`: this week's us-time idea, or today's care idea of the
+/// caller; with `--list`, every idea of the kind.
+fn idea(args: &PromptArgs, kind: IdeaKind, cfg: &Config) -> Result<()> {
+    let ideas = store::ideas::load(&cfg.dir)?;
+    let mut out = Out::stdout(cfg.color);
+    if args.list {
+        let listed = deck::ideas::of_kind(&ideas, kind);
+        match args.format {
+            PromptFormat::Text => {
+                let width = listed.iter().map(|i| i.id.len()).max().unwrap_or(0);
+                for idea in &listed {
+                    out.line(&format!(
+                        "{:<width$}  {}",
+                        shown(&idea.id),
+                        shown(&idea.text)
+                    ))?;
+                }
+            }
+            PromptFormat::Csv => {
+                out.csv(IDEA_HEADER, listed.iter().map(|i| idea_row(i)), args.raw)?;
+            }
+            PromptFormat::Json => out.json(&listed)?,
+        }
+        return out.finish();
+    }
+    let date = dates::day_or_today(args.date.as_deref(), cfg.today)?;
+    let partner = match kind {
+        IdeaKind::Care => cfg.partner()?,
+        IdeaKind::UsTime => "",
+    };
+    let idea = deck::ideas::idea_for(&ideas, kind, date, partner).ok_or_else(|| {
+        Error::usage(format!("no {kind} idea is in play on {}", dates::iso(date)))
+    })?;
+    match args.format {
+        PromptFormat::Text if cfg.stdout_is_terminal => {
+            let when = match kind {
+                IdeaKind::UsTime => "— us-time, this week",
+                IdeaKind::Care => "— care, today",
+            };
+            let when = out.dim(when);
+            out.line(&format!("{}  {when}", shown(&idea.text)))?;
+        }
+        PromptFormat::Text => out.line(&shown(&idea.text))?,
+        PromptFormat::Csv => out.csv(IDEA_HEADER, [idea_row(idea)], args.raw)?,
+        PromptFormat::Json => out.json(idea)?,
+    }
+    out.finish()
+}
+
+const IDEA_HEADER: [&str; 3] = ["id", "kind", "text"];
+
+fn idea_row(idea: &Idea) -> [String; 3] {
+    [
+        idea.id.to_string(),
+        idea.kind.as_str().to_string(),
+        idea.text.to_string(),
+    ]
 }
 
 fn random_below(n: usize) -> usize {

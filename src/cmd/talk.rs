@@ -97,12 +97,17 @@ fn choose<'d>(args: &TalkArgs, deck: &'d [Prompt], cfg: &Config) -> Result<&'d P
                 .with_hint("see `couple prompt --themes` for what each theme holds"),
         );
     }
+    let pin = store::prompts::pin(&cfg.dir, &cfg.settings, None)?;
+    let in_edition = deck::in_edition(&prompts, pin.edition_on(cfg.today));
     Ok(if let Some(id) = &args.id {
         deck::by_id(&prompts, id)?
-    } else if args.random {
-        prompts[random_below(prompts.len())]
+    } else if args.random && !in_edition.is_empty() {
+        in_edition[random_below(in_edition.len())]
     } else {
-        deck::question_of_the_day(&prompts, cfg.today).unwrap_or(prompts[0])
+        // The same question `couple prompt` shows: the couple's edition,
+        // after today's skips.
+        store::prompts::question_of_the_day(&cfg.dir, &prompts, pin, cfg.today)?
+            .unwrap_or(prompts[0])
     })
 }
 
@@ -406,6 +411,7 @@ mod tests {
             theme: "play".into(),
             depth: crate::model::Depth::Light,
             text: "What game did you love as a child?".into(),
+            ..Prompt::default()
         };
         let clock = Countdown::new(Duration::from_secs(600));
         let text = |lines: Vec<(Tone, String)>| -> Vec<String> {

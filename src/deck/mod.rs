@@ -1,12 +1,19 @@
 //! The deck: the built-in prompts, and the rule that picks the question of
 //! the day. Pure: no files, no clock.
 //!
-//! The rule. The (filtered) deck is put in id order, then shuffled once with
-//! a fixed seed by a Fisher–Yates shuffle driven by SplitMix64 — both written
-//! here, so no dependency upgrade can change the order. Day `d` (counted from
-//! 0001-01-01) gets position `d mod n`. So both partners, on any machine, get
-//! the same prompt for the same date and deck; and any `n` consecutive days
-//! visit every position once: no repeat until the whole deck has been used.
+//! The rule. The prompts in play on day `d` — the built-in prompts of the
+//! pinned edition or older (after `--theme`/`--depth`), and the user's
+//! prompts added on or before `d` — are put in id order, then shuffled with
+//! a fixed seed by a Fisher–Yates shuffle driven by SplitMix64 — both
+//! written here, so no dependency upgrade can change the order. Day `d`
+//! (counted from 0001-01-01) gets position `d mod n`. So both partners, on
+//! any machine, get the same prompt for the same date and deck; any `n`
+//! consecutive days visit every position once (no repeat until the whole
+//! deck has been used); and a prompt added today changes no earlier day.
+//!
+//! A skip. The `k`-th skip of day `d` shows position
+//! `(d + ceil(n/2) + k - 1) mod n`: half the deck away, so never
+//! yesterday's or tomorrow's question; the next day is unaffected.
 
 use std::collections::BTreeMap;
 
@@ -14,20 +21,86 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::error::Result;
 use crate::model::lookup::{By, Lookup};
-use crate::model::{Depth, Prompt};
+use crate::model::{Depth, Joins, Prompt};
 
-// The built-in deck, compiled from prompts.csv by build.rs.
+pub(crate) mod ideas;
+
+// The built-in decks, compiled from prompts.csv and ideas.csv by build.rs.
 include!(concat!(env!("OUT_DIR"), "/deck.rs"));
 
-/// The built-in deck, as prompts that borrow the binary's strings.
+/// The built-in deck, every edition, as prompts that borrow the binary's
+/// strings.
 pub(crate) fn builtin() -> Vec<Prompt> {
     BUILTIN
         .iter()
-        .map(|&(id, theme, depth, text)| Prompt {
+        .map(|&(id, theme, depth, edition, text)| Prompt {
             id: id.into(),
             theme: theme.into(),
             depth,
             text: text.into(),
+            joins: Joins::Edition(edition),
+        })
+        .collect()
+}
+
+/// The edition of the built-in deck a couple uses: `edition` from the day
+/// `since` on (from the start when `None`), and `before` on earlier days —
+/// so that `--upgrade-deck` changes no past day's question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Pin {
+    pub(crate) edition: u8,
+    pub(crate) since: Option<NaiveDate>,
+    pub(crate) before: u8,
+}
+
+impl Pin {
+    /// One edition for every day.
+    pub(crate) fn always(edition: u8) -> Self {
+        Self {
+            edition,
+            since: None,
+            before: edition,
+        }
+    }
+
+    /// The edition in use on `date`.
+    pub(crate) fn edition_on(self, date: NaiveDate) -> u8 {
+        match self.since {
+            Some(since) if date < since => self.before,
+            _ => self.edition,
+        }
+    }
+}
+
+/// How many built-in prompts each edition adds, oldest first.
+pub(crate) fn edition_sizes() -> Vec<(u8, usize)> {
+    (1..=NEWEST_EDITION)
+        .map(|e| (e, BUILTIN.iter().filter(|p| p.3 == e).count()))
+        .collect()
+}
+
+/// The prompts of `prompts` in play on `date` under `edition`: built-in
+/// prompts of that edition or older, the user's added on or before `date`.
+pub(crate) fn in_play<'d>(prompts: &[&'d Prompt], edition: u8, date: NaiveDate) -> Vec<&'d Prompt> {
+    prompts
+        .iter()
+        .copied()
+        .filter(|p| match p.joins {
+            Joins::Edition(e) => e <= edition,
+            Joins::Added(added) => added.is_none_or(|a| a <= date),
+        })
+        .collect()
+}
+
+/// The prompts of `prompts` a couple on `edition` sees in the deck
+/// (`--list`, `--themes`): every user prompt, whenever it joins.
+pub(crate) fn in_edition<'d>(prompts: &[&'d Prompt], edition: u8) -> Vec<&'d Prompt> {
+    prompts
+        .iter()
+        .copied()
+        .filter(|p| match p.joins {
+            Joins::Edition(e) => e <= edition,
+            Joins::Added(_) => true,
         })
         .collect()
 }
@@ -92,18 +165,43 @@ pub(crate) struct ThemeCount<'d> {
     pub(crate) deep: usize,
 }
 
-/// The question of the day for `date`, from the prompts a filter kept.
+/// The question of the day for `date`, from the prompts in play that day
+/// (see [`in_play`]), before any skip.
+#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) fn question_of_the_day<'d>(
     prompts: &[&'d Prompt],
     date: NaiveDate,
+) -> Option<&'d Prompt> {
+    question_after_skips(prompts, date, &[])
+}
+
+/// The question of the day for `date` once the prompts in `skipped` (the
+/// ids that day's skips name) have been skipped: each skip of the question
+/// shown moves on to the next position of the skip rule. A skip naming
+/// another question (another `--theme`'s, say) changes nothing here.
+pub(crate) fn question_after_skips<'d>(
+    prompts: &[&'d Prompt],
+    date: NaiveDate,
+    skipped: &[&str],
 ) -> Option<&'d Prompt> {
     if prompts.is_empty() {
         return None;
     }
     let order = day_order(prompts);
+    let n = order.len() as i64;
     let day = i64::from(date.num_days_from_ce());
-    let position = day.rem_euclid(order.len() as i64) as usize;
-    Some(order[position])
+    let mut shown = order[day.rem_euclid(n) as usize];
+    let mut skips = 0;
+    while skips < n && skipped.iter().any(|id| *id == shown.id) {
+        skips += 1;
+        shown = order[skip_position(day, n, skips)];
+    }
+    Some(shown)
+}
+
+/// Where the `k`-th skip (from 1) of day `day` lands in a deck of `n`.
+fn skip_position(day: i64, n: i64, k: i64) -> usize {
+    (day + (n + 1) / 2 + k - 1).rem_euclid(n) as usize
 }
 
 /// The prompts in the order the days visit them.
@@ -113,12 +211,17 @@ fn day_order<'d>(prompts: &[&'d Prompt]) -> Vec<&'d Prompt> {
     if !order.is_sorted_by(|a, b| a.id <= b.id) {
         order.sort_unstable_by(|a, b| a.id.cmp(&b.id));
     }
-    let mut rng = SplitMix64(SEED);
-    for i in (1..order.len()).rev() {
-        let j = rng.below(i as u64 + 1) as usize;
-        order.swap(i, j);
-    }
+    shuffle(&mut order, SEED);
     order
+}
+
+/// The Fisher–Yates shuffle every rotation of couple uses.
+fn shuffle<T>(items: &mut [T], seed: u64) {
+    let mut rng = SplitMix64(seed);
+    for i in (1..items.len()).rev() {
+        let j = rng.below(i as u64 + 1) as usize;
+        items.swap(i, j);
+    }
 }
 
 /// How prompt ids are looked up, and what their errors say.
@@ -185,5 +288,7 @@ impl SplitMix64 {
     }
 }
 
+#[cfg(test)]
+mod rules;
 #[cfg(test)]
 mod tests;

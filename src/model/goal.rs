@@ -9,6 +9,8 @@ use serde::Serialize;
 
 use crate::dates::Period;
 
+pub(crate) mod merge;
+
 /// An open goal due within this many days of the as-of date is due soon.
 pub(crate) const DUE_SOON_DAYS: u64 = 7;
 
@@ -29,6 +31,9 @@ pub(crate) struct Goal {
     pub(crate) note: String,
     #[serde(serialize_with = "super::empty_as_null")]
     pub(crate) updated_at: String,
+    /// When each field last changed, for merging two machines' versions
+    /// field by field (see [`merge`]). As JSON, the cell (null when empty).
+    pub(crate) changed: merge::Changes,
 }
 
 impl Goal {

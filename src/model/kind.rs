@@ -14,10 +14,18 @@ super::vocab::vocabulary! {
         Answer => "answer", "your answer to today's question";
         SitDown => "sit-down", "the monthly sit-down";
         StateOfUs => "state-of-us", "the weekly state of us";
+        /// Written by `couple prompt --skip`, never by `couple log`; no
+        /// ritual counts it.
+        Skip => "skip", "today's question, skipped for both";
     }
 }
 
 impl Kind {
+    /// Whether `couple log` records this kind (`skip` is `prompt --skip`'s).
+    pub(crate) fn is_logged_by_hand(self) -> bool {
+        self != Kind::Skip
+    }
+
     /// Whether minutes make sense for this kind (offered when asking).
     pub(crate) fn has_minutes(self) -> bool {
         matches!(self, Kind::Talk | Kind::UsTime | Kind::SitDown)

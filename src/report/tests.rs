@@ -158,6 +158,7 @@ fn a_pause_makes_nothing_due_and_a_partial_one_only_its_rituals() {
         closed: None,
         note: String::new(),
         updated_at: String::new(),
+        changed: crate::model::Changes::default(),
     };
     let finish = |pauses: &[Pause]| {
         let mut fold = Fold::new(

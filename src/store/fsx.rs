@@ -115,8 +115,12 @@ impl Lock {
                 Err(fs::TryLockError::Error(e)) => return Err(Error::io("cannot lock", &path, &e)),
             }
         }
+        let lock = Self { file };
         clean_temporaries(dir);
-        Ok(Self { file })
+        // Every write takes the lock first, so this is where the first
+        // write into a fresh data directory pins the newest deck edition.
+        super::settings::pin_if_fresh(dir)?;
+        Ok(lock)
     }
 }
 

@@ -4,7 +4,7 @@
 //! users' own columns and their values kept. Sync-conflict copies are read
 //! with it (see `merge`) and folded into it by the next write.
 
-mod merge;
+pub(crate) mod merge;
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -15,10 +15,12 @@ use super::fsx::{self, Lock};
 use super::read_if_exists;
 use super::schema::{Column, Document, Problem, Record, Stored};
 use crate::error::Result;
-use crate::model::{Goal, Horizon, Status};
+use crate::model::{Changes, Goal, Horizon, Status};
 use crate::printer::{Warned, Warning};
 
 pub(crate) const GOALS_FILE: &str = "goals.csv";
+/// The column of per-field change stamps (see `model::goal_merge`).
+const CHANGED: &str = "changed";
 
 /// The columns of goals.csv, in the order a new file gets them. A file must
 /// name at least id, title, horizon and status to be read; the other
@@ -119,6 +121,18 @@ impl Record for Goal {
             |g, cell| cell.text_into(&mut g.updated_at),
             |g, csv| csv.text(&g.updated_at),
         ),
+        Column::optional(
+            CHANGED,
+            |g, cell| {
+                g.changed = Changes::parse(cell.text()?).map_err(|problem| {
+                    Problem::new(problem).hint(
+                        "couple keeps when each field changed here; empty the cell if in doubt",
+                    )
+                })?;
+                Ok(())
+            },
+            |g, csv| csv.text(&g.changed.to_string()),
+        ),
     ];
 }
 
@@ -137,29 +151,35 @@ pub(crate) fn read(dir: &Path) -> Result<Vec<Goal>> {
 }
 
 /// `DIR/goals.csv` with its sync-conflict copies merged in; the copies'
-/// paths; and whether they changed anything.
-fn read_merged(dir: &Path) -> Result<(GoalsFile, Vec<PathBuf>, bool)> {
+/// paths; and what merging them did.
+fn read_merged(dir: &Path) -> Result<(GoalsFile, Vec<PathBuf>, merge::Outcome)> {
     let bytes = read_if_exists(&dir.join(GOALS_FILE))?.unwrap_or_default();
     let mut file = parse(GOALS_FILE, &bytes)?;
     let copies = conflicts::copies(dir, GOALS_FILE)?;
-    let mut changed = false;
+    let mut outcome = merge::Outcome::default();
     for copy in &copies {
         // A copy another writer just moved aside reads as empty: its goals
         // are in goals.csv by then.
         let bytes = read_if_exists(copy)?.unwrap_or_default();
-        changed |= file.merge(parse(&conflicts::display_name(copy), &bytes)?);
+        let name = conflicts::display_name(copy);
+        let step = file.merge(parse(&name, &bytes)?, None, &name);
+        outcome.changed |= step.changed;
+        outcome.overwritten.extend(step.overwritten);
     }
-    Ok((file, copies, changed))
+    Ok((file, copies, outcome))
 }
 
 /// Reads the goals under the lock, lets `change` change them, and writes
 /// them back atomically, the lock held throughout so that two writers never
 /// lose each other's change. Nothing is written when the file does not
-/// parse, when `change` fails, or when it changed nothing.
+/// parse, when `change` fails, or when it changed nothing. Each field
+/// `change` changed is stamped (in `changed`) with the goal's new
+/// `updated_at`, for merging it with another machine's version later.
 ///
 /// Sync-conflict copies are merged in before `change` sees the goals; once
 /// the merged goals are safely in goals.csv, the copies move to
-/// `DIR/.merged/`.
+/// `DIR/.merged/`, and a value the merge overwrote (a field both machines
+/// changed) is warned about and kept there.
 ///
 /// When the data directory does not exist yet, `change` first runs on no
 /// goals without creating anything (so a refusal leaves no trace), and runs
@@ -181,18 +201,37 @@ pub(crate) fn update<T>(
     let (mut file, copies, merged) = read_merged(dir)?;
     let before = file.rows.clone();
     let value = change(&mut file.rows)?;
-    if merged || file.rows != before {
+    if file.rows != before {
+        stamp_changes(&mut file.rows, &before);
+    }
+    if merged.changed || file.rows != before {
         fsx::replace(&dir.join(GOALS_FILE), |out| write(out, &file))?;
     }
     // Only now is everything the copies held in goals.csv.
     warnings.extend(conflicts::set_aside(dir, &copies)?);
+    warnings.extend(merge::keep_overwritten(dir, &merged.overwritten)?);
     Ok(Warned::new(value, warnings))
 }
 
+/// Stamps the fields of each goal that changed since `before`.
+fn stamp_changes(goals: &mut [StoredGoal], before: &[StoredGoal]) {
+    let was: HashMap<String, &Goal> = before
+        .iter()
+        .map(|s| (s.record.id.to_lowercase(), &s.record))
+        .collect();
+    for stored in goals {
+        if let Some(&was) = was.get(&stored.record.id.to_lowercase())
+            && *was != stored.record
+        {
+            stored.record.stamp_changes_since(was);
+        }
+    }
+}
+
 /// Reads one goals file; `name` is the file name its errors give.
-fn parse(name: &str, bytes: &[u8]) -> Result<GoalsFile> {
+pub(crate) fn parse(name: &str, bytes: &[u8]) -> Result<GoalsFile> {
     let mut lines: HashMap<String, u64> = HashMap::new();
-    Document::parse(name, bytes, |goal: &Goal, line| {
+    let mut file = Document::parse(name, bytes, |goal: &Goal, line| {
         match lines.insert(goal.id.to_lowercase(), line) {
             Some(first) => Err(
                 Problem::new(format!("{} is also the id on line {first}", goal.id))
@@ -201,12 +240,50 @@ fn parse(name: &str, bytes: &[u8]) -> Result<GoalsFile> {
             ),
             None => Ok(()),
         }
-    })
+    })?;
+    // `changed` joins a file only when a goal has a change to stamp (see
+    // `write`): a file written before it existed keeps its shape till then.
+    if !names_column(bytes, CHANGED) {
+        file.header.retain(|h| h != CHANGED.as_bytes());
+    }
+    Ok(file)
 }
 
-/// Writes `file` in its own shape.
-fn write(out: &mut dyn Write, file: &GoalsFile) -> Result<()> {
-    file.write(out, GOALS_FILE)
+/// Whether the header of `bytes` (a file that parsed) names `column`.
+fn names_column(bytes: &[u8], column: &str) -> bool {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(bytes);
+    let mut header = csv::ByteRecord::new();
+    matches!(reader.read_byte_record(&mut header), Ok(true))
+        && header.iter().any(|name| {
+            String::from_utf8_lossy(name)
+                .trim_start_matches('\u{feff}')
+                .trim()
+                .eq_ignore_ascii_case(column)
+        })
+}
+
+/// Writes `file` in its own shape, with the `changed` column once a goal
+/// has a change stamped.
+pub(crate) fn write(out: &mut dyn Write, file: &GoalsFile) -> Result<()> {
+    let has_column = file.header.iter().any(|h| {
+        String::from_utf8_lossy(h)
+            .trim()
+            .eq_ignore_ascii_case(CHANGED)
+    });
+    if has_column || file.rows.iter().all(|s| s.record.changed.is_empty()) {
+        return file.write(out, GOALS_FILE);
+    }
+    let mut header = file.header.clone();
+    header.push(CHANGED.as_bytes().to_vec());
+    GoalsFile {
+        header,
+        crlf: file.crlf,
+        bom: file.bom,
+        rows: file.rows.clone(),
+    }
+    .write(out, GOALS_FILE)
 }
 
 #[cfg(test)]

@@ -5,11 +5,14 @@
 mod conflicts;
 mod fsx;
 pub(crate) mod goals;
+pub(crate) mod ideas;
 pub(crate) mod log;
 pub(crate) mod prompts;
+pub(crate) mod removed;
 pub(crate) mod rituals;
 pub(crate) mod said;
 pub(crate) mod schema;
+pub(crate) mod settings;
 mod table;
 mod whole;
 
@@ -37,12 +40,15 @@ pub(crate) fn read_if_exists(path: &Path) -> Result<Option<Vec<u8>>> {
 
 /// couple's own files in the data directory: what an export never
 /// overwrites, and whose crash leftovers the next write cleans up.
-pub(crate) const DATA_FILES: [&str; 5] = [
+pub(crate) const DATA_FILES: [&str; 8] = [
     log::LOG_FILE,
     goals::GOALS_FILE,
     prompts::PROMPTS_FILE,
     rituals::RITUALS_FILE,
     rituals::PAUSES_FILE,
+    removed::REMOVED_FILE,
+    settings::SETTINGS_FILE,
+    ideas::IDEAS_FILE,
 ];
 
 /// Writes a file the user named (`export -o FILE`) whole or not at all, as

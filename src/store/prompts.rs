@@ -5,11 +5,14 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
-use super::read_if_exists;
+use chrono::NaiveDate;
+
 use super::schema::{Cell, Column, Problem, Reader, Record};
-use crate::deck;
+use super::settings::{self, Settings};
+use super::{log, read_if_exists};
+use crate::deck::{self, Pin};
 use crate::error::{Error, Result};
-use crate::model::{Depth, Prompt};
+use crate::model::{Depth, Joins, Prompt};
 
 pub(crate) const PROMPTS_FILE: &str = "prompts.csv";
 
@@ -25,6 +28,31 @@ pub(crate) fn load(dir: &Path, deck_file_named: Option<&Path>) -> Result<Vec<Pro
         extend(&mut deck, &name, &bytes)?;
     }
     Ok(deck)
+}
+
+/// The deck edition in use: the couple's pinned one (settings.csv), or
+/// every prompt of a `--deck` file.
+pub(crate) fn pin(dir: &Path, settings: &Settings, deck_file_named: Option<&Path>) -> Result<Pin> {
+    if deck_file_named.is_some() {
+        return Ok(Pin::always(deck::NEWEST_EDITION));
+    }
+    settings::deck_pin(dir, settings)
+}
+
+/// The question of the day for `date`: of `prompts` (a filter's choice),
+/// those in play that day under `pin`, after the skips of that day that
+/// the end of log.csv records. Reads no more of the log than its last
+/// 64 KiB.
+pub(crate) fn question_of_the_day<'d>(
+    dir: &Path,
+    prompts: &[&'d Prompt],
+    pin: Pin,
+    date: NaiveDate,
+) -> Result<Option<&'d Prompt>> {
+    let in_play = deck::in_play(prompts, pin.edition_on(date), date);
+    let skipped = log::skipped_on(dir, date)?;
+    let skipped: Vec<&str> = skipped.iter().map(String::as_str).collect();
+    Ok(deck::question_after_skips(&in_play, date, &skipped))
 }
 
 /// The user's own prompts, `DIR/prompts.csv`, as (display name, bytes).
@@ -46,8 +74,8 @@ fn deck_file(path: &Path) -> Result<(String, Vec<u8>)> {
     Ok((path.display().to_string(), bytes))
 }
 
-/// The columns of a deck file (`prompts.csv`, `--deck FILE`), every one
-/// required; cells are trimmed.
+/// The columns of a deck file (`prompts.csv`, `--deck FILE`): all but
+/// `added` required; cells are trimmed.
 impl Record for Prompt {
     const COLUMNS: &'static [Column<Self>] = &[
         Column::required(
@@ -87,6 +115,19 @@ impl Record for Prompt {
                 Ok(())
             },
             |p, csv| csv.text(&p.text),
+        ),
+        // The day a user's prompt joins the rotation; empty: from the start.
+        Column::optional(
+            "added",
+            |p, cell| {
+                let added = cell.optional_date()?;
+                p.joins = Joins::Added(added);
+                Ok(())
+            },
+            |p, csv| match p.joins {
+                Joins::Added(added) => csv.optional_date(added),
+                Joins::Edition(_) => csv.text(""),
+            },
         ),
     ];
 }
@@ -192,6 +233,27 @@ mod tests {
     fn invalid_utf8_names_the_line() {
         let err = parse("d.csv", b"id,theme,depth,text\na-1,play,light,caf\xe9\n").unwrap_err();
         assert_eq!(err.message, "d.csv line 2: column text: is not valid UTF-8");
+    }
+
+    #[test]
+    fn the_added_column_is_optional_and_checked() {
+        let csv = "id,theme,depth,text,added\na-1,play,light,one,\na-2,play,light,two,2026-11-30\n";
+        let deck = parse("d.csv", csv.as_bytes()).unwrap();
+        assert_eq!(deck[0].joins, Joins::Added(None));
+        assert_eq!(
+            deck[1].joins,
+            Joins::Added(crate::dates::parse_iso(b"2026-11-30"))
+        );
+        let err = parse(
+            "d.csv",
+            b"id,theme,depth,text,added\na-1,play,light,one,soon\n",
+        )
+        .unwrap_err();
+        assert!(
+            err.message.starts_with("d.csv line 2: column added: "),
+            "{}",
+            err.message
+        );
     }
 
     #[test]

@@ -181,6 +181,13 @@ impl<R: Source> Table<R> {
         Ok(())
     }
 
+    /// The raw bytes of column `column` (empty when the file lacks it).
+    pub(crate) fn bytes<'r>(&self, record: &'r ByteRecord, column: usize) -> &'r [u8] {
+        self.positions[column]
+            .and_then(|at| record.get(at))
+            .unwrap_or_default()
+    }
+
     /// A problem with the cell of column `column` of `record`.
     #[cold]
     pub(crate) fn problem(&self, record: &ByteRecord, column: &str, problem: Problem) -> Error {

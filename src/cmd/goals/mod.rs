@@ -16,7 +16,9 @@ use crate::config::Config;
 use crate::dates;
 use crate::error::{Error, Result};
 use crate::model::lookup::{By, Lookup};
-use crate::model::{GOAL_ID_LEN, Goal, Horizon, Status, fresh_id, is_us, list_order, same_partner};
+use crate::model::{
+    Changes, GOAL_ID_LEN, Goal, Horizon, Status, fresh_id, is_us, list_order, same_partner,
+};
 use crate::printer::say;
 use crate::render::{Out, shown};
 use crate::store::{self, goals::StoredGoal, schema};
@@ -54,6 +56,7 @@ fn add(args: GoalsAddArgs, cfg: &Config) -> Result<()> {
         closed: None,
         note: args.note.map(|n| n.trim().to_string()).unwrap_or_default(),
         updated_at: timestamp(cfg),
+        changed: Changes::default(),
     };
     let id = store::goals::update(&cfg.dir, |goals| {
         let mut id = fresh_id(GOAL_ID_LEN);

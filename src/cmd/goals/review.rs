@@ -15,7 +15,8 @@ use crate::config::Config;
 use crate::dates;
 use crate::error::{Error, Result};
 use crate::model::{
-    ENTRY_ID_LEN, Entry, GOAL_ID_LEN, Goal, Horizon, Kind, Standing, Status, fresh_id, is_us,
+    Changes, ENTRY_ID_LEN, Entry, GOAL_ID_LEN, Goal, Horizon, Kind, Standing, Status, fresh_id,
+    is_us,
 };
 use crate::printer::{self, Warning};
 use crate::render::{Out, shown};
@@ -213,6 +214,7 @@ fn invite(term: &Term, theme: &SimpleTheme, as_of: NaiveDate, cfg: &Config) -> R
             closed: None,
             note: String::new(),
             updated_at: timestamp(cfg),
+            changed: Changes::default(),
         });
     }
 }
@@ -362,6 +364,7 @@ mod tests {
             closed: None,
             note: "Thursdays".into(),
             updated_at: "before".into(),
+            changed: Changes::default(),
         };
         let keep = Decision {
             id: "g".into(),

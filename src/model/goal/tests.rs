@@ -1,3 +1,4 @@
+use super::merge::Changes;
 use super::*;
 
 fn day(text: &str) -> NaiveDate {
@@ -16,6 +17,7 @@ fn goal(id: &str, status: Status, due: Option<&str>, created: &str) -> Goal {
         closed: None,
         note: String::new(),
         updated_at: String::new(),
+        changed: Changes::default(),
     }
 }
 

@@ -1,45 +1,122 @@
-//! Sync-conflict copies of goals.csv merged into it: each goal once by id,
-//! and of a goal both files hold, the version changed last.
+//! Another version of goals.csv merged into it: a sync tool's conflict
+//! copy, or (for git's merge driver) the other branch's file with the
+//! common ancestor. Each goal once by id; of a goal both hold, each field
+//! from the version that changed it last (`model::goal_merge`), the users'
+//! own columns from the version changed last as a whole. A field both
+//! changed is an [`Overwritten`]: the caller reports it once and keeps the
+//! value in `DIR/.merged/`.
 
 use std::collections::HashMap;
+use std::io::Write;
+use std::path::Path;
 
-use chrono::DateTime;
+use super::{GOALS_FILE, GoalsFile, StoredGoal};
+use crate::error::{Error, Result};
+use crate::model::goal_merge::{Side, merge};
+use crate::printer::Warning;
+use crate::render::csv::{Csv, CsvStyle};
+use crate::store::conflicts::MERGED_DIR;
+use crate::store::fsx;
 
-use super::{GoalsFile, StoredGoal};
-use crate::model::Goal;
+/// Where overwritten values are kept, in `DIR/.merged/`.
+pub(crate) const OVERWRITTEN_FILE: &str = "goals-overwritten.csv";
+
+/// A value a merge overwrote: a field both versions of a goal changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Overwritten {
+    pub(crate) id: String,
+    pub(crate) title: String,
+    pub(crate) conflict: crate::model::goal_merge::Conflict,
+    /// The file the overwritten value came from.
+    pub(crate) from: String,
+}
+
+/// What a merge did.
+#[derive(Debug, Default)]
+pub(crate) struct Outcome {
+    pub(crate) changed: bool,
+    pub(crate) overwritten: Vec<Overwritten>,
+}
 
 impl GoalsFile {
-    /// Takes in the goals of `copy`: one not here yet is added at the end,
-    /// one here is replaced by the copy's version when that is newer (see
-    /// [`supersedes`]). The copy's own columns come along with its rows.
-    /// Returns whether anything changed.
-    pub(super) fn merge(&mut self, copy: GoalsFile) -> bool {
+    /// Takes in the goals of `theirs` (read from the file named
+    /// `their_name`): one not here yet is added at the end, one here is
+    /// merged field by field with this file's version (see the module
+    /// comment). `ancestor`, when given, is the version both grew from.
+    pub(crate) fn merge(
+        &mut self,
+        theirs: GoalsFile,
+        ancestor: Option<&GoalsFile>,
+        their_name: &str,
+    ) -> Outcome {
         let mut at: HashMap<String, usize> = self
             .rows
             .iter()
             .enumerate()
             .map(|(i, s)| (s.record.id.to_lowercase(), i))
             .collect();
-        let mut changed = false;
-        for theirs in copy.rows {
-            let key = theirs.record.id.to_lowercase();
-            let found = at.get(&key).copied();
-            if found.is_some_and(|i| !supersedes(&theirs.record, &self.rows[i].record)) {
-                continue;
-            }
-            let adopted = StoredGoal {
-                row: self.adopt_row(&copy.header, &theirs.row),
-                record: theirs.record,
-            };
-            if let Some(i) = found {
-                self.rows[i] = adopted;
-            } else {
+        let in_ancestor = |id: &str| {
+            ancestor.and_then(|a| {
+                a.rows
+                    .iter()
+                    .find(|s| s.record.id.eq_ignore_ascii_case(id))
+                    .map(|s| (a, s))
+            })
+        };
+        let mut outcome = Outcome::default();
+        for their in theirs.rows {
+            let key = their.record.id.to_lowercase();
+            let Some(&i) = at.get(&key) else {
+                let row = self.adopt_row(&theirs.header, &their.row);
                 at.insert(key, self.rows.len());
-                self.rows.push(adopted);
+                self.rows.push(StoredGoal {
+                    record: their.record,
+                    row,
+                });
+                outcome.changed = true;
+                continue;
+            };
+            let base = in_ancestor(&their.record.id);
+            let merged = merge(
+                &self.rows[i].record,
+                &their.record,
+                base.map(|(_, s)| &s.record),
+            );
+            let their_row = self.adopt_row(&theirs.header, &their.row);
+            let base_row = base.map(|(file, s)| self.place_row(&file.header, &s.row));
+            let ours = &mut self.rows[i];
+            let mut row = ours.row.clone();
+            row.resize(self.header.len(), Vec::new());
+            for (column, cell) in row.iter_mut().enumerate() {
+                let theirs_cell = their_row.get(column).cloned().unwrap_or_default();
+                let base_cell = base_row.as_ref().and_then(|r| r.get(column));
+                let take_theirs = match base_cell {
+                    Some(base) if base == cell => true,
+                    Some(base) if *base == theirs_cell => false,
+                    _ => merged.newer == Side::Theirs,
+                };
+                if take_theirs && column_is_theirs(&theirs.header, &self.header[column]) {
+                    *cell = theirs_cell;
+                }
             }
-            changed = true;
+            for conflict in merged.conflicts {
+                outcome.overwritten.push(Overwritten {
+                    id: merged.goal.id.clone(),
+                    title: merged.goal.title.clone(),
+                    from: match conflict.lost_side {
+                        Side::Ours => GOALS_FILE.to_string(),
+                        Side::Theirs => their_name.to_string(),
+                    },
+                    conflict,
+                });
+            }
+            if merged.goal != ours.record || row != ours.row {
+                outcome.changed = true;
+                ours.record = merged.goal;
+                ours.row = row;
+            }
         }
-        changed
+        outcome
     }
 
     /// A row of a file headed `header`, its cells moved to this file's
@@ -58,19 +135,97 @@ impl GoalsFile {
         }
         adopted
     }
+
+    /// A row of a file headed `header` in this file's columns, by name;
+    /// columns this file lacks are left out.
+    fn place_row(&self, header: &[Vec<u8>], row: &[Vec<u8>]) -> Vec<Vec<u8>> {
+        let mut placed: Vec<Vec<u8>> = vec![Vec::new(); self.header.len()];
+        for (name, cell) in header.iter().zip(row) {
+            let key = column_key(name);
+            if let Some(at) = self.header.iter().position(|h| column_key(h) == key) {
+                placed[at].clone_from(cell);
+            }
+        }
+        placed
+    }
 }
 
-/// Whether `candidate` is a newer version of the goal than `current`: its
-/// `updated_at` is a later instant (offsets taken into account). A value
-/// that is not RFC 3339, or is empty, loses to one that is; on a tie the
-/// current version stays, so goals.csv wins over its copies.
-fn supersedes(candidate: &Goal, current: &Goal) -> bool {
-    let instant = |goal: &Goal| DateTime::parse_from_rfc3339(goal.updated_at.trim()).ok();
-    match (instant(candidate), instant(current)) {
-        (Some(candidate), Some(current)) => candidate > current,
-        (Some(_), None) => true,
-        (None, _) => false,
+/// Whether a file headed `header` has the column `name`.
+fn column_is_theirs(header: &[Vec<u8>], name: &[u8]) -> bool {
+    let key = column_key(name);
+    header.iter().any(|h| column_key(h) == key)
+}
+
+/// Reports each overwritten value once, as a warning, and keeps it in
+/// `DIR/.merged/goals-overwritten.csv` (appended; made private).
+pub(crate) fn keep_overwritten(dir: &Path, overwritten: &[Overwritten]) -> Result<Vec<Warning>> {
+    if overwritten.is_empty() {
+        return Ok(Vec::new());
     }
+    let merged = dir.join(MERGED_DIR);
+    let mut warnings: Vec<Warning> = fsx::ensure_dir(&merged)?.into_iter().collect();
+    let path = merged.join(OVERWRITTEN_FILE);
+    let mut file = fsx::private_options()
+        .append(true)
+        .create(true)
+        .open(&path)
+        .map_err(|e| Error::io("cannot open", &path, &e))?;
+    let new = file.metadata().map_or(true, |m| m.len() == 0);
+    let mut bytes = Vec::new();
+    let fail = |e: &std::io::Error| Error::runtime(format!("writing {}: {e}", path.display()));
+    let mut csv = Csv::new(&mut bytes, CsvStyle::default(), &fail)?;
+    if new {
+        csv.row([
+            "id",
+            "title",
+            "field",
+            "kept",
+            "kept_changed",
+            "overwritten",
+            "overwritten_changed",
+            "from",
+        ])?;
+    }
+    for o in overwritten {
+        let c = &o.conflict;
+        csv.row([
+            o.id.as_str(),
+            &o.title,
+            c.field.as_str(),
+            &c.kept,
+            c.kept_at.as_deref().unwrap_or_default(),
+            &c.lost,
+            c.lost_at.as_deref().unwrap_or_default(),
+            &o.from,
+        ])?;
+        warnings.push(
+            Warning::new(format!(
+                "goal {} {:?}: {} was changed on both machines; kept {:?}{}, overwrote {:?}{} from {}",
+                o.id,
+                o.title,
+                c.field,
+                c.kept,
+                when(c.kept_at.as_deref()),
+                c.lost,
+                when(c.lost_at.as_deref()),
+                o.from,
+            ))
+            .with_hint(format!(
+                "the overwritten value is kept in {MERGED_DIR}/{OVERWRITTEN_FILE}"
+            )),
+        );
+    }
+    csv.finish()?;
+    file.write_all(&bytes)
+        .map_err(|e| Error::io("cannot append to", &path, &e))?;
+    file.sync_data()
+        .map_err(|e| Error::io("cannot sync", &path, &e))?;
+    Ok(warnings)
+}
+
+/// ` (changed AT)`, or nothing when no moment is known.
+fn when(at: Option<&str>) -> String {
+    at.map(|at| format!(" (changed {at})")).unwrap_or_default()
 }
 
 /// A header name as columns are matched: trimmed, any case.
@@ -84,14 +239,15 @@ fn column_key(name: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::super::{GOALS_FILE, parse, write};
-    use super::*;
+    use crate::model::Goal;
+    use crate::model::goal_merge::newer_row;
 
-    const HEADER: &str = "id,title,horizon,status,owner,due,created,closed,note,updated_at";
+    const HEADER: &str = "id,title,horizon,status,owner,due,created,closed,note,updated_at,changed";
 
     fn version(updated_at: &str) -> Goal {
         let file = parse(
             GOALS_FILE,
-            format!("{HEADER}\nab,Tango,year,open,us,,2026-01-02,,,{updated_at}\n").as_bytes(),
+            format!("{HEADER}\nab,Tango,year,open,us,,2026-01-02,,,{updated_at},\n").as_bytes(),
         )
         .unwrap();
         file.rows[0].record.clone()
@@ -101,32 +257,32 @@ mod tests {
     fn the_later_updated_at_wins_compared_as_instants() {
         let earlier = version("2026-11-25T10:00:00.000+00:00");
         let later = version("2026-11-25T10:00:00.001+00:00");
-        assert!(supersedes(&later, &earlier));
-        assert!(!supersedes(&earlier, &later));
+        assert!(newer_row(&later, &earlier));
+        assert!(!newer_row(&earlier, &later));
         // 09:30 in UTC-01:00 is 10:30 UTC: later, though it reads earlier.
         let west = version("2026-11-25T09:30:00-01:00");
-        assert!(supersedes(&west, &later));
+        assert!(newer_row(&west, &later));
         // 11:00 in UTC+02:00 is 09:00 UTC: earlier, though it reads later.
         let east = version("2026-11-25T11:00:00+02:00");
-        assert!(supersedes(&earlier, &east));
+        assert!(newer_row(&earlier, &east));
     }
 
     #[test]
     fn a_tie_keeps_the_current_version() {
         let a = version("2026-11-25T10:00:00Z");
         let b = version("2026-11-25T11:00:00+01:00");
-        assert!(!supersedes(&a, &b));
-        assert!(!supersedes(&b, &a));
+        assert!(!newer_row(&a, &b));
+        assert!(!newer_row(&b, &a));
         let empty = version("");
-        assert!(!supersedes(&empty, &version("")));
+        assert!(!newer_row(&empty, &version("")));
     }
 
     #[test]
     fn an_unreadable_updated_at_loses_to_a_readable_one() {
         let readable = version("2001-01-01T00:00:00Z");
         for bad in ["", "yesterday", "2026-11-25", "46082.5"] {
-            assert!(supersedes(&readable, &version(bad)), "{bad:?}");
-            assert!(!supersedes(&version(bad), &readable), "{bad:?}");
+            assert!(newer_row(&readable, &version(bad)), "{bad:?}");
+            assert!(!newer_row(&version(bad), &readable), "{bad:?}");
         }
     }
 
@@ -136,8 +292,8 @@ mod tests {
             GOALS_FILE,
             format!(
                 "{HEADER}\n\
-                 a,Main newer,year,done,us,,2026-01-02,2026-11-20,,2026-11-20T10:00:00Z\n\
-                 b,Main older,year,open,us,,2026-01-02,,,2026-11-01T10:00:00Z\n"
+                 a,Main newer,year,done,us,,2026-01-02,2026-11-20,,2026-11-20T10:00:00Z,\n\
+                 b,Main older,year,open,us,,2026-01-02,,,2026-11-01T10:00:00Z,\n"
             )
             .as_bytes(),
         )
@@ -146,24 +302,36 @@ mod tests {
             "copy.csv",
             format!(
                 "{HEADER}\n\
-                 A,Copy older,year,open,us,,2026-01-02,,,2026-11-10T10:00:00Z\n\
-                 b,Copy newer,year,done,us,,2026-01-02,2026-11-21,,2026-11-21T10:00:00Z\n\
-                 c,Copy only,someday,open,us,,2026-01-02,,,\n"
+                 A,Copy older,year,open,us,,2026-01-02,,,2026-11-10T10:00:00Z,\n\
+                 b,Copy newer,year,done,us,,2026-01-02,2026-11-21,,2026-11-21T10:00:00Z,\n\
+                 c,Copy only,someday,open,us,,2026-01-02,,,,\n"
             )
             .as_bytes(),
         )
         .unwrap();
-        assert!(main.merge(copy));
+        assert!(main.merge(copy, None, "copy.csv").changed);
         let titles: Vec<&str> = main.rows.iter().map(|s| s.record.title.as_str()).collect();
         assert_eq!(titles, ["Main newer", "Copy newer", "Copy only"]);
     }
 
     #[test]
     fn merging_what_is_already_here_changes_nothing() {
-        let text = format!("{HEADER}\na,One,year,open,us,,2026-01-02,,,2026-11-01T10:00:00Z\n");
+        let text = format!("{HEADER}\na,One,year,open,us,,2026-01-02,,,2026-11-01T10:00:00Z,\n");
         let mut main = parse(GOALS_FILE, text.as_bytes()).unwrap();
-        assert!(!main.merge(parse("copy.csv", text.as_bytes()).unwrap()));
-        assert!(!main.merge(parse("copy.csv", b"").unwrap()));
+        assert!(
+            !main
+                .merge(
+                    parse("copy.csv", text.as_bytes()).unwrap(),
+                    None,
+                    "copy.csv"
+                )
+                .changed
+        );
+        assert!(
+            !main
+                .merge(parse("copy.csv", b"").unwrap(), None, "copy.csv")
+                .changed
+        );
         assert_eq!(main.rows.len(), 1);
     }
 
@@ -179,7 +347,7 @@ mod tests {
             b"Status,ID,Title,Horizon,Created,place,MOOD\nopen,b,Two,year,2026-01-03,Paris,calm\n",
         )
         .unwrap();
-        assert!(main.merge(copy));
+        assert!(main.merge(copy, None, "copy.csv").changed);
         let mut out = Vec::new();
         write(&mut out, &main).unwrap();
         assert_eq!(

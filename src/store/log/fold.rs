@@ -11,7 +11,7 @@ use std::path::Path;
 use csv::ByteRecord;
 
 use super::append::append_rows;
-use super::undo::{BOM, head_shape};
+use super::undo::{BOM, head_shape, rewrite_dropping};
 use super::{LOG_FILE, read_file};
 use crate::error::{Error, Result};
 use crate::model::Entry;
@@ -19,6 +19,7 @@ use crate::printer::Warning;
 use crate::render::csv::{Csv, CsvStyle};
 use crate::store::conflicts;
 use crate::store::fsx;
+use crate::store::removed::{self, Removed};
 use crate::store::schema::{self, Layout, Reader};
 use crate::store::table::Table;
 
@@ -35,20 +36,29 @@ pub(super) fn column_key(name: &[u8]) -> String {
 }
 
 /// Folds what sync-conflict copies add into the main file and moves them
-/// aside. Call with the lock held.
+/// aside; an entry removed by `--undo` is not taken in, and leaves the main
+/// file if a copy brought it back there. Call with the lock held.
 pub(super) fn fold_copies(dir: &Path) -> Result<Option<Warning>> {
+    let removed_warning = removed::fold_copies(dir)?;
     let copies = conflicts::copies(dir, LOG_FILE)?;
     if copies.is_empty() {
-        return Ok(None);
+        return Ok(removed_warning);
     }
+    let removed = removed::read(dir)?;
+    let path = dir.join(LOG_FILE);
     let mut seen: HashSet<String> = HashSet::new();
-    read_file(&dir.join(LOG_FILE), LOG_FILE, |entry, _| {
+    let mut resurrected = false;
+    read_file(&path, LOG_FILE, |entry, _| {
+        resurrected |= removed.contains(entry.id.as_bytes());
         seen.insert(entry.id.clone());
         Ok(())
     })?;
     let (mut entries, mut own) = (Vec::new(), Vec::new());
     for copy in &copies {
-        read_copy(copy, &mut seen, &mut entries, &mut own)?;
+        read_copy(copy, &mut seen, &removed, &mut entries, &mut own)?;
+    }
+    if resurrected {
+        rewrite_dropping(&path, |id| removed.contains(id))?;
     }
     if !entries.is_empty() {
         let have = header_keys(dir)?;
@@ -65,13 +75,15 @@ pub(super) fn fold_copies(dir: &Path) -> Result<Option<Warning>> {
             rewrite_with(dir, &extra, &entries, &own)?;
         }
     }
-    conflicts::set_aside(dir, &copies)
+    Ok(removed_warning.or(conflicts::set_aside(dir, &copies)?))
 }
 
-/// Takes in the entries of `copy` not `seen` yet, with their own cells.
+/// Takes in the entries of `copy` not `seen` yet nor `removed`, with their
+/// own cells.
 fn read_copy(
     copy: &Path,
     seen: &mut HashSet<String>,
+    removed: &Removed,
     entries: &mut Vec<Entry>,
     own: &mut Vec<OwnCells>,
 ) -> Result<()> {
@@ -92,7 +104,7 @@ fn read_copy(
         .collect();
     let mut entry = Entry::default();
     while reader.next(&mut entry, |_| true)? {
-        if seen.insert(entry.id.clone()) {
+        if seen.insert(entry.id.clone()) && !removed.contains(entry.id.as_bytes()) {
             let row = reader.row();
             own.push(
                 theirs

@@ -1,5 +1,6 @@
 //! `log.csv`: appended one row at a time under the lock, read in one
-//! streaming pass, rewritten atomically (for `--undo`).
+//! streaming pass, rewritten atomically (for `--undo`, whose removed ids
+//! stay out: see `store::removed`).
 
 use std::collections::HashSet;
 use std::fs::File;
@@ -9,15 +10,18 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::conflicts;
+use super::removed;
 use super::schema::{Column, Problem, Reader, Record};
 use crate::error::{Error, Result};
 use crate::model::{Entry, Kind, MAX_MINUTES, MOOD_RANGE};
 
 mod append;
 mod fold;
+mod skips;
 mod undo;
 
 pub(crate) use append::{append, check_appendable};
+pub(crate) use skips::skipped_on;
 pub(crate) use undo::remove_last_of;
 
 pub(crate) const LOG_FILE: &str = "log.csv";
@@ -108,7 +112,9 @@ impl Record for Entry {
 
 /// Calls `visit` with every entry of `DIR/log.csv`, in file order, in one
 /// pass with one reused record; then the entries that sync-conflict copies
-/// add (each id once). A missing file has no entries.
+/// add (each id once). An entry removed by `--undo` (its id in
+/// removed.csv) is never visited, whichever file still holds it. A missing
+/// file has no entries.
 pub(crate) fn for_each(dir: &Path, visit: impl FnMut(&Entry) -> Result<()>) -> Result<()> {
     for_each_decoding(dir, &|_, _| true, visit)
 }
@@ -125,20 +131,28 @@ pub(crate) fn for_each_decoding(
     wants_text: WantsText<'_>,
     mut visit: impl FnMut(&Entry) -> Result<()>,
 ) -> Result<()> {
+    let removed = removed::read(dir)?;
     let copies = conflicts::copies(dir, LOG_FILE)?;
     if copies.is_empty() {
-        let mut reader = |entry: &Entry, _| visit(entry);
+        let mut reader = |entry: &Entry, _| {
+            if removed.contains(entry.id.as_bytes()) {
+                return Ok(());
+            }
+            visit(entry)
+        };
         return read_file_decoding(&dir.join(LOG_FILE), LOG_FILE, wants_text, &mut reader);
     }
     // Only with copies around do we need to remember ids.
     let mut seen: HashSet<String> = HashSet::new();
     read_file(&dir.join(LOG_FILE), LOG_FILE, |entry, _| {
-        seen.insert(entry.id.clone());
-        visit(entry)
+        if seen.insert(entry.id.clone()) && !removed.contains(entry.id.as_bytes()) {
+            visit(entry)?;
+        }
+        Ok(())
     })?;
     for copy in &copies {
         read_file(copy, &conflicts::display_name(copy), |entry, _| {
-            if seen.insert(entry.id.clone()) {
+            if seen.insert(entry.id.clone()) && !removed.contains(entry.id.as_bytes()) {
                 visit(entry)?;
             }
             Ok(())

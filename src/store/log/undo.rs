@@ -1,4 +1,5 @@
-//! `couple log --undo`: the caller's latest entry out, by an atomic rewrite.
+//! `couple log --undo`: the caller's latest entry out, by an atomic rewrite,
+//! and its id into removed.csv.
 
 use std::fs::File;
 use std::path::Path;
@@ -10,16 +11,22 @@ use super::append::read_up_to;
 use super::fold::fold_copies;
 use super::{LOG_FILE, read_file};
 use crate::error::{Error, Result};
-use crate::model::{Entry, same_partner};
+use crate::model::{Entry, Removal, same_partner};
 use crate::printer::{Warned, Warning};
 use crate::render::csv::{Csv, CsvStyle};
 use crate::store::fsx::{self, Lock};
-use crate::store::table::{Table, first_line_ends_crlf, line};
+use crate::store::removed;
+use crate::store::table::{Table, first_line_ends_crlf};
 
 /// Removes the latest entry (by `logged_at`, then by place in the file) of
 /// `partner`, rewriting the file atomically; returns it, or `None` when the
-/// partner has no entry.
-pub(crate) fn remove_last_of(dir: &Path, partner: &str) -> Result<Warned<Option<Entry>>> {
+/// partner has no entry. Its id then goes to removed.csv (stamped
+/// `removed_at`), so that no copy still holding the entry brings it back.
+pub(crate) fn remove_last_of(
+    dir: &Path,
+    partner: &str,
+    removed_at: &str,
+) -> Result<Warned<Option<Entry>>> {
     let path = dir.join(LOG_FILE);
     if !dir.exists() {
         return Ok(Warned::new(None, Vec::new()));
@@ -28,24 +35,53 @@ pub(crate) fn remove_last_of(dir: &Path, partner: &str) -> Result<Warned<Option<
     let _lock = Lock::acquire(dir)?;
     warnings.extend(fold_copies(dir)?);
 
-    let mut latest: Option<(Option<DateTime<FixedOffset>>, u64, Entry)> = None;
-    read_file(&path, LOG_FILE, |entry, at_line| {
-        if same_partner(&entry.partner, partner) {
+    let removed = removed::read(dir)?;
+    let mut latest: Option<(Option<DateTime<FixedOffset>>, Entry)> = None;
+    read_file(&path, LOG_FILE, |entry, _| {
+        if same_partner(&entry.partner, partner) && !removed.contains(entry.id.as_bytes()) {
             let at = DateTime::parse_from_rfc3339(&entry.logged_at).ok();
-            if latest.as_ref().is_none_or(|(best, _, _)| at >= *best) {
-                latest = Some((at, at_line, entry.clone()));
+            if latest.as_ref().is_none_or(|(best, _)| at >= *best) {
+                latest = Some((at, entry.clone()));
             }
         }
         Ok(())
     })?;
-    let Some((_, doomed_line, entry)) = latest else {
+    let Some((_, entry)) = latest else {
         return Ok(Warned::new(None, warnings));
     };
+    rewrite_dropping(&path, |id| {
+        id == entry.id.as_bytes() || removed.contains(id)
+    })?;
+    let removal = Removal {
+        id: entry.id.clone(),
+        partner: partner.to_string(),
+        removed_at: removed_at.to_string(),
+    };
+    let recorded = removed::add(dir, &[removal]).map_err(|e| {
+        Error::runtime(format!(
+            "{} was removed from {LOG_FILE}, but not recorded in {}: {}",
+            entry.id,
+            removed::REMOVED_FILE,
+            e.message
+        ))
+        .with_hint(format!(
+            "should a sync-conflict copy bring it back, add a line {} to {}",
+            entry.id,
+            removed::REMOVED_FILE
+        ))
+    })?;
+    warnings.extend(recorded);
+    Ok(Warned::new(Some(entry), warnings))
+}
 
-    let source = File::open(&path).map_err(|e| Error::io("cannot read", &path, &e))?;
+/// Rewrites log.csv atomically without the rows whose id `drop` picks,
+/// every other row byte for byte as it was (the file's BOM, line ends and
+/// columns kept). Call with the lock held.
+pub(super) fn rewrite_dropping(path: &Path, drop: impl Fn(&[u8]) -> bool) -> Result<()> {
+    let source = File::open(path).map_err(|e| Error::io("cannot read", path, &e))?;
     let mut table = Table::open::<Entry>(LOG_FILE, source)?;
-    let (bom, crlf) = head_shape(&path)?;
-    fsx::replace(&path, |out| {
+    let (bom, crlf) = head_shape(path)?;
+    fsx::replace(path, |out| {
         // The reader takes the byte-order mark off; a spreadsheet's file keeps it.
         if bom
             && !table
@@ -71,13 +107,12 @@ pub(crate) fn remove_last_of(dir: &Path, partner: &str) -> Result<Warned<Option<
         write(table.header())?;
         let mut record = ByteRecord::new();
         while table.next(&mut record)? {
-            if line(&record) != doomed_line {
+            if !drop(table.bytes(&record, 0)) {
                 write(&record)?;
             }
         }
         writer.finish()
-    })?;
-    Ok(Warned::new(Some(entry), warnings))
+    })
 }
 
 fn rewrite_error(e: &std::io::Error) -> Error {

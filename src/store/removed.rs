@@ -1,0 +1,236 @@
+//! `removed.csv`: the ids `couple log --undo` took out of log.csv, so that
+//! an entry undone on one machine never comes back from a copy that still
+//! holds it (a sync tool's conflict copy, the other machine's log, a git
+//! merge). Small: read whole, changed under the lock by an atomic rewrite
+//! in the file's own shape. Its own sync-conflict copies are read with it
+//! (an id any of them names stays removed) and folded in by the next write.
+
+use std::collections::HashSet;
+use std::io::Write;
+use std::path::Path;
+
+use super::conflicts;
+use super::fsx;
+use super::read_if_exists;
+use super::schema::{Column, Layout, Problem, Reader, Record};
+use super::table::first_line_ends_crlf;
+use crate::error::{Error, Result};
+use crate::model::Removal;
+use crate::printer::Warning;
+use crate::render::csv::{Csv, CsvStyle};
+
+pub(crate) const REMOVED_FILE: &str = "removed.csv";
+
+/// The columns of removed.csv; only `id` is needed to read it.
+impl Record for Removal {
+    const COLUMNS: &'static [Column<Self>] = &[
+        Column::required(
+            "id",
+            |r, cell| {
+                cell.text_into(&mut r.id)?;
+                if r.id.is_empty() || r.id.chars().any(char::is_whitespace) {
+                    return Err(Problem::new("must be one word, an id from log.csv"));
+                }
+                Ok(())
+            },
+            |r, csv| csv.text(&r.id),
+        ),
+        Column::optional(
+            "partner",
+            |r, cell| cell.text_into(&mut r.partner),
+            |r, csv| csv.text(&r.partner),
+        ),
+        Column::optional(
+            "removed_at",
+            |r, cell| cell.text_into(&mut r.removed_at),
+            |r, csv| csv.text(&r.removed_at),
+        ),
+    ];
+}
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// The ids removed, exactly as log.csv holds them.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Removed {
+    ids: HashSet<Vec<u8>>,
+}
+
+impl Removed {
+    pub(crate) fn contains(&self, id: &[u8]) -> bool {
+        !self.ids.is_empty() && self.ids.contains(id)
+    }
+
+    fn take_in(&mut self, file: &RemovedFile) {
+        for (removal, _) in &file.rows {
+            self.ids.insert(removal.id.as_bytes().to_vec());
+        }
+    }
+}
+
+/// Every id `DIR/removed.csv` and its sync-conflict copies name. A missing
+/// file names none.
+pub(crate) fn read(dir: &Path) -> Result<Removed> {
+    let mut removed = Removed::default();
+    if let Some(bytes) = read_if_exists(&dir.join(REMOVED_FILE))? {
+        removed.take_in(&parse(REMOVED_FILE, &bytes)?);
+    }
+    for copy in conflicts::copies(dir, REMOVED_FILE)? {
+        let bytes = read_if_exists(&copy)?.unwrap_or_default();
+        removed.take_in(&parse(&conflicts::display_name(&copy), &bytes)?);
+    }
+    Ok(removed)
+}
+
+/// Adds `removals` to `DIR/removed.csv` (those not there yet), folding in
+/// its sync-conflict copies and moving them aside. Call with the lock held.
+pub(crate) fn add(dir: &Path, removals: &[Removal]) -> Result<Option<Warning>> {
+    let path = dir.join(REMOVED_FILE);
+    let bytes = read_if_exists(&path)?.unwrap_or_default();
+    let mut file = parse(REMOVED_FILE, &bytes)?;
+    let mut known: HashSet<String> = file.rows.iter().map(|(r, _)| r.id.clone()).collect();
+    let copies = conflicts::copies(dir, REMOVED_FILE)?;
+    let mut changed = false;
+    for copy in &copies {
+        let bytes = read_if_exists(copy)?.unwrap_or_default();
+        let theirs = parse(&conflicts::display_name(copy), &bytes)?;
+        for (removal, _) in theirs.rows {
+            if known.insert(removal.id.clone()) {
+                file.rows.push((removal, Vec::new()));
+                changed = true;
+            }
+        }
+    }
+    for removal in removals {
+        if known.insert(removal.id.clone()) {
+            file.rows.push((removal.clone(), Vec::new()));
+            changed = true;
+        }
+    }
+    if changed {
+        fsx::replace(&path, |out| write(out, &file))?;
+    }
+    conflicts::set_aside(dir, &copies)
+}
+
+/// Folds the sync-conflict copies of removed.csv in. Call with the lock held.
+pub(crate) fn fold_copies(dir: &Path) -> Result<Option<Warning>> {
+    if conflicts::copies(dir, REMOVED_FILE)?.is_empty() {
+        return Ok(None);
+    }
+    add(dir, &[])
+}
+
+/// The file as read, to be written back in its own shape.
+struct RemovedFile {
+    /// The header as in the file, then any column of ours it lacked.
+    header: Vec<Vec<u8>>,
+    crlf: bool,
+    bom: bool,
+    /// Each row, and its cells as read (where the users' own columns are).
+    rows: Vec<(Removal, Vec<Vec<u8>>)>,
+}
+
+fn parse(name: &str, bytes: &[u8]) -> Result<RemovedFile> {
+    let mut reader = Reader::<_, Removal>::open(name, bytes)?.skipping_blank_rows();
+    let mut header: Vec<Vec<u8>> = reader.table().header().iter().map(<[u8]>::to_vec).collect();
+    for (i, column) in Removal::COLUMNS.iter().enumerate() {
+        if reader.table().position(i).is_none() {
+            header.push(column.name.as_bytes().to_vec());
+        }
+    }
+    let mut rows = Vec::new();
+    let mut removal = Removal::default();
+    while reader.next(&mut removal, |_| true)? {
+        rows.push((
+            removal.clone(),
+            reader.row().iter().map(<[u8]>::to_vec).collect(),
+        ));
+    }
+    Ok(RemovedFile {
+        header,
+        crlf: first_line_ends_crlf(bytes),
+        bom: bytes.starts_with(BOM),
+        rows,
+    })
+}
+
+fn write(out: &mut dyn Write, file: &RemovedFile) -> Result<()> {
+    let fail = |e: &std::io::Error| Error::runtime(format!("writing {REMOVED_FILE}: {e}"));
+    let style = CsvStyle {
+        neutralise: false,
+        bom: file.bom,
+        crlf: file.crlf,
+    };
+    let mut writer = Csv::new(out, style, &fail)?;
+    for name in &file.header {
+        writer.bytes(name)?;
+    }
+    writer.end_row()?;
+    let layout = Layout::<Removal>::of(file.header.iter().map(Vec::as_slice));
+    for (removal, own) in &file.rows {
+        layout.write_row(&mut writer, removal, own)?;
+    }
+    writer.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    impl Removed {
+        fn parse(name: &str, bytes: &[u8]) -> Result<Self> {
+            let mut removed = Self::default();
+            removed.take_in(&parse(name, bytes)?);
+            Ok(removed)
+        }
+    }
+
+    #[test]
+    fn ids_are_read_exactly_and_blank_rows_skipped() {
+        let removed = Removed::parse(
+            REMOVED_FILE,
+            b"partner,id\r\nalex,ab12cd34ef\r\n,\r\nsam,Zz9\r\n",
+        )
+        .unwrap();
+        assert!(removed.contains(b"ab12cd34ef"));
+        assert!(removed.contains(b"Zz9"));
+        assert!(!removed.contains(b"zz9"));
+        assert!(Removed::parse(REMOVED_FILE, b"").unwrap().ids.is_empty());
+    }
+
+    #[test]
+    fn a_bad_row_is_named_with_its_line() {
+        let err = Removed::parse(REMOVED_FILE, b"id,partner\nab,alex\n,sam\n").unwrap_err();
+        assert_eq!(
+            err.message,
+            "removed.csv line 3: column id: must be one word, an id from log.csv"
+        );
+        let err = Removed::parse(REMOVED_FILE, b"who,when\nalex,now\n").unwrap_err();
+        assert!(
+            err.message
+                .starts_with("removed.csv line 1: the header lacks"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn a_rewrite_keeps_the_files_shape_and_own_columns() {
+        let mut file = parse(REMOVED_FILE, b"why,id\r\nmistake,ab\r\n").unwrap();
+        file.rows.push((
+            Removal {
+                id: "cd".into(),
+                partner: "sam".into(),
+                removed_at: "2026-11-25T10:00:00.000+00:00".into(),
+            },
+            Vec::new(),
+        ));
+        let mut out = Vec::new();
+        write(&mut out, &file).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "why,id,partner,removed_at\r\nmistake,ab,,\r\n,cd,sam,2026-11-25T10:00:00.000+00:00\r\n"
+        );
+    }
+}

@@ -1,0 +1,386 @@
+//! `settings.csv`: the couple's shared settings, one `key,value` row each —
+//! the time zone of the question-day and the pinned deck edition. Read on
+//! every run (a few bytes, no log), rewritten atomically under the lock;
+//! rows and columns couple does not know are kept as they are.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use chrono_tz::Tz;
+
+use super::fsx::{self, Lock};
+use super::schema::{Cell, Column, Layout, Problem, Reader, Record};
+use super::table::first_line_ends_crlf;
+use super::{goals::GOALS_FILE, log::LOG_FILE, read_if_exists};
+use crate::dates;
+use crate::deck::{NEWEST_EDITION, Pin};
+use crate::error::{Error, Result};
+use crate::model::Setting;
+use crate::printer::Warned;
+use crate::render::csv::{Csv, CsvStyle};
+
+pub(crate) const SETTINGS_FILE: &str = "settings.csv";
+
+/// The columns of settings.csv; cells are trimmed.
+impl Record for Setting {
+    const COLUMNS: &'static [Column<Self>] = &[
+        Column::required(
+            "key",
+            |s, cell| {
+                s.key = trimmed(cell)?.to_ascii_lowercase();
+                Ok(())
+            },
+            |s, csv| csv.text(&s.key),
+        ),
+        Column::required(
+            "value",
+            |s, cell| {
+                s.value = trimmed(cell)?.to_string();
+                Ok(())
+            },
+            |s, csv| csv.text(&s.value),
+        ),
+    ];
+}
+
+fn trimmed(cell: Cell<'_>) -> Result<&str, Problem> {
+    cell.text().map(str::trim)
+}
+
+/// The couple's time zone: "today" is its date, for both partners.
+const TIMEZONE: &str = "timezone";
+/// The deck edition in use.
+const DECK_EDITION: &str = "deck_edition";
+/// The day `--upgrade-deck` ran: earlier days keep the edition before.
+const DECK_EDITION_SINCE: &str = "deck_edition_since";
+/// The edition in use before `deck_edition_since`.
+const DECK_EDITION_BEFORE: &str = "deck_edition_before";
+/// The couple version that pinned the edition, for an older one to name.
+const DECK_EDITION_NEEDS: &str = "deck_edition_needs";
+
+/// What settings.csv says, checked.
+#[derive(Debug, Default)]
+pub(crate) struct Settings {
+    /// The couple's time zone, when set.
+    pub(crate) timezone: Option<Tz>,
+    deck: Option<DeckSetting>,
+}
+
+/// The pinned edition as the file has it (maybe newer than we know).
+#[derive(Debug)]
+struct DeckSetting {
+    pin: Pin,
+    line: u64,
+    needs: Option<String>,
+}
+
+/// Reads `DIR/settings.csv`; a missing file sets nothing.
+pub(crate) fn read(dir: &Path) -> Result<Settings> {
+    match read_if_exists(&dir.join(SETTINGS_FILE))? {
+        Some(bytes) => Ok(parse(&bytes)?.settings),
+        None => Ok(Settings::default()),
+    }
+}
+
+/// The deck edition the couple uses: the pinned one; else edition 1 when
+/// the data directory already holds data (every couple from before
+/// editions, so that upgrading couple changes nobody's question), else
+/// the newest. Refuses an edition newer than this couple knows.
+pub(crate) fn deck_pin(dir: &Path, settings: &Settings) -> Result<Pin> {
+    match &settings.deck {
+        Some(deck) if deck.pin.edition.max(deck.pin.before) > NEWEST_EDITION => {
+            let needs = deck.needs.as_deref().map_or_else(
+                || format!("a couple newer than {}", env!("CARGO_PKG_VERSION")),
+                |v| format!("couple {v} or newer"),
+            );
+            Err(Error::data(
+                SETTINGS_FILE,
+                deck.line,
+                format!(
+                    "deck_edition {} needs {needs}: this couple {} knows editions 1 to {NEWEST_EDITION}",
+                    deck.pin.edition,
+                    env!("CARGO_PKG_VERSION"),
+                ),
+            )
+            .with_hint(
+                "your partner's couple pinned a newer deck so you both get the same question: install {needs} too"
+                    .replace("{needs}", &needs),
+            ))
+        }
+        Some(deck) => Ok(deck.pin),
+        None if holds_data(dir) => Ok(Pin::always(1)),
+        None => Ok(Pin::always(NEWEST_EDITION)),
+    }
+}
+
+/// Whether the data directory holds the couple's data. A look at two
+/// names, never a read: `couple prompt` runs in every new shell.
+fn holds_data(dir: &Path) -> bool {
+    [LOG_FILE, GOALS_FILE]
+        .iter()
+        .any(|name| dir.join(name).symlink_metadata().is_ok())
+}
+
+/// Pins the newest edition in a data directory that holds no data yet and
+/// pins none: the first write into a fresh directory. Call with the lock
+/// held, before writing.
+pub(super) fn pin_if_fresh(dir: &Path) -> Result<()> {
+    if holds_data(dir) {
+        return Ok(());
+    }
+    let path = dir.join(SETTINGS_FILE);
+    let mut file = match read_if_exists(&path)? {
+        Some(bytes) => parse(&bytes)?,
+        None => SettingsFile::default(),
+    };
+    if file.settings.deck.is_some() {
+        return Ok(());
+    }
+    file.set(DECK_EDITION, &NEWEST_EDITION.to_string());
+    file.set(DECK_EDITION_NEEDS, env!("CARGO_PKG_VERSION"));
+    fsx::replace(&path, |out| file.write(out))
+}
+
+/// What `--upgrade-deck` did.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct Upgrade {
+    /// The edition in use before (on `today`).
+    pub(crate) from: u8,
+    pub(crate) to: u8,
+}
+
+/// Pins the newest edition from `today` on, keeping earlier days on the
+/// edition they had, under the lock. `None` when already on the newest.
+pub(crate) fn upgrade_deck(dir: &Path, today: NaiveDate) -> Result<Warned<Option<Upgrade>>> {
+    let warnings: Vec<_> = fsx::ensure_dir(dir)?.into_iter().collect();
+    let _lock = Lock::acquire(dir)?;
+    let path = dir.join(SETTINGS_FILE);
+    let mut file = match read_if_exists(&path)? {
+        Some(bytes) => parse(&bytes)?,
+        None => SettingsFile::default(),
+    };
+    let pin = deck_pin(dir, &file.settings)?;
+    let from = pin.edition_on(today);
+    if from == NEWEST_EDITION && pin.edition == NEWEST_EDITION {
+        return Ok(Warned::new(None, warnings));
+    }
+    // Days before `today` keep the edition in use today. (After two
+    // upgrades, the days before the first take the middle edition too:
+    // the file keeps one step of history.)
+    file.set(DECK_EDITION, &NEWEST_EDITION.to_string());
+    file.set(DECK_EDITION_SINCE, &dates::iso(today));
+    file.set(DECK_EDITION_BEFORE, &from.to_string());
+    file.set(DECK_EDITION_NEEDS, env!("CARGO_PKG_VERSION"));
+    fsx::replace(&path, |out| file.write(out))?;
+    Ok(Warned::new(
+        Some(Upgrade {
+            from,
+            to: NEWEST_EDITION,
+        }),
+        warnings,
+    ))
+}
+
+/// The file, kept whole for a rewrite.
+#[derive(Debug, Default)]
+struct SettingsFile {
+    settings: Settings,
+    /// The header as written (empty for a new file).
+    header: Vec<Vec<u8>>,
+    /// Each row: the setting, and its cells as written (users' own columns).
+    rows: Vec<(Setting, Vec<Vec<u8>>)>,
+    bom: bool,
+    crlf: bool,
+}
+
+impl SettingsFile {
+    /// Sets `key` to `value`: in its row if it has one, else a new row.
+    fn set(&mut self, key: &str, value: &str) {
+        if self.header.is_empty() {
+            self.header = vec![b"key".to_vec(), b"value".to_vec()];
+        }
+        let setting = Setting {
+            key: key.to_string(),
+            value: value.to_string(),
+        };
+        match self.rows.iter_mut().find(|(s, _)| s.key == key) {
+            Some((row, _)) => row.value = setting.value,
+            None => self.rows.push((setting, Vec::new())),
+        }
+    }
+
+    fn write(&self, out: &mut dyn std::io::Write) -> Result<()> {
+        let fail = |e: &std::io::Error| Error::runtime(format!("writing {SETTINGS_FILE}: {e}"));
+        let style = CsvStyle {
+            neutralise: false,
+            bom: self.bom,
+            crlf: self.crlf,
+        };
+        let mut writer = Csv::new(out, style, &fail)?;
+        for name in &self.header {
+            writer.bytes(name)?;
+        }
+        writer.end_row()?;
+        let layout = Layout::<Setting>::of(self.header.iter().map(Vec::as_slice));
+        for (setting, own) in &self.rows {
+            layout.write_row(&mut writer, setting, own)?;
+        }
+        writer.finish()
+    }
+}
+
+/// The deck rows as read: the first one's line, edition, since, before.
+type DeckRows = (u64, Option<u8>, Option<NaiveDate>, Option<u8>);
+
+/// Reads and checks settings.csv: every key couple knows must hold a value
+/// it can use, and no key may appear twice.
+fn parse(bytes: &[u8]) -> Result<SettingsFile> {
+    let mut reader = Reader::<_, Setting>::open(SETTINGS_FILE, bytes)?.skipping_blank_rows();
+    let header: Vec<Vec<u8>> = reader.table().header().iter().map(<[u8]>::to_vec).collect();
+    let mut file = SettingsFile {
+        header,
+        bom: bytes.starts_with("\u{feff}".as_bytes()),
+        crlf: first_line_ends_crlf(bytes),
+        ..SettingsFile::default()
+    };
+    let mut deck: Option<DeckRows> = None;
+    let mut needs = None;
+    let mut seen: Vec<(String, u64)> = Vec::new();
+    let mut setting = Setting::default();
+    while reader.next(&mut setting, |_| true)? {
+        file.rows.push((
+            setting.clone(),
+            reader.row().iter().map(<[u8]>::to_vec).collect(),
+        ));
+        let (key, value) = (setting.key.as_str(), setting.value.as_str());
+        if key.is_empty() {
+            continue; // a row with only a value: nothing of ours
+        }
+        let at = reader.line();
+        if let Some((_, first)) = seen.iter().find(|(k, _)| k == key) {
+            return Err(Error::data(
+                SETTINGS_FILE,
+                at,
+                format!("key {key} appears twice (first on line {first})"),
+            )
+            .with_hint("keep one row per key"));
+        }
+        seen.push((key.to_string(), at));
+        let bad = |problem: String, hint: &str| {
+            Problem::new(format!("{key} {problem}"))
+                .hint(hint)
+                .at(SETTINGS_FILE, at, "value")
+        };
+        let edition = |value: &str| {
+            value.parse::<u8>().ok().filter(|&e| e >= 1).ok_or_else(|| {
+                bad(
+                    format!("{value:?} is not an edition number"),
+                    "editions are numbered from 1; `couple prompt --upgrade-deck` sets it",
+                )
+            })
+        };
+        match key {
+            TIMEZONE if value.is_empty() => {}
+            TIMEZONE => {
+                file.settings.timezone = Some(value.parse::<Tz>().map_err(|_| {
+                    bad(
+                        format!("{value:?} is not a time zone"),
+                        "name a zone of the IANA database, like Europe/Berlin or America/New_York (see /usr/share/zoneinfo), or remove the row",
+                    )
+                })?);
+            }
+            DECK_EDITION => deck.get_or_insert((at, None, None, None)).1 = Some(edition(value)?),
+            DECK_EDITION_SINCE => {
+                let since = dates::parse_iso(value.as_bytes()).ok_or_else(|| {
+                    bad(format!("{value:?} is not a date"), "write it as YYYY-MM-DD")
+                })?;
+                deck.get_or_insert((at, None, None, None)).2 = Some(since);
+            }
+            DECK_EDITION_BEFORE => {
+                deck.get_or_insert((at, None, None, None)).3 = Some(edition(value)?);
+            }
+            DECK_EDITION_NEEDS => needs = Some(value.to_string()).filter(|v| !v.is_empty()),
+            _ => {}
+        }
+    }
+    if let Some((at, edition, since, before)) = deck {
+        let Some(edition) = edition else {
+            return Err(Error::data(
+                SETTINGS_FILE,
+                at,
+                "deck_edition_since and deck_edition_before need a deck_edition row",
+            )
+            .with_hint("add a row deck_edition,N, or remove them"));
+        };
+        let line = seen
+            .iter()
+            .find(|(k, _)| k == DECK_EDITION)
+            .map_or(at, |(_, l)| *l);
+        file.settings.deck = Some(DeckSetting {
+            pin: Pin {
+                edition,
+                since,
+                before: before.unwrap_or(edition),
+            },
+            line,
+            needs,
+        });
+    }
+    Ok(file)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_time_zone_and_an_upgrade_pin_are_read() {
+        let file = parse(
+            b"key,value\ntimezone,America/New_York\ndeck_edition,2\ndeck_edition_since,2026-12-01\ndeck_edition_before,1\nmine,kept\n",
+        )
+        .unwrap();
+        assert_eq!(file.settings.timezone, Some(chrono_tz::America::New_York));
+        let deck = file.settings.deck.unwrap();
+        assert_eq!(deck.pin.edition, 2);
+        assert_eq!(deck.pin.before, 1);
+        assert_eq!(deck.line, 3);
+        assert_eq!(file.rows.len(), 5);
+    }
+
+    #[test]
+    fn a_bad_time_zone_names_the_file_and_line() {
+        let err = parse(b"key,value\ndeck_edition,1\nmine,x\ntimezone,Mars/Olympus\n").unwrap_err();
+        assert_eq!(
+            err.message,
+            "settings.csv line 4: column value: timezone \"Mars/Olympus\" is not a time zone"
+        );
+        assert_eq!(err.exit_code(), 65);
+    }
+
+    #[test]
+    fn a_key_twice_and_a_bad_edition_are_refused() {
+        let err = parse(b"key,value\ntimezone,UTC\nTimezone,UTC\n").unwrap_err();
+        assert_eq!(
+            err.message,
+            "settings.csv line 3: key timezone appears twice (first on line 2)"
+        );
+        let err = parse(b"key,value\ndeck_edition,two\n").unwrap_err();
+        assert_eq!(
+            err.message,
+            "settings.csv line 2: column value: deck_edition \"two\" is not an edition number"
+        );
+    }
+
+    #[test]
+    fn setting_a_key_keeps_other_rows_columns_and_line_ends() {
+        let mut file = parse(b"\xef\xbb\xbfvalue,key,note\r\nx,mine,hello\r\n").unwrap();
+        file.set(DECK_EDITION, "2");
+        file.set("mine", "y");
+        let mut out = Vec::new();
+        file.write(&mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "\u{feff}value,key,note\r\ny,mine,hello\r\n2,deck_edition,\r\n"
+        );
+    }
+}

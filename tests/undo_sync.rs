@@ -1,0 +1,152 @@
+//! Undo that stays undone: an entry `log --undo` removed never comes back
+//! from a sync-conflict copy, or from the other machine's log, that still
+//! holds it (its id is kept in removed.csv).
+
+use crate::harness::Env;
+
+const HEADER: &str = "id,date,partner,kind,minutes,mood,prompt,note,logged_at\n";
+
+fn row(id: &str, note: &str) -> String {
+    format!("{id},2026-11-24,alex,care,,,,{note},2026-11-24T10:00:00.000+00:00\n")
+}
+
+/// The ids `export` lists, in order.
+fn exported_ids(env: &Env) -> Vec<String> {
+    env.ok(&["export", "--raw"])
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap().to_string())
+        .collect()
+}
+
+/// Alex logged `keep` and `oops`, a copy of the log went to Sam's machine,
+/// then Alex undid `oops`.
+fn undone() -> Env {
+    let env = Env::new();
+    env.write(
+        "log.csv",
+        format!("{HEADER}{}{}", row("keep", "tea"), row("oops", "typo")),
+    );
+    assert_eq!(
+        env.ok(&["log", "--undo"]),
+        "removed oops (2026-11-24 care, \"typo\")\n"
+    );
+    env
+}
+
+#[test]
+fn undo_records_the_removed_id_in_removed_csv() {
+    let env = undone();
+    let removed = env.file("removed.csv").unwrap();
+    let mut lines = removed.lines();
+    assert_eq!(lines.next(), Some("id,partner,removed_at"));
+    assert!(
+        lines.next().unwrap().starts_with("oops,alex,20"),
+        "{removed}"
+    );
+    assert_eq!(lines.next(), None);
+    assert_eq!(exported_ids(&env), ["keep"]);
+}
+
+#[test]
+fn a_conflict_copy_still_holding_an_undone_entry_does_not_bring_it_back() {
+    let env = undone();
+    // Sam's machine added `sam1` to a log that still held `oops`.
+    env.write(
+        "log.sync-conflict-20261125-101010-SAMPHONE.csv",
+        format!(
+            "{HEADER}{}{}{}",
+            row("keep", "tea"),
+            row("oops", "typo"),
+            row("sam1", "hug")
+        ),
+    );
+    assert_eq!(exported_ids(&env), ["keep", "sam1"]);
+    let id = env.ok(&["log", "care", "after"]);
+    let log = env.file("log.csv").unwrap();
+    assert!(!log.contains("oops"), "{log}");
+    assert!(
+        log.contains("\nsam1,") && log.contains(&format!("\n{}", id.trim())),
+        "{log}"
+    );
+    assert!(
+        env.path(".merged/log.sync-conflict-20261125-101010-SAMPHONE.csv")
+            .exists()
+    );
+    assert_eq!(exported_ids(&env), ["keep", "sam1", id.trim()]);
+}
+
+#[test]
+fn the_other_machines_log_winning_the_name_does_not_bring_it_back() {
+    let env = undone();
+    // The sync tool kept Sam's version (with `oops`) as log.csv, Alex's as the copy.
+    let alex = env.file("log.csv").unwrap();
+    env.write("log (alex's conflicted copy 2026-11-25).csv", alex);
+    env.write(
+        "log.csv",
+        format!(
+            "{HEADER}{}{}{}",
+            row("keep", "tea"),
+            row("oops", "typo"),
+            row("sam1", "hug")
+        ),
+    );
+    assert_eq!(exported_ids(&env), ["keep", "sam1"]);
+    let review = env.ok(&["review", "--format", "json"]);
+    assert!(!review.contains("typo"), "{review}");
+    env.ok(&["log", "care", "after"]);
+    let log = env.file("log.csv").unwrap();
+    assert!(!log.contains("oops"), "the fold takes it out again:\n{log}");
+    assert_eq!(exported_ids(&env).len(), 3);
+    // And a second undo takes the latest entry still there, not the ghost.
+    env.ok(&["log", "--undo"]);
+    assert_eq!(exported_ids(&env), ["keep", "sam1"]);
+}
+
+#[test]
+fn ids_in_a_conflict_copy_of_removed_csv_stay_removed_and_are_folded_in() {
+    let env = undone();
+    env.write(
+        "log.csv",
+        format!(
+            "{HEADER}{}{}{}",
+            row("keep", "tea"),
+            row("gone", "x"),
+            row("sam1", "hug")
+        ),
+    );
+    env.write(
+        "removed.sync-conflict-20261125-101010-SAMPHONE.csv",
+        "id,partner,removed_at\ngone,sam,2026-11-25T09:00:00.000+00:00\n",
+    );
+    assert_eq!(exported_ids(&env), ["keep", "sam1"]);
+    env.ok(&["log", "care", "after"]);
+    let removed = env.file("removed.csv").unwrap();
+    assert!(
+        removed.contains("\noops,") && removed.contains("\ngone,sam,"),
+        "{removed}"
+    );
+    assert!(
+        !env.path("removed.sync-conflict-20261125-101010-SAMPHONE.csv")
+            .exists()
+    );
+    assert!(
+        env.path(".merged/removed.sync-conflict-20261125-101010-SAMPHONE.csv")
+            .exists()
+    );
+}
+
+#[test]
+fn a_malformed_removed_csv_is_named_and_nothing_is_written() {
+    let env = undone();
+    env.write("removed.csv", "id,partner\n,alex\n");
+    let before = env.file("log.csv").unwrap();
+    let err = env.fails(&["log", "--undo"], 65);
+    assert!(
+        err.starts_with("couple: removed.csv line 2: column id:"),
+        "{err}"
+    );
+    env.assert_file("log.csv", &before);
+    let err = env.fails(&["review"], 65);
+    assert!(err.starts_with("couple: removed.csv line 2:"), "{err}");
+}
