@@ -35,6 +35,7 @@ Register-ArgumentCompleter -Native -CommandName 'couple' -ScriptBlock {
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Record a ritual: a talk, time together, a small act of care, …')
             [CompletionResult]::new('goals', 'goals', [CompletionResultType]::ParameterValue, 'Shared goals, dreams and bucket-list ideas, and the monthly sit-down')
             [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'How it is going, and what is due')
+            [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Read each other: the shared journal, newest first')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the log, the goals or the deck as CSV or JSON')
             [CompletionResult]::new('talk', 'talk', [CompletionResultType]::ParameterValue, 'The daily talk, timed and calm; or the weekly "state of us"')
             [CompletionResult]::new('rituals', 'rituals', [CompletionResultType]::ParameterValue, 'Your own rituals and targets, and breaks that keep a streak')
@@ -43,8 +44,10 @@ Register-ArgumentCompleter -Native -CommandName 'couple' -ScriptBlock {
             break
         }
         'couple;prompt' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Only prompts of this theme (repeat for several)')
             [CompletionResult]::new('--theme', '--theme', [CompletionResultType]::ParameterName, 'Only prompts of this theme (repeat for several)')
             [CompletionResult]::new('--depth', '--depth', [CompletionResultType]::ParameterName, 'Only light or only deep prompts')
+            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'The question of this day instead of today''s (2026-03-01, tomorrow, …)')
             [CompletionResult]::new('--date', '--date', [CompletionResultType]::ParameterName, 'The question of this day instead of today''s (2026-03-01, tomorrow, …)')
             [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'The prompt with this id (or a unique prefix of it)')
             [CompletionResult]::new('--idea', '--idea', [CompletionResultType]::ParameterName, 'An idea for time together (us-time) or a small act of care (care)')
@@ -67,8 +70,10 @@ Register-ArgumentCompleter -Native -CommandName 'couple' -ScriptBlock {
             break
         }
         'couple;log' {
+            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'How long it lasted, in minutes (0–1440)')
             [CompletionResult]::new('--minutes', '--minutes', [CompletionResultType]::ParameterName, 'How long it lasted, in minutes (0–1440)')
             [CompletionResult]::new('--mood', '--mood', [CompletionResultType]::ParameterName, 'How you feel, from 1 (low) to 5 (high)')
+            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'The day it happened, if not today (2026-11-20, yesterday, last friday, …)')
             [CompletionResult]::new('--date', '--date', [CompletionResultType]::ParameterName, 'The day it happened, if not today (2026-11-20, yesterday, last friday, …)')
             [CompletionResult]::new('--prompt', '--prompt', [CompletionResultType]::ParameterName, 'The prompt it is about [default for answer: that day''s question]')
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The data directory [default: $XDG_DATA_HOME/couple]')
@@ -186,6 +191,7 @@ Register-ArgumentCompleter -Native -CommandName 'couple' -ScriptBlock {
             break
         }
         'couple;goals;review' {
+            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'The day of the sit-down [default: today]')
             [CompletionResult]::new('--date', '--date', [CompletionResultType]::ParameterName, 'The day of the sit-down [default: today]')
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The data directory [default: $XDG_DATA_HOME/couple]')
             [CompletionResult]::new('--partner', '--partner', [CompletionResultType]::ParameterName, 'Who you are [default: your login name]')
@@ -235,6 +241,7 @@ Register-ArgumentCompleter -Native -CommandName 'couple' -ScriptBlock {
         'couple;review' {
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'The first day of a period of your own')
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The last day of a period of your own')
+            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'The day to review as of [default: today; with --to, the earlier of it and today]')
             [CompletionResult]::new('--date', '--date', [CompletionResultType]::ParameterName, 'The day to review as of [default: today; with --to, the earlier of it and today]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The data directory [default: $XDG_DATA_HOME/couple]')
@@ -253,12 +260,32 @@ Register-ArgumentCompleter -Native -CommandName 'couple' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'couple;history' {
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Only days on or after this date')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Only days on or before this date')
+            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Only entries of this kind (repeat for several)')
+            [CompletionResult]::new('--grep', '--grep', [CompletionResultType]::ParameterName, 'Only entries whose note, answer or question holds TEXT (any case)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The data directory [default: $XDG_DATA_HOME/couple]')
+            [CompletionResult]::new('--partner', '--partner', [CompletionResultType]::ParameterName, 'Who you are [default: your login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--on-this-day', '--on-this-day', [CompletionResultType]::ParameterName, 'Only this day in earlier years, and a month ago')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'CSV cells exactly as stored, formulas and all (no leading '')')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print to stdout even on a terminal, without the pager')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never ask anything interactively')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what was asked for: no new ids, no confirmations')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what was asked for: no new ids, no confirmations')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'couple;export' {
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Only entries on or after this date (log)')
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Only entries on or before this date (log)')
             [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Only entries of this kind (log; repeat for several)')
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only goals with this status (goals) [default: all]')
             [CompletionResult]::new('--horizon', '--horizon', [CompletionResultType]::ParameterName, 'Only goals of this horizon (goals)')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Only prompts of this theme (prompts; repeat for several)')
             [CompletionResult]::new('--theme', '--theme', [CompletionResultType]::ParameterName, 'Only prompts of this theme (prompts; repeat for several)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to FILE instead of stdout (atomically, mode 0600)')
@@ -277,6 +304,7 @@ Register-ArgumentCompleter -Native -CommandName 'couple' -ScriptBlock {
         }
         'couple;talk' {
             [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'How long to talk: 15m, 10m, 90s, 1h 30m (a bare number is minutes)')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'A question of this theme (repeat for several)')
             [CompletionResult]::new('--theme', '--theme', [CompletionResultType]::ParameterName, 'A question of this theme (repeat for several)')
             [CompletionResult]::new('--depth', '--depth', [CompletionResultType]::ParameterName, 'Only light or only deep questions')
             [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'The question with this id (or a unique prefix of it)')
@@ -380,6 +408,7 @@ Register-ArgumentCompleter -Native -CommandName 'couple' -ScriptBlock {
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Record a ritual: a talk, time together, a small act of care, …')
             [CompletionResult]::new('goals', 'goals', [CompletionResultType]::ParameterValue, 'Shared goals, dreams and bucket-list ideas, and the monthly sit-down')
             [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'How it is going, and what is due')
+            [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Read each other: the shared journal, newest first')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the log, the goals or the deck as CSV or JSON')
             [CompletionResult]::new('talk', 'talk', [CompletionResultType]::ParameterValue, 'The daily talk, timed and calm; or the weekly "state of us"')
             [CompletionResult]::new('rituals', 'rituals', [CompletionResultType]::ParameterValue, 'Your own rituals and targets, and breaks that keep a streak')
@@ -425,6 +454,9 @@ Register-ArgumentCompleter -Native -CommandName 'couple' -ScriptBlock {
             break
         }
         'couple;help;review' {
+            break
+        }
+        'couple;help;history' {
             break
         }
         'couple;help;export' {

@@ -28,6 +28,9 @@ _couple() {
             couple,help)
                 cmd="couple__subcmd__help"
                 ;;
+            couple,history)
+                cmd="couple__subcmd__history"
+                ;;
             couple,log)
                 cmd="couple__subcmd__log"
                 ;;
@@ -102,6 +105,9 @@ _couple() {
                 ;;
             couple__subcmd__help,help)
                 cmd="couple__subcmd__help__subcmd__help"
+                ;;
+            couple__subcmd__help,history)
+                cmd="couple__subcmd__help__subcmd__history"
                 ;;
             couple__subcmd__help,log)
                 cmd="couple__subcmd__help__subcmd__log"
@@ -179,7 +185,7 @@ _couple() {
 
     case "${cmd}" in
         couple)
-            opts="-q -h -V --dir --partner --no-input --color --quiet --help --version prompt log goals review export talk rituals completions help"
+            opts="-q -h -V --dir --partner --no-input --color --quiet --help --version prompt log goals review history export talk rituals completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -231,7 +237,7 @@ _couple() {
             return 0
             ;;
         couple__subcmd__export)
-            opts="-o -q -h --from --to --kind --status --horizon --theme --format --output --raw --excel --dir --partner --no-input --color --quiet --help log goals prompts"
+            opts="-t -o -q -h --from --to --kind --status --horizon --theme --format --output --raw --excel --dir --partner --no-input --color --quiet --help log goals prompts"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -258,6 +264,10 @@ _couple() {
                     return 0
                     ;;
                 --theme)
+                    COMPREPLY=($(compgen -W "check-in listening vulnerability reconnecting transitions healing small-moments blind-spots passion dreams appreciation play" -- "${cur}"))
+                    return 0
+                    ;;
+                -t)
                     COMPREPLY=($(compgen -W "check-in listening vulnerability reconnecting transitions healing small-moments blind-spots passion dreams appreciation play" -- "${cur}"))
                     return 0
                     ;;
@@ -661,13 +671,17 @@ _couple() {
             return 0
             ;;
         couple__subcmd__goals__subcmd__review)
-            opts="-q -h --date --dir --partner --no-input --color --quiet --help"
+            opts="-d -q -h --date --dir --partner --no-input --color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --date)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -d)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -691,7 +705,7 @@ _couple() {
             return 0
             ;;
         couple__subcmd__help)
-            opts="prompt log goals review export talk rituals completions help"
+            opts="prompt log goals review history export talk rituals completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -858,6 +872,20 @@ _couple() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        couple__subcmd__help__subcmd__history)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         couple__subcmd__help__subcmd__log)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -970,8 +998,54 @@ _couple() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        couple__subcmd__history)
+            opts="-q -h --from --to --kind --grep --on-this-day --format --raw --no-pager --dir --partner --no-input --color --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kind)
+                    COMPREPLY=($(compgen -W "talk us-time care appreciation repair affection checkin answer sit-down state-of-us skip" -- "${cur}"))
+                    return 0
+                    ;;
+                --grep)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text csv json" -- "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --partner)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         couple__subcmd__log)
-            opts="-q -h --minutes --mood --date --prompt --undo --dir --partner --no-input --color --quiet --help talk us-time care appreciation repair affection checkin answer sit-down state-of-us"
+            opts="-m -d -q -h --minutes --mood --date --prompt --undo --dir --partner --no-input --color --quiet --help talk us-time care appreciation repair affection checkin answer sit-down state-of-us"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -981,11 +1055,19 @@ _couple() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -m)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --mood)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --date)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -d)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1013,7 +1095,7 @@ _couple() {
             return 0
             ;;
         couple__subcmd__prompt)
-            opts="-q -h --theme --depth --date --random --id --list --themes --skip --upgrade-deck --idea --deck --format --raw --dir --partner --no-input --color --quiet --help"
+            opts="-t -d -q -h --theme --depth --date --random --id --list --themes --skip --upgrade-deck --idea --deck --format --raw --dir --partner --no-input --color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1023,11 +1105,19 @@ _couple() {
                     COMPREPLY=($(compgen -W "check-in listening vulnerability reconnecting transitions healing small-moments blind-spots passion dreams appreciation play" -- "${cur}"))
                     return 0
                     ;;
+                -t)
+                    COMPREPLY=($(compgen -W "check-in listening vulnerability reconnecting transitions healing small-moments blind-spots passion dreams appreciation play" -- "${cur}"))
+                    return 0
+                    ;;
                 --depth)
                     COMPREPLY=($(compgen -W "light deep" -- "${cur}"))
                     return 0
                     ;;
                 --date)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -d)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1067,7 +1157,7 @@ _couple() {
             return 0
             ;;
         couple__subcmd__review)
-            opts="-q -h --week --month --year --from --to --date --due --exit-code --format --raw --dir --partner --no-input --color --quiet --help"
+            opts="-d -q -h --week --month --year --from --to --date --due --exit-code --format --raw --dir --partner --no-input --color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1082,6 +1172,10 @@ _couple() {
                     return 0
                     ;;
                 --date)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -d)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1299,7 +1393,7 @@ _couple() {
             return 0
             ;;
         couple__subcmd__talk)
-            opts="-q -h --for --theme --depth --random --id --weekly --dir --partner --no-input --color --quiet --help"
+            opts="-t -q -h --for --theme --depth --random --id --weekly --dir --partner --no-input --color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1310,6 +1404,10 @@ _couple() {
                     return 0
                     ;;
                 --theme)
+                    COMPREPLY=($(compgen -W "check-in listening vulnerability reconnecting transitions healing small-moments blind-spots passion dreams appreciation play" -- "${cur}"))
+                    return 0
+                    ;;
+                -t)
                     COMPREPLY=($(compgen -W "check-in listening vulnerability reconnecting transitions healing small-moments blind-spots passion dreams appreciation play" -- "${cur}"))
                     return 0
                     ;;

@@ -32,6 +32,7 @@ set edit:completion:arg-completer[couple] = {|@words|
             cand log 'Record a ritual: a talk, time together, a small act of care, …'
             cand goals 'Shared goals, dreams and bucket-list ideas, and the monthly sit-down'
             cand review 'How it is going, and what is due'
+            cand history 'Read each other: the shared journal, newest first'
             cand export 'Write the log, the goals or the deck as CSV or JSON'
             cand talk 'The daily talk, timed and calm; or the weekly "state of us"'
             cand rituals 'Your own rituals and targets, and breaks that keep a streak'
@@ -39,8 +40,10 @@ set edit:completion:arg-completer[couple] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'couple;prompt'= {
+            cand -t 'Only prompts of this theme (repeat for several)'
             cand --theme 'Only prompts of this theme (repeat for several)'
             cand --depth 'Only light or only deep prompts'
+            cand -d 'The question of this day instead of today''s (2026-03-01, tomorrow, …)'
             cand --date 'The question of this day instead of today''s (2026-03-01, tomorrow, …)'
             cand --id 'The prompt with this id (or a unique prefix of it)'
             cand --idea 'An idea for time together (us-time) or a small act of care (care)'
@@ -62,8 +65,10 @@ set edit:completion:arg-completer[couple] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'couple;log'= {
+            cand -m 'How long it lasted, in minutes (0–1440)'
             cand --minutes 'How long it lasted, in minutes (0–1440)'
             cand --mood 'How you feel, from 1 (low) to 5 (high)'
+            cand -d 'The day it happened, if not today (2026-11-20, yesterday, last friday, …)'
             cand --date 'The day it happened, if not today (2026-11-20, yesterday, last friday, …)'
             cand --prompt 'The prompt it is about [default for answer: that day''s question]'
             cand --dir 'The data directory [default: $XDG_DATA_HOME/couple]'
@@ -173,6 +178,7 @@ set edit:completion:arg-completer[couple] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'couple;goals;review'= {
+            cand -d 'The day of the sit-down [default: today]'
             cand --date 'The day of the sit-down [default: today]'
             cand --dir 'The data directory [default: $XDG_DATA_HOME/couple]'
             cand --partner 'Who you are [default: your login name]'
@@ -212,6 +218,7 @@ set edit:completion:arg-completer[couple] = {|@words|
         &'couple;review'= {
             cand --from 'The first day of a period of your own'
             cand --to 'The last day of a period of your own'
+            cand -d 'The day to review as of [default: today; with --to, the earlier of it and today]'
             cand --date 'The day to review as of [default: today; with --to, the earlier of it and today]'
             cand --format 'Output format'
             cand --dir 'The data directory [default: $XDG_DATA_HOME/couple]'
@@ -229,12 +236,31 @@ set edit:completion:arg-completer[couple] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'couple;history'= {
+            cand --from 'Only days on or after this date'
+            cand --to 'Only days on or before this date'
+            cand --kind 'Only entries of this kind (repeat for several)'
+            cand --grep 'Only entries whose note, answer or question holds TEXT (any case)'
+            cand --format 'Output format'
+            cand --dir 'The data directory [default: $XDG_DATA_HOME/couple]'
+            cand --partner 'Who you are [default: your login name]'
+            cand --color 'When to use colour'
+            cand --on-this-day 'Only this day in earlier years, and a month ago'
+            cand --raw 'CSV cells exactly as stored, formulas and all (no leading '')'
+            cand --no-pager 'Print to stdout even on a terminal, without the pager'
+            cand --no-input 'Never ask anything interactively'
+            cand -q 'Print only what was asked for: no new ids, no confirmations'
+            cand --quiet 'Print only what was asked for: no new ids, no confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'couple;export'= {
             cand --from 'Only entries on or after this date (log)'
             cand --to 'Only entries on or before this date (log)'
             cand --kind 'Only entries of this kind (log; repeat for several)'
             cand --status 'Only goals with this status (goals) [default: all]'
             cand --horizon 'Only goals of this horizon (goals)'
+            cand -t 'Only prompts of this theme (prompts; repeat for several)'
             cand --theme 'Only prompts of this theme (prompts; repeat for several)'
             cand --format 'Output format'
             cand -o 'Write to FILE instead of stdout (atomically, mode 0600)'
@@ -252,6 +278,7 @@ set edit:completion:arg-completer[couple] = {|@words|
         }
         &'couple;talk'= {
             cand --for 'How long to talk: 15m, 10m, 90s, 1h 30m (a bare number is minutes)'
+            cand -t 'A question of this theme (repeat for several)'
             cand --theme 'A question of this theme (repeat for several)'
             cand --depth 'Only light or only deep questions'
             cand --id 'The question with this id (or a unique prefix of it)'
@@ -344,6 +371,7 @@ set edit:completion:arg-completer[couple] = {|@words|
             cand log 'Record a ritual: a talk, time together, a small act of care, …'
             cand goals 'Shared goals, dreams and bucket-list ideas, and the monthly sit-down'
             cand review 'How it is going, and what is due'
+            cand history 'Read each other: the shared journal, newest first'
             cand export 'Write the log, the goals or the deck as CSV or JSON'
             cand talk 'The daily talk, timed and calm; or the weekly "state of us"'
             cand rituals 'Your own rituals and targets, and breaks that keep a streak'
@@ -378,6 +406,8 @@ set edit:completion:arg-completer[couple] = {|@words|
         &'couple;help;goals;review'= {
         }
         &'couple;help;review'= {
+        }
+        &'couple;help;history'= {
         }
         &'couple;help;export'= {
         }

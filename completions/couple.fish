@@ -37,12 +37,13 @@ complete -c couple -n "__fish_couple_needs_command" -f -a "prompt" -d 'Print the
 complete -c couple -n "__fish_couple_needs_command" -f -a "log" -d 'Record a ritual: a talk, time together, a small act of care, …'
 complete -c couple -n "__fish_couple_needs_command" -f -a "goals" -d 'Shared goals, dreams and bucket-list ideas, and the monthly sit-down'
 complete -c couple -n "__fish_couple_needs_command" -f -a "review" -d 'How it is going, and what is due'
+complete -c couple -n "__fish_couple_needs_command" -f -a "history" -d 'Read each other: the shared journal, newest first'
 complete -c couple -n "__fish_couple_needs_command" -f -a "export" -d 'Write the log, the goals or the deck as CSV or JSON'
 complete -c couple -n "__fish_couple_needs_command" -f -a "talk" -d 'The daily talk, timed and calm; or the weekly "state of us"'
 complete -c couple -n "__fish_couple_needs_command" -f -a "rituals" -d 'Your own rituals and targets, and breaks that keep a streak'
 complete -c couple -n "__fish_couple_needs_command" -f -a "completions" -d 'Print the shell completion script'
 complete -c couple -n "__fish_couple_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c couple -n "__fish_couple_using_subcommand prompt" -l theme -d 'Only prompts of this theme (repeat for several)' -r -f -a "check-in\t''
+complete -c couple -n "__fish_couple_using_subcommand prompt" -s t -l theme -d 'Only prompts of this theme (repeat for several)' -r -f -a "check-in\t''
 listening\t''
 vulnerability\t''
 reconnecting\t''
@@ -56,7 +57,7 @@ appreciation\t''
 play\t''"
 complete -c couple -n "__fish_couple_using_subcommand prompt" -l depth -d 'Only light or only deep prompts' -r -f -a "light\t''
 deep\t''"
-complete -c couple -n "__fish_couple_using_subcommand prompt" -l date -d 'The question of this day instead of today\'s (2026-03-01, tomorrow, …)' -r
+complete -c couple -n "__fish_couple_using_subcommand prompt" -s d -l date -d 'The question of this day instead of today\'s (2026-03-01, tomorrow, …)' -r
 complete -c couple -n "__fish_couple_using_subcommand prompt" -l id -d 'The prompt with this id (or a unique prefix of it)' -r
 complete -c couple -n "__fish_couple_using_subcommand prompt" -l idea -d 'An idea for time together (us-time) or a small act of care (care)' -r -f -a "us-time\t''
 care\t''"
@@ -78,9 +79,9 @@ complete -c couple -n "__fish_couple_using_subcommand prompt" -l raw -d 'CSV cel
 complete -c couple -n "__fish_couple_using_subcommand prompt" -l no-input -d 'Never ask anything interactively'
 complete -c couple -n "__fish_couple_using_subcommand prompt" -s q -l quiet -d 'Print only what was asked for: no new ids, no confirmations'
 complete -c couple -n "__fish_couple_using_subcommand prompt" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c couple -n "__fish_couple_using_subcommand log" -l minutes -d 'How long it lasted, in minutes (0–1440)' -r
+complete -c couple -n "__fish_couple_using_subcommand log" -s m -l minutes -d 'How long it lasted, in minutes (0–1440)' -r
 complete -c couple -n "__fish_couple_using_subcommand log" -l mood -d 'How you feel, from 1 (low) to 5 (high)' -r
-complete -c couple -n "__fish_couple_using_subcommand log" -l date -d 'The day it happened, if not today (2026-11-20, yesterday, last friday, …)' -r
+complete -c couple -n "__fish_couple_using_subcommand log" -s d -l date -d 'The day it happened, if not today (2026-11-20, yesterday, last friday, …)' -r
 complete -c couple -n "__fish_couple_using_subcommand log" -l prompt -d 'The prompt it is about [default for answer: that day\'s question]' -r
 complete -c couple -n "__fish_couple_using_subcommand log" -l dir -d 'The data directory [default: $XDG_DATA_HOME/couple]' -r -F
 complete -c couple -n "__fish_couple_using_subcommand log" -l partner -d 'Who you are [default: your login name]' -r
@@ -191,7 +192,7 @@ complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_sub
 complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from edit" -l no-input -d 'Never ask anything interactively'
 complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from edit" -s q -l quiet -d 'Print only what was asked for: no new ids, no confirmations'
 complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from review" -l date -d 'The day of the sit-down [default: today]' -r
+complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from review" -s d -l date -d 'The day of the sit-down [default: today]' -r
 complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from review" -l dir -d 'The data directory [default: $XDG_DATA_HOME/couple]' -r -F
 complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from review" -l partner -d 'Who you are [default: your login name]' -r
 complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from review" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -210,7 +211,7 @@ complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_sub
 complete -c couple -n "__fish_couple_using_subcommand goals; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c couple -n "__fish_couple_using_subcommand review" -l from -d 'The first day of a period of your own' -r
 complete -c couple -n "__fish_couple_using_subcommand review" -l to -d 'The last day of a period of your own' -r
-complete -c couple -n "__fish_couple_using_subcommand review" -l date -d 'The day to review as of [default: today; with --to, the earlier of it and today]' -r
+complete -c couple -n "__fish_couple_using_subcommand review" -s d -l date -d 'The day to review as of [default: today; with --to, the earlier of it and today]' -r
 complete -c couple -n "__fish_couple_using_subcommand review" -l format -d 'Output format' -r -f -a "table\t''
 csv\t''
 json\t''"
@@ -228,6 +229,34 @@ complete -c couple -n "__fish_couple_using_subcommand review" -l raw -d 'CSV cel
 complete -c couple -n "__fish_couple_using_subcommand review" -l no-input -d 'Never ask anything interactively'
 complete -c couple -n "__fish_couple_using_subcommand review" -s q -l quiet -d 'Print only what was asked for: no new ids, no confirmations'
 complete -c couple -n "__fish_couple_using_subcommand review" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c couple -n "__fish_couple_using_subcommand history" -l from -d 'Only days on or after this date' -r
+complete -c couple -n "__fish_couple_using_subcommand history" -l to -d 'Only days on or before this date' -r
+complete -c couple -n "__fish_couple_using_subcommand history" -l kind -d 'Only entries of this kind (repeat for several)' -r -f -a "talk\t''
+us-time\t''
+care\t''
+appreciation\t''
+repair\t''
+affection\t''
+checkin\t''
+answer\t''
+sit-down\t''
+state-of-us\t''
+skip\t''"
+complete -c couple -n "__fish_couple_using_subcommand history" -l grep -d 'Only entries whose note, answer or question holds TEXT (any case)' -r
+complete -c couple -n "__fish_couple_using_subcommand history" -l format -d 'Output format' -r -f -a "text\t''
+csv\t''
+json\t''"
+complete -c couple -n "__fish_couple_using_subcommand history" -l dir -d 'The data directory [default: $XDG_DATA_HOME/couple]' -r -F
+complete -c couple -n "__fish_couple_using_subcommand history" -l partner -d 'Who you are [default: your login name]' -r
+complete -c couple -n "__fish_couple_using_subcommand history" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c couple -n "__fish_couple_using_subcommand history" -l on-this-day -d 'Only this day in earlier years, and a month ago'
+complete -c couple -n "__fish_couple_using_subcommand history" -l raw -d 'CSV cells exactly as stored, formulas and all (no leading \')'
+complete -c couple -n "__fish_couple_using_subcommand history" -l no-pager -d 'Print to stdout even on a terminal, without the pager'
+complete -c couple -n "__fish_couple_using_subcommand history" -l no-input -d 'Never ask anything interactively'
+complete -c couple -n "__fish_couple_using_subcommand history" -s q -l quiet -d 'Print only what was asked for: no new ids, no confirmations'
+complete -c couple -n "__fish_couple_using_subcommand history" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c couple -n "__fish_couple_using_subcommand export" -l from -d 'Only entries on or after this date (log)' -r
 complete -c couple -n "__fish_couple_using_subcommand export" -l to -d 'Only entries on or before this date (log)' -r
 complete -c couple -n "__fish_couple_using_subcommand export" -l kind -d 'Only entries of this kind (log; repeat for several)' -r -f -a "talk\t''
@@ -248,7 +277,7 @@ all\t''"
 complete -c couple -n "__fish_couple_using_subcommand export" -l horizon -d 'Only goals of this horizon (goals)' -r -f -a "month\t''
 year\t''
 someday\t''"
-complete -c couple -n "__fish_couple_using_subcommand export" -l theme -d 'Only prompts of this theme (prompts; repeat for several)' -r -f -a "check-in\t''
+complete -c couple -n "__fish_couple_using_subcommand export" -s t -l theme -d 'Only prompts of this theme (prompts; repeat for several)' -r -f -a "check-in\t''
 listening\t''
 vulnerability\t''
 reconnecting\t''
@@ -274,7 +303,7 @@ complete -c couple -n "__fish_couple_using_subcommand export" -l no-input -d 'Ne
 complete -c couple -n "__fish_couple_using_subcommand export" -s q -l quiet -d 'Print only what was asked for: no new ids, no confirmations'
 complete -c couple -n "__fish_couple_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c couple -n "__fish_couple_using_subcommand talk" -l for -d 'How long to talk: 15m, 10m, 90s, 1h 30m (a bare number is minutes)' -r
-complete -c couple -n "__fish_couple_using_subcommand talk" -l theme -d 'A question of this theme (repeat for several)' -r -f -a "check-in\t''
+complete -c couple -n "__fish_couple_using_subcommand talk" -s t -l theme -d 'A question of this theme (repeat for several)' -r -f -a "check-in\t''
 listening\t''
 vulnerability\t''
 reconnecting\t''
@@ -361,15 +390,16 @@ never\t''"
 complete -c couple -n "__fish_couple_using_subcommand completions" -l no-input -d 'Never ask anything interactively'
 complete -c couple -n "__fish_couple_using_subcommand completions" -s q -l quiet -d 'Print only what was asked for: no new ids, no confirmations'
 complete -c couple -n "__fish_couple_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export talk rituals completions help" -f -a "prompt" -d 'Print the question of the day, or browse the deck'
-complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export talk rituals completions help" -f -a "log" -d 'Record a ritual: a talk, time together, a small act of care, …'
-complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export talk rituals completions help" -f -a "goals" -d 'Shared goals, dreams and bucket-list ideas, and the monthly sit-down'
-complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export talk rituals completions help" -f -a "review" -d 'How it is going, and what is due'
-complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export talk rituals completions help" -f -a "export" -d 'Write the log, the goals or the deck as CSV or JSON'
-complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export talk rituals completions help" -f -a "talk" -d 'The daily talk, timed and calm; or the weekly "state of us"'
-complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export talk rituals completions help" -f -a "rituals" -d 'Your own rituals and targets, and breaks that keep a streak'
-complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export talk rituals completions help" -f -a "completions" -d 'Print the shell completion script'
-complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review export talk rituals completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review history export talk rituals completions help" -f -a "prompt" -d 'Print the question of the day, or browse the deck'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review history export talk rituals completions help" -f -a "log" -d 'Record a ritual: a talk, time together, a small act of care, …'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review history export talk rituals completions help" -f -a "goals" -d 'Shared goals, dreams and bucket-list ideas, and the monthly sit-down'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review history export talk rituals completions help" -f -a "review" -d 'How it is going, and what is due'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review history export talk rituals completions help" -f -a "history" -d 'Read each other: the shared journal, newest first'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review history export talk rituals completions help" -f -a "export" -d 'Write the log, the goals or the deck as CSV or JSON'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review history export talk rituals completions help" -f -a "talk" -d 'The daily talk, timed and calm; or the weekly "state of us"'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review history export talk rituals completions help" -f -a "rituals" -d 'Your own rituals and targets, and breaks that keep a streak'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review history export talk rituals completions help" -f -a "completions" -d 'Print the shell completion script'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review history export talk rituals completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c couple -n "__fish_couple_using_subcommand help; and __fish_seen_subcommand_from goals" -f -a "add" -d 'Add a goal; prints its new id'
 complete -c couple -n "__fish_couple_using_subcommand help; and __fish_seen_subcommand_from goals" -f -a "list" -d 'List goals: the open ones, overdue first'
 complete -c couple -n "__fish_couple_using_subcommand help; and __fish_seen_subcommand_from goals" -f -a "done" -d 'Mark a goal done'

@@ -19,20 +19,55 @@ use crate::model::{Depth, Horizon, IdeaKind, Kind, Status};
 #[command(
     name = "couple",
     version,
-    arg_required_else_help = true,
     max_term_width = 100,
-    after_help = "Start with:  couple prompt"
+    after_help = "Without a command: today's question, and what is due.\nStart with:  couple prompt"
 )]
 pub(crate) struct Cli {
     #[command(flatten)]
     pub(crate) global: GlobalArgs,
 
+    /// None: bare `couple`, today's question and what is due.
     #[command(subcommand)]
-    pub(crate) command: Command,
+    pub(crate) command: Option<Command>,
+}
+
+/// The command line, parsed; on a usage error, clap's message is printed
+/// and the process exits 2.
+///
+/// clap's usage line in an error lists every option that has a value,
+/// including those COUPLE_DIR and COUPLE_PARTNER supplied, so a forgotten
+/// goal id read `Usage: couple goals done --dir <DIR> --partner <NAME>
+/// <ID>`, as if those were needed. The error is therefore made again by a
+/// parse that does not read the environment: the same mistake, the usage
+/// line as typed.
+pub(crate) fn matches() -> clap::ArgMatches {
+    use clap::CommandFactory;
+    use clap::error::ErrorKind;
+    match Cli::command().try_get_matches() {
+        Ok(matches) => matches,
+        Err(err)
+            if matches!(
+                err.kind(),
+                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
+            ) =>
+        {
+            err.exit()
+        }
+        Err(err) => {
+            let unaided = Cli::command()
+                .mut_arg("dir", |arg| arg.env(None))
+                .mut_arg("partner", |arg| arg.env(None))
+                .try_get_matches()
+                .err()
+                .filter(|again| again.kind() == err.kind());
+            unaided.unwrap_or(err).exit()
+        }
+    }
 }
 
 /// Options every subcommand takes, before or after its name.
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Global options")]
 pub(crate) struct GlobalArgs {
     /// The data directory [default: $XDG_DATA_HOME/couple]
     ///
@@ -93,6 +128,7 @@ pub(crate) enum Command {
     Log(LogArgs),
     Goals(GoalsArgs),
     Review(ReviewArgs),
+    History(HistoryArgs),
     Export(ExportArgs),
     Talk(TalkArgs),
     Rituals(RitualsArgs),
@@ -143,7 +179,7 @@ pub(crate) enum Command {
   couple prompt --upgrade-deck           the newest deck edition, for you both")]
 pub(crate) struct PromptArgs {
     /// Only prompts of this theme (repeat for several)
-    #[arg(long, value_name = "THEME", value_parser = Suggest(themes), hide_possible_values = true)]
+    #[arg(short, long, value_name = "THEME", value_parser = Suggest(themes), hide_possible_values = true)]
     pub(crate) theme: Vec<String>,
 
     /// Only light or only deep prompts
@@ -151,7 +187,7 @@ pub(crate) struct PromptArgs {
     pub(crate) depth: Option<Depth>,
 
     /// The question of this day instead of today's (2026-03-01, tomorrow, …)
-    #[arg(long, value_name = "DATE")]
+    #[arg(short, long, value_name = "DATE")]
     pub(crate) date: Option<String>,
 
     /// Any prompt at random, instead of the question of the day
@@ -237,12 +273,13 @@ pub(crate) struct LogArgs {
     #[arg(value_name = "KIND", value_parser = Suggest(logged_kinds), hide_possible_values = true)]
     pub(crate) kind: Option<String>,
 
-    /// A few words about it, in your own words
-    #[arg(value_name = "NOTE")]
-    pub(crate) note: Option<String>,
+    /// A few words about it, in your own words (quotes optional: the words
+    /// after KIND are joined)
+    #[arg(value_name = "NOTE", num_args = 0..)]
+    pub(crate) note: Vec<String>,
 
     /// How long it lasted, in minutes (0–1440)
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(0..=1440))]
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(0..=1440))]
     pub(crate) minutes: Option<u16>,
 
     /// How you feel, from 1 (low) to 5 (high)
@@ -250,7 +287,7 @@ pub(crate) struct LogArgs {
     pub(crate) mood: Option<u8>,
 
     /// The day it happened, if not today (2026-11-20, yesterday, last friday, …)
-    #[arg(long, value_name = "DATE")]
+    #[arg(short, long, value_name = "DATE")]
     pub(crate) date: Option<String>,
 
     /// The prompt it is about [default for answer: that day's question]
@@ -346,7 +383,7 @@ pub(crate) struct ReviewArgs {
     /// The day to review as of [default: today; with --to, the earlier of it and today]
     ///
     /// Nothing dated after it counts: entries, goals created, pauses begun.
-    #[arg(long, value_name = "DATE")]
+    #[arg(short, long, value_name = "DATE")]
     pub(crate) date: Option<String>,
 
     /// Print only what is due now, one line each; nothing when all is well
@@ -369,6 +406,76 @@ pub(crate) struct ReviewArgs {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum ReviewFormat {
     Table,
+    Csv,
+    Json,
+}
+
+/// Read each other: the shared journal, newest first
+///
+/// Day by day, newest first: each question you answered, its text above
+/// both answers side by side, and every note (care, appreciation, repair,
+/// affection, talks, time together, check-ins with their mood, sit-downs)
+/// with who wrote it.
+///
+/// Blind answers: your partner's answer to a question stays hidden until
+/// you have answered that question yourself, on any day: answering
+/// yesterday's question this morning (couple log answer --prompt ID)
+/// reveals theirs. An answer given within a week of the other joins it
+/// under the question.
+///
+/// The log is filtered as by export (--from, --to, --kind, and --partner
+/// when typed on the command line); --grep finds words in notes, answers
+/// and questions, in any case; --on-this-day shows the same calendar date
+/// in every earlier year, and a month ago.
+///
+/// On a terminal the journal goes through your pager ($PAGER, else less -R;
+/// PAGER=cat or --no-pager for none); in a pipe it is printed as it is. It
+/// streams: memory stays the same however long the log.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  couple history                         everything, newest first
+  couple history --from \"last monday\"
+  couple history --kind appreciation --partner sam
+  couple history --grep lisbon
+  couple history --on-this-day
+  couple history --format csv > journal.csv")]
+pub(crate) struct HistoryArgs {
+    /// Only days on or after this date
+    #[arg(long, value_name = "DATE")]
+    pub(crate) from: Option<String>,
+
+    /// Only days on or before this date
+    #[arg(long, value_name = "DATE")]
+    pub(crate) to: Option<String>,
+
+    /// Only entries of this kind (repeat for several)
+    #[arg(long, value_name = "KIND", value_parser = Suggest(Kind::names), hide_possible_values = true)]
+    pub(crate) kind: Vec<String>,
+
+    /// Only entries whose note, answer or question holds TEXT (any case)
+    #[arg(long, value_name = "TEXT")]
+    pub(crate) grep: Option<String>,
+
+    /// Only this day in earlier years, and a month ago
+    #[arg(long)]
+    pub(crate) on_this_day: bool,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = HistoryFormat::Text, value_name = "FORMAT")]
+    pub(crate) format: HistoryFormat,
+
+    /// CSV cells exactly as stored, formulas and all (no leading ')
+    #[arg(long)]
+    pub(crate) raw: bool,
+
+    /// Print to stdout even on a terminal, without the pager
+    #[arg(long)]
+    pub(crate) no_pager: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum HistoryFormat {
+    Text,
     Csv,
     Json,
 }
@@ -425,7 +532,7 @@ pub(crate) struct ExportArgs {
     pub(crate) horizon: Option<Horizon>,
 
     /// Only prompts of this theme (prompts; repeat for several)
-    #[arg(long, value_name = "THEME", value_parser = Suggest(themes), hide_possible_values = true)]
+    #[arg(short, long, value_name = "THEME", value_parser = Suggest(themes), hide_possible_values = true)]
     pub(crate) theme: Vec<String>,
 
     /// Output format
@@ -534,7 +641,7 @@ pub(crate) struct TalkArgs {
     pub(crate) length: std::time::Duration,
 
     /// A question of this theme (repeat for several)
-    #[arg(long, value_name = "THEME", value_parser = Suggest(themes), hide_possible_values = true)]
+    #[arg(short, long, value_name = "THEME", value_parser = Suggest(themes), hide_possible_values = true)]
     pub(crate) theme: Vec<String>,
 
     /// Only light or only deep questions
@@ -746,7 +853,7 @@ pub(crate) struct GoalsEditArgs {
   0 9 1 * * couple goals review          (crontab) the agenda by mail, monthly")]
 pub(crate) struct GoalsReviewArgs {
     /// The day of the sit-down [default: today]
-    #[arg(long, value_name = "DATE")]
+    #[arg(short, long, value_name = "DATE")]
     pub(crate) date: Option<String>,
 }
 

@@ -41,6 +41,18 @@ pub(crate) struct Config {
     /// Whether to colour stdout.
     pub(crate) color: bool,
     pub(crate) quiet: bool,
+    /// The pager long output goes through on a terminal: `$PAGER`, else
+    /// `less -R`; `None` when PAGER is empty or `cat`.
+    pub(crate) pager: Option<Pager>,
+}
+
+/// A pager command line, and the `LESS` options to give it when the user
+/// set none (`FRX`: quit when it fits on one screen, keep colours, leave
+/// the text on the screen), as `git` does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Pager {
+    pub(crate) command: String,
+    pub(crate) less: Option<&'static str>,
 }
 
 impl Config {
@@ -102,6 +114,7 @@ impl Config {
             stdout_is_terminal,
             color,
             quiet: global.quiet,
+            pager: pager(),
         })
     }
 
@@ -122,6 +135,18 @@ impl Config {
 
 fn nonblank(name: &str) -> Option<&str> {
     Some(name.trim()).filter(|name| !name.is_empty())
+}
+
+fn pager() -> Option<Pager> {
+    let command = env::var("PAGER").unwrap_or_else(|_| "less -R".to_string());
+    let command = command.trim();
+    if command.is_empty() || command == "cat" {
+        return None;
+    }
+    Some(Pager {
+        command: command.to_string(),
+        less: env::var_os("LESS").is_none().then_some("FRX"),
+    })
 }
 
 fn login_name() -> Option<String> {

@@ -233,6 +233,34 @@ pub(crate) fn month_start(date: NaiveDate) -> NaiveDate {
     date.with_day(1).unwrap_or(date)
 }
 
+/// Whether `date` is "on this day" for `today`: the same calendar date in
+/// an earlier year, or a month ago. A 29 February is remembered on the 28th
+/// in years without one, and on the 28th of a common year the 29ths of the
+/// leap years before it come back.
+pub(crate) fn on_this_day(date: NaiveDate, today: NaiveDate) -> bool {
+    date < today && (Some(date) == a_month_ago(today) || is_anniversary(date, today))
+}
+
+/// The same calendar date in an earlier year (29 February: see [`on_this_day`]).
+pub(crate) fn is_anniversary(date: NaiveDate, today: NaiveDate) -> bool {
+    if date.year() >= today.year() {
+        return false;
+    }
+    let (month, day) = (today.month(), today.day());
+    if (date.month(), date.day()) == (month, day) {
+        return true;
+    }
+    let leap_day = |d: NaiveDate| (d.month(), d.day()) == (2, 29);
+    let last_of_february = |d: NaiveDate| (d.month(), d.day()) == (2, 28) && !d.leap_year();
+    (leap_day(today) && last_of_february(date)) || (last_of_february(today) && leap_day(date))
+}
+
+/// The same day of the month before, or its last day when it is shorter
+/// (31 March → 28 or 29 February).
+pub(crate) fn a_month_ago(today: NaiveDate) -> Option<NaiveDate> {
+    today.checked_sub_months(Months::new(1))
+}
+
 /// A date as the files and JSON write it.
 pub(crate) fn iso(date: NaiveDate) -> String {
     date.format("%Y-%m-%d").to_string()
@@ -468,6 +496,47 @@ mod tests {
         let week = Period::week_of(day("2021-01-03"));
         assert_eq!((week.from, week.to), (day("2020-12-28"), day("2021-01-03")));
         assert_eq!(week.days(), 7);
+    }
+
+    #[test]
+    fn on_this_day_is_every_earlier_year_and_a_month_ago() {
+        let today = day("2026-11-25");
+        for yes in ["2025-11-25", "2024-11-25", "1990-11-25", "2026-10-25"] {
+            assert!(on_this_day(day(yes), today), "{yes}");
+        }
+        for no in [
+            "2026-11-25",
+            "2026-11-24",
+            "2027-11-25",
+            "2025-11-26",
+            "2026-09-25",
+        ] {
+            assert!(!on_this_day(day(no), today), "{no}");
+        }
+    }
+
+    #[test]
+    fn a_leap_day_is_remembered_on_the_28th_in_common_years() {
+        let leap = day("2028-02-29");
+        assert!(on_this_day(day("2024-02-29"), leap));
+        assert!(
+            on_this_day(day("2027-02-28"), leap),
+            "a common year's last day of February"
+        );
+        assert!(
+            !on_this_day(day("2024-02-28"), leap),
+            "a leap year has its own 29th"
+        );
+        assert!(on_this_day(day("2028-01-29"), leap), "a month ago");
+        // And the 28th of a common year brings back the leap days before it.
+        let common = day("2027-02-28");
+        assert!(on_this_day(day("2024-02-29"), common));
+        assert!(on_this_day(day("2026-02-28"), common));
+        assert!(on_this_day(day("2024-02-28"), common), "the same date, too");
+        assert!(!on_this_day(day("2024-03-01"), common));
+        // A month before 31 March is the last day of February.
+        assert_eq!(a_month_ago(day("2027-03-31")), Some(day("2027-02-28")));
+        assert_eq!(a_month_ago(day("2028-03-31")), Some(day("2028-02-29")));
     }
 
     #[test]

@@ -17,14 +17,14 @@ mod term;
 
 use std::process::ExitCode;
 
-use clap::{CommandFactory, FromArgMatches};
+use clap::FromArgMatches;
 
 use crate::cli::{Cli, Command};
 use crate::config::Config;
 use crate::error::{Error, Result};
 
 fn main() -> ExitCode {
-    let matches = Cli::command().get_matches();
+    let matches = cli::matches();
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|err| err.exit());
     // `--partner` typed on the command line also narrows what a report
     // shows; from COUPLE_PARTNER it only says who is calling.
@@ -40,11 +40,15 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli, partner_typed: bool) -> Result<()> {
     let config = Config::resolve(&cli.global, partner_typed)?;
-    match cli.command {
+    let Some(command) = cli.command else {
+        return cmd::today::run(&config);
+    };
+    match command {
         Command::Prompt(args) => cmd::prompt::run(args, &config),
         Command::Log(args) => cmd::log::run(args, &config),
         Command::Goals(args) => cmd::goals::run(args, &config),
         Command::Review(args) => cmd::review::run(args, &config),
+        Command::History(args) => cmd::history::run(args, &config),
         Command::Export(args) => cmd::export::run(args, &config),
         Command::Talk(args) => cmd::talk::run(args, &config),
         Command::Rituals(args) => cmd::rituals::run(args, &config),

@@ -11,6 +11,7 @@ use crate::model::{Entry, Goal, Kind, Pause, Paused, Per, Ritual, countable, sam
 
 mod due;
 mod goals;
+pub(crate) mod history;
 mod rituals;
 mod state_of_us;
 pub(crate) mod trend;

@@ -96,7 +96,7 @@ fn a_new_ritual_needs_its_kinds_and_a_minimum_leaves_short_entries_out() {
     );
     env.ok_with_stderr(
         &["rituals", "set", "talk", "1/day", "--minutes", "10"],
-        "talk: 1/day (talk)\n",
+        "talk: 1/day (talk, at least 10 minutes each)\n",
     );
     env.write(
         "log.csv",
@@ -368,7 +368,7 @@ fn the_month_and_year_show_trends_with_colour_only_when_asked() {
         "{month}"
     );
     assert!(
-        month.contains("Mood, day by day\n  ·······················▃█   mood\n"),
+        month.contains("Mood, day by day\n  ·······················▃█\n"),
         "{month}"
     );
     let year = env.ok(&["review", "--year"]);

@@ -26,6 +26,18 @@ impl Terminal {
     /// stderr, and fails under `CI` (see [`require`]).
     #[track_caller]
     pub(crate) fn start(env: &Env, args: &[&str]) -> Option<Self> {
+        Self::start_with(env, &env.partner, &[], args)
+    }
+
+    /// Like [`Terminal::start`], as `partner`, with `vars` added to the
+    /// scrubbed environment.
+    #[track_caller]
+    pub(crate) fn start_with(
+        env: &Env,
+        partner: &str,
+        vars: &[(&str, &str)],
+        args: &[&str],
+    ) -> Option<Self> {
         let usable = Command::new("script")
             .arg("--version")
             .output()
@@ -43,8 +55,9 @@ impl Terminal {
         let mut child = Command::new("script")
             .args(["-qfec", &line, "/dev/null"])
             .env_clear()
-            .envs(env.vars(&env.partner))
+            .envs(env.vars(partner))
             .env("TERM", "dumb")
+            .envs(vars.iter().copied())
             .current_dir(env.home())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())

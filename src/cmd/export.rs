@@ -3,15 +3,13 @@
 
 use std::io::{self, Write};
 
-use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::cli::{ExportArgs, ExportData, ExportFormat, StatusFilter};
 use crate::config::Config;
-use crate::dates;
 use crate::deck;
 use crate::error::{Error, Result};
-use crate::model::{Entry, Goal, Kind, Prompt, same_partner};
+use crate::model::{Entry, Goal, LogFilter, Prompt, same_partner};
 use crate::printer::{self, Warning};
 use crate::render::Out;
 use crate::render::csv::{OnError, Sink, Style};
@@ -121,53 +119,14 @@ fn style(args: &ExportArgs) -> Result<Style> {
     })
 }
 
-/// Which log entries to write.
-struct LogFilter {
-    from: Option<NaiveDate>,
-    to: Option<NaiveDate>,
-    partner: Option<String>,
-    kinds: Vec<Kind>,
-}
-
-impl LogFilter {
-    fn keeps(&self, entry: &Entry) -> bool {
-        self.from.is_none_or(|from| from <= entry.date)
-            && self.to.is_none_or(|to| entry.date <= to)
-            && self
-                .partner
-                .as_deref()
-                .is_none_or(|p| same_partner(p, &entry.partner))
-            && (self.kinds.is_empty() || self.kinds.contains(&entry.kind))
-    }
-}
-
 fn log_filter(args: &ExportArgs, cfg: &Config) -> Result<LogFilter> {
-    let date = |text: &Option<String>| {
-        text.as_deref()
-            .map(|t| dates::parse_user_date(t, cfg.today))
-            .transpose()
-    };
-    let (from, to) = (date(&args.from)?, date(&args.to)?);
-    if let (Some(from), Some(to)) = (from, to)
-        && from > to
-    {
-        return Err(Error::usage(format!(
-            "--from {} is after --to {}",
-            dates::iso(from),
-            dates::iso(to)
-        )));
-    }
-    let kinds = args
-        .kind
-        .iter()
-        .map(|text| Kind::parse_typed(text))
-        .collect::<Result<_>>()?;
-    Ok(LogFilter {
-        from,
-        to,
-        partner: cfg.partner_filter.clone(),
-        kinds,
-    })
+    LogFilter::parse(
+        args.from.as_deref(),
+        args.to.as_deref(),
+        &args.kind,
+        cfg.partner_filter.clone(),
+        cfg.today,
+    )
 }
 
 /// Streams the log through `filter` into `sink`: one pass, no row kept.

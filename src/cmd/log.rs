@@ -55,8 +55,9 @@ fn entry_from_flags(args: &LogArgs, kind: &str, partner: &str, cfg: &Config) -> 
             .with_hint("couple prompt --skip skips today's question for you both"));
     }
     let date = dates::past_day_or_today(args.date.as_deref(), cfg.today)?;
-    let note = match &args.note {
-        Some(note) => note.clone(),
+    let typed = note_from_words(&args.note, kind)?;
+    let note = match typed {
+        Some(note) => note,
         // A repair without a note, on a terminal: walk the repair steps
         // (unless the date is refused anyway, below).
         None if kind == Kind::Repair && cfg.interactive && date <= cfg.today => guided_repair(cfg)?,
@@ -74,6 +75,31 @@ fn entry_from_flags(args: &LogArgs, kind: &str, partner: &str, cfg: &Config) -> 
         partner,
         cfg,
     )
+}
+
+/// The words after KIND, joined: `couple log talk about the move` means
+/// the note "about the move". A note that is only a number is refused: it
+/// is almost always a forgotten flag (`couple log talk 15`).
+fn note_from_words(words: &[String], kind: Kind) -> Result<Option<String>> {
+    if words.is_empty() {
+        return Ok(None);
+    }
+    let note = words.join(" ");
+    let bare = note.trim();
+    if !bare.is_empty() && bare.parse::<f64>().is_ok() {
+        let flag = if kind == Kind::Checkin {
+            "--mood"
+        } else {
+            "--minutes"
+        };
+        return Err(Error::usage(format!(
+            "the note {bare:?} is only a number: did you mean {flag} {bare}?"
+        ))
+        .with_hint(format!(
+            "couple log {kind} {flag} {bare}; a note of words is recorded as typed"
+        )));
+    }
+    Ok(Some(note))
 }
 
 /// The repair steps, one question at a time; the answers as one labelled
@@ -184,7 +210,7 @@ fn describe(entry: &Entry) -> String {
 /// Asking on a terminal, when no KIND was given.
 mod ask {
     use dialoguer::theme::SimpleTheme;
-    use dialoguer::{Input, Select};
+    use dialoguer::{FuzzySelect, Input, Select};
 
     use super::{Draft, build};
     use crate::cli::LogArgs;
@@ -205,8 +231,9 @@ mod ask {
             .copied()
             .filter(|k| k.is_logged_by_hand())
             .collect();
-        let choice = Select::with_theme(&theme)
-            .with_prompt("What would you like to log?")
+        // Typing filters the kinds; Esc leaves with nothing written.
+        let choice = FuzzySelect::with_theme(&theme)
+            .with_prompt("What would you like to log? (type to filter, Esc to cancel)")
             .items(
                 &kinds
                     .iter()
@@ -214,8 +241,9 @@ mod ask {
                     .collect::<Vec<_>>(),
             )
             .default(0)
-            .interact()
-            .map_err(cancelled)?;
+            .interact_opt()
+            .map_err(cancelled)?
+            .ok_or_else(nothing_logged)?;
         let kind = kinds[choice];
         let minutes = match args.minutes {
             Some(m) => Some(m),
@@ -244,8 +272,9 @@ mod ask {
                     .with_prompt("Mood")
                     .items(&moods)
                     .default(2)
-                    .interact()
-                    .map_err(cancelled)?;
+                    .interact_opt()
+                    .map_err(cancelled)?
+                    .ok_or_else(nothing_logged)?;
                 Some(pick as u8 + 1)
             }
             None => None,
@@ -276,6 +305,11 @@ mod ask {
             partner,
             cfg,
         )
+    }
+
+    /// Esc (or q, in a menu that does not filter): the user changed their mind.
+    fn nothing_logged() -> Error {
+        Error::runtime("cancelled: nothing was logged")
     }
 
     fn cancelled(err: dialoguer::Error) -> Error {

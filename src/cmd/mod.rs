@@ -5,8 +5,10 @@
 pub(crate) mod completions;
 pub(crate) mod export;
 pub(crate) mod goals;
+pub(crate) mod history;
 pub(crate) mod log;
 pub(crate) mod prompt;
 pub(crate) mod review;
 pub(crate) mod rituals;
 pub(crate) mod talk;
+pub(crate) mod today;

@@ -167,9 +167,13 @@ fn set_target(args: RitualsSetArgs, cfg: &Config) -> Result<()> {
     })?
     .print();
     if !cfg.quiet {
+        let minutes = ritual
+            .minutes
+            .map(|m| format!(", at least {m} minutes each"))
+            .unwrap_or_default();
         printer::say(format_args!(
-            "{}: {} ({})",
-            ritual.name,
+            "{}: {} ({}{minutes})",
+            shown(&ritual.name),
             ritual.cadence(),
             ritual.kinds_text()
         ));

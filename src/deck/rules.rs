@@ -165,15 +165,12 @@ fn a_which_or_favourite_question_asks_for_the_moment_or_the_reason_too() {
             continue;
         }
         let second_clause = p.text.split([',', ';', ':', '—']).skip(1).any(|clause| {
-            let clause = plain(clause);
-            let mut w = clause.split_whitespace();
-            let first = w.next().unwrap_or("");
-            let first = if matches!(first, "and" | "or" | "but") {
-                w.next().unwrap_or("")
-            } else {
-                first
-            };
-            asks.contains(&first.trim_end_matches("'s"))
+            // "and why", "and at what time", "or which": an ask word among
+            // the clause's first three words.
+            plain(clause)
+                .split_whitespace()
+                .take(3)
+                .any(|w| asks.contains(&w.trim_end_matches("'s")))
         }) || ["moment", "moments", "story", "stories", "memory"]
             .contains(&text.split_whitespace().nth(1).unwrap_or(""))
             || text.contains(" and what ")

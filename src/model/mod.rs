@@ -1,6 +1,7 @@
 //! The plain data couple works with, and what makes a value valid. No I/O.
 
 mod entry;
+mod filter;
 mod goal;
 mod id;
 mod idea;
@@ -14,6 +15,7 @@ mod setting;
 mod vocab;
 
 pub(crate) use entry::{Entry, MAX_MINUTES, MOOD_RANGE};
+pub(crate) use filter::LogFilter;
 pub(crate) use goal::merge::{self as goal_merge, Changes};
 pub(crate) use goal::{Goal, Horizon, Standing, Status, list_order};
 pub(crate) use id::{ENTRY_ID_LEN, GOAL_ID_LEN, fresh_id};

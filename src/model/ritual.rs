@@ -132,7 +132,7 @@ pub(crate) fn check_target(target: u32, per: Per) -> Result<(), String> {
 /// Whether rituals may count `kind`: a skip says a day was let go on
 /// purpose, so no ritual ever counts it.
 pub(crate) fn countable(kind: Kind) -> bool {
-    kind.as_str() != "skip"
+    kind != Kind::Skip
 }
 
 /// Reads the kinds of a ritual, separated by blanks or `+`: `talk us-time`.
@@ -294,6 +294,7 @@ mod tests {
             Ok(vec![Kind::Talk, Kind::UsTime])
         );
         assert!(parse_kinds("").is_err());
+        assert!(parse_kinds("skip").unwrap_err().contains("never counted"));
         assert!(
             parse_kinds("talk hug")
                 .unwrap_err()

@@ -1,10 +1,12 @@
 //! Output: text for people, CSV and JSON for programs, colour only where a
 //! person will see it. stdout carries data only.
 
-use std::io::{self, BufWriter, StdoutLock, Write};
+use std::io::{self, BufWriter, Write};
 
 pub(crate) mod charts;
 pub(crate) mod csv;
+pub(crate) mod journal;
+pub(crate) mod pager;
 mod shown;
 
 pub(crate) use shown::shown;
@@ -18,14 +20,19 @@ use crate::printer::{self, Warning};
 /// Buffered stdout. Every write error goes through [`Error::output`], so a
 /// closed pipe ends the run quietly.
 pub(crate) struct Out {
-    inner: BufWriter<StdoutLock<'static>>,
+    inner: BufWriter<Box<dyn Write>>,
     color: bool,
 }
 
 impl Out {
     pub(crate) fn stdout(color: bool) -> Self {
+        Self::to(Box::new(io::stdout().lock()), color)
+    }
+
+    /// Output to another stream than stdout (a pager's stdin).
+    pub(crate) fn to(writer: Box<dyn Write>, color: bool) -> Self {
         Self {
-            inner: BufWriter::with_capacity(64 * 1024, io::stdout().lock()),
+            inner: BufWriter::with_capacity(64 * 1024, writer),
             color,
         }
     }

@@ -273,6 +273,23 @@ fn drift_is_said_when_the_last_two_weeks_fall_below_half_the_eight_before() {
 }
 
 #[test]
+fn a_skip_is_counted_by_no_ritual_even_one_that_names_it() {
+    let mut rituals = Ritual::defaults();
+    // A hand-edited rituals.csv cannot name skip; were one to, still nothing.
+    rituals[0].kinds.push(Kind::Skip);
+    let entries = [entry("2026-11-25", "alex", Kind::Skip, None)];
+    let r = review_with(
+        Period::week_of(day("2026-11-25")),
+        "2026-11-25",
+        &entries,
+        rituals,
+        &[],
+    );
+    assert_eq!(r.rituals[0].done, 0);
+    assert!(whats(&r).contains(&"talk"));
+}
+
+#[test]
 fn a_target_of_five_a_week_counts_at_most_five_days_each_week() {
     let five = vec![Ritual {
         name: "talk".into(),

@@ -24,8 +24,8 @@ use crate::error::{Error, Result};
 
 /// A record for a small file's rewrite (`rituals::update`): not in the
 /// file yet.
-pub(crate) fn whole_stored<R>(record: R) -> whole::Stored<R> {
-    whole::Stored::new(record)
+pub(crate) fn whole_stored<R>(record: R) -> schema::Stored<R> {
+    schema::Stored::new(record)
 }
 
 /// The whole of a file, or `None` when it does not exist (a directory not

@@ -4,8 +4,8 @@
 
 use std::path::Path;
 
-use super::schema::{Column, Problem, Record};
-use super::whole::{self, Stored, WholeFile};
+use super::schema::{Column, Problem, Record, Stored};
+use super::whole;
 use crate::error::Result;
 use crate::model::{MAX_MINUTES, Pause, Per, Ritual, check_target, parse_kinds};
 use crate::printer::Warned;
@@ -120,42 +120,39 @@ impl Record for Pause {
     ];
 }
 
-/// What a whole rituals.csv must hold: targets its periods allow, each
-/// name once.
-fn check_rituals(file: &WholeFile<Ritual>) -> Result<()> {
-    for (i, stored) in file.rows.iter().enumerate() {
-        let r = &stored.record;
+/// A checker of rituals.csv rows: targets their periods allow, each name
+/// once.
+fn ritual_check() -> impl FnMut(&Ritual, u64) -> Result<()> {
+    let mut names: Vec<(String, u64)> = Vec::new();
+    move |r, line| {
         check_target(r.target, r.per)
-            .map_err(|p| Problem::new(p).at(RITUALS_FILE, stored.line, "target"))?;
-        if let Some(first) = file.rows[..i]
-            .iter()
-            .find(|s| s.record.name.eq_ignore_ascii_case(&r.name))
-        {
-            return Err(Problem::new(format!(
-                "{} is also the name on line {}",
-                r.name, first.line
-            ))
-            .hint("each ritual needs a name of its own")
-            .at(RITUALS_FILE, stored.line, "name"));
+            .map_err(|p| Problem::new(p).at(RITUALS_FILE, line, "target"))?;
+        let key = r.name.to_lowercase();
+        if let Some((_, first)) = names.iter().find(|(n, _)| *n == key) {
+            return Err(
+                Problem::new(format!("{} is also the name on line {first}", r.name))
+                    .hint("each ritual needs a name of its own")
+                    .at(RITUALS_FILE, line, "name"),
+            );
         }
+        names.push((key, line));
+        Ok(())
     }
-    Ok(())
 }
 
-fn check_pauses(file: &WholeFile<Pause>) -> Result<()> {
-    for stored in &file.rows {
-        let p = &stored.record;
-        if p.id.trim().is_empty() {
-            return Err(Problem::new("is empty").at(PAUSES_FILE, stored.line, "id"));
-        }
-        if p.to < p.from {
-            return Err(Problem::new(format!(
-                "{} is before from {}",
-                crate::dates::iso(p.to),
-                crate::dates::iso(p.from)
-            ))
-            .at(PAUSES_FILE, stored.line, "to"));
-        }
+fn pause_check(p: &Pause, line: u64) -> Result<()> {
+    if p.id.trim().is_empty() {
+        return Err(Problem::new("is empty")
+            .hint("every pause needs an id; give it any unique word")
+            .at(PAUSES_FILE, line, "id"));
+    }
+    if p.to < p.from {
+        return Err(Problem::new(format!(
+            "{} is before from {}",
+            crate::dates::iso(p.to),
+            crate::dates::iso(p.from)
+        ))
+        .at(PAUSES_FILE, line, "to"));
     }
     Ok(())
 }
@@ -163,11 +160,8 @@ fn check_pauses(file: &WholeFile<Pause>) -> Result<()> {
 /// The couple's rituals, and whether they come from rituals.csv (else they
 /// are the defaults).
 pub(crate) fn read(dir: &Path) -> Result<(Vec<Ritual>, bool)> {
-    match WholeFile::<Ritual>::read(dir, RITUALS_FILE)? {
-        Some(file) => {
-            check_rituals(&file)?;
-            Ok((file.rows.into_iter().map(|s| s.record).collect(), true))
-        }
+    match whole::read(dir, RITUALS_FILE, ritual_check())? {
+        Some(doc) => Ok((doc.rows.into_iter().map(|s| s.record).collect(), true)),
         None => Ok((Ritual::defaults(), false)),
     }
 }
@@ -178,24 +172,16 @@ pub(crate) fn update<T>(
     dir: &Path,
     change: impl FnOnce(&mut Vec<Stored<Ritual>>) -> Result<T>,
 ) -> Result<Warned<T>> {
-    whole::update(
-        dir,
-        RITUALS_FILE,
-        || WholeFile::new(Ritual::defaults()),
-        |file| change(&mut file.rows),
-        check_rituals,
-    )
+    whole::update(dir, RITUALS_FILE, ritual_check(), Ritual::defaults, |doc| {
+        change(&mut doc.rows)
+    })
 }
 
 /// Every pause, in file order.
 pub(crate) fn pauses(dir: &Path) -> Result<Vec<Pause>> {
-    match WholeFile::<Pause>::read(dir, PAUSES_FILE)? {
-        Some(file) => {
-            check_pauses(&file)?;
-            Ok(file.rows.into_iter().map(|s| s.record).collect())
-        }
-        None => Ok(Vec::new()),
-    }
+    Ok(whole::read(dir, PAUSES_FILE, pause_check)?
+        .map(|doc| doc.rows.into_iter().map(|s| s.record).collect())
+        .unwrap_or_default())
 }
 
 /// Changes the pauses under the lock.
@@ -203,11 +189,7 @@ pub(crate) fn update_pauses<T>(
     dir: &Path,
     change: impl FnOnce(&mut Vec<Stored<Pause>>) -> Result<T>,
 ) -> Result<Warned<T>> {
-    whole::update(
-        dir,
-        PAUSES_FILE,
-        || WholeFile::new(Vec::new()),
-        |file| change(&mut file.rows),
-        check_pauses,
-    )
+    whole::update(dir, PAUSES_FILE, pause_check, Vec::new, |doc| {
+        change(&mut doc.rows)
+    })
 }

@@ -259,38 +259,20 @@ impl<I: Source, R: Record> Reader<I, R> {
                 break;
             }
         }
-        let (table, record) = (&self.table, &self.record);
-        // Every row is checked to be UTF-8, whatever the reader decodes of
-        // it: one check over the whole row (the cheap way), and each field
-        // is then a slice of it.
-        let Some(whole) = utf8_row(record) else {
-            return Err(not_utf8_at::<I, R>(table, record));
-        };
-        let cell = |at: Option<usize>| match at.and_then(|at| record.range(at)) {
-            Some(range) => Cell {
-                bytes: &record.as_slice()[range.clone()],
-                text: whole.get(range),
-            },
-            None => Cell::EMPTY,
-        };
-        let mut has_lazy = false;
-        for (i, column) in R::COLUMNS.iter().enumerate() {
-            if column.lazy {
-                has_lazy = true;
-                continue;
-            }
-            (column.decode)(into, cell(table.position(i)))
-                .map_err(|p| table.problem(record, column.name, p))?;
-        }
-        if has_lazy {
-            let wanted = wants_lazy(into);
-            for (i, column) in R::COLUMNS.iter().enumerate().filter(|(_, c)| c.lazy) {
-                let at = if wanted { table.position(i) } else { None };
-                (column.decode)(into, cell(at))
-                    .map_err(|p| table.problem(record, column.name, p))?;
-            }
-        }
+        decode(&self.table, &self.record, into, wants_lazy)?;
         Ok(true)
+    }
+
+    /// Decodes `record`, a row read earlier through [`Reader::table`], into
+    /// `into`, as [`Reader::next`] does (for a reader that keeps rows a
+    /// while before decoding them, like `store::log::newest_first`).
+    pub(crate) fn decode(
+        &self,
+        record: &ByteRecord,
+        into: &mut R,
+        wants_lazy: impl Fn(&R) -> bool,
+    ) -> Result<()> {
+        decode(&self.table, record, into, wants_lazy)
     }
 
     /// The row last read, as it stands in the file.
@@ -302,6 +284,45 @@ impl<I: Source, R: Record> Reader<I, R> {
     pub(crate) fn line(&self) -> u64 {
         super::table::line(&self.record)
     }
+}
+
+/// Decodes one row of `table` into `into`: every column but the lazy ones,
+/// which only when `wants_lazy` says so (else they read as empty). Every
+/// row is checked to be UTF-8, whatever is decoded of it: one check over
+/// the whole row (the cheap way), and each field is then a slice of it.
+fn decode<I: Source, R: Record>(
+    table: &Table<I>,
+    record: &ByteRecord,
+    into: &mut R,
+    wants_lazy: impl Fn(&R) -> bool,
+) -> Result<()> {
+    let Some(whole) = utf8_row(record) else {
+        return Err(not_utf8_at::<I, R>(table, record));
+    };
+    let cell = |at: Option<usize>| match at.and_then(|at| record.range(at)) {
+        Some(range) => Cell {
+            bytes: &record.as_slice()[range.clone()],
+            text: whole.get(range),
+        },
+        None => Cell::EMPTY,
+    };
+    let mut has_lazy = false;
+    for (i, column) in R::COLUMNS.iter().enumerate() {
+        if column.lazy {
+            has_lazy = true;
+            continue;
+        }
+        (column.decode)(into, cell(table.position(i)))
+            .map_err(|p| table.problem(record, column.name, p))?;
+    }
+    if has_lazy {
+        let wanted = wants_lazy(into);
+        for (i, column) in R::COLUMNS.iter().enumerate().filter(|(_, c)| c.lazy) {
+            let at = if wanted { table.position(i) } else { None };
+            (column.decode)(into, cell(at)).map_err(|p| table.problem(record, column.name, p))?;
+        }
+    }
+    Ok(())
 }
 
 /// The row as text, when it is UTF-8 and each field starts and ends on a
@@ -627,6 +648,8 @@ mod tests {
         json_keys_follow_the_table::<Entry>();
         json_keys_follow_the_table::<Goal>();
         json_keys_follow_the_table::<Prompt>();
+        json_keys_follow_the_table::<crate::model::Ritual>();
+        json_keys_follow_the_table::<crate::model::Pause>();
     }
 
     #[test]

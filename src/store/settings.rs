@@ -9,15 +9,13 @@ use chrono::NaiveDate;
 use chrono_tz::Tz;
 
 use super::fsx::{self, Lock};
-use super::schema::{Cell, Column, Layout, Problem, Reader, Record};
-use super::table::first_line_ends_crlf;
+use super::schema::{Cell, Column, Document, Problem, Record, Stored};
 use super::{goals::GOALS_FILE, log::LOG_FILE, read_if_exists};
 use crate::dates;
 use crate::deck::{NEWEST_EDITION, Pin};
 use crate::error::{Error, Result};
 use crate::model::Setting;
 use crate::printer::Warned;
-use crate::render::csv::{Csv, CsvStyle};
 
 pub(crate) const SETTINGS_FILE: &str = "settings.csv";
 
@@ -131,7 +129,7 @@ pub(super) fn pin_if_fresh(dir: &Path) -> Result<()> {
     let path = dir.join(SETTINGS_FILE);
     let mut file = match read_if_exists(&path)? {
         Some(bytes) => parse(&bytes)?,
-        None => SettingsFile::default(),
+        None => SettingsFile::new()?,
     };
     if file.settings.deck.is_some() {
         return Ok(());
@@ -157,7 +155,7 @@ pub(crate) fn upgrade_deck(dir: &Path, today: NaiveDate) -> Result<Warned<Option
     let path = dir.join(SETTINGS_FILE);
     let mut file = match read_if_exists(&path)? {
         Some(bytes) => parse(&bytes)?,
-        None => SettingsFile::default(),
+        None => SettingsFile::new()?,
     };
     let pin = deck_pin(dir, &file.settings)?;
     let from = pin.edition_on(today);
@@ -182,50 +180,30 @@ pub(crate) fn upgrade_deck(dir: &Path, today: NaiveDate) -> Result<Warned<Option
 }
 
 /// The file, kept whole for a rewrite.
-#[derive(Debug, Default)]
 struct SettingsFile {
     settings: Settings,
-    /// The header as written (empty for a new file).
-    header: Vec<Vec<u8>>,
-    /// Each row: the setting, and its cells as written (users' own columns).
-    rows: Vec<(Setting, Vec<Vec<u8>>)>,
-    bom: bool,
-    crlf: bool,
+    doc: Document<Setting>,
 }
 
 impl SettingsFile {
+    /// A file not yet written.
+    fn new() -> Result<Self> {
+        parse(b"")
+    }
+
     /// Sets `key` to `value`: in its row if it has one, else a new row.
     fn set(&mut self, key: &str, value: &str) {
-        if self.header.is_empty() {
-            self.header = vec![b"key".to_vec(), b"value".to_vec()];
-        }
-        let setting = Setting {
-            key: key.to_string(),
-            value: value.to_string(),
-        };
-        match self.rows.iter_mut().find(|(s, _)| s.key == key) {
-            Some((row, _)) => row.value = setting.value,
-            None => self.rows.push((setting, Vec::new())),
+        match self.doc.rows.iter_mut().find(|s| s.record.key == key) {
+            Some(stored) => stored.record.value = value.to_string(),
+            None => self.doc.rows.push(Stored::new(Setting {
+                key: key.to_string(),
+                value: value.to_string(),
+            })),
         }
     }
 
     fn write(&self, out: &mut dyn std::io::Write) -> Result<()> {
-        let fail = |e: &std::io::Error| Error::runtime(format!("writing {SETTINGS_FILE}: {e}"));
-        let style = CsvStyle {
-            neutralise: false,
-            bom: self.bom,
-            crlf: self.crlf,
-        };
-        let mut writer = Csv::new(out, style, &fail)?;
-        for name in &self.header {
-            writer.bytes(name)?;
-        }
-        writer.end_row()?;
-        let layout = Layout::<Setting>::of(self.header.iter().map(Vec::as_slice));
-        for (setting, own) in &self.rows {
-            layout.write_row(&mut writer, setting, own)?;
-        }
-        writer.finish()
+        self.doc.write(out, SETTINGS_FILE)
     }
 }
 
@@ -235,28 +213,15 @@ type DeckRows = (u64, Option<u8>, Option<NaiveDate>, Option<u8>);
 /// Reads and checks settings.csv: every key couple knows must hold a value
 /// it can use, and no key may appear twice.
 fn parse(bytes: &[u8]) -> Result<SettingsFile> {
-    let mut reader = Reader::<_, Setting>::open(SETTINGS_FILE, bytes)?.skipping_blank_rows();
-    let header: Vec<Vec<u8>> = reader.table().header().iter().map(<[u8]>::to_vec).collect();
-    let mut file = SettingsFile {
-        header,
-        bom: bytes.starts_with("\u{feff}".as_bytes()),
-        crlf: first_line_ends_crlf(bytes),
-        ..SettingsFile::default()
-    };
+    let mut settings = Settings::default();
     let mut deck: Option<DeckRows> = None;
     let mut needs = None;
     let mut seen: Vec<(String, u64)> = Vec::new();
-    let mut setting = Setting::default();
-    while reader.next(&mut setting, |_| true)? {
-        file.rows.push((
-            setting.clone(),
-            reader.row().iter().map(<[u8]>::to_vec).collect(),
-        ));
+    let doc = Document::<Setting>::parse(SETTINGS_FILE, bytes, |setting, at| {
         let (key, value) = (setting.key.as_str(), setting.value.as_str());
         if key.is_empty() {
-            continue; // a row with only a value: nothing of ours
+            return Ok(()); // a row with only a value: nothing of ours
         }
-        let at = reader.line();
         if let Some((_, first)) = seen.iter().find(|(k, _)| k == key) {
             return Err(Error::data(
                 SETTINGS_FILE,
@@ -282,7 +247,7 @@ fn parse(bytes: &[u8]) -> Result<SettingsFile> {
         match key {
             TIMEZONE if value.is_empty() => {}
             TIMEZONE => {
-                file.settings.timezone = Some(value.parse::<Tz>().map_err(|_| {
+                settings.timezone = Some(value.parse::<Tz>().map_err(|_| {
                     bad(
                         format!("{value:?} is not a time zone"),
                         "name a zone of the IANA database, like Europe/Berlin or America/New_York (see /usr/share/zoneinfo), or remove the row",
@@ -302,7 +267,8 @@ fn parse(bytes: &[u8]) -> Result<SettingsFile> {
             DECK_EDITION_NEEDS => needs = Some(value.to_string()).filter(|v| !v.is_empty()),
             _ => {}
         }
-    }
+        Ok(())
+    })?;
     if let Some((at, edition, since, before)) = deck {
         let Some(edition) = edition else {
             return Err(Error::data(
@@ -316,7 +282,7 @@ fn parse(bytes: &[u8]) -> Result<SettingsFile> {
             .iter()
             .find(|(k, _)| k == DECK_EDITION)
             .map_or(at, |(_, l)| *l);
-        file.settings.deck = Some(DeckSetting {
+        settings.deck = Some(DeckSetting {
             pin: Pin {
                 edition,
                 since,
@@ -326,7 +292,7 @@ fn parse(bytes: &[u8]) -> Result<SettingsFile> {
             needs,
         });
     }
-    Ok(file)
+    Ok(SettingsFile { settings, doc })
 }
 
 #[cfg(test)]
@@ -344,12 +310,14 @@ mod tests {
         assert_eq!(deck.pin.edition, 2);
         assert_eq!(deck.pin.before, 1);
         assert_eq!(deck.line, 3);
-        assert_eq!(file.rows.len(), 5);
+        assert_eq!(file.doc.rows.len(), 5);
     }
 
     #[test]
     fn a_bad_time_zone_names_the_file_and_line() {
-        let err = parse(b"key,value\ndeck_edition,1\nmine,x\ntimezone,Mars/Olympus\n").unwrap_err();
+        let err = parse(b"key,value\ndeck_edition,1\nmine,x\ntimezone,Mars/Olympus\n")
+            .err()
+            .expect("refused");
         assert_eq!(
             err.message,
             "settings.csv line 4: column value: timezone \"Mars/Olympus\" is not a time zone"
@@ -359,12 +327,16 @@ mod tests {
 
     #[test]
     fn a_key_twice_and_a_bad_edition_are_refused() {
-        let err = parse(b"key,value\ntimezone,UTC\nTimezone,UTC\n").unwrap_err();
+        let err = parse(b"key,value\ntimezone,UTC\nTimezone,UTC\n")
+            .err()
+            .expect("refused");
         assert_eq!(
             err.message,
             "settings.csv line 3: key timezone appears twice (first on line 2)"
         );
-        let err = parse(b"key,value\ndeck_edition,two\n").unwrap_err();
+        let err = parse(b"key,value\ndeck_edition,two\n")
+            .err()
+            .expect("refused");
         assert_eq!(
             err.message,
             "settings.csv line 2: column value: deck_edition \"two\" is not an edition number"

@@ -3,7 +3,7 @@
 //! every problem reported with its file and line.
 
 use std::fs::File;
-use std::io::{self, Read};
+use std::io::{self, Read, Seek};
 
 use csv::ByteRecord;
 
@@ -298,6 +298,16 @@ fn unresolved_merge(name: &str, line: u64) -> Error {
         "finish the merge in a text editor: keep the rows you want from each side, delete the marker lines, then git add {} and commit",
         crate::error::shell_quoted(std::path::Path::new(name))
     ))
+}
+
+impl<R: Source + Seek> Table<R> {
+    /// Goes back (or forth) to a record's start, as a reader found it
+    /// earlier: the next row read is that record, with its own line number.
+    pub(crate) fn seek(&mut self, position: &csv::Position) -> Result<()> {
+        self.reader
+            .seek(position.clone())
+            .map_err(|e| self.csv_error(&e))
+    }
 }
 
 /// The line a record starts on, counting the header as line 1.

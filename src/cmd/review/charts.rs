@@ -34,7 +34,7 @@ pub(super) fn render(out: &mut Out, review: &Review) -> Result<()> {
             render::bars(&review.talk_by_day),
             review.talk_by_day.iter().sum::<u32>()
         ))?;
-        mood_by_day(out, review, "  ")?;
+        mood_by_day(out, review, "   mood")?;
         return Ok(());
     }
     render_trend(out, review)?;
@@ -47,7 +47,7 @@ pub(super) fn render(out: &mut Out, review: &Review) -> Result<()> {
         if review.mood_by_day.iter().any(Option::is_some) {
             out.line("")?;
             out.line("Mood, day by day")?;
-            mood_by_day(out, review, "  ")?;
+            mood_by_day(out, review, "")?;
         }
     } else {
         out.line("Talks, day by day")?;
@@ -113,8 +113,9 @@ fn render_trend(out: &mut Out, review: &Review) -> Result<()> {
     Ok(())
 }
 
-/// The mood of each day of a week or month, up to the as-of date.
-fn mood_by_day(out: &mut Out, review: &Review, indent: &str) -> Result<()> {
+/// The mood of each day of a week or month, up to the as-of date, then
+/// `label`.
+fn mood_by_day(out: &mut Out, review: &Review, label: &str) -> Result<()> {
     if !review.mood_by_day.iter().any(Option::is_some) {
         return Ok(());
     }
@@ -130,7 +131,7 @@ fn mood_by_day(out: &mut Out, review: &Review, indent: &str) -> Result<()> {
             }
         })
         .collect();
-    out.line(&format!("{indent}{}   mood", line.trim_end()))
+    out.line(&format!("  {}{label}", line.trim_end()))
 }
 
 /// A year's mood, one block per ISO week (the average of its days).

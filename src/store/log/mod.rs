@@ -17,10 +17,12 @@ use crate::model::{Entry, Kind, MAX_MINUTES, MOOD_RANGE};
 
 mod append;
 mod fold;
+mod newest;
 mod skips;
 mod undo;
 
 pub(crate) use append::{append, check_appendable};
+pub(crate) use newest::newest_first;
 pub(crate) use skips::skipped_on;
 pub(crate) use undo::remove_last_of;
 

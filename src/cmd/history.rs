@@ -1,0 +1,123 @@
+//! `couple history`: the shared journal, newest first, for reading each
+//! other: the answers side by side under their question (blind until you
+//! answered it), and every note with its author.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+
+use crate::cli::{HistoryArgs, HistoryFormat};
+use crate::config::Config;
+use crate::dates;
+use crate::error::{Error, Result};
+use crate::model::{Kind, LogFilter, same_partner};
+use crate::render::csv::{Sink, Style};
+use crate::render::{self, Out};
+use crate::report::history::{Blind, Grep, Journal, Row, view};
+use crate::store;
+
+const COLUMNS: [&str; 9] = [
+    "date", "partner", "kind", "minutes", "mood", "prompt", "question", "note", "hidden",
+];
+
+pub(crate) fn run(args: HistoryArgs, cfg: &Config) -> Result<()> {
+    let caller = cfg.partner()?.to_string();
+    let filter = LogFilter::parse(
+        args.from.as_deref(),
+        args.to.as_deref(),
+        &args.kind,
+        cfg.partner_filter.clone(),
+        cfg.today,
+    )?;
+    let grep = args.grep.as_deref().map(Grep::new);
+    let deck = store::prompts::load(&cfg.dir, None)?;
+    let questions: HashMap<&str, &str> = deck.iter().map(|p| (&*p.id, &*p.text)).collect();
+    let today = cfg.today;
+    let shows = |kind: Kind, date: NaiveDate| {
+        filter.keeps_kind_and_date(kind, date)
+            && (!args.on_this_day || dates::on_this_day(date, today))
+    };
+
+    // Read: first which questions the reader has answered, on any day.
+    let mut answered: HashSet<String> = HashSet::new();
+    let log = store::log::newest_first(&cfg.dir, &|kind, _| kind == Kind::Answer, |entry| {
+        if entry.kind == Kind::Answer
+            && same_partner(&entry.partner, &caller)
+            && !answered.contains(&entry.prompt)
+        {
+            answered.insert(entry.prompt.clone());
+        }
+        Ok(())
+    })?;
+    let blind = Blind {
+        caller: &caller,
+        answered: &answered,
+    };
+    let pager = (cfg.stdout_is_terminal && !args.no_pager)
+        .then_some(cfg.pager.as_ref())
+        .flatten();
+    let (mut out, paging) = render::pager::open(pager, cfg.color);
+
+    // Then the log again, newest first: compute each row's view and render.
+    let rows = |visit: &mut dyn FnMut(Row) -> Result<()>| {
+        log.visit(&shows, |entry| {
+            if !filter.keeps(entry) || !shows(entry.kind, entry.date) {
+                return Ok(());
+            }
+            let question = questions.get(entry.prompt.as_str()).copied();
+            match view(entry, question, blind, grep.as_ref()) {
+                Some(row) => visit(row),
+                None => Ok(()),
+            }
+        })
+    };
+    match args.format {
+        HistoryFormat::Text => {
+            let mut journal = Journal::default();
+            let mut first = true;
+            let mut give = |out: &mut Out, day| {
+                render::journal::day(out, &day, first)?;
+                first = false;
+                Ok::<_, Error>(())
+            };
+            rows(&mut |row| match journal.push(row) {
+                Some(day) => give(&mut out, day),
+                None => Ok(()),
+            })?;
+            if let Some(day) = journal.finish() {
+                give(&mut out, day)?;
+            }
+        }
+        HistoryFormat::Csv | HistoryFormat::Json => {
+            let style = Style {
+                json: args.format == HistoryFormat::Json,
+                raw: args.raw,
+                excel: false,
+            };
+            let mut sink = Sink::open(out.writer(), style, &COLUMNS, &Error::output)?;
+            rows(&mut |row| write_row(&mut sink, &row))?;
+            sink.finish()?;
+        }
+    }
+    out.finish()?;
+    drop(paging);
+    Ok(())
+}
+
+fn write_row(sink: &mut Sink<'_>, row: &Row) -> Result<()> {
+    match sink {
+        Sink::Json(json) => json.row(row),
+        Sink::Csv(csv) => {
+            csv.date(row.date)?;
+            csv.text(&row.partner)?;
+            csv.text(row.kind.as_str())?;
+            csv.number(row.minutes)?;
+            csv.number(row.mood.map(u16::from))?;
+            csv.text(row.prompt.as_deref().unwrap_or_default())?;
+            csv.text(row.question.as_deref().unwrap_or_default())?;
+            csv.text(row.note.as_deref().unwrap_or_default())?;
+            csv.text(if row.hidden { "true" } else { "false" })?;
+            csv.end_row()
+        }
+    }
+}

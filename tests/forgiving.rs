@@ -1,0 +1,162 @@
+//! A CLI that forgives: bare `couple`, trailing words as the note, a
+//! number where a flag was meant, short flags, help that separates the
+//! global options, usage lines that do not blame the environment, and a
+//! picker that filters as you type and cancels cleanly.
+
+use crate::harness::Env;
+use crate::terminal::Terminal;
+
+#[test]
+fn bare_couple_prints_the_question_of_the_day_then_what_is_due() {
+    let env = Env::new();
+    let question = env.ok(&["prompt"]);
+    let bare = env.ok(&[]);
+    // Bare couple marks nothing as said: review --due still says it all.
+    let due = env.ok(&["review", "--due"]);
+    assert!(!due.is_empty(), "nothing is due in an empty log");
+    assert_eq!(bare, format!("{question}\n{due}"));
+    assert_eq!(env.ok(&[]), bare);
+}
+
+#[test]
+fn bare_couple_prints_only_the_question_when_nothing_is_due() {
+    let env = Env::new();
+    env.ok(&["log", "talk", "-m", "15"]);
+    env.ok(&["log", "us-time"]);
+    env.ok(&["log", "sit-down"]);
+    assert_eq!(env.ok(&["review", "--due"]), "");
+    assert_eq!(env.ok(&[]), env.ok(&["prompt"]));
+}
+
+#[test]
+fn bare_couple_honours_the_global_options_on_the_command_line() {
+    let env = Env::new();
+    let other = env.home().join("other");
+    let other = other.to_str().unwrap();
+    env.ok(&["--dir", other, "--partner", "sam", "log", "talk"]);
+    // In the other directory sam talked today: no talk is due there.
+    let out = env.ok(&["--dir", other, "--partner", "sam"]);
+    assert!(!out.contains("talk:"), "{out}");
+    assert!(env.ok(&[]).contains("talk:"));
+}
+
+#[test]
+fn trailing_words_after_the_kind_join_into_the_note() {
+    let env = Env::new();
+    env.ok(&["log", "talk", "about", "the", "move", "--minutes", "15"]);
+    let log = env.file("log.csv").unwrap();
+    assert!(log.contains(",alex,talk,15,,,about the move,"), "{log}");
+}
+
+#[test]
+fn a_note_that_is_only_a_number_is_refused_with_the_flag_it_meant() {
+    let env = Env::new();
+    let err = env.fails(&["log", "talk", "15"], 2);
+    assert!(
+        err.starts_with("couple: the note \"15\" is only a number: did you mean --minutes 15?\n"),
+        "{err}"
+    );
+    let err = env.fails(&["log", "checkin", "4"], 2);
+    assert!(err.contains("did you mean --mood 4?"), "{err}");
+    env.assert_no_file("log.csv");
+}
+
+#[test]
+fn short_flags_work_and_are_listed_in_help() {
+    let env = Env::new();
+    env.ok(&["log", "talk", "-m", "20", "-d", "yesterday", "on the sofa"]);
+    let log = env.file("log.csv").unwrap();
+    assert!(
+        log.contains("2026-11-24,alex,talk,20,,,on the sofa,"),
+        "{log}"
+    );
+    let help = env.ok(&["log", "--help"]);
+    assert!(help.contains("-m, --minutes <N>"), "{help}");
+    assert!(help.contains("-d, --date <DATE>"), "{help}");
+    let help = env.ok(&["prompt", "--help"]);
+    assert!(help.contains("-t, --theme <THEME>"), "{help}");
+    assert!(help.contains("-d, --date <DATE>"), "{help}");
+    assert_eq!(
+        env.ok(&["prompt", "-t", "play", "-d", "2026-01-01"]),
+        env.ok(&["prompt", "--theme", "play", "--date", "2026-01-01"])
+    );
+}
+
+#[test]
+fn help_lists_the_global_options_under_their_own_heading() {
+    let env = Env::new();
+    for args in [
+        &["--help"][..],
+        &["log", "--help"],
+        &["goals", "done", "--help"],
+    ] {
+        let help = env.ok(args);
+        let (local, global) = help
+            .split_once("\nGlobal options:\n")
+            .unwrap_or_else(|| panic!("{args:?}: no Global options heading:\n{help}"));
+        for option in [
+            "\n      --dir <DIR>",
+            "\n      --partner <NAME>",
+            "\n      --no-input",
+            "\n      --color <WHEN>",
+            "\n  -q, --quiet",
+        ] {
+            let global = format!("\n{global}");
+            assert!(
+                global.contains(option),
+                "{args:?}: {option} not global:\n{help}"
+            );
+            assert!(!local.contains(option), "{args:?}: {option} twice:\n{help}");
+        }
+    }
+}
+
+#[test]
+fn usage_lines_do_not_show_options_the_environment_supplied_as_required() {
+    let env = Env::new();
+    for (args, usage) in [
+        (&["goals", "done"][..], "Usage: couple goals done <ID>\n"),
+        (
+            &["review", "--from", "monday"],
+            "Usage: couple review --from <DATE> --to <DATE>\n",
+        ),
+        (&["goals", "add"], "Usage: couple goals add <TITLE>...\n"),
+    ] {
+        let err = env.fails(args, 2);
+        assert!(err.contains(usage), "{args:?}:\n{err}");
+        assert!(!err.contains("--dir"), "{args:?}:\n{err}");
+        assert!(!err.contains("--partner"), "{args:?}:\n{err}");
+    }
+}
+
+#[test]
+fn the_kind_picker_filters_as_you_type() {
+    let env = Env::new();
+    let Some(mut term) = Terminal::start(&env, &["log"]) else {
+        return;
+    };
+    term.expect("What would you like to log?");
+    term.expect("state-of-us");
+    term.send("care\r");
+    term.expect("A note");
+    term.send("tea in bed\r");
+    let (code, screen) = term.finish();
+    assert_eq!(code, 0, "{screen}");
+    let log = env.file("log.csv").unwrap();
+    assert!(log.contains(",alex,care,,,,tea in bed,"), "{log}");
+}
+
+#[test]
+fn escape_in_the_kind_picker_cancels_with_nothing_written() {
+    let env = Env::new();
+    let Some(mut term) = Terminal::start(&env, &["log"]) else {
+        return;
+    };
+    term.expect("What would you like to log?");
+    term.expect("state-of-us");
+    term.send("\x1b");
+    let (code, screen) = term.finish();
+    assert_eq!(code, 1, "{screen}");
+    assert!(screen.contains("nothing was logged"), "{screen}");
+    env.assert_no_file("log.csv");
+}

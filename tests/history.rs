@@ -1,0 +1,409 @@
+//! `couple history`: the shared journal, read by two partners.
+
+use std::fmt::Write as _;
+
+use serde_json::{Value, json};
+
+use crate::harness::Env;
+use crate::terminal::Terminal;
+
+const HEADER: &str = "id,date,partner,kind,minutes,mood,prompt,note,logged_at\n";
+
+/// The id of the question of the day for `date`.
+fn question_id(env: &Env, date: &str) -> String {
+    let out = env.ok(&["prompt", "--date", date, "--format", "json"]);
+    let prompt: Value = serde_json::from_str(&out).unwrap();
+    prompt["id"].as_str().unwrap().to_string()
+}
+
+fn question_text(env: &Env, id: &str) -> String {
+    env.ok(&["prompt", "--id", id, "--format", "json"])
+        .parse::<Value>()
+        .unwrap()["text"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+/// Alex answers Monday's question on Monday; sam answers it on Tuesday.
+#[test]
+fn an_answer_stays_hidden_until_you_answer_that_question_then_both_read_both() {
+    let mut env = Env::new();
+    env.today = "2026-11-23".into(); // a Monday
+    let id = question_id(&env, "2026-11-23");
+    let question = question_text(&env, &id);
+    env.as_partner("alex")
+        .ok(&["log", "answer", "-q", "The walk by the river."]);
+
+    env.today = "2026-11-24".into();
+    let sam = env.as_partner("sam");
+    // Before sam answers: only that alex did, with the question's text.
+    assert_eq!(
+        sam.ok(&["history"]),
+        format!(
+            "Mon 23 Nov 2026\n  {question}  [{id}]\n    alex answered: answer it to see theirs (couple log answer --prompt {id})\n"
+        )
+    );
+    // On Tuesday the question of the day is another one: sam answers Monday's by id.
+    assert_ne!(question_id(&env, "2026-11-24"), id);
+    sam.ok(&[
+        "log",
+        "answer",
+        "-q",
+        "--prompt",
+        &id,
+        "The coffee you brought me.",
+    ]);
+
+    let both = format!(
+        "\
+Tue 24 Nov 2026
+  {question}  [{id}]
+    sam: The coffee you brought me.
+
+Mon 23 Nov 2026
+  {question}  [{id}]
+    alex: The walk by the river.
+    sam, Tue 24 Nov: The coffee you brought me.
+"
+    );
+    assert_eq!(sam.ok(&["history"]), both);
+    assert_eq!(env.as_partner("alex").ok(&["history"]), both);
+}
+
+#[test]
+fn csv_rows_carry_the_question_and_keep_the_blind_rule() {
+    let env = Env::new();
+    env.write(
+        "log.csv",
+        format!(
+            "{HEADER}\
+a1,2026-11-23,alex,answer,,,listening-001,the walk,2026-11-23T20:00:00+00:00
+t1,2026-11-23,sam,talk,15,,,=about the move,2026-11-23T21:00:00+00:00
+k1,2026-11-24,sam,checkin,,4,,,2026-11-24T08:02:00+00:00
+"
+        ),
+    );
+    let question = question_text(&env, "listening-001");
+    assert_eq!(
+        env.as_partner("sam").ok(&["history", "--format", "csv"]),
+        format!(
+            "\
+date,partner,kind,minutes,mood,prompt,question,note,hidden
+2026-11-24,sam,checkin,,4,,,,false
+2026-11-23,sam,talk,15,,,,'=about the move,false
+2026-11-23,alex,answer,,,listening-001,\"{question}\",,true
+"
+        )
+    );
+    // Alex wrote it: alex reads it.
+    let alex = env
+        .as_partner("alex")
+        .ok(&["history", "--format", "csv", "--raw"]);
+    assert!(alex.ends_with(",the walk,false\n"), "{alex}");
+    assert!(alex.contains(",=about the move,"), "--raw: {alex}");
+}
+
+#[test]
+fn grep_finds_a_note_and_a_question_in_any_case() {
+    let env = Env::new();
+    env.write(
+        "prompts.csv",
+        "id,theme,depth,text\nours-001,dreams,light,Shall we go back to Lisbon in the spring?\n",
+    );
+    env.write(
+        "log.csv",
+        format!(
+            "{HEADER}\
+c1,2026-11-20,alex,care,,,,booked the LISBON flights,2026-11-20T20:00:00+00:00
+c2,2026-11-21,alex,care,,,,made tea,2026-11-21T20:00:00+00:00
+a1,2026-11-22,sam,answer,,,ours-001,yes please,2026-11-22T20:00:00+00:00
+a2,2026-11-22,sam,answer,,,listening-001,about lisbon,2026-11-22T20:01:00+00:00
+"
+        ),
+    );
+    let out: Value =
+        serde_json::from_str(&env.ok(&["history", "--grep", "lisbon", "--format", "json"]))
+            .unwrap();
+    // Alex has not answered either question: the note of an answer that is
+    // hidden is not searched, its question is.
+    assert_eq!(
+        out,
+        json!([
+            {"date": "2026-11-22", "partner": "sam", "kind": "answer", "minutes": null, "mood": null,
+             "prompt": "ours-001", "question": "Shall we go back to Lisbon in the spring?",
+             "note": null, "hidden": true},
+            {"date": "2026-11-20", "partner": "alex", "kind": "care", "minutes": null, "mood": null,
+             "prompt": null, "question": null, "note": "booked the LISBON flights", "hidden": false},
+        ])
+    );
+    // Sam wrote them: sam's search finds both answers.
+    let sam: Value = serde_json::from_str(&env.as_partner("sam").ok(&[
+        "history", "--grep", "LisBon", "--format", "json", "--kind", "answer",
+    ]))
+    .unwrap();
+    assert_eq!(sam.as_array().unwrap().len(), 2, "{sam}");
+}
+
+#[test]
+fn on_this_day_lists_the_same_date_in_earlier_years_and_a_month_ago() {
+    let env = Env::new(); // today is 2026-11-25
+    let mut log = HEADER.to_string();
+    for (i, date) in [
+        "2023-11-24",
+        "2023-11-25",
+        "2024-02-29",
+        "2024-11-25",
+        "2025-11-25",
+        "2025-11-26",
+        "2026-10-25",
+        "2026-11-24",
+        "2026-11-25",
+    ]
+    .iter()
+    .enumerate()
+    {
+        writeln!(
+            log,
+            "c{i},{date},alex,care,,,,on {date},{date}T20:00:00+00:00"
+        )
+        .unwrap();
+    }
+    env.write("log.csv", &log);
+    let out = env.ok(&["history", "--on-this-day", "--format", "csv"]);
+    let days: Vec<&str> = out.lines().skip(1).map(|l| &l[..10]).collect();
+    assert_eq!(
+        days,
+        ["2026-10-25", "2025-11-25", "2024-11-25", "2023-11-25"]
+    );
+    // A leap day comes back on the 28th of a common year.
+    let mut leap = Env::new();
+    leap.today = "2027-02-28".into();
+    leap.write("log.csv", &log);
+    let out = leap.ok(&["history", "--on-this-day"]);
+    assert_eq!(out, "Thu 29 Feb 2024\n  alex, care: on 2024-02-29\n");
+}
+
+#[test]
+fn filters_narrow_by_date_kind_and_partner() {
+    let env = Env::new();
+    env.write(
+        "log.csv",
+        format!(
+            "{HEADER}\
+t1,2026-11-20,alex,talk,15,,,about work,2026-11-20T20:00:00+00:00
+c1,2026-11-21,sam,care,,,,tea,2026-11-21T20:00:00+00:00
+c2,2026-11-22,alex,care,,,,flowers,2026-11-22T20:00:00+00:00
+p1,2026-11-23,sam,appreciation,,,,for the flowers,2026-11-23T20:00:00+00:00
+"
+        ),
+    );
+    assert_eq!(
+        env.ok(&[
+            "history",
+            "--kind",
+            "care",
+            "--from",
+            "2026-11-21",
+            "--to",
+            "2026-11-22"
+        ]),
+        "Sun 22 Nov 2026\n  alex, care: flowers\n\nSat 21 Nov 2026\n  sam, care: tea\n"
+    );
+    assert_eq!(
+        env.ok(&["history", "--partner", "sam", "--kind", "appreciation"]),
+        "Mon 23 Nov 2026\n  sam, appreciation: for the flowers\n"
+    );
+    let err = env.fails(&["history", "--kind", "hug"], 2);
+    assert!(err.starts_with("couple: unknown kind \"hug\""), "{err}");
+    let err = env.fails(
+        &["history", "--from", "2026-11-23", "--to", "2026-11-01"],
+        2,
+    );
+    assert_eq!(err, "couple: --from 2026-11-23 is after --to 2026-11-01\n");
+}
+
+#[test]
+fn an_empty_or_missing_log_shows_nothing() {
+    let env = Env::new();
+    assert_eq!(env.ok(&["history"]), "");
+    assert_eq!(env.ok(&["history", "--format", "json"]), "[]\n");
+}
+
+#[test]
+fn a_bad_row_is_named_by_file_and_line() {
+    let env = Env::new();
+    env.write(
+        "log.csv",
+        format!(
+            "{HEADER}\
+t1,2026-11-20,alex,talk,15,,,,2026-11-20T20:00:00+00:00
+t2,2026-11-21,alex,tlak,15,,,,2026-11-21T20:00:00+00:00
+"
+        ),
+    );
+    let err = env.fails(&["history"], 65);
+    assert!(
+        err.starts_with("couple: log.csv line 3: column kind: \"tlak\" is not a kind"),
+        "{err}"
+    );
+}
+
+/// Rows far out of date order, over many chunks of the file, come out in
+/// date order, newest first, the last written first within a day.
+#[test]
+fn a_long_log_out_of_order_comes_out_newest_first() {
+    let env = Env::new();
+    let mut log = HEADER.to_string();
+    let padding = "x".repeat(300);
+    let first = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
+    let mut expected: Vec<(chrono::NaiveDate, usize)> = Vec::new();
+    for i in 0..6000usize {
+        // Mostly in order, two rows a day; every 97th row is backdated by
+        // up to three years, every 89th dated a year ahead.
+        let mut date = first + chrono::Days::new((i / 2) as u64);
+        if i % 97 == 0 {
+            date = date - chrono::Days::new((i % 1100) as u64);
+        } else if i % 89 == 0 {
+            date = date + chrono::Days::new(365);
+        }
+        writeln!(
+            log,
+            "r{i},{date},alex,care,,,,\"n{i}, {padding}\",2026-01-01T00:00:00+00:00"
+        )
+        .unwrap();
+        expected.push((date, i));
+    }
+    env.write("log.csv", &log);
+    assert!(log.len() > 3 * 256 * 1024, "several chunks");
+    expected.sort_by(|a, b| b.cmp(a));
+    let out = env.ok(&["history", "--format", "csv"]);
+    let got: Vec<String> = out
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let (date, rest) = l.split_once(",alex,care,,,,,\"n").unwrap();
+            format!("{date} {}", rest.split_once(',').unwrap().0)
+        })
+        .collect();
+    let want: Vec<String> = expected
+        .iter()
+        .map(|(date, i)| format!("{date} {i}"))
+        .collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn rows_a_sync_conflict_copy_adds_are_read_in_their_place() {
+    let env = Env::new();
+    env.write(
+        "log.csv",
+        format!(
+            "{HEADER}\
+c1,2026-11-20,alex,care,,,,tea,2026-11-20T20:00:00+00:00
+c3,2026-11-22,alex,care,,,,flowers,2026-11-22T20:00:00+00:00
+"
+        ),
+    );
+    env.write(
+        "log.sync-conflict-20261122-101010-ABCDEFG.csv",
+        format!(
+            "{HEADER}\
+c1,2026-11-20,alex,care,,,,tea,2026-11-20T20:00:00+00:00
+c2,2026-11-21,sam,care,,,,soup,2026-11-21T20:00:00+00:00
+"
+        ),
+    );
+    assert_eq!(
+        env.ok(&["history", "--format", "csv"]),
+        "\
+date,partner,kind,minutes,mood,prompt,question,note,hidden
+2026-11-22,alex,care,,,,,flowers,false
+2026-11-21,sam,care,,,,,soup,false
+2026-11-20,alex,care,,,,,tea,false
+"
+    );
+}
+
+fn paged_env() -> Env {
+    let env = Env::new();
+    env.write(
+        "log.csv",
+        format!("{HEADER}c1,2026-11-20,alex,care,,,,tea \u{1b}[31mred,2026-11-20T20:00:00+00:00\n"),
+    );
+    env
+}
+
+#[test]
+fn on_a_terminal_the_journal_goes_through_the_pager_with_less_options() {
+    let env = paged_env();
+    // A pager of our own, outside the data dir, that shows what it got.
+    let pager = env.home().join("pager");
+    std::fs::write(&pager, "#!/bin/sh\nexec sed \"s/^/paged($LESS):/\"\n").unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&pager, std::fs::Permissions::from_mode(0o700)).unwrap();
+    }
+    let Some(term) = Terminal::start_with(
+        &env,
+        "alex",
+        &[("PAGER", pager.to_str().unwrap()), ("NO_COLOR", "1")],
+        &["history"],
+    ) else {
+        return;
+    };
+    let (code, screen) = term.finish();
+    assert_eq!(code, 0, "{screen}");
+    // Control characters in a note are shown escaped, never sent to the terminal.
+    assert!(
+        screen.contains("paged(FRX):  alex, care: tea \\x1b[31mred"),
+        "{screen}"
+    );
+    assert!(!screen.contains('\u{1b}'), "{screen:?}");
+}
+
+#[test]
+fn without_a_pager_or_when_it_cannot_start_the_journal_goes_to_the_terminal() {
+    let env = paged_env();
+    for (pager, args) in [
+        ("sed s/^/paged:/", &["history", "--no-pager"][..]),
+        ("/nonexistent/pager -R", &["history"][..]),
+        ("cat", &["history"][..]),
+    ] {
+        let vars = [("PAGER", pager), ("NO_COLOR", "1")];
+        let Some(term) = Terminal::start_with(&env, "alex", &vars, args) else {
+            return;
+        };
+        let (code, screen) = term.finish();
+        assert_eq!(code, 0, "{screen}");
+        assert!(
+            screen.contains("  alex, care: tea \\x1b[31mred"),
+            "PAGER={pager} {args:?}: {screen}"
+        );
+        assert!(!screen.contains("paged:"), "{screen}");
+    }
+}
+
+#[test]
+fn in_a_pipe_there_is_no_pager() {
+    let env = paged_env();
+    let out = env
+        .command(&["history"])
+        .env("PAGER", "sed s/^/paged:/")
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "Fri 20 Nov 2026\n  alex, care: tea \\x1b[31mred\n"
+    );
+}
+
+#[test]
+fn an_entry_taken_back_with_undo_is_not_in_the_journal() {
+    let env = Env::new();
+    env.ok(&["log", "care", "-q", "tea"]);
+    env.ok(&["log", "care", "-q", "a typo"]);
+    env.ok(&["log", "--undo", "-q"]);
+    assert_eq!(env.ok(&["history"]), "Wed 25 Nov 2026\n  alex, care: tea\n");
+}
