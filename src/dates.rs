@@ -13,6 +13,13 @@ pub(crate) fn parse_user_date(input: &str, today: NaiveDate) -> Result<NaiveDate
     parse(input, today, Toward::Future)
 }
 
+/// A date the user typed about what has happened (`review --date`, the
+/// log filters of `history` and `export`): like [`parse_user_date`], but a
+/// bare weekday (`tuesday`) is the most recent one, today included.
+pub(crate) fn parse_past_date(input: &str, today: NaiveDate) -> Result<NaiveDate> {
+    parse(input, today, Toward::Past)
+}
+
 /// A day that has happened, as `--date` of a command that records the past
 /// (`log`, `goals review`) takes it: a bare weekday (`friday`) is the most
 /// recent one, today included, and a day that has not come is refused.

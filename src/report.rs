@@ -12,6 +12,7 @@ use crate::model::{Entry, Goal, Kind, Pause, Paused, Per, Ritual, countable, sam
 mod due;
 mod goals;
 pub(crate) mod history;
+pub(crate) mod partner;
 mod rituals;
 mod state_of_us;
 pub(crate) mod trend;
@@ -46,15 +47,6 @@ pub(crate) struct PartnerCounts {
     moods: u32,
 }
 
-/// An answer to the question of the as-of date.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub(crate) struct Answer {
-    pub(crate) partner: String,
-    pub(crate) prompt: String,
-    /// `None` while the caller has not answered: blind until you answer.
-    pub(crate) text: Option<String>,
-}
-
 /// Everything a review is computed from, folded one entry at a time.
 #[derive(Debug)]
 pub(crate) struct Fold {
@@ -70,7 +62,6 @@ pub(crate) struct Fold {
     /// Every partner met in the log, named as first written.
     partners: Vec<PartnerCounts>,
     last_sit_down: Option<NaiveDate>,
-    answers: Vec<Answer>,
     state_of_us: state_of_us::Latest,
     /// Per day of the range (when it spans at most a year): talk minutes,
     /// whether there was a talk, and the check-ins' mood (sum, count).
@@ -106,7 +97,6 @@ impl Fold {
             rituals,
             partners: Vec::new(),
             last_sit_down: None,
-            answers: Vec::new(),
             state_of_us: state_of_us::Latest::new(range, as_of),
             talk_by_day: vec![0; chart],
             talked: vec![false; chart],
@@ -150,13 +140,6 @@ impl Fold {
             }
             Kind::SitDown => {
                 self.last_sit_down = self.last_sit_down.max(Some(entry.date));
-            }
-            Kind::Answer if entry.date == self.as_of => {
-                self.answers.push(Answer {
-                    partner: self.partners[who].partner.clone(),
-                    prompt: entry.prompt.clone(),
-                    text: Some(entry.note.clone()),
-                });
             }
             _ => {}
         }
@@ -289,21 +272,6 @@ impl Fold {
             (not_caller(&a.partner), &a.partner).cmp(&(not_caller(&b.partner), &b.partner))
         });
 
-        let caller_answered = self
-            .answers
-            .iter()
-            .any(|a| same_partner(&a.partner, caller));
-        let mut answers = self.answers;
-        if !caller_answered {
-            for answer in &mut answers {
-                answer.text = None;
-            }
-        }
-        answers.sort_by(|a, b| {
-            (not_caller(&a.partner), &a.partner).cmp(&(not_caller(&b.partner), &b.partner))
-        });
-        due.extend(answer_due(caller, &answers));
-
         let counted = Period {
             from: self.range.from,
             to: self.range.to.min(as_of),
@@ -330,7 +298,8 @@ impl Fold {
             rituals,
             partners,
             last_sit_down: self.last_sit_down,
-            answers,
+            // The answers keep the blind rule by question: `partner`.
+            answers: Vec::new(),
             state_of_us: self.state_of_us.finish(caller),
             goals,
             pauses: shown_pauses,
@@ -370,24 +339,6 @@ fn risk_message(ritual: &Ritual, risk: rituals::AtRisk) -> String {
         n => format!("{n} days left"),
     };
     format!("{name}: {done}, {left}")
-}
-
-/// The partner answered the question of the day and `caller` did not.
-fn answer_due(caller: &str, answers: &[Answer]) -> Option<Due> {
-    let caller_answered = answers.iter().any(|a| same_partner(&a.partner, caller));
-    let others: Vec<&str> = answers
-        .iter()
-        .filter(|a| !same_partner(&a.partner, caller))
-        .map(|a| a.partner.as_str())
-        .collect();
-    (!caller_answered && !others.is_empty()).then(|| Due {
-        what: "answer".into(),
-        message: format!(
-            "answer: {} answered today's question; answer it to see theirs",
-            others.join(" and ")
-        ),
-        remind: Remind::Always,
-    })
 }
 
 /// One ritual's line of a review.
@@ -439,7 +390,7 @@ pub(crate) struct Review {
     pub(crate) rituals: Vec<RitualLine>,
     pub(crate) partners: Vec<PartnerCounts>,
     pub(crate) last_sit_down: Option<NaiveDate>,
-    pub(crate) answers: Vec<Answer>,
+    pub(crate) answers: Vec<partner::Answer>,
     /// The other partners' latest weekly "state of us".
     pub(crate) state_of_us: Vec<StateOfUs>,
     pub(crate) goals: GoalsSummary,

@@ -35,6 +35,10 @@ k4,2026-11-24,sam,checkin,,2,,,2026-11-24T20:03:00+00:00
 n1,2026-11-25,sam,answer,,,reconnecting-013,the river walk,2026-11-25T08:00:00+00:00
 ";
 
+/// The question sam answered on the 25th.
+const QUESTION: &str =
+    "What question would you love me to ask when we've both been too busy to talk properly?";
+
 /// `couple review` of [`FORTNIGHT`], in a pipe. The tables pad their last
 /// column, so some lines end in spaces: they are part of the output.
 const TABLE: &str = "\
@@ -59,11 +63,12 @@ Last sit-down: 2026-11-02
 Goals: 0 open
 
 Answers of 2026-11-25
-  sam answered (reconnecting-013) — answer it to see theirs
+  What question would you love me to ask when we've both been too busy to talk properly?  [reconnecting-013]
+    sam answered: answer it to see theirs
 
 Due
   talk: none yet today
-  answer: sam answered today's question; answer it to see theirs
+  answer: sam answered \"What question would you love me to ask when we've both been too busy to talk properly?\"; answer it to see theirs: couple log answer --prompt reconnecting-013
 ";
 
 fn fortnight() -> Env {
@@ -177,7 +182,7 @@ fn the_other_partners_answer_stays_hidden_until_you_answer() {
     let r = json_of(&env, &["review", "--format", "json"]);
     assert_eq!(
         r["answers"],
-        json!([{"partner": "sam", "prompt": "reconnecting-013", "text": null}])
+        json!([{"partner": "sam", "date": "2026-11-25", "prompt": "reconnecting-013", "question": QUESTION, "text": null}])
     );
     assert_eq!(env.ok(&["review"]), TABLE, "sam's answer is not shown");
 
@@ -192,8 +197,8 @@ fn the_other_partners_answer_stays_hidden_until_you_answer() {
     assert_eq!(
         r["answers"],
         json!([
-            {"partner": "alex", "prompt": "reconnecting-013", "text": "the old bridge"},
-            {"partner": "sam", "prompt": "reconnecting-013", "text": "the river walk"},
+            {"partner": "alex", "date": "2026-11-25", "prompt": "reconnecting-013", "question": QUESTION, "text": "the old bridge"},
+            {"partner": "sam", "date": "2026-11-25", "prompt": "reconnecting-013", "question": QUESTION, "text": "the river walk"},
         ])
     );
     assert_eq!(
@@ -220,8 +225,9 @@ Last sit-down: 2026-11-02
 Goals: 0 open
 
 Answers of 2026-11-25
-  alex: the old bridge
-  sam: the river walk
+  What question would you love me to ask when we've both been too busy to talk properly?  [reconnecting-013]
+    alex: the old bridge
+    sam: the river walk
 
 Due
   talk: none yet today
@@ -252,8 +258,9 @@ Last sit-down: 2026-11-02
 Goals: 0 open
 
 Answers of 2026-11-25
-  sam: the river walk
-  alex: the old bridge
+  What question would you love me to ask when we've both been too busy to talk properly?  [reconnecting-013]
+    sam: the river walk
+    alex: the old bridge
 
 Due
   talk: none yet today
@@ -264,12 +271,17 @@ Due
 #[test]
 fn due_names_each_due_item_and_the_exit_code_says_so() {
     let env = fortnight();
+    // The first run tells what is new from sam, once (tests/reading.rs).
+    let news = env.ok(&["review", "--due"]);
     let due = env.ok(&["review", "--due"]);
     assert_eq!(
         due,
-        "talk: none yet today\n\
-         answer: sam answered today's question; answer it to see theirs\n"
+        format!(
+            "talk: none yet today\n\
+             answer: sam answered \"{QUESTION}\"; answer it to see theirs: couple log answer --prompt reconnecting-013\n"
+        )
     );
+    assert!(news.ends_with(&due), "{news}");
     let err = env.fails_with_stdout(&["review", "--due", "--exit-code"], 1, &due);
     assert_eq!(err, "");
     let r = json_of(&env, &["review", "--format", "json"]);
@@ -288,6 +300,8 @@ fn due_prints_nothing_at_all_when_nothing_is_due() {
     env.ok(&["log", "talk", "--minutes", "12"]);
     env.ok(&["log", "us-time", "--minutes", "60"]);
     env.ok(&["log", "answer", "mine"]);
+    // What is new from sam is told once (tests/reading.rs); then nothing.
+    env.ok(&["review", "--due"]);
     let run = env.run(&["review", "--due", "--exit-code"]);
     assert_eq!(
         (run.code, run.stdout.as_str(), run.stderr.as_str()),
@@ -354,7 +368,9 @@ sit-down,last,date,2026-11-02
 answer,sam,reconnecting-013,
 goals,open,count,0
 due,talk,message,talk: none yet today
-due,answer,message,answer: sam answered today's question; answer it to see theirs
+due,answer,message,\"answer: sam answered \"\"What question would you love me to ask when we've both been too busy to talk properly?\"\"; answer it to see theirs: couple log answer --prompt reconnecting-013\"
+from_partner,sam,care 2026-11-24,
+from_partner,sam,care 2026-11-23,
 "
     );
 }

@@ -19,6 +19,7 @@ mod layers;
 mod log;
 mod prompt;
 mod properties;
+mod reading;
 mod reliability;
 mod review;
 mod rituals;

@@ -25,7 +25,7 @@ impl LogFilter {
         partner: Option<String>,
         today: NaiveDate,
     ) -> Result<Self> {
-        let date = |text: Option<&str>| text.map(|t| dates::parse_user_date(t, today)).transpose();
+        let date = |text: Option<&str>| text.map(|t| dates::parse_past_date(t, today)).transpose();
         let (from, to) = (date(from)?, date(to)?);
         if let (Some(from), Some(to)) = (from, to)
             && from > to

@@ -14,6 +14,7 @@ pub(crate) mod said;
 pub(crate) mod schema;
 pub(crate) mod settings;
 mod table;
+pub(crate) mod told;
 mod whole;
 
 use std::fs::{self, OpenOptions};

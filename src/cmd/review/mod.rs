@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 
 use crate::model::Kind;
 use crate::render::{Out, shown};
+use crate::report::partner::{self, FromPartner, NEWS_DAYS, PartnerFold};
 use crate::report::{self, Fold, Review};
 use crate::store;
 
@@ -23,36 +24,113 @@ pub(crate) fn run(args: ReviewArgs, cfg: &Config) -> Result<()> {
     let (rituals, _) = store::rituals::read(&cfg.dir)?;
     let pauses = store::rituals::pauses(&cfg.dir)?;
     let mut fold = Fold::new(range, as_of, rituals);
-    // Only the answers of the as-of date and the recent states of us are
-    // shown; no other note is read.
+    let mut partner = PartnerFold::new(&caller, range, as_of);
+    // Only the answers, the partner's notes and the recent states of us
+    // are read whole.
     let states = report::state_of_us_window(range, as_of);
     let read_notes = |kind, date| {
-        kind == Kind::Answer && date == as_of || kind == Kind::StateOfUs && states.contains(date)
+        PartnerFold::wants_text(range, as_of, kind, date)
+            || kind == Kind::StateOfUs && states.contains(date)
     };
     store::log::for_each_decoding(&cfg.dir, &read_notes, |entry| {
         fold.add(entry);
+        partner.add(entry);
         Ok(())
     })?;
     let goals = store::goals::read(&cfg.dir)?;
-    let review = fold.finish(&caller, cfg.partner_filter.as_deref(), &goals, &pauses);
+    let mut review = fold.finish(&caller, cfg.partner_filter.as_deref(), &goals, &pauses);
+    let deck = store::prompts::load(&cfg.dir, None)?;
+    let (answers, answer_due, extra) =
+        partner.finish(|id| deck.iter().find(|p| p.id == id).map(|p| &*p.text));
+    review.answers = answers;
+    // A break from everything silences everything (see `Fold::finish`).
+    let on_break = review
+        .pauses
+        .iter()
+        .any(|p| p.is_total() && p.from <= as_of && as_of <= p.to);
+    if !on_break {
+        review.due.extend(answer_due);
+    }
 
     let mut out = Out::stdout(cfg.color);
     let mut said_anything = !review.due.is_empty();
     if args.due {
+        let news = news(&extra, &caller, as_of, cfg)?;
+        for item in &news {
+            out.line(&shown(&item.message))?;
+        }
         said_anything = say_due(&mut out, &review, &caller, as_of, cfg)?;
+        out.finish()?;
+        remember(&news, &caller, as_of, cfg);
     } else {
         match args.format {
-            ReviewFormat::Json => out.json(&review)?,
-            ReviewFormat::Csv => render_csv(&mut out, &review, args.raw)?,
-            ReviewFormat::Table => render_table(&mut out, &review)?,
+            ReviewFormat::Json => out.json(&WithPartner {
+                review: &review,
+                extra: &extra,
+            })?,
+            ReviewFormat::Csv => render_csv(&mut out, &review, &extra, args.raw)?,
+            ReviewFormat::Table => {
+                render_table(&mut out, &review, &extra, cfg.stdout_is_terminal)?;
+            }
         }
+        out.finish()?;
     }
-    out.finish()?;
     if args.exit_code && said_anything {
         // Not an error to report: the exit code is the answer.
         return Err(Error::quiet_failure());
     }
     Ok(())
+}
+
+/// A review and what the partner wrote, as one JSON object.
+#[derive(serde::Serialize)]
+struct WithPartner<'a> {
+    #[serde(flatten)]
+    review: &'a Review,
+    #[serde(flatten)]
+    extra: &'a FromPartner,
+}
+
+/// What is new from the partner that the caller has not been told on this
+/// machine yet; nothing when reviewing another day than today.
+fn news<'a>(
+    extra: &'a FromPartner,
+    caller: &str,
+    as_of: NaiveDate,
+    cfg: &Config,
+) -> Result<Vec<&'a partner::News>> {
+    if as_of != cfg.today {
+        return Ok(Vec::new());
+    }
+    let told = match &cfg.state_dir {
+        Some(state) => store::told::read(state, &cfg.dir, caller)?,
+        None => std::collections::HashSet::new(),
+    };
+    Ok(extra
+        .news
+        .iter()
+        .filter(|n| !told.contains(&n.id))
+        .collect())
+}
+
+/// Remembers the news told, so that it is told once. A failure is said,
+/// not fatal: the news was printed, and will come once more.
+fn remember(news: &[&partner::News], caller: &str, as_of: NaiveDate, cfg: &Config) {
+    let Some(state) = &cfg.state_dir else {
+        return;
+    };
+    if news.is_empty() {
+        return;
+    }
+    let told: Vec<(String, NaiveDate)> = news.iter().map(|n| (n.id.clone(), n.date)).collect();
+    let keep_from = as_of - chrono::Days::new(NEWS_DAYS);
+    match store::told::remember(state, &cfg.dir, caller, &told, keep_from) {
+        Ok(warned) => warned.print(),
+        Err(err) => crate::printer::warn(
+            &crate::printer::Warning::new(format!("cannot remember the news told: {err}"))
+                .with_hint("it will be told again next time"),
+        ),
+    }
 }
 
 /// `--due`: the due items this evening's rule says, remembered (per
@@ -94,7 +172,7 @@ fn period(args: &ReviewArgs, cfg: &Config) -> Result<(Period, NaiveDate)> {
     let date = args
         .date
         .as_deref()
-        .map(|text| dates::parse_user_date(text, cfg.today))
+        .map(|text| dates::parse_past_date(text, cfg.today))
         .transpose()?;
     if let (Some(from), Some(to)) = (&args.from, &args.to) {
         let range = Period {
@@ -122,7 +200,7 @@ fn period(args: &ReviewArgs, cfg: &Config) -> Result<(Period, NaiveDate)> {
 }
 
 /// Long form, one measure per row, for a spreadsheet's pivot table.
-fn render_csv(out: &mut Out, review: &Review, raw: bool) -> Result<()> {
+fn render_csv(out: &mut Out, review: &Review, extra: &FromPartner, raw: bool) -> Result<()> {
     let mut rows: Vec<[String; 4]> = Vec::new();
     let mut add = |section: &str, item: &str, measure: &str, value: String| {
         rows.push([section.into(), item.into(), measure.into(), value]);
@@ -205,10 +283,18 @@ fn render_csv(out: &mut Out, review: &Review, raw: bool) -> Result<()> {
     for d in &review.due {
         add("due", &d.what, "message", d.message.clone());
     }
+    for n in &extra.notes {
+        let measure = format!("{} {}", n.kind, dates::iso(n.date));
+        add("from_partner", &n.partner, &measure, n.text.clone());
+    }
+    for d in &extra.on_this_day {
+        let question = d.question.clone().unwrap_or_default();
+        add("on_this_day", &dates::iso(d.date), &d.prompt, question);
+    }
     out.csv(["section", "item", "measure", "value"], rows, raw)
 }
 
-fn render_table(out: &mut Out, review: &Review) -> Result<()> {
+fn render_table(out: &mut Out, review: &Review, extra: &FromPartner, terminal: bool) -> Result<()> {
     let title = format!(
         "{} to {} (as of {})",
         review.from.format("%a %-d %b %Y"),
@@ -273,20 +359,7 @@ fn render_table(out: &mut Out, review: &Review) -> Result<()> {
 
     render_goals(out, review)?;
 
-    if !review.answers.is_empty() {
-        out.line("")?;
-        out.line(&format!("Answers of {}", dates::iso(review.as_of)))?;
-        for a in &review.answers {
-            match &a.text {
-                Some(text) => out.line(&shown(&format!("  {}: {text}", a.partner)))?,
-                None => out.line(&format!(
-                    "  {} answered {} — answer it to see theirs",
-                    shown(&a.partner),
-                    out.dim(&format!("({})", a.prompt))
-                ))?,
-            }
-        }
-    }
+    partner_sections(out, review, extra, terminal)?;
 
     render_state_of_us(out, review)?;
 
@@ -295,6 +368,78 @@ fn render_table(out: &mut Out, review: &Review) -> Result<()> {
         out.line("Due")?;
         for d in &review.due {
             out.line(&format!("  {}", out.warn(&d.message)))?;
+        }
+    }
+    Ok(())
+}
+
+/// The answers side by side under their question, on this day, and (on a
+/// terminal only: not in a cron mail) the notes from the partner.
+fn partner_sections(
+    out: &mut Out,
+    review: &Review,
+    extra: &FromPartner,
+    terminal: bool,
+) -> Result<()> {
+    if !review.answers.is_empty() {
+        out.line("")?;
+        out.line(&format!("Answers of {}", dates::iso(review.as_of)))?;
+        let mut prompt = None;
+        for a in &review.answers {
+            if prompt != Some(&a.prompt) {
+                prompt = Some(&a.prompt);
+                let question = a
+                    .question
+                    .as_deref()
+                    .unwrap_or("(a question not in the deck)");
+                let id = out.dim(&format!("[{}]", shown(&a.prompt)));
+                out.line(&format!("  {}  {id}", shown(question)))?;
+            }
+            let when = if a.date == review.as_of {
+                String::new()
+            } else {
+                a.date.format(", %a %-d %b").to_string()
+            };
+            let who = shown(&a.partner);
+            match &a.text {
+                Some(text) => out.line(&format!("    {who}{when}: {}", shown(text)))?,
+                None => out.line(&format!(
+                    "    {who}{when} answered: answer it to see theirs"
+                ))?,
+            }
+        }
+    }
+    if !extra.on_this_day.is_empty() {
+        out.line("")?;
+        for day in &extra.on_this_day {
+            out.line(&shown(&partner::on_this_day_line(day)))?;
+        }
+    }
+    if terminal && !extra.notes.is_empty() {
+        /// A week of notes reads well; a year's are in `couple history`.
+        const SHOWN: usize = 20;
+        let mut names: Vec<&str> = extra.notes.iter().map(|n| n.partner.as_str()).collect();
+        names.dedup();
+        out.line("")?;
+        out.line(&format!("From {}", shown(&names.join(" and "))))?;
+        for n in extra.notes.iter().take(SHOWN) {
+            let text = n.text.replace(SEPARATOR, "; ");
+            let note = if text.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", shown(&text))
+            };
+            out.line(&format!(
+                "  {}  {}{note}",
+                n.date.format("%a %-d %b"),
+                n.kind
+            ))?;
+        }
+        if extra.notes.len() > SHOWN {
+            out.line(&format!(
+                "  … and {} more: couple history --kind appreciation --kind care --kind repair --kind affection",
+                extra.notes.len() - SHOWN
+            ))?;
         }
     }
     Ok(())
