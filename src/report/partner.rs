@@ -136,13 +136,12 @@ impl PartnerFold {
 
     /// `name` as first written in the log.
     fn name(&mut self, name: &str) -> String {
-        match self.names.iter().find(|n| same_partner(n, name)) {
-            Some(first) => first.clone(),
-            None => {
-                self.names.push(name.to_string());
-                name.to_string()
-            }
+        if let Some(first) = self.names.iter().find(|n| same_partner(n, name)) {
+            return first.clone();
         }
+        let name = name.trim().to_string();
+        self.names.push(name.clone());
+        name
     }
 
     pub(crate) fn add(&mut self, entry: &Entry) {
