@@ -40,6 +40,7 @@ Register-ArgumentCompleter -Native -CommandName 'couple' -ScriptBlock {
             [CompletionResult]::new('talk', 'talk', [CompletionResultType]::ParameterValue, 'The daily talk, timed and calm; or the weekly "state of us"')
             [CompletionResult]::new('rituals', 'rituals', [CompletionResultType]::ParameterValue, 'Your own rituals and targets, and breaks that keep a streak')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the shell completion script')
+            [CompletionResult]::new('merge-driver', 'merge-driver', [CompletionResultType]::ParameterValue, 'Merge two versions of a data file: git''s merge driver for couple')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -403,6 +404,17 @@ Register-ArgumentCompleter -Native -CommandName 'couple' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'couple;merge-driver' {
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The data directory [default: $XDG_DATA_HOME/couple]')
+            [CompletionResult]::new('--partner', '--partner', [CompletionResultType]::ParameterName, 'Who you are [default: your login name]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never ask anything interactively')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what was asked for: no new ids, no confirmations')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what was asked for: no new ids, no confirmations')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'couple;help' {
             [CompletionResult]::new('prompt', 'prompt', [CompletionResultType]::ParameterValue, 'Print the question of the day, or browse the deck')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Record a ritual: a talk, time together, a small act of care, …')
@@ -413,6 +425,7 @@ Register-ArgumentCompleter -Native -CommandName 'couple' -ScriptBlock {
             [CompletionResult]::new('talk', 'talk', [CompletionResultType]::ParameterValue, 'The daily talk, timed and calm; or the weekly "state of us"')
             [CompletionResult]::new('rituals', 'rituals', [CompletionResultType]::ParameterValue, 'Your own rituals and targets, and breaks that keep a streak')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the shell completion script')
+            [CompletionResult]::new('merge-driver', 'merge-driver', [CompletionResultType]::ParameterValue, 'Merge two versions of a data file: git''s merge driver for couple')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -481,6 +494,9 @@ Register-ArgumentCompleter -Native -CommandName 'couple' -ScriptBlock {
             break
         }
         'couple;help;completions' {
+            break
+        }
+        'couple;help;merge-driver' {
             break
         }
         'couple;help;help' {

@@ -34,6 +34,9 @@ _couple() {
             couple,log)
                 cmd="couple__subcmd__log"
                 ;;
+            couple,merge-driver)
+                cmd="couple__subcmd__merge__subcmd__driver"
+                ;;
             couple,prompt)
                 cmd="couple__subcmd__prompt"
                 ;;
@@ -112,6 +115,9 @@ _couple() {
             couple__subcmd__help,log)
                 cmd="couple__subcmd__help__subcmd__log"
                 ;;
+            couple__subcmd__help,merge-driver)
+                cmd="couple__subcmd__help__subcmd__merge__subcmd__driver"
+                ;;
             couple__subcmd__help,prompt)
                 cmd="couple__subcmd__help__subcmd__prompt"
                 ;;
@@ -185,7 +191,7 @@ _couple() {
 
     case "${cmd}" in
         couple)
-            opts="-q -h -V --dir --partner --no-input --color --quiet --help --version prompt log goals review history export talk rituals completions help"
+            opts="-q -h -V --dir --partner --no-input --color --quiet --help --version prompt log goals review history export talk rituals completions merge-driver help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -705,7 +711,7 @@ _couple() {
             return 0
             ;;
         couple__subcmd__help)
-            opts="prompt log goals review history export talk rituals completions help"
+            opts="prompt log goals review history export talk rituals completions merge-driver help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -900,6 +906,20 @@ _couple() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        couple__subcmd__help__subcmd__merge__subcmd__driver)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         couple__subcmd__help__subcmd__prompt)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1075,6 +1095,32 @@ _couple() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --partner)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        couple__subcmd__merge__subcmd__driver)
+            opts="-q -h --dir --partner --no-input --color --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

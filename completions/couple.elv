@@ -37,6 +37,7 @@ set edit:completion:arg-completer[couple] = {|@words|
             cand talk 'The daily talk, timed and calm; or the weekly "state of us"'
             cand rituals 'Your own rituals and targets, and breaks that keep a streak'
             cand completions 'Print the shell completion script'
+            cand merge-driver 'Merge two versions of a data file: git''s merge driver for couple'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'couple;prompt'= {
@@ -366,6 +367,16 @@ set edit:completion:arg-completer[couple] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'couple;merge-driver'= {
+            cand --dir 'The data directory [default: $XDG_DATA_HOME/couple]'
+            cand --partner 'Who you are [default: your login name]'
+            cand --color 'When to use colour'
+            cand --no-input 'Never ask anything interactively'
+            cand -q 'Print only what was asked for: no new ids, no confirmations'
+            cand --quiet 'Print only what was asked for: no new ids, no confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'couple;help'= {
             cand prompt 'Print the question of the day, or browse the deck'
             cand log 'Record a ritual: a talk, time together, a small act of care, …'
@@ -376,6 +387,7 @@ set edit:completion:arg-completer[couple] = {|@words|
             cand talk 'The daily talk, timed and calm; or the weekly "state of us"'
             cand rituals 'Your own rituals and targets, and breaks that keep a streak'
             cand completions 'Print the shell completion script'
+            cand merge-driver 'Merge two versions of a data file: git''s merge driver for couple'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'couple;help;prompt'= {
@@ -425,6 +437,8 @@ set edit:completion:arg-completer[couple] = {|@words|
         &'couple;help;rituals;unpause'= {
         }
         &'couple;help;completions'= {
+        }
+        &'couple;help;merge-driver'= {
         }
         &'couple;help;help'= {
         }

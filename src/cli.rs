@@ -133,6 +133,7 @@ pub(crate) enum Command {
     Talk(TalkArgs),
     Rituals(RitualsArgs),
     Completions(CompletionsArgs),
+    MergeDriver(MergeDriverArgs),
 }
 
 /// Print the question of the day, or browse the deck
@@ -591,6 +592,53 @@ pub(crate) struct CompletionsArgs {
     /// The shell to complete in
     #[arg(value_enum, value_name = "SHELL")]
     pub(crate) shell: clap_complete::Shell,
+}
+
+/// Merge two versions of a data file: git's merge driver for couple
+///
+/// For a data directory kept in a git repository. git calls it when a pull
+/// or a merge meets log.csv, goals.csv or removed.csv changed on both
+/// sides, once .gitattributes gives them merge=couple and git config names
+/// the driver (on each machine: git config is not pushed):
+///
+///   git config merge.couple.name "couple's merge of its data files"
+///   git config merge.couple.driver "couple merge-driver %O %A %B %P"
+///
+/// log.csv and removed.csv: every row of both sides, each id once: ours
+/// first, as they were, then the rows only theirs has, in their order. An
+/// entry undone on either side since the common ancestor (or named in
+/// removed.csv) stays out.
+///
+/// goals.csv: each goal once; of a goal both sides changed, each field from
+/// the side that changed it since the common ancestor; a field both
+/// changed takes the later change (by the goal's changed stamps), and the
+/// value it overwrote is reported on stderr and kept in
+/// .merged/goals-overwritten.csv.
+///
+/// The result replaces OURS, and the exit status is 0. When a version
+/// cannot be read it exits 65 naming it, the line and the column, and
+/// writes nothing: git then stops with the file unmerged, for you to fix.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  printf '%s merge=couple\\n' log.csv goals.csv removed.csv >> .gitattributes
+  git config merge.couple.driver \"couple merge-driver %O %A %B %P\"")]
+pub(crate) struct MergeDriverArgs {
+    /// The common ancestor's version (git's %O)
+    #[arg(value_name = "ANCESTOR")]
+    pub(crate) ancestor: PathBuf,
+
+    /// Our version, which the merge replaces (git's %A)
+    #[arg(value_name = "OURS")]
+    pub(crate) ours: PathBuf,
+
+    /// Their version (git's %B)
+    #[arg(value_name = "THEIRS")]
+    pub(crate) theirs: PathBuf,
+
+    /// The file's path in the repository (git's %P): its name says which
+    /// file it is, its directory is the data directory
+    #[arg(value_name = "PATH")]
+    pub(crate) path: PathBuf,
 }
 
 /// The daily talk, timed and calm; or the weekly "state of us"

@@ -10,6 +10,8 @@ mod deck;
 mod export;
 mod forgiving;
 mod generated;
+#[cfg(unix)]
+mod git;
 mod goal_sync;
 mod goals;
 mod guided;

@@ -7,6 +7,7 @@ pub(crate) mod export;
 pub(crate) mod goals;
 pub(crate) mod history;
 pub(crate) mod log;
+pub(crate) mod merge_driver;
 pub(crate) mod prompt;
 pub(crate) mod review;
 pub(crate) mod rituals;

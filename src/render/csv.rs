@@ -134,14 +134,19 @@ impl<'w> Csv<'w> {
     }
 
     /// A text cell, neutralised unless `--raw`.
+    #[inline]
     pub(crate) fn text(&mut self, cell: &str) -> Result<()> {
+        if self.safe && is_formula(cell.as_bytes()) {
+            return self.neutralised(cell.as_bytes());
+        }
+        self.field(cell.as_bytes())
+    }
+
+    /// A cell a spreadsheet would run, behind a `'`.
+    #[cold]
+    fn neutralised(&mut self, cell: &[u8]) -> Result<()> {
         let mut scratch = std::mem::take(&mut self.scratch);
-        let cell_bytes = if self.safe {
-            neutralise(cell.as_bytes(), &mut scratch)
-        } else {
-            cell.as_bytes()
-        };
-        let written = self.field(cell_bytes);
+        let written = self.field(neutralise(cell, &mut scratch));
         self.scratch = scratch;
         written
     }
@@ -284,15 +289,23 @@ impl JsonArray<'_> {
 /// line feed (OWASP's advice on CSV injection). The spreadsheet then shows
 /// the text as written, and a program can strip the one leading `'`.
 pub(crate) fn neutralise<'a>(cell: &'a [u8], scratch: &'a mut Vec<u8>) -> &'a [u8] {
-    match cell.first() {
-        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r' | b'\n') => {
-            scratch.clear();
-            scratch.push(b'\'');
-            scratch.extend_from_slice(cell);
-            scratch
-        }
-        _ => cell,
+    if is_formula(cell) {
+        scratch.clear();
+        scratch.push(b'\'');
+        scratch.extend_from_slice(cell);
+        scratch
+    } else {
+        cell
     }
+}
+
+/// Whether a spreadsheet would run `cell` as a formula (see [`neutralise`]).
+#[inline]
+fn is_formula(cell: &[u8]) -> bool {
+    matches!(
+        cell.first(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r' | b'\n')
+    )
 }
 
 /// YYYY-MM-DD without a formatter; the files only hold years 0 to 9999.

@@ -137,11 +137,11 @@ impl PartnerFold {
     /// `name` as first written in the log.
     fn name(&mut self, name: &str) -> String {
         if let Some(first) = self.names.iter().find(|n| same_partner(n, name)) {
-            return first.clone();
+            first.clone()
+        } else {
+            self.names.push(name.to_string());
+            name.to_string()
         }
-        let name = name.trim().to_string();
-        self.names.push(name.clone());
-        name
     }
 
     pub(crate) fn add(&mut self, entry: &Entry) {

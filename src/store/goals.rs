@@ -162,7 +162,7 @@ fn read_merged(dir: &Path) -> Result<(GoalsFile, Vec<PathBuf>, merge::Outcome)> 
         // are in goals.csv by then.
         let bytes = read_if_exists(copy)?.unwrap_or_default();
         let name = conflicts::display_name(copy);
-        let step = file.merge(parse(&name, &bytes)?, None, &name);
+        let step = file.merge(parse(&name, &bytes)?, None, [GOALS_FILE, &name]);
         outcome.changed |= step.changed;
         outcome.overwritten.extend(step.overwritten);
     }

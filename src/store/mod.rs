@@ -4,6 +4,7 @@
 
 mod conflicts;
 mod fsx;
+pub(crate) mod git_merge;
 pub(crate) mod goals;
 pub(crate) mod ideas;
 pub(crate) mod log;

@@ -61,6 +61,14 @@ impl Removed {
         !self.ids.is_empty() && self.ids.contains(id)
     }
 
+    /// The ids of one file's bytes (`name` in its errors).
+    #[cfg(test)]
+    pub(crate) fn parse(name: &str, bytes: &[u8]) -> Result<Self> {
+        let mut removed = Self::default();
+        removed.take_in(&parse(name, bytes)?);
+        Ok(removed)
+    }
+
     fn take_in(&mut self, file: &RemovedFile) {
         for (removal, _) in &file.rows {
             self.ids.insert(removal.id.as_bytes().to_vec());
@@ -111,6 +119,40 @@ pub(crate) fn add(dir: &Path, removals: &[Removal]) -> Result<Option<Warning>> {
         fsx::replace(&path, |out| write(out, &file))?;
     }
     conflicts::set_aside(dir, &copies)
+}
+
+/// Two versions of removed.csv as one (for git's merge driver): ours, then
+/// the ids only theirs holds; `ours_name` and `theirs_name` in errors.
+pub(crate) fn merge(
+    ours_name: &str,
+    ours: &[u8],
+    theirs_name: &str,
+    theirs: &[u8],
+) -> Result<Vec<u8>> {
+    let mut file = parse(ours_name, ours)?;
+    let mut known: HashSet<String> = file.rows.iter().map(|(r, _)| r.id.clone()).collect();
+    let theirs = parse(theirs_name, theirs)?;
+    for (removal, cells) in theirs.rows {
+        if known.insert(removal.id.clone()) {
+            // Their own columns, by name, where ours has them.
+            let own = file
+                .header
+                .iter()
+                .map(|name| {
+                    theirs
+                        .header
+                        .iter()
+                        .position(|h| h.eq_ignore_ascii_case(name))
+                        .and_then(|at| cells.get(at).cloned())
+                        .unwrap_or_default()
+                })
+                .collect();
+            file.rows.push((removal, own));
+        }
+    }
+    let mut out = Vec::new();
+    write(&mut out, &file)?;
+    Ok(out)
 }
 
 /// Folds the sync-conflict copies of removed.csv in. Call with the lock held.
@@ -177,14 +219,6 @@ fn write(out: &mut dyn Write, file: &RemovedFile) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    impl Removed {
-        fn parse(name: &str, bytes: &[u8]) -> Result<Self> {
-            let mut removed = Self::default();
-            removed.take_in(&parse(name, bytes)?);
-            Ok(removed)
-        }
-    }
 
     #[test]
     fn ids_are_read_exactly_and_blank_rows_skipped() {

@@ -22,6 +22,11 @@ use crate::dates;
 use crate::error::{Error, Result};
 use crate::render::csv::{Csv, CsvStyle};
 
+/// How a column's cell decodes into a record.
+pub(crate) type Decode<R> = fn(&mut R, Cell<'_>) -> Result<(), Problem>;
+/// How a record's field is written as one cell.
+pub(crate) type Encode<R> = fn(&R, &mut Csv<'_>) -> Result<()>;
+
 /// One column of a data file.
 pub(crate) struct Column<R> {
     /// The header name (matched in any case, in any order).
@@ -31,20 +36,16 @@ pub(crate) struct Column<R> {
     /// Decoded only for the rows a streaming reader asks the text of (see
     /// [`Reader::next`]); the other rows read it as an empty cell.
     pub(crate) lazy: bool,
-    /// Sets the record's field from the cell; the reader names the file,
-    /// line and column of a [`Problem`].
-    pub(crate) decode: fn(&mut R, Cell<'_>) -> Result<(), Problem>,
+    /// Sets the record's field from the cell, and nothing else; the reader
+    /// names the file, line and column of a [`Problem`].
+    pub(crate) decode: Decode<R>,
     /// Writes the record's field as one cell.
-    pub(crate) encode: fn(&R, &mut Csv<'_>) -> Result<()>,
+    pub(crate) encode: Encode<R>,
 }
 
 impl<R> Column<R> {
     /// A column a file must have.
-    pub(crate) const fn required(
-        name: &'static str,
-        decode: fn(&mut R, Cell<'_>) -> Result<(), Problem>,
-        encode: fn(&R, &mut Csv<'_>) -> Result<()>,
-    ) -> Self {
+    pub(crate) const fn required(name: &'static str, decode: Decode<R>, encode: Encode<R>) -> Self {
         Self {
             name,
             required: true,
@@ -56,11 +57,7 @@ impl<R> Column<R> {
 
     /// A column a file may lack (its cells then read as empty, and a
     /// rewrite adds it).
-    pub(crate) const fn optional(
-        name: &'static str,
-        decode: fn(&mut R, Cell<'_>) -> Result<(), Problem>,
-        encode: fn(&R, &mut Csv<'_>) -> Result<()>,
-    ) -> Self {
+    pub(crate) const fn optional(name: &'static str, decode: Decode<R>, encode: Encode<R>) -> Self {
         Self {
             required: false,
             ..Self::required(name, decode, encode)
@@ -69,11 +66,7 @@ impl<R> Column<R> {
 
     /// An optional column decoded only for the rows a streaming reader
     /// asks the text of; its decode must accept an empty cell.
-    pub(crate) const fn lazy(
-        name: &'static str,
-        decode: fn(&mut R, Cell<'_>) -> Result<(), Problem>,
-        encode: fn(&R, &mut Csv<'_>) -> Result<()>,
-    ) -> Self {
+    pub(crate) const fn lazy(name: &'static str, decode: Decode<R>, encode: Encode<R>) -> Self {
         Self {
             lazy: true,
             ..Self::optional(name, decode, encode)
@@ -83,9 +76,104 @@ impl<R> Column<R> {
 
 /// A record one row of a data file decodes into. `Default` is the blank a
 /// reader decodes into (and reuses, row after row).
+///
+/// The table is `COLUMNS`; the two loops over it have defaults that call
+/// each column's decode and encode through its pointer. [`table!`] writes
+/// the same table and those loops out straight, every decode and encode
+/// inlined: use it for a file read in bulk (log.csv).
 pub(crate) trait Record: Default + 'static {
     /// The columns, in the order a new file gets them.
     const COLUMNS: &'static [Column<Self>];
+
+    /// Hands `each` every column's index and decode, in table order.
+    #[inline]
+    fn decode_columns(each: &mut impl DecodeEach<Self>) -> Result<()> {
+        for (index, column) in Self::COLUMNS.iter().enumerate() {
+            each.column(index, column.decode)?;
+        }
+        Ok(())
+    }
+
+    /// Writes every column's cell, in table order.
+    #[inline]
+    fn encode_columns(&self, csv: &mut Csv<'_>) -> Result<()> {
+        for column in Self::COLUMNS {
+            (column.encode)(self, csv)?;
+        }
+        Ok(())
+    }
+}
+
+/// What a reader does with one column: see [`Record::decode_columns`].
+pub(crate) trait DecodeEach<R> {
+    fn column(
+        &mut self,
+        index: usize,
+        decode: impl Fn(&mut R, Cell<'_>) -> Result<(), Problem>,
+    ) -> Result<()>;
+}
+
+/// Declares a record's table, `impl Record for T`: one line per column,
+/// `required`, `optional` or `lazy` (see [`Column`]), its header name, its
+/// decode and its encode; the reader's and the writer's loops over it
+/// compile to straight-line code.
+///
+/// ```ignore
+/// table! {
+///     Setting {
+///         required "key": |s, cell| cell.text_into(&mut s.key), |s, csv| csv.text(&s.key);
+///         optional "value": |s, cell| cell.text_into(&mut s.value), |s, csv| csv.text(&s.value);
+///     }
+/// }
+/// ```
+macro_rules! table {
+    (
+        $T:ty {
+            $( $how:ident $name:literal : $decode:expr , $encode:expr ; )*
+        }
+    ) => {
+        impl $crate::store::schema::Record for $T {
+            const COLUMNS: &'static [$crate::store::schema::Column<Self>] = &[
+                $( $crate::store::schema::Column::$how($name, $decode, $encode), )*
+            ];
+
+            #[inline(always)]
+            fn decode_columns(
+                each: &mut impl $crate::store::schema::DecodeEach<Self>,
+            ) -> $crate::error::Result<()> {
+                let mut index = 0;
+                $(
+                    each.column(index, $decode)?;
+                    index += 1;
+                )*
+                let _ = index;
+                Ok(())
+            }
+
+            #[inline(always)]
+            fn encode_columns(
+                &self,
+                csv: &mut $crate::render::csv::Csv<'_>,
+            ) -> $crate::error::Result<()> {
+                $( $crate::store::schema::encode_with(self, csv, $encode)?; )*
+                Ok(())
+            }
+        }
+    };
+}
+
+pub(crate) use table;
+
+/// Calls `encode`: gives a column's encode closure its argument types.
+// Inlined into every row's loop; measured in benches/run (export).
+#[allow(clippy::inline_always)]
+#[inline(always)]
+pub(crate) fn encode_with<R>(
+    record: &R,
+    csv: &mut Csv<'_>,
+    encode: impl Fn(&R, &mut Csv<'_>) -> Result<()>,
+) -> Result<()> {
+    encode(record, csv)
 }
 
 /// The column names of `R`, in table order.
@@ -215,23 +303,54 @@ fn number(bytes: &[u8], min: u16, max: u16) -> std::result::Result<Option<u16>, 
     }
 }
 
-/// Rows of a data file decoded one at a time into a caller's record, with
-/// one reused buffer: nothing is allocated per row.
+/// Rows of a data file decoded one at a time, with one reused buffer:
+/// nothing is allocated per row once the buffers have grown.
+///
+/// [`Reader::next`] decodes into a record of the caller's. [`Reader::advance`]
+/// decodes into the reader's own ([`Reader::record`]), and skips a cell
+/// that reads as in the row before (the date, kind and partner of
+/// neighbouring log rows): the hot loop of a million-row read.
 pub(crate) struct Reader<I: Source, R: Record> {
     table: Table<I>,
-    record: ByteRecord,
+    /// Where each column stands in the file (`usize::MAX`: nowhere).
+    positions: Vec<usize>,
+    has_lazy: bool,
+    row: ByteRecord,
+    /// The row read before `row`, for [`Reader::advance`].
+    previous: ByteRecord,
+    /// What `record` holds: see [`Held`].
+    held: Held,
+    record: R,
     skip_blank_rows: bool,
-    record_type: PhantomData<R>,
+}
+
+/// What a reader's own record holds.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Held {
+    /// Nothing known.
+    Nothing,
+    /// The eager cells of `previous`, decoded.
+    Eager,
+    /// Those, and `previous`'s lazy cells read as empty.
+    EagerAndEmptyLazy,
 }
 
 impl<I: Source, R: Record> Reader<I, R> {
     /// Reads the header of `input`, named `name` in errors.
     pub(crate) fn open(name: &str, input: I) -> Result<Self> {
+        let table = Table::open::<R>(name, input)?;
+        let positions = (0..R::COLUMNS.len())
+            .map(|i| table.position(i).unwrap_or(usize::MAX))
+            .collect();
         Ok(Self {
-            table: Table::open::<R>(name, input)?,
-            record: ByteRecord::new(),
+            table,
+            positions,
+            has_lazy: R::COLUMNS.iter().any(|c| c.lazy),
+            row: ByteRecord::new(),
+            previous: ByteRecord::new(),
+            held: Held::Nothing,
+            record: R::default(),
             skip_blank_rows: false,
-            record_type: PhantomData,
         })
     }
 
@@ -247,19 +366,35 @@ impl<I: Source, R: Record> Reader<I, R> {
         &mut self.table
     }
 
-    /// Reads the next row into `into`; false at the end. The lazy columns
-    /// are decoded only when `wants_lazy` says so, given the record with its
-    /// other columns decoded; otherwise they read as empty.
-    pub(crate) fn next(&mut self, into: &mut R, wants_lazy: impl Fn(&R) -> bool) -> Result<bool> {
+    /// Reads the next row into `row`, passing over blank ones if asked.
+    fn read(&mut self) -> Result<bool> {
         loop {
-            if !self.table.next(&mut self.record)? {
+            if !self.table.next(&mut self.row)? {
                 return Ok(false);
             }
-            if !(self.skip_blank_rows && self.record.iter().all(|c| c.trim_ascii().is_empty())) {
-                break;
+            if !(self.skip_blank_rows && self.row.iter().all(|c| c.trim_ascii().is_empty())) {
+                return Ok(true);
             }
         }
-        decode(&self.table, &self.record, into, wants_lazy)?;
+    }
+
+    /// Reads the next row into `into`; false at the end. The lazy columns
+    /// are decoded only when `wants_lazy` says so, given the record with
+    /// its other columns decoded; otherwise they read as empty.
+    pub(crate) fn next(&mut self, into: &mut R, wants_lazy: impl Fn(&R) -> bool) -> Result<bool> {
+        self.held = Held::Nothing;
+        if !self.read()? {
+            return Ok(false);
+        }
+        decode_row(
+            &self.table,
+            &self.positions,
+            self.has_lazy,
+            &self.row,
+            None,
+            into,
+            wants_lazy,
+        )?;
         Ok(true)
     }
 
@@ -272,57 +407,160 @@ impl<I: Source, R: Record> Reader<I, R> {
         into: &mut R,
         wants_lazy: impl Fn(&R) -> bool,
     ) -> Result<()> {
-        decode(&self.table, record, into, wants_lazy)
+        decode_row(
+            &self.table,
+            &self.positions,
+            self.has_lazy,
+            record,
+            None,
+            into,
+            wants_lazy,
+        )
+        .map(|_| ())
+    }
+
+    /// Like [`Reader::next`], into the reader's own record
+    /// ([`Reader::record`]), not decoding again a cell that reads as in the
+    /// row before.
+    pub(crate) fn advance(&mut self, wants_lazy: impl Fn(&R) -> bool) -> Result<bool> {
+        std::mem::swap(&mut self.row, &mut self.previous);
+        let held = std::mem::replace(&mut self.held, Held::Nothing);
+        if !self.read()? {
+            return Ok(false);
+        }
+        let previous = (held != Held::Nothing).then_some((&self.previous, held));
+        self.held = decode_row(
+            &self.table,
+            &self.positions,
+            self.has_lazy,
+            &self.row,
+            previous,
+            &mut self.record,
+            wants_lazy,
+        )?;
+        Ok(true)
+    }
+
+    /// The reader's own record: the row [`Reader::advance`] read last.
+    pub(crate) fn record(&self) -> &R {
+        &self.record
     }
 
     /// The row last read, as it stands in the file.
     pub(crate) fn row(&self) -> &ByteRecord {
-        &self.record
+        &self.row
     }
 
     /// The line the row last read starts on.
     pub(crate) fn line(&self) -> u64 {
-        super::table::line(&self.record)
+        super::table::line(&self.row)
     }
 }
 
-/// Decodes one row of `table` into `into`: every column but the lazy ones,
-/// which only when `wants_lazy` says so (else they read as empty). Every
-/// row is checked to be UTF-8, whatever is decoded of it: one check over
-/// the whole row (the cheap way), and each field is then a slice of it.
-fn decode<I: Source, R: Record>(
+/// Decodes `row` into `record`: every column but the lazy ones, which only
+/// when `wants_lazy` says so (else they read as empty). With `previous`
+/// (a row and what `record` holds of it), a cell as in that row is not
+/// decoded again. Returns what `record` then holds.
+fn decode_row<I: Source, R: Record>(
     table: &Table<I>,
-    record: &ByteRecord,
-    into: &mut R,
+    positions: &[usize],
+    has_lazy: bool,
+    row: &ByteRecord,
+    previous: Option<(&ByteRecord, Held)>,
+    record: &mut R,
     wants_lazy: impl Fn(&R) -> bool,
-) -> Result<()> {
-    let Some(whole) = utf8_row(record) else {
-        return Err(not_utf8_at::<I, R>(table, record));
+) -> Result<Held> {
+    // Every row is checked to be UTF-8, whatever is decoded of it (a lazy
+    // cell left empty too): one check over the whole row, the cheap way;
+    // a cell is then a slice of it.
+    let Some(whole) = utf8_row(row) else {
+        return Err(not_utf8_at::<I, R>(table, row));
     };
-    let cell = |at: Option<usize>| match at.and_then(|at| record.range(at)) {
-        Some(range) => Cell {
-            bytes: &record.as_slice()[range.clone()],
-            text: whole.get(range),
-        },
-        None => Cell::EMPTY,
+    let mut pass = Pass {
+        table,
+        positions,
+        row,
+        previous: previous.map(|(p, _)| p),
+        whole: Some(whole),
+        record,
+        lazy: false,
+        empty: false,
     };
-    let mut has_lazy = false;
-    for (i, column) in R::COLUMNS.iter().enumerate() {
-        if column.lazy {
-            has_lazy = true;
-            continue;
-        }
-        (column.decode)(into, cell(table.position(i)))
-            .map_err(|p| table.problem(record, column.name, p))?;
+    R::decode_columns(&mut pass)?;
+    if !has_lazy {
+        return Ok(Held::Eager);
     }
-    if has_lazy {
-        let wanted = wants_lazy(into);
-        for (i, column) in R::COLUMNS.iter().enumerate().filter(|(_, c)| c.lazy) {
-            let at = if wanted { table.position(i) } else { None };
-            (column.decode)(into, cell(at)).map_err(|p| table.problem(record, column.name, p))?;
-        }
+    pass.lazy = true;
+    pass.empty = !wants_lazy(pass.record);
+    // Lazy cells read as empty in the row before too: nothing to do.
+    if !(pass.empty && previous.is_some_and(|(_, held)| held == Held::EagerAndEmptyLazy)) {
+        R::decode_columns(&mut pass)?;
     }
-    Ok(())
+    Ok(if pass.empty {
+        Held::EagerAndEmptyLazy
+    } else {
+        Held::Eager
+    })
+}
+
+/// One pass over a row's columns: the eager ones, or the lazy.
+struct Pass<'a, I: Source, R> {
+    table: &'a Table<I>,
+    positions: &'a [usize],
+    row: &'a ByteRecord,
+    /// The row before, whose eager cells `record` holds decoded.
+    previous: Option<&'a ByteRecord>,
+    whole: Option<&'a str>,
+    record: &'a mut R,
+    /// Which columns this pass decodes.
+    lazy: bool,
+    /// Lazy cells are read as empty.
+    empty: bool,
+}
+
+impl<I: Source, R: Record> DecodeEach<R> for Pass<'_, I, R> {
+    // Inlined into every row's loop, so that `column.lazy` and each decode
+    // are known there; measured in benches/run (review, export).
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
+    fn column(
+        &mut self,
+        index: usize,
+        decode: impl Fn(&mut R, Cell<'_>) -> Result<(), Problem>,
+    ) -> Result<()> {
+        let column = &R::COLUMNS[index];
+        if column.lazy != self.lazy {
+            return Ok(());
+        }
+        let at = self.positions[index];
+        let cell = if self.lazy && self.empty {
+            Cell::EMPTY
+        } else {
+            if !self.lazy
+                && let Some(previous) = self.previous
+                && same(
+                    self.row.get(at).unwrap_or_default(),
+                    previous.get(at).unwrap_or_default(),
+                )
+            {
+                return Ok(());
+            }
+            match self.row.range(at) {
+                Some(range) => Cell {
+                    bytes: &self.row.as_slice()[range.clone()],
+                    text: self.whole.and_then(|w| w.get(range)),
+                },
+                None => Cell::EMPTY,
+            }
+        };
+        decode(self.record, cell).map_err(|p| self.table.problem(self.row, column.name, p))
+    }
+}
+
+/// Whether two cells are the same bytes; most that differ differ at once.
+#[inline]
+fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.first() == b.first() && a == b
 }
 
 /// The row as text, when it is UTF-8 and each field starts and ends on a
@@ -370,9 +608,7 @@ pub(crate) fn write_header<R: Record>(csv: &mut Csv<'_>) -> Result<()> {
 
 /// Writes `record` as one row, its columns in table order.
 pub(crate) fn write_row<R: Record>(csv: &mut Csv<'_>, record: &R) -> Result<()> {
-    for column in R::COLUMNS {
-        (column.encode)(record, csv)?;
-    }
+    record.encode_columns(csv)?;
     csv.end_row()
 }
 
@@ -484,11 +720,10 @@ impl<R: Record + Clone> Document<R> {
             }
         }
         let mut rows = Vec::new();
-        let mut record = R::default();
-        while reader.next(&mut record, |_| true)? {
-            check(&record, reader.line())?;
+        while reader.advance(|_| true)? {
+            check(reader.record(), reader.line())?;
             rows.push(Stored {
-                record: record.clone(),
+                record: reader.record().clone(),
                 row: reader.row().iter().map(<[u8]>::to_vec).collect(),
             });
         }
@@ -538,25 +773,17 @@ mod tests {
         value: String,
     }
 
-    impl Record for Setting {
-        const COLUMNS: &'static [Column<Self>] = &[
-            Column::required(
-                "key",
-                |s, cell| {
-                    cell.text_into(&mut s.key)?;
-                    if s.key.is_empty() {
-                        return Err(Problem::new("is empty").hint("name the setting"));
-                    }
-                    Ok(())
-                },
-                |s, csv| csv.text(&s.key),
-            ),
-            Column::optional(
-                "value",
-                |s, cell| cell.text_into(&mut s.value),
-                |s, csv| csv.text(&s.value),
-            ),
-        ];
+    table! {
+        Setting {
+            required "key": |s, cell| {
+                cell.text_into(&mut s.key)?;
+                if s.key.is_empty() {
+                    return Err(Problem::new("is empty").hint("name the setting"));
+                }
+                Ok(())
+            }, |s, csv| csv.text(&s.key);
+            optional "value": |s, cell| cell.text_into(&mut s.value), |s, csv| csv.text(&s.value);
+        }
     }
 
     fn round_trip(input: &[u8], change: impl FnOnce(&mut Document<Setting>)) -> String {

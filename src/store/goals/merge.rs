@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
 
-use super::{GOALS_FILE, GoalsFile, StoredGoal};
+use super::{GoalsFile, StoredGoal};
 use crate::error::{Error, Result};
 use crate::model::goal_merge::{Side, merge};
 use crate::printer::Warning;
@@ -39,15 +39,15 @@ pub(crate) struct Outcome {
 }
 
 impl GoalsFile {
-    /// Takes in the goals of `theirs` (read from the file named
-    /// `their_name`): one not here yet is added at the end, one here is
-    /// merged field by field with this file's version (see the module
-    /// comment). `ancestor`, when given, is the version both grew from.
+    /// Takes in the goals of `theirs`: one not here yet is added at the
+    /// end, one here is merged field by field with this file's version (see
+    /// the module comment). `ancestor`, when given, is the version both grew
+    /// from; `names` name this file and theirs in reports.
     pub(crate) fn merge(
         &mut self,
         theirs: GoalsFile,
         ancestor: Option<&GoalsFile>,
-        their_name: &str,
+        names: [&str; 2],
     ) -> Outcome {
         let mut at: HashMap<String, usize> = self
             .rows
@@ -104,8 +104,8 @@ impl GoalsFile {
                     id: merged.goal.id.clone(),
                     title: merged.goal.title.clone(),
                     from: match conflict.lost_side {
-                        Side::Ours => GOALS_FILE.to_string(),
-                        Side::Theirs => their_name.to_string(),
+                        Side::Ours => names[0].to_string(),
+                        Side::Theirs => names[1].to_string(),
                     },
                     conflict,
                 });
@@ -309,7 +309,7 @@ mod tests {
             .as_bytes(),
         )
         .unwrap();
-        assert!(main.merge(copy, None, "copy.csv").changed);
+        assert!(main.merge(copy, None, [GOALS_FILE, "copy.csv"]).changed);
         let titles: Vec<&str> = main.rows.iter().map(|s| s.record.title.as_str()).collect();
         assert_eq!(titles, ["Main newer", "Copy newer", "Copy only"]);
     }
@@ -323,13 +323,17 @@ mod tests {
                 .merge(
                     parse("copy.csv", text.as_bytes()).unwrap(),
                     None,
-                    "copy.csv"
+                    [GOALS_FILE, "copy.csv"]
                 )
                 .changed
         );
         assert!(
             !main
-                .merge(parse("copy.csv", b"").unwrap(), None, "copy.csv")
+                .merge(
+                    parse("copy.csv", b"").unwrap(),
+                    None,
+                    [GOALS_FILE, "copy.csv"]
+                )
                 .changed
         );
         assert_eq!(main.rows.len(), 1);
@@ -347,7 +351,7 @@ mod tests {
             b"Status,ID,Title,Horizon,Created,place,MOOD\nopen,b,Two,year,2026-01-03,Paris,calm\n",
         )
         .unwrap();
-        assert!(main.merge(copy, None, "copy.csv").changed);
+        assert!(main.merge(copy, None, [GOALS_FILE, "copy.csv"]).changed);
         let mut out = Vec::new();
         write(&mut out, &main).unwrap();
         assert_eq!(

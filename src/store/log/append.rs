@@ -247,8 +247,7 @@ fn inspect(file: &mut File, len: u64) -> Result<Shape> {
         // Slow path: read every row; the first bad one is reported.
         file.seek(SeekFrom::Start(0)).map_err(seek_error)?;
         let mut reader = Reader::<_, Entry>::open(LOG_FILE, &*file)?;
-        let mut entry = Entry::default();
-        while reader.next(&mut entry, |_| true)? {}
+        while reader.advance(|_| true)? {}
     }
     Ok(Shape {
         layout,

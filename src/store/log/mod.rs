@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 
 use super::conflicts;
 use super::removed;
-use super::schema::{Column, Problem, Reader, Record};
+use super::schema::{Problem, Reader, table};
 use crate::error::{Error, Result};
 use crate::model::{Entry, Kind, MAX_MINUTES, MOOD_RANGE};
 
@@ -28,88 +28,50 @@ pub(crate) use undo::remove_last_of;
 
 pub(crate) const LOG_FILE: &str = "log.csv";
 
-/// The columns of log.csv, in the order a new file gets them. A file must
-/// name the required ones to be read; an append needs them all. The lazy
-/// ones are decoded only for the rows a reader wants the text of.
-impl Record for Entry {
-    const COLUMNS: &'static [Column<Self>] = &[
-        Column::required(
-            "id",
-            |e, cell| {
-                if cell.bytes().is_empty() {
-                    return Err(Problem::new("is empty")
-                        .hint("every entry needs an id; give it any unique word"));
-                }
-                cell.text_into(&mut e.id)
-            },
-            |e, csv| csv.text(&e.id),
-        ),
-        Column::required(
-            "date",
-            |e, cell| {
-                e.date = cell.date()?;
-                Ok(())
-            },
-            |e, csv| csv.date(e.date),
-        ),
-        Column::required(
-            "partner",
-            |e, cell| {
-                cell.text_into(&mut e.partner)?;
-                if e.partner.is_empty() {
-                    return Err(Problem::new("is empty"));
-                }
-                Ok(())
-            },
-            |e, csv| csv.text(&e.partner),
-        ),
-        Column::required(
-            "kind",
-            |e, cell| {
-                e.kind = Kind::from_bytes(cell.bytes()).ok_or_else(|| {
-                    let shown = String::from_utf8_lossy(cell.bytes());
-                    Problem::new(format!("{shown:?} is not a kind")).hint(format!(
-                        "kinds: {}",
-                        Kind::names().collect::<Vec<_>>().join(", ")
-                    ))
-                })?;
-                Ok(())
-            },
-            |e, csv| csv.text(e.kind.as_str()),
-        ),
-        Column::optional(
-            "minutes",
-            |e, cell| {
-                e.minutes = cell.number(0, MAX_MINUTES)?;
-                Ok(())
-            },
-            |e, csv| csv.number(e.minutes),
-        ),
-        Column::optional(
-            "mood",
-            |e, cell| {
-                let (low, high) = (*MOOD_RANGE.start(), *MOOD_RANGE.end());
-                e.mood = cell.number(low.into(), high.into())?.map(|m| m as u8);
-                Ok(())
-            },
-            |e, csv| csv.number(e.mood.map(u16::from)),
-        ),
-        Column::lazy(
-            "prompt",
-            |e, cell| cell.text_into(&mut e.prompt),
-            |e, csv| csv.text(&e.prompt),
-        ),
-        Column::lazy(
-            "note",
-            |e, cell| cell.text_into(&mut e.note),
-            |e, csv| csv.text(&e.note),
-        ),
-        Column::lazy(
-            "logged_at",
-            |e, cell| cell.text_into(&mut e.logged_at),
-            |e, csv| csv.text(&e.logged_at),
-        ),
-    ];
+// The columns of log.csv, in the order a new file gets them. A file must
+// name the required ones to be read; an append needs them all. The lazy
+// ones are decoded only for the rows a reader wants the text of.
+table! {
+    Entry {
+        required "id": |e, cell| {
+            if cell.bytes().is_empty() {
+                return Err(Problem::new("is empty")
+                    .hint("every entry needs an id; give it any unique word"));
+            }
+            cell.text_into(&mut e.id)
+        }, |e, csv| csv.text(&e.id);
+        required "date": |e, cell| {
+            e.date = cell.date()?;
+            Ok(())
+        }, |e, csv| csv.date(e.date);
+        required "partner": |e, cell| {
+            cell.text_into(&mut e.partner)?;
+            if e.partner.is_empty() {
+                return Err(Problem::new("is empty"));
+            }
+            Ok(())
+        }, |e, csv| csv.text(&e.partner);
+        required "kind": |e, cell| {
+            e.kind = Kind::from_bytes(cell.bytes()).ok_or_else(|| {
+                let shown = String::from_utf8_lossy(cell.bytes());
+                Problem::new(format!("{shown:?} is not a kind"))
+                    .hint(format!("kinds: {}", Kind::names().collect::<Vec<_>>().join(", ")))
+            })?;
+            Ok(())
+        }, |e, csv| csv.text(e.kind.as_str());
+        optional "minutes": |e, cell| {
+            e.minutes = cell.number(0, MAX_MINUTES)?;
+            Ok(())
+        }, |e, csv| csv.number(e.minutes);
+        optional "mood": |e, cell| {
+            let (low, high) = (*MOOD_RANGE.start(), *MOOD_RANGE.end());
+            e.mood = cell.number(low.into(), high.into())?.map(|m| m as u8);
+            Ok(())
+        }, |e, csv| csv.number(e.mood.map(u16::from));
+        lazy "prompt": |e, cell| cell.text_into(&mut e.prompt), |e, csv| csv.text(&e.prompt);
+        lazy "note": |e, cell| cell.text_into(&mut e.note), |e, csv| csv.text(&e.note);
+        lazy "logged_at": |e, cell| cell.text_into(&mut e.logged_at), |e, csv| csv.text(&e.logged_at);
+    }
 }
 
 /// Calls `visit` with every entry of `DIR/log.csv`, in file order, in one
@@ -184,9 +146,8 @@ fn read_file_decoding(
         Err(err) => return Err(Error::io("cannot read", path, &err)),
     };
     let mut reader = Reader::<_, Entry>::open(name, file)?;
-    let mut entry = Entry::default();
-    while reader.next(&mut entry, |e| wants_text(e.kind, e.date))? {
-        visit(&entry, reader.line())?;
+    while reader.advance(|e| wants_text(e.kind, e.date))? {
+        visit(reader.record(), reader.line())?;
     }
     Ok(())
 }
@@ -203,10 +164,9 @@ mod tests {
     /// Every entry of `bytes` read as log.csv, or the first error.
     fn read_all(bytes: &[u8]) -> Result<Vec<Entry>> {
         let mut reader = Reader::<_, Entry>::open(LOG_FILE, bytes)?;
-        let mut entry = Entry::default();
         let mut entries = Vec::new();
-        while reader.next(&mut entry, |_| true)? {
-            entries.push(entry.clone());
+        while reader.advance(|_| true)? {
+            entries.push(reader.record().clone());
         }
         Ok(entries)
     }
@@ -248,6 +208,34 @@ mod tests {
             let back = read_all(&bytes).unwrap();
             prop_assert_eq!(back, vec![entry]);
         }
+    }
+
+    #[test]
+    fn advancing_skips_only_what_did_not_change() {
+        let log = "id,date,partner,kind,minutes,mood,prompt,note,logged_at\n\
+                   a1,2026-11-20,alex,answer,,,p-1,first,t1\n\
+                   a2,2026-11-20,alex,answer,,,p-1,second,t2\n\
+                   a3,2026-11-20,sam,care,5,,,,t3\n\
+                   a4,2026-11-21,sam,care,5,3,p-2,fourth,t4\n\
+                   a5,2026-11-21,sam,talk,,3,p-2,fifth,\n";
+        // Every other row's text wanted: lazy cells come and go.
+        let wants = |e: &Entry| e.id.ends_with(['1', '2', '4']);
+        let mut by_next = Vec::new();
+        let mut reader = Reader::<_, Entry>::open(LOG_FILE, log.as_bytes()).unwrap();
+        let mut entry = Entry::default();
+        while reader.next(&mut entry, wants).unwrap() {
+            by_next.push(entry.clone());
+        }
+        let mut by_advance = Vec::new();
+        let mut reader = Reader::<_, Entry>::open(LOG_FILE, log.as_bytes()).unwrap();
+        while reader.advance(wants).unwrap() {
+            by_advance.push(reader.record().clone());
+        }
+        assert_eq!(by_advance, by_next);
+        let notes: Vec<&str> = by_next.iter().map(|e| e.note.as_str()).collect();
+        assert_eq!(notes, ["first", "second", "", "fourth", ""]);
+        assert_eq!(by_next[4].mood, Some(3));
+        assert_eq!(by_next[2].minutes, Some(5));
     }
 
     #[test]

@@ -1,0 +1,304 @@
+//! git as the sync engine: the merge of two versions of a data file, given
+//! their common ancestor, as `couple merge-driver` does it for git.
+//!
+//! - `log.csv`: every row of both versions, each id once, our rows first in
+//!   their order and bytes, then the rows only theirs holds, in theirs'
+//!   order, moved to our columns by name. An entry undone since the
+//!   ancestor (in the ancestor but gone from one side) or named in
+//!   removed.csv stays out.
+//! - `goals.csv`: each goal once; of a goal both hold, each field from the
+//!   side that changed it since the ancestor, and of a field both changed,
+//!   the later change (see `model::goal_merge`), the overwritten value
+//!   reported and kept in `.merged/goals-overwritten.csv`.
+//! - `removed.csv`: every id of both versions, once.
+//!
+//! Nothing is written when a version cannot be read: git then leaves the
+//! file to be merged by hand.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use super::goals::{self, GOALS_FILE};
+use super::log::LOG_FILE;
+use super::read_if_exists;
+use super::removed::{self, REMOVED_FILE, Removed};
+use super::schema::{BOM, Reader};
+use super::table::first_line_ends_crlf;
+use super::{fsx, goals::merge::keep_overwritten};
+use crate::error::{Error, Result};
+use crate::model::Entry;
+use crate::printer::Warned;
+use crate::render::csv::{Csv, CsvStyle};
+
+/// Merges `theirs` into `ours` (which git takes as the result), given the
+/// `ancestor`; `path` is the file's path in the repository, relative to
+/// where git runs the driver (the top of the work tree): its name says
+/// which file it is, its directory is the data directory.
+pub(crate) fn merge(
+    ancestor: &Path,
+    ours: &Path,
+    theirs: &Path,
+    path: &Path,
+) -> Result<Warned<()>> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let read = |file: &Path| -> Result<Vec<u8>> { Ok(read_if_exists(file)?.unwrap_or_default()) };
+    let (base, mine, other) = (read(ancestor)?, read(ours)?, read(theirs)?);
+    let labels = Labels::of(&name);
+    let mut warnings = Vec::new();
+    let merged = match name.as_str() {
+        LOG_FILE => merge_log(&base, &mine, &other, &removed::read(dir)?, &labels)?,
+        GOALS_FILE => {
+            let mut file = goals::parse(&labels.ours, &mine)?;
+            let base = goals::parse(&labels.ancestor, &base)?;
+            let theirs = goals::parse(&labels.theirs, &other)?;
+            let outcome = file.merge(theirs, Some(&base), [&labels.ours, &labels.theirs]);
+            warnings = keep_overwritten(dir, &outcome.overwritten)?;
+            let mut out = Vec::new();
+            goals::write(&mut out, &file)?;
+            out
+        }
+        REMOVED_FILE => removed::merge(&labels.ours, &mine, &labels.theirs, &other)?,
+        _ => {
+            return Err(Error::usage(format!(
+                "couple merges {LOG_FILE}, {GOALS_FILE} and {REMOVED_FILE}, not {}",
+                path.display()
+            ))
+            .with_hint(format!(
+                "in .gitattributes, give merge=couple to those three files only: {LOG_FILE} merge=couple"
+            )));
+        }
+    };
+    fsx::replace(ours, |out| {
+        out.write_all(&merged)
+            .map_err(|e| Error::io("cannot write", ours, &e))
+    })?;
+    Ok(Warned::new((), warnings))
+}
+
+/// How errors and reports name the three versions.
+struct Labels {
+    ancestor: String,
+    ours: String,
+    theirs: String,
+}
+
+impl Labels {
+    fn of(name: &str) -> Self {
+        Self {
+            ancestor: format!("{name} (the common ancestor)"),
+            ours: format!("{name} (ours)"),
+            theirs: format!("{name} (theirs)"),
+        }
+    }
+}
+
+/// One version of log.csv as read: its shape and its rows' cells.
+struct LogVersion {
+    header: Vec<Vec<u8>>,
+    crlf: bool,
+    bom: bool,
+    /// Each row's id and cells, in file order.
+    rows: Vec<(String, Vec<Vec<u8>>)>,
+}
+
+/// Reads one version whole, every row validated (`name` in its errors).
+fn read_log(name: &str, bytes: &[u8]) -> Result<LogVersion> {
+    let mut reader = Reader::<_, Entry>::open(name, bytes)?;
+    let header = reader.table().header().iter().map(<[u8]>::to_vec).collect();
+    let mut rows = Vec::new();
+    let mut entry = Entry::default();
+    while reader.next(&mut entry, |_| true)? {
+        rows.push((
+            entry.id.clone(),
+            reader.row().iter().map(<[u8]>::to_vec).collect(),
+        ));
+    }
+    Ok(LogVersion {
+        header,
+        crlf: first_line_ends_crlf(bytes),
+        bom: bytes.starts_with(BOM),
+        rows,
+    })
+}
+
+fn merge_log(
+    base: &[u8],
+    ours: &[u8],
+    theirs: &[u8],
+    removed: &Removed,
+    labels: &Labels,
+) -> Result<Vec<u8>> {
+    let base = read_log(&labels.ancestor, base)?;
+    let mut ours = read_log(&labels.ours, ours)?;
+    let theirs = read_log(&labels.theirs, theirs)?;
+    let ids =
+        |v: &LogVersion| -> HashSet<String> { v.rows.iter().map(|(id, _)| id.clone()).collect() };
+    let (in_base, in_ours, in_theirs) = (ids(&base), ids(&ours), ids(&theirs));
+    // Undone on one side since the ancestor, or ever (removed.csv).
+    let undone = |id: &str| {
+        removed.contains(id.as_bytes())
+            || (in_base.contains(id) && !(in_ours.contains(id) && in_theirs.contains(id)))
+    };
+    if ours.header.is_empty() {
+        ours.header.clone_from(&theirs.header);
+        ours.crlf = theirs.crlf;
+        ours.bom = theirs.bom;
+    }
+    let mut rows: Vec<Vec<Vec<u8>>> = ours
+        .rows
+        .iter()
+        .filter(|(id, _)| !undone(id))
+        .map(|(_, cells)| cells.clone())
+        .collect();
+    for (id, cells) in &theirs.rows {
+        if in_ours.contains(id) || undone(id) {
+            continue;
+        }
+        let mut placed = vec![Vec::new(); ours.header.len()];
+        for (name, cell) in theirs.header.iter().zip(cells) {
+            let at = if let Some(at) = ours.header.iter().position(|h| same_column(h, name)) {
+                at
+            } else {
+                ours.header.push(name.clone());
+                placed.push(Vec::new());
+                ours.header.len() - 1
+            };
+            placed[at].clone_from(cell);
+        }
+        rows.push(placed);
+    }
+    let mut out = Vec::new();
+    let fail = |e: &std::io::Error| Error::runtime(format!("merging {LOG_FILE}: {e}"));
+    let style = CsvStyle {
+        neutralise: false,
+        bom: ours.bom,
+        crlf: ours.crlf,
+    };
+    let mut csv = Csv::new(&mut out, style, &fail)?;
+    if !ours.header.is_empty() {
+        let width = ours.header.len();
+        for row in std::iter::once(&ours.header).chain(&rows) {
+            for at in 0..width {
+                csv.bytes(row.get(at).map_or(&[][..], Vec::as_slice))?;
+            }
+            csv.end_row()?;
+        }
+    }
+    csv.finish()?;
+    Ok(out)
+}
+
+/// Whether two header names name the same column (trimmed, any case, a
+/// BOM ignored).
+fn same_column(a: &[u8], b: &[u8]) -> bool {
+    let key = |n: &[u8]| {
+        String::from_utf8_lossy(n)
+            .trim_start_matches('\u{feff}')
+            .trim()
+            .to_lowercase()
+    };
+    key(a) == key(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADER: &str = "id,date,partner,kind,minutes,mood,prompt,note,logged_at\n";
+
+    fn row(id: &str) -> String {
+        format!("{id},2026-11-24,alex,care,,,,\"note, {id}\",2026-11-24T10:00:00.000+00:00\n")
+    }
+
+    fn log(ids: &[&str]) -> String {
+        let mut text = HEADER.to_string();
+        for id in ids {
+            text.push_str(&row(id));
+        }
+        text
+    }
+
+    fn merged(base: &str, ours: &str, theirs: &str, removed: &Removed) -> String {
+        let labels = Labels::of(LOG_FILE);
+        let out = merge_log(
+            base.as_bytes(),
+            ours.as_bytes(),
+            theirs.as_bytes(),
+            removed,
+            &labels,
+        )
+        .unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn both_sides_appends_are_kept_ours_first_each_id_once() {
+        let base = log(&["a", "b"]);
+        let ours = log(&["a", "b", "c", "d"]);
+        let theirs = log(&["a", "b", "e", "c"]);
+        assert_eq!(
+            merged(&base, &ours, &theirs, &Removed::default()),
+            log(&["a", "b", "c", "d", "e"]),
+            "our bytes as they were, then theirs' new rows"
+        );
+    }
+
+    #[test]
+    fn an_entry_undone_on_either_side_since_the_ancestor_stays_out() {
+        let base = log(&["a", "b", "c"]);
+        let ours = log(&["a", "c", "d"]);
+        let theirs = log(&["a", "b", "e"]);
+        assert_eq!(
+            merged(&base, &ours, &theirs, &Removed::default()),
+            log(&["a", "d", "e"])
+        );
+    }
+
+    #[test]
+    fn an_id_in_removed_csv_stays_out_whoever_holds_it() {
+        let removed = Removed::parse(REMOVED_FILE, b"id\nz\n").unwrap();
+        let out = merged(&log(&[]), &log(&["a", "z"]), &log(&["z", "b"]), &removed);
+        assert_eq!(out, log(&["a", "b"]));
+    }
+
+    #[test]
+    fn theirs_rows_move_to_our_columns_and_their_own_columns_come_along() {
+        let ours = "id,date,partner,kind,minutes,mood,prompt,note,logged_at,mine\r\n\
+                    a,2026-11-24,alex,care,,,,tea,2026-11-24T10:00:00.000+00:00,x\r\n";
+        let theirs = "note,id,date,partner,kind,minutes,mood,prompt,logged_at,where\n\
+                      hug,b,2026-11-24,sam,affection,,,,2026-11-24T11:00:00.000+00:00,home\n";
+        assert_eq!(
+            merged("", ours, theirs, &Removed::default()),
+            "id,date,partner,kind,minutes,mood,prompt,note,logged_at,mine,where\r\n\
+             a,2026-11-24,alex,care,,,,tea,2026-11-24T10:00:00.000+00:00,x,\r\n\
+             b,2026-11-24,sam,affection,,,,hug,2026-11-24T11:00:00.000+00:00,,home\r\n"
+        );
+    }
+
+    #[test]
+    fn a_version_that_cannot_be_read_is_named() {
+        let labels = Labels::of(LOG_FILE);
+        let bad = format!("{HEADER}a,2026-13-01,alex,care,,,,,\n");
+        let err = merge_log(
+            b"",
+            log(&["a"]).as_bytes(),
+            bad.as_bytes(),
+            &Removed::default(),
+            &labels,
+        )
+        .unwrap_err();
+        assert!(
+            err.message
+                .starts_with("log.csv (theirs) line 2: column date:"),
+            "{}",
+            err.message
+        );
+    }
+}
