@@ -68,7 +68,7 @@ pub(crate) fn merge(
         REMOVED_FILE => removed::merge(&labels.ours, &mine, &labels.theirs, &other)?,
         _ => {
             return Err(Error::usage(format!(
-                "couple merges {LOG_FILE}, {GOALS_FILE} and {REMOVED_FILE}, not {}",
+                "merge-driver merges {LOG_FILE}, {GOALS_FILE} and {REMOVED_FILE}, not {}",
                 path.display()
             ))
             .with_hint(format!(
