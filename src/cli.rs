@@ -781,14 +781,34 @@ pub(crate) struct GoalsArgs {
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum GoalsCommand {
+    #[command(after_help = "Examples:
+  couple goals add See the northern lights
+  couple goals add \"Book the Lisbon trip\" --due 2026-12-15 --owner sam
+  couple goals add \"Learn to sail\" --horizon year --note \"ask Jo about lessons\"")]
     Add(GoalsAddArgs),
+    #[command(after_help = "Examples:
+  couple goals list                      the open goals, overdue first
+  couple goals list --status done --horizon year
+  couple goals list --status all --format csv > goals.csv")]
     List(GoalsListArgs),
     /// Mark a goal done
+    #[command(after_help = "Examples:
+  couple goals done 7kq                  by a unique prefix of the id
+  couple goals done 7kq3m9xa")]
     Done(GoalIdArgs),
     /// Drop a goal you no longer want (it stays in the file, as dropped)
+    #[command(after_help = "Examples:
+  couple goals drop 7kq                  it stays in goals.csv, as dropped
+  couple goals list --status dropped     what you let go of")]
     Drop(GoalIdArgs),
     /// Open a done or dropped goal again
+    #[command(after_help = "Examples:
+  couple goals reopen 7kq                open again, its closed date cleared")]
     Reopen(GoalIdArgs),
+    #[command(after_help = "Examples:
+  couple goals edit 7kq --due \"next friday\" --note \"ask about trains\"
+  couple goals edit 7kq --title \"Lisbon in spring\" --no-due
+  couple goals edit 7kq --owner us --horizon someday")]
     Edit(GoalsEditArgs),
     Review(GoalsReviewArgs),
 }
@@ -988,8 +1008,17 @@ pub(crate) struct RitualsArgs {
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum RitualsCommand {
+    #[command(after_help = "Examples:
+  couple rituals set talk 5/week              talk five days a week
+  couple rituals set talk 1/day --minutes 10  only talks of 10 minutes or more count
+  couple rituals set closeness 3/week --kind affection --kind care")]
     Set(RitualsSetArgs),
+    #[command(after_help = "Examples:
+  couple rituals pause --from 2026-12-20 --to 2027-01-03 \"at my parents'\"
+  couple rituals pause --from today --to \"next sunday\" us-time")]
     Pause(RitualsPauseArgs),
+    #[command(after_help = "Examples:
+  couple rituals unpause 7kq3                by a unique prefix of the id")]
     Unpause(RitualsUnpauseArgs),
 }
 
