@@ -343,7 +343,8 @@ pub(crate) const THEMES: [&str; 12] = [
 /// well, so `0 20 * * * couple review --due` mails only when it matters:
 /// a daily ritual when today's is missing; a weekly one when what is left
 /// needs every day after today (from Saturday for 1/week); a monthly one in
-/// its last 7 days; your partner's answer waiting for yours; a goal once
+/// its last 7 days; your partner's answer waiting for yours; what is new
+/// from your partner, once (told even during a pause); a goal once
 /// when it is due within 3 days and once a week while it is overdue; a
 /// drift (a ritual's last 2 weeks below half its rate over the 8 weeks
 /// before, when that was at least once a week) once a week. Nothing for a
