@@ -27,6 +27,7 @@ mod review;
 mod rituals;
 mod rituals_month;
 mod safety;
+mod spreadsheets;
 mod sync;
 mod talk;
 mod undo_sync;
