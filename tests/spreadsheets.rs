@@ -108,9 +108,9 @@ fn libreoffice_reads_typed_cells_on_a_sheet_per_data_set() {
     );
     assert_eq!(
         sheet("goals"),
-        "\"id\",\"title\",\"horizon\",\"status\",\"owner\",\"due\",\"created\",\"closed\",\"note\",\"updated_at\"\n\
-         \"k3m9x2ab\",\"Learn to tango\",\"year\",\"open\",\"us\",2026-12-31,2026-11-01,,,\n\
-         \"k3p7q8cd\",\"+Book the Lisbon trip\",\"year\",\"done\",\"us\",,2026-11-02,2026-11-20,,\n"
+        "\"id\",\"title\",\"horizon\",\"status\",\"owner\",\"due\",\"created\",\"closed\",\"note\",\"updated_at\",\"changed\"\n\
+         \"k3m9x2ab\",\"Learn to tango\",\"year\",\"open\",\"us\",2026-12-31,2026-11-01,,,,\n\
+         \"k3p7q8cd\",\"+Book the Lisbon trip\",\"year\",\"done\",\"us\",,2026-11-02,2026-11-20,,,\n"
     );
     assert_eq!(
         sheet("rituals"),
