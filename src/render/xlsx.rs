@@ -187,7 +187,9 @@ impl Cells for Sheet<'_> {
 
 /// `date` as a spreadsheet date, if it has one (1900 to 9999).
 fn excel_date(date: NaiveDate) -> Option<ExcelDateTime> {
-    let year = u16::try_from(date.year()).ok()?;
+    let year = u16::try_from(date.year())
+        .ok()
+        .filter(|y| (1900..=9999).contains(y))?;
     ExcelDateTime::from_ymd(year, date.month() as u8, date.day() as u8).ok()
 }
 
@@ -206,5 +208,6 @@ mod tests {
         assert!(excel_date(day(2026, 11, 30)).is_some());
         assert!(excel_date(day(1899, 12, 31)).is_none());
         assert!(excel_date(day(-5, 1, 1)).is_none());
+        assert!(excel_date(day(10_000, 1, 1)).is_none());
     }
 }
