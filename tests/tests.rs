@@ -16,6 +16,7 @@ mod goal_sync;
 mod goals;
 mod guided;
 mod history;
+mod hooks;
 mod identity_dates;
 mod layers;
 mod log;
