@@ -343,7 +343,8 @@ pub(crate) const THEMES: [&str; 12] = [
 /// well, so `0 20 * * * couple review --due` mails only when it matters:
 /// a daily ritual when today's is missing; a weekly one when what is left
 /// needs every day after today (from Saturday for 1/week); a monthly one in
-/// its last 7 days; your partner's answer waiting for yours; a goal once
+/// its last 7 days; your partner's answer waiting for yours; what is new
+/// from your partner, once (told even during a pause); a goal once
 /// when it is due within 3 days and once a week while it is overdue; a
 /// drift (a ritual's last 2 weeks below half its rate over the 8 weeks
 /// before, when that was at least once a week) once a week. Nothing for a
@@ -481,7 +482,7 @@ pub(crate) enum HistoryFormat {
     Json,
 }
 
-/// Write the log, the goals or the deck as CSV or JSON
+/// Write the log, the goals or the deck as CSV, JSON or a spreadsheet
 ///
 /// CSV is safe to open in a spreadsheet: a text cell that a spreadsheet
 /// would run as a formula (one starting with =, +, -, @, a tab, a carriage
@@ -492,6 +493,14 @@ pub(crate) enum HistoryFormat {
 ///
 /// JSON is for programs: an array of objects with the same fields, values
 /// as stored (never neutralised), numbers as numbers, empty cells as null.
+///
+/// xlsx is a spreadsheet file: dates as dates, minutes and moods as
+/// numbers, text as text that never runs as a formula (no ' needed), a
+/// frozen header row, an autofilter and fitting column widths. `couple
+/// export all --format xlsx` puts the log, the goals, and the rituals and
+/// pauses (when their files exist) on one sheet each. A spreadsheet is
+/// never written to a terminal: give -o FILE, or redirect stdout to a file
+/// or a pipe.
 ///
 /// The log is filtered by --from, --to, --kind and --partner; the goals by
 /// --status and --horizon; the prompts by --theme. --partner filters only
@@ -506,7 +515,8 @@ pub(crate) enum HistoryFormat {
   couple export --kind talk --kind us-time --partner sam
   couple export --excel -o log.csv       for Excel
   couple export goals --status open --format json
-  couple export prompts --theme play")]
+  couple export prompts --theme play
+  couple export all --format xlsx -o ours.xlsx")]
 pub(crate) struct ExportArgs {
     /// What to export
     #[arg(value_enum, default_value_t = ExportData::Log, value_name = "DATA")]
@@ -562,6 +572,8 @@ pub(crate) enum ExportData {
     Goals,
     /// the deck: built-in prompts and your prompts.csv
     Prompts,
+    /// the log, the goals, the rituals and the pauses, a sheet each (xlsx)
+    All,
 }
 
 impl ExportData {
@@ -570,14 +582,19 @@ impl ExportData {
             ExportData::Log => "log",
             ExportData::Goals => "goals",
             ExportData::Prompts => "prompts",
+            ExportData::All => "all",
         }
     }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum ExportFormat {
+    /// Comma-separated values with a header row
     Csv,
+    /// An array of objects, for programs
     Json,
+    /// A spreadsheet file (Excel, LibreOffice, Numbers): typed cells
+    Xlsx,
 }
 
 /// Print the shell completion script
@@ -781,14 +798,34 @@ pub(crate) struct GoalsArgs {
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum GoalsCommand {
+    #[command(after_help = "Examples:
+  couple goals add See the northern lights
+  couple goals add \"Book the Lisbon trip\" --due 2026-12-15 --owner sam
+  couple goals add \"Learn to sail\" --horizon year --note \"ask Jo about lessons\"")]
     Add(GoalsAddArgs),
+    #[command(after_help = "Examples:
+  couple goals list                      the open goals, overdue first
+  couple goals list --status done --horizon year
+  couple goals list --status all --format csv > goals.csv")]
     List(GoalsListArgs),
     /// Mark a goal done
+    #[command(after_help = "Examples:
+  couple goals done 7kq                  by a unique prefix of the id
+  couple goals done 7kq3m9xa")]
     Done(GoalIdArgs),
     /// Drop a goal you no longer want (it stays in the file, as dropped)
+    #[command(after_help = "Examples:
+  couple goals drop 7kq                  it stays in goals.csv, as dropped
+  couple goals list --status dropped     what you let go of")]
     Drop(GoalIdArgs),
     /// Open a done or dropped goal again
+    #[command(after_help = "Examples:
+  couple goals reopen 7kq                open again, its closed date cleared")]
     Reopen(GoalIdArgs),
+    #[command(after_help = "Examples:
+  couple goals edit 7kq --due \"next friday\" --note \"ask about trains\"
+  couple goals edit 7kq --title \"Lisbon in spring\" --no-due
+  couple goals edit 7kq --owner us --horizon someday")]
     Edit(GoalsEditArgs),
     Review(GoalsReviewArgs),
 }
@@ -988,8 +1025,17 @@ pub(crate) struct RitualsArgs {
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum RitualsCommand {
+    #[command(after_help = "Examples:
+  couple rituals set talk 5/week              talk five days a week
+  couple rituals set talk 1/day --minutes 10  only talks of 10 minutes or more count
+  couple rituals set closeness 3/week --kind affection --kind care")]
     Set(RitualsSetArgs),
+    #[command(after_help = "Examples:
+  couple rituals pause --from 2026-12-20 --to 2027-01-03 \"at my parents'\"
+  couple rituals pause --from today --to \"next sunday\" us-time")]
     Pause(RitualsPauseArgs),
+    #[command(after_help = "Examples:
+  couple rituals unpause 7kq3                by a unique prefix of the id")]
     Unpause(RitualsUnpauseArgs),
 }
 

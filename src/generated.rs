@@ -9,6 +9,9 @@ use clap_complete::Shell;
 
 use crate::cli::Cli;
 
+#[cfg(test)]
+mod man;
+
 /// The completion script for `shell`.
 pub(crate) fn script(shell: Shell) -> Vec<u8> {
     let mut bytes = Vec::new();
@@ -20,22 +23,20 @@ pub(crate) fn script(shell: Shell) -> Vec<u8> {
 mod tests {
     use clap::CommandFactory;
     use clap_complete::Shell;
-    use clap_mangen::Man;
-    use clap_mangen::roff::{Roff, bold, roman};
 
     use super::script;
     use crate::cli::Cli;
 
     /// Every generated file: its path in the repository, and its bytes.
-    fn files() -> std::io::Result<Vec<(String, Vec<u8>)>> {
+    fn files() -> Vec<(String, Vec<u8>)> {
         let mut files: Vec<(String, Vec<u8>)> = SCRIPTS
             .iter()
             .map(|&(shell, name)| (format!("completions/{name}"), script(shell)))
             .collect();
-        for (name, page) in man_pages()? {
+        for (name, page) in man_pages() {
             files.push((format!("man/{name}"), page));
         }
-        Ok(files)
+        files
     }
 
     /// The shells, and the file each one's script is kept in.
@@ -47,144 +48,21 @@ mod tests {
         (Shell::PowerShell, "_couple.ps1"),
     ];
 
-    /// Every man page: couple.1 with the sections clap does not know about,
-    /// and one page per (sub)subcommand.
-    fn man_pages() -> std::io::Result<Vec<(String, Vec<u8>)>> {
+    /// Every man page, from the clap definitions (see `man`).
+    fn man_pages() -> Vec<(String, Vec<u8>)> {
         let mut cmd = Cli::command().disable_help_subcommand(true);
         cmd.build();
-        let mut pages = Vec::new();
-        let mut main = Vec::new();
-        Man::new(cmd.clone()).render(&mut main)?;
-        main.extend_from_slice(extra_sections().as_bytes());
-        pages.push(("couple.1".to_string(), main));
-        let mut stack: Vec<clap::Command> = cmd
-            .get_subcommands()
-            .filter(|s| !s.is_hide_set())
-            .cloned()
-            .collect();
-        while let Some(sub) = stack.pop() {
-            stack.extend(sub.get_subcommands().filter(|s| !s.is_hide_set()).cloned());
-            let sub_page = Man::new(sub);
-            let mut page = Vec::new();
-            sub_page.render(&mut page)?;
-            pages.push((sub_page.get_filename(), page));
-        }
-        pages.sort();
-        Ok(pages)
-    }
-
-    /// The sections of `man couple` that clap knows nothing about.
-    const SECTIONS: [(&str, &[(&str, &str)]); 4] = [
-        (
-            "FILES",
-            &[
-                (
-                    "$COUPLE_DIR/log.csv",
-                    "Every ritual logged, one row each: id,date,partner,kind,minutes,mood,prompt,note,logged_at. Appended under the lock.",
-                ),
-                (
-                    "$COUPLE_DIR/goals.csv",
-                    "Shared goals and dreams: id,title,horizon,status,owner,due,created,closed,note,updated_at. Rewritten atomically.",
-                ),
-                (
-                    "$COUPLE_DIR/prompts.csv",
-                    "Optional prompts of your own (id,theme,depth,text), added to the built-in deck.",
-                ),
-                (
-                    "$COUPLE_DIR/.lock",
-                    "Writers take an exclusive lock on it; a writer waits about 10 seconds, then fails.",
-                ),
-                (
-                    "$COUPLE_DIR",
-                    "The data directory: --dir, else COUPLE_DIR, else $XDG_DATA_HOME/couple (~/.local/share/couple). Created 0700, its files 0600. Columns are matched by header name; a spreadsheet's column order, extra columns, BOM and CRLF are kept.",
-                ),
-            ],
-        ),
-        (
-            "ENVIRONMENT",
-            &[
-                ("COUPLE_DIR", "The data directory."),
-                ("COUPLE_PARTNER", "Who you are; otherwise your login name."),
-                ("NO_COLOR", "When set, no colour."),
-                ("XDG_DATA_HOME", "Where the default data directory lives."),
-                (
-                    "COUPLE_TODAY",
-                    "A YYYY-MM-DD date that \"today\" means instead of the clock's (for tests and reproducible reports).",
-                ),
-            ],
-        ),
-        (
-            "EXIT STATUS",
-            &[
-                ("0", "Success, also when the reader of a pipe goes away."),
-                (
-                    "1",
-                    "A runtime failure (I/O, a lock that never came free); with review --exit-code, something is due.",
-                ),
-                (
-                    "2",
-                    "A usage error: a bad flag, date, kind, theme or id. Nothing was written.",
-                ),
-                (
-                    "65",
-                    "A data file cannot be parsed; the message names the file and line. Nothing was written.",
-                ),
-            ],
-        ),
-        (
-            "EXAMPLES",
-            &[
-                (
-                    "couple prompt",
-                    "Today's question, the same for both of you.",
-                ),
-                (
-                    "couple log talk --minutes 15 \"about the move\"",
-                    "Record the daily talk.",
-                ),
-                (
-                    "couple log care \"left a note in her bag\"",
-                    "Record a small act of care.",
-                ),
-                ("couple review", "How this week is going."),
-                (
-                    "couple review --due",
-                    "What is due now; nothing when all is well. For cron: 0 20 * * * couple review --due",
-                ),
-                (
-                    "couple goals add \"Learn to sail\" --horizon year",
-                    "Write down a shared goal.",
-                ),
-                (
-                    "couple goals review",
-                    "The monthly sit-down; without a terminal it prints the agenda.",
-                ),
-                (
-                    "couple export log --from 2026-01-01 --excel -o year.csv",
-                    "The year's log for a spreadsheet.",
-                ),
-            ],
-        ),
-    ];
-
-    fn extra_sections() -> String {
-        let mut roff = Roff::new();
-        for (title, items) in SECTIONS {
-            roff.control("SH", [title]);
-            for (term, text) in items {
-                roff.control("TP", [])
-                    .text([bold(*term)])
-                    .text([roman(*text)]);
-            }
-        }
-        roff.to_roff()
+        super::man::pages(&cmd)
+            .into_iter()
+            .map(|(name, text)| (name, text.into_bytes()))
+            .collect()
     }
 
     #[test]
     fn committed_completions_and_man_pages_match_fresh_output() {
         let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let regenerate = std::env::var_os("COUPLE_REGENERATE").is_some();
-        let files = files().expect("the man pages render");
+        let files = files();
         for dir in ["completions", "man"] {
             let mut committed: Vec<String> = std::fs::read_dir(repo.join(dir))
                 .map(|entries| {

@@ -328,3 +328,28 @@ fn a_version_that_cannot_be_read_leaves_the_merge_to_you() {
         "git leaves the file unmerged"
     );
 }
+
+#[test]
+fn the_driver_refuses_a_file_it_does_not_merge_and_writes_nothing() {
+    let env = Env::new();
+    for name in ["o", "a", "b"] {
+        env.write(name, "id,theme,depth,text\nmine-1,play,light,Why?\n");
+    }
+    let (o, a, b) = (env.path("o"), env.path("a"), env.path("b"));
+    let err = env.fails(
+        &[
+            "merge-driver",
+            &o.to_string_lossy(),
+            &a.to_string_lossy(),
+            &b.to_string_lossy(),
+            "prompts.csv",
+        ],
+        2,
+    );
+    assert_eq!(
+        err,
+        "couple: merge-driver merges log.csv, goals.csv and removed.csv, not prompts.csv\n\
+         hint: in .gitattributes, give merge=couple to those three files only: log.csv merge=couple\n"
+    );
+    env.assert_file("a", "id,theme,depth,text\nmine-1,play,light,Why?\n");
+}

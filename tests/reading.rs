@@ -269,3 +269,61 @@ a3,2024-11-25,alex,answer,,,{id},only alex,2024-11-25T20:00:00+00:00
         )
     );
 }
+
+#[test]
+fn on_a_terminal_an_answer_picks_from_the_recent_questions_not_yet_answered() {
+    let mut env = Env::new();
+    env.today = "2026-11-23".into();
+    let (monday, monday_text) = prompt_of(&env, "2026-11-23");
+    env.as_partner("alex")
+        .ok(&["log", "answer", "-q", "the walk"]);
+    env.today = "2026-11-24".into();
+    let (tuesday, _) = prompt_of(&env, "2026-11-24");
+    let Some(mut term) = Terminal::start_with(
+        &env,
+        "sam",
+        &[("NO_COLOR", "1")],
+        &["log", "answer", "-q", "the coffee"],
+    ) else {
+        return;
+    };
+    term.expect("Which question are you answering?");
+    term.expect(&format!("yesterday: {monday_text}"));
+    term.send("j\r");
+    let (code, screen) = term.finish();
+    assert_eq!(code, 0, "{screen}");
+    let log = env.file("log.csv").unwrap();
+    let sam = log.lines().find(|l| l.contains(",sam,")).unwrap();
+    assert!(
+        sam.contains(&format!(",2026-11-24,sam,answer,,,{monday},the coffee,")),
+        "{log}"
+    );
+    assert_ne!(monday, tuesday);
+    // Now both read both.
+    assert!(
+        env.as_partner("alex")
+            .ok(&["history"])
+            .contains("sam, Tue 24 Nov: the coffee")
+    );
+}
+
+#[test]
+fn a_card_drawn_by_id_or_at_random_says_its_id() {
+    let env = Env::new();
+    let (id, text) = prompt_of(&env, "2026-11-25");
+    assert_eq!(
+        env.ok(&["prompt", "--id", &id]),
+        format!("{text}  [{id}]\n")
+    );
+    let random = env.ok(&["prompt", "--random"]);
+    let (_, drawn) = random.trim_end().rsplit_once("  [").unwrap();
+    let drawn = drawn.trim_end_matches(']');
+    assert!(
+        random.starts_with(
+            &env.ok(&["prompt", "--id", drawn])
+                .replace(&format!("  [{drawn}]\n"), "")
+        )
+    );
+    // The question of the day stays one plain line.
+    assert_eq!(env.ok(&["prompt"]), format!("{text}\n"));
+}

@@ -488,3 +488,248 @@ fn a_hint_naming_a_path_works_pasted_into_a_shell() {
     assert!(pasted.status.success(), "{pasted:?}");
     assert_eq!(mode(&dir), 0o700);
 }
+
+// --- 1. an open quote at the end of the file is a torn end ------------------
+
+const TORN_QUOTE: &str = "couple: log.csv line 2: a quote opened in this row is never closed: the end of the file looks torn\n\
+    hint: close the quote or remove the broken row in a text editor (the rows after it read as part of it)\n";
+
+#[test]
+fn an_open_quote_at_the_end_is_refused_by_writes_and_reported_by_reads_with_its_line() {
+    let env = Env::new();
+    let torn = "id,date,partner,kind,minutes,mood,prompt,note,logged_at,where\n\
+                ab,2026-11-24,alex,care,,,,tea,2026-11-24T10:00:00.000+00:00,\"the kitchen\n";
+    env.write("log.csv", torn);
+    for args in [
+        &["log", "talk", "new"][..],
+        &["log", "--undo"],
+        &["review"],
+        &["export"],
+    ] {
+        let stderr = env.fails(args, 65);
+        assert_eq!(stderr, TORN_QUOTE, "{args:?}");
+    }
+    // JSON streams: what came before the torn end may be out already.
+    let json = env.run(&["export", "--format", "json"]);
+    assert_eq!((json.code, json.stderr.as_str()), (65, TORN_QUOTE));
+    env.assert_file("log.csv", torn);
+}
+
+#[test]
+fn an_open_quote_above_a_whole_looking_last_line_is_refused_too() {
+    // Over 64 KiB, so that an append sees only the end of the file; the
+    // last line parses on its own, but it sits inside the quote.
+    let mut log = String::from(HEADER);
+    for i in 0..2000 {
+        writeln!(
+            log,
+            "r{i:04},2026-11-20,alex,care,,,,\"tea, with \"\"milk\"\"\",2026-11-20T10:00:00+00:00"
+        )
+        .unwrap();
+    }
+    log.push_str("ab,2026-11-24,alex,care,,,,\"the kitchen\n");
+    log.push_str("cd,2026-11-24,sam,care,,,,flowers,2026-11-24T11:00:00+00:00\n");
+    let env = Env::new();
+    env.write("log.csv", &log);
+    // Row ab swallows row cd into its note and comes out a field short;
+    // the open quote, not the count, is what the message names.
+    for args in [&["log", "talk", "new"][..], &["review"]] {
+        let stderr = env.fails(args, 65);
+        assert!(
+            stderr.starts_with(
+                "couple: log.csv line 2002: a quote opened in this row is never closed"
+            ),
+            "{args:?}: {stderr}"
+        );
+    }
+    // With the open quote in its last field, the row has all its fields.
+    log = log.replace(",\"the kitchen\n", ",tea,\"2026-11-24T10:00\n");
+    env.write("log.csv", &log);
+    let stderr = env.fails(&["log", "talk", "new"], 65);
+    assert!(
+        stderr.starts_with("couple: log.csv line 2002: a quote opened in this row is never closed"),
+        "{stderr}"
+    );
+    env.assert_file("log.csv", &log);
+}
+
+// --- 6. every read validates every row it reads ----------------------------
+
+/// A log whose row 2 is `bad`, followed by more than a MiB of good rows.
+fn bad_row_far_from_the_end(bad: &[u8]) -> Env {
+    let mut log = HEADER.as_bytes().to_vec();
+    log.extend_from_slice(bad);
+    for i in 0..15_000 {
+        log.extend_from_slice(
+            format!(
+                "r{i:05},2026-11-20,alex,care,,,,a note long enough to fill a mebibyte soon,2026-11-20T10:00:00+00:00\n"
+            )
+            .as_bytes(),
+        );
+    }
+    assert!(log.len() > 1024 * 1024);
+    let env = Env::new();
+    env.write("log.csv", log);
+    env
+}
+
+#[test]
+fn invalid_utf8_in_an_old_note_is_reported_by_every_read() {
+    let env = bad_row_far_from_the_end(b"u0,2026-01-01,alex,care,,,,caf\xe9 in Latin-1,\n");
+    for args in [
+        &["review"][..],
+        &["review", "--due"],
+        &["export"],
+        &["goals", "review", "--no-input"],
+    ] {
+        let stderr = env.fails(args, 65);
+        assert_eq!(
+            stderr,
+            "couple: log.csv line 2: column note: is not valid UTF-8\n\
+             hint: save the file as UTF-8 (in a spreadsheet: CSV, UTF-8)\n",
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
+fn a_date_of_nul_bytes_far_from_the_end_is_reported_not_read_as_a_year() {
+    let env = bad_row_far_from_the_end(b"n0,\0\0\0\0\0\0\0\0\0\0,alex,care,,,,x,\n");
+    for args in [
+        &["review", "--format", "json"][..],
+        &["export", "--format", "json"],
+    ] {
+        let run = env.run(args);
+        assert_eq!(run.code, 65, "{args:?}: {}", run.stderr);
+        assert!(
+            run.stderr
+                .starts_with("couple: log.csv line 2: contains NUL bytes\n"),
+            "{args:?}: {}",
+            run.stderr
+        );
+        assert!(!run.stdout.contains("-262143"), "{args:?}");
+    }
+}
+
+#[test]
+fn a_character_split_across_two_fields_or_in_a_column_of_your_own_is_not_utf8() {
+    let env = Env::new();
+    // "é" is C3 A9: its halves at the end of one field and the start of
+    // the next make valid UTF-8 only when the fields are put together.
+    env.write(
+        "log.csv",
+        b"id,date,partner,kind,minutes,mood,prompt,note,logged_at\n\
+          s1,2026-11-20,alex,care,,,ab\xc3,\xa9cd,\n"
+            .as_slice(),
+    );
+    let stderr = env.fails(&["review"], 65);
+    assert!(
+        stderr.starts_with("couple: log.csv line 2: column prompt: is not valid UTF-8\n"),
+        "{stderr}"
+    );
+    env.write(
+        "log.csv",
+        b"id,date,partner,kind,minutes,mood,prompt,note,logged_at,place\n\
+          s1,2026-11-20,alex,care,,,,tea,,k\xfcche\n"
+            .as_slice(),
+    );
+    let stderr = env.fails(&["review"], 65);
+    assert!(
+        stderr.starts_with("couple: log.csv line 2: column place: is not valid UTF-8\n"),
+        "{stderr}"
+    );
+}
+
+// --- 5. folding a log.csv copy keeps the users' own columns ----------------
+
+const COPY: &str = "log.sync-conflict-20261125-101010-ABCDEF7.csv";
+
+#[test]
+fn folding_a_log_copy_keeps_the_users_own_columns_by_name() {
+    let env = Env::new();
+    env.write(
+        "log.csv",
+        "place,id,date,partner,kind,minutes,mood,prompt,note,logged_at\n\
+         home,e1,2026-11-20,alex,talk,15,,,,2026-11-20T21:00:00+00:00\n",
+    );
+    // The copy has the columns in another order, and `place` in capitals.
+    env.write(
+        COPY,
+        "id,date,partner,kind,minutes,mood,prompt,note,logged_at,PLACE\n\
+         e1,2026-11-20,alex,talk,15,,,,2026-11-20T21:00:00+00:00,home\n\
+         s1,2026-11-21,sam,care,,,,tea,2026-11-21T08:00:00+00:00,the kitchen\n",
+    );
+    let id = env.ok(&["log", "care", "a hug"]);
+    let log = env.file("log.csv").unwrap();
+    let lines: Vec<&str> = log.lines().collect();
+    assert_eq!(lines.len(), 4, "{log}");
+    assert_eq!(
+        lines[2],
+        "the kitchen,s1,2026-11-21,sam,care,,,,tea,2026-11-21T08:00:00+00:00"
+    );
+    assert!(
+        lines[3].starts_with(&format!(",{},2026-11-25,alex,care,", id.trim())),
+        "{log}"
+    );
+    assert!(!env.path(COPY).exists());
+}
+
+#[test]
+fn a_column_only_the_copy_has_is_added_to_the_log() {
+    let env = Env::new();
+    env.write(
+        "log.csv",
+        "id,date,partner,kind,minutes,mood,prompt,note,logged_at\r\n\
+         e1,2026-11-20,alex,talk,15,,,,2026-11-20T21:00:00+00:00\r\n",
+    );
+    env.write(
+        COPY,
+        "id,date,partner,kind,minutes,mood,prompt,note,logged_at,with\n\
+         s1,2026-11-21,sam,care,,,,tea,2026-11-21T08:00:00+00:00,\"Mia, our cat\"\n",
+    );
+    env.ok(&["-q", "log", "--undo"]);
+    env.assert_file(
+        "log.csv",
+        "id,date,partner,kind,minutes,mood,prompt,note,logged_at,with\r\n\
+         s1,2026-11-21,sam,care,,,,tea,2026-11-21T08:00:00+00:00,\"Mia, our cat\"\r\n",
+    );
+    assert!(!env.path(COPY).exists());
+    env.ok(&["review"]);
+}
+
+// --- 11. a half-done git merge ----------------------------------------------
+
+#[test]
+fn a_file_holding_git_conflict_markers_is_named_as_an_unresolved_merge() {
+    let env = Env::new();
+    let log = format!(
+        "{HEADER}\
+         a1,2026-11-20,alex,care,,,,tea,2026-11-20T10:00:00+00:00\n\
+         <<<<<<< HEAD\n\
+         b1,2026-11-21,alex,care,,,,a hug,2026-11-21T10:00:00+00:00\n\
+         =======\n\
+         c1,2026-11-21,sam,care,,,,flowers,2026-11-21T11:00:00+00:00\n\
+         >>>>>>> origin/main\n"
+    );
+    env.write("log.csv", &log);
+    let said = |file: &str, line: u32| {
+        format!(
+            "couple: {file} line {line}: an unresolved merge: git's conflict markers (<<<<<<<, =======, >>>>>>>) are still in the file\n\
+             hint: finish the merge in a text editor: keep the rows you want from each side, delete the marker lines, then git add {file} and commit\n"
+        )
+    };
+    for args in [
+        &["review"][..],
+        &["export"],
+        &["log", "care", "x"],
+        &["log", "--undo"],
+    ] {
+        assert_eq!(env.fails(args, 65), said("log.csv", 3), "{args:?}");
+    }
+    env.assert_file("log.csv", &log);
+    env.write(
+        "goals.csv",
+        "<<<<<<< HEAD\nid,title,horizon,status,owner,due,created,closed,note,updated_at\n",
+    );
+    assert_eq!(env.fails(&["goals", "list"], 65), said("goals.csv", 1));
+}

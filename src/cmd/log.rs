@@ -8,7 +8,7 @@ use crate::dates;
 use crate::deck::{self, Filter};
 use crate::error::{Error, Result};
 use crate::guide::steps::{REPAIR, labelled_note};
-use crate::model::{ENTRY_ID_LEN, Entry, Kind, fresh_id};
+use crate::model::{ENTRY_ID_LEN, Entry, Kind, fresh_id, same_partner};
 use crate::render::{Out, shown};
 use crate::store;
 use crate::term::walk::Asker;
@@ -41,6 +41,7 @@ pub(crate) fn run(args: LogArgs, cfg: &Config) -> Result<()> {
         }
     };
     store::log::append(&cfg.dir, &entry)?.print();
+    crate::hooks::entry_written(cfg, &entry);
     out.finish_recorded(
         (!cfg.quiet).then_some(entry.id.as_str()),
         &format!("the entry {}", entry.id),
@@ -63,18 +64,63 @@ fn entry_from_flags(args: &LogArgs, kind: &str, partner: &str, cfg: &Config) -> 
         None if kind == Kind::Repair && cfg.interactive && date <= cfg.today => guided_repair(cfg)?,
         None => String::new(),
     };
+    // An answer to no question in particular, on a terminal: which of the
+    // recent questions you have not answered yet.
+    let prompt = match &args.prompt {
+        None if kind == Kind::Answer && cfg.interactive && args.date.is_none() => {
+            ask::question(partner, cfg)?
+        }
+        given => given.clone(),
+    };
     build(
         Draft {
             kind,
             date,
             minutes: args.minutes,
             mood: args.mood,
-            prompt: args.prompt.clone(),
+            prompt,
             note,
         },
         partner,
         cfg,
     )
+}
+
+/// How many days back an answer may still pick its question from.
+const RECENT_QUESTIONS: u64 = 7;
+
+/// The questions of the last [`RECENT_QUESTIONS`] days that `partner` has
+/// not answered, newest first, as (day, id, text).
+fn unanswered(partner: &str, cfg: &Config) -> Result<Vec<(chrono::NaiveDate, String, String)>> {
+    let deck = store::prompts::load(&cfg.dir, None)?;
+    let pin = store::prompts::pin(&cfg.dir, &cfg.settings, None)?;
+    let all = deck::select(&deck, &Filter::default());
+    let mut recent: Vec<(chrono::NaiveDate, String, String)> = Vec::new();
+    for back in 0..RECENT_QUESTIONS {
+        let Some(day) = cfg.today.checked_sub_days(chrono::Days::new(back)) else {
+            break;
+        };
+        if let Some(p) = store::prompts::question_of_the_day(&cfg.dir, &all, pin, day)? {
+            recent.push((day, p.id.to_string(), p.text.to_string()));
+        }
+    }
+    let oldest = cfg.today - chrono::Days::new(RECENT_QUESTIONS);
+    let mut answered: Vec<String> = Vec::new();
+    store::log::for_each_decoding(
+        &cfg.dir,
+        &|kind, date| kind == Kind::Answer && date >= oldest,
+        |entry| {
+            if entry.kind == Kind::Answer
+                && entry.date >= oldest
+                && same_partner(&entry.partner, partner)
+            {
+                answered.push(entry.prompt.clone());
+            }
+            Ok(())
+        },
+    )?;
+    recent.retain(|(_, id, _)| !answered.contains(id));
+    Ok(recent)
 }
 
 /// The words after KIND, joined: `couple log talk about the move` means
@@ -279,6 +325,10 @@ mod ask {
             }
             None => None,
         };
+        let prompt = match &args.prompt {
+            None if kind == Kind::Answer && args.date.is_none() => question(partner, cfg)?,
+            given => given.clone(),
+        };
         let note: String = if kind == Kind::Repair {
             // The same steps as `couple log repair`.
             super::guided_repair(cfg)?
@@ -299,12 +349,40 @@ mod ask {
                 date,
                 minutes,
                 mood,
-                prompt: args.prompt.clone(),
+                prompt,
                 note,
             },
             partner,
             cfg,
         )
+    }
+
+    /// Which recent question an answer is to: asked only when one you have
+    /// not answered is not today's (`None`: today's question).
+    pub(super) fn question(partner: &str, cfg: &Config) -> Result<Option<String>> {
+        let open = super::unanswered(partner, cfg)?;
+        if open.is_empty() || (open.len() == 1 && open[0].0 == cfg.today) {
+            return Ok(None);
+        }
+        let items: Vec<String> = open
+            .iter()
+            .map(|(day, _, text)| {
+                let when = match (cfg.today - *day).num_days() {
+                    0 => "today".to_string(),
+                    1 => "yesterday".to_string(),
+                    _ => day.format("%a %-d %b").to_string(),
+                };
+                crate::render::shown(&format!("{when}: {text}")).into_owned()
+            })
+            .collect();
+        let pick = Select::with_theme(&SimpleTheme)
+            .with_prompt("Which question are you answering? (Esc to cancel)")
+            .items(&items)
+            .default(0)
+            .interact_opt()
+            .map_err(cancelled)?
+            .ok_or_else(nothing_logged)?;
+        Ok(Some(open[pick].1.clone()))
     }
 
     /// Esc (or q, in a menu that does not filter): the user changed their mind.

@@ -63,12 +63,15 @@ pub(crate) fn run(args: PromptArgs, cfg: &Config) -> Result<()> {
                     .with_hint("your own prompts join on the day their added column names")
             })?
         };
+        // A card drawn at random or by id says its id, so it can be
+        // answered: couple log answer --prompt ID.
+        let with_id = args.random || args.id.is_some();
         render_one(
             &mut out,
             prompt,
             args.format,
             args.raw,
-            cfg.stdout_is_terminal,
+            (cfg.stdout_is_terminal, with_id),
         )?;
     }
     out.finish()
@@ -92,6 +95,7 @@ fn skip(prompts: &[&Prompt], pin: deck::Pin, cfg: &Config) -> Result<()> {
         ..Entry::default()
     };
     store::log::append(&cfg.dir, &entry)?.print();
+    crate::hooks::entry_written(cfg, &entry);
     Ok(())
 }
 
@@ -200,12 +204,20 @@ fn render_one(
     prompt: &Prompt,
     format: PromptFormat,
     raw: bool,
-    terminal: bool,
+    (terminal, with_id): (bool, bool),
 ) -> Result<()> {
     match format {
         PromptFormat::Text if terminal => {
-            let theme = out.dim(&format!("— {}", prompt.theme));
+            let id = if with_id {
+                format!(", {}", shown(&prompt.id))
+            } else {
+                String::new()
+            };
+            let theme = out.dim(&format!("— {}{id}", prompt.theme));
             out.line(&format!("{}  {theme}", shown(&prompt.text)))
+        }
+        PromptFormat::Text if with_id => {
+            out.line(&format!("{}  [{}]", shown(&prompt.text), shown(&prompt.id)))
         }
         PromptFormat::Text => out.line(&shown(&prompt.text)),
         PromptFormat::Csv => out.csv_with(raw, |csv| schema::write_all(csv, [prompt])),

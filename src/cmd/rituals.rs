@@ -68,13 +68,13 @@ fn show(cfg: &Config) -> Result<()> {
             .set_header(["pause", "from", "to", "rituals", "by", "note"]);
         for p in &pauses {
             table.add_row(vec![
-                Cell::new(&p.id),
+                Cell::new(shown(&p.id)),
                 Cell::new(dates::iso(p.from)),
                 Cell::new(dates::iso(p.to)),
                 Cell::new(if p.is_total() {
                     "all".into()
                 } else {
-                    p.rituals.join(", ")
+                    shown(&p.rituals.join(", ")).into_owned()
                 }),
                 Cell::new(shown(&p.partner)),
                 Cell::new(shown(&p.note)),

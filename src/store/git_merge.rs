@@ -2,8 +2,9 @@
 //! their common ancestor, as `couple merge-driver` does it for git.
 //!
 //! - `log.csv`: every row of both versions, each id once, our rows first in
-//!   their order and bytes, then the rows only theirs holds, in theirs'
-//!   order, moved to our columns by name. An entry undone since the
+//!   their order (re-encoded: rows couple wrote come out byte for byte),
+//!   then the rows only theirs holds, in theirs' order, moved to our
+//!   columns by name. An entry undone since the
 //!   ancestor (in the ancestor but gone from one side) or named in
 //!   removed.csv stays out.
 //! - `goals.csv`: each goal once; of a goal both hold, each field from the
@@ -67,7 +68,7 @@ pub(crate) fn merge(
         REMOVED_FILE => removed::merge(&labels.ours, &mine, &labels.theirs, &other)?,
         _ => {
             return Err(Error::usage(format!(
-                "couple merges {LOG_FILE}, {GOALS_FILE} and {REMOVED_FILE}, not {}",
+                "merge-driver merges {LOG_FILE}, {GOALS_FILE} and {REMOVED_FILE}, not {}",
                 path.display()
             ))
             .with_hint(format!(

@@ -9,6 +9,7 @@ use super::fsx;
 use super::read_if_exists;
 use super::schema::{Column, Reader, Record, write_header, write_row};
 use crate::error::{Error, Result};
+use crate::model::same_partner;
 use crate::printer::Warned;
 use crate::render::csv::{Csv, CsvStyle};
 use crate::report::Said;
@@ -72,7 +73,7 @@ fn read_all(state_dir: &Path) -> Result<Vec<Row>> {
 pub(crate) fn read(state_dir: &Path, partner: &str) -> Result<Vec<Said>> {
     Ok(read_all(state_dir)?
         .into_iter()
-        .filter(|r| r.partner == partner)
+        .filter(|r| same_partner(&r.partner, partner))
         .map(|r| r.said)
         .collect())
 }
@@ -83,7 +84,7 @@ pub(crate) fn write(state_dir: &Path, partner: &str, said: &[Said]) -> Result<Wa
     let warnings: Vec<_> = fsx::ensure_dir(state_dir)?.into_iter().collect();
     let mut rows: Vec<Row> = read_all(state_dir)?
         .into_iter()
-        .filter(|r| r.partner != partner)
+        .filter(|r| !same_partner(&r.partner, partner))
         .collect();
     rows.extend(said.iter().map(|s| Row {
         partner: partner.to_string(),

@@ -11,21 +11,22 @@
 //! A new column is a field on the record and a line in its table; a new
 //! file is a record type and its table.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::marker::PhantomData;
 
 use chrono::NaiveDate;
 use csv::ByteRecord;
 
-use super::table::{Table, first_line_ends_crlf};
+use super::table::{Source, Table, first_line_ends_crlf};
 use crate::dates;
 use crate::error::{Error, Result};
+use crate::render::Cells;
 use crate::render::csv::{Csv, CsvStyle};
 
 /// How a column's cell decodes into a record.
 pub(crate) type Decode<R> = fn(&mut R, Cell<'_>) -> Result<(), Problem>;
 /// How a record's field is written as one cell.
-pub(crate) type Encode<R> = fn(&R, &mut Csv<'_>) -> Result<()>;
+pub(crate) type Encode<R> = fn(&R, &mut dyn Cells) -> Result<()>;
 
 /// One column of a data file.
 pub(crate) struct Column<R> {
@@ -231,10 +232,6 @@ impl<'r> Cell<'r> {
         text: Some(""),
     };
 
-    pub(crate) fn new(bytes: &'r [u8]) -> Self {
-        Self { bytes, text: None }
-    }
-
     pub(crate) fn bytes(self) -> &'r [u8] {
         self.bytes
     }
@@ -275,7 +272,8 @@ impl<'r> Cell<'r> {
     /// Like [`Cell::number`], blanks around it allowed (people type them
     /// in the files they edit).
     pub(crate) fn trimmed_number(self, min: u16, max: u16) -> Result<Option<u16>, Problem> {
-        Cell::new(self.bytes.trim_ascii()).number(min, max)
+        number(self.bytes.trim_ascii(), min, max)
+            .map_err(|()| Problem::new(format!("must be a whole number from {min} to {max}")))
     }
 
     /// An optional whole number in `min..=max`: empty is `None`.
@@ -313,7 +311,7 @@ fn number(bytes: &[u8], min: u16, max: u16) -> std::result::Result<Option<u16>, 
 /// decodes into the reader's own ([`Reader::record`]), and skips a cell
 /// that reads as in the row before (the date, kind and partner of
 /// neighbouring log rows): the hot loop of a million-row read.
-pub(crate) struct Reader<I: Read, R: Record> {
+pub(crate) struct Reader<I: Source, R: Record> {
     table: Table<I>,
     /// Where each column stands in the file (`usize::MAX`: nowhere).
     positions: Vec<usize>,
@@ -338,7 +336,7 @@ enum Held {
     EagerAndEmptyLazy,
 }
 
-impl<I: Read, R: Record> Reader<I, R> {
+impl<I: Source, R: Record> Reader<I, R> {
     /// Reads the header of `input`, named `name` in errors.
     pub(crate) fn open(name: &str, input: I) -> Result<Self> {
         let table = Table::open::<R>(name, input)?;
@@ -464,7 +462,7 @@ impl<I: Read, R: Record> Reader<I, R> {
 /// when `wants_lazy` says so (else they read as empty). With `previous`
 /// (a row and what `record` holds of it), a cell as in that row is not
 /// decoded again. Returns what `record` then holds.
-fn decode_row<I: Read, R: Record>(
+fn decode_row<I: Source, R: Record>(
     table: &Table<I>,
     positions: &[usize],
     has_lazy: bool,
@@ -473,14 +471,18 @@ fn decode_row<I: Read, R: Record>(
     record: &mut R,
     wants_lazy: impl Fn(&R) -> bool,
 ) -> Result<Held> {
+    // Every row is checked to be UTF-8, whatever is decoded of it (a lazy
+    // cell left empty too): one check over the whole row, the cheap way;
+    // a cell is then a slice of it.
+    let Some(whole) = utf8_row(row) else {
+        return Err(not_utf8_at::<I, R>(table, row));
+    };
     let mut pass = Pass {
         table,
         positions,
         row,
         previous: previous.map(|(p, _)| p),
-        // One UTF-8 check for the whole row; a cell is then a slice of it
-        // (where that fails, the cell checks itself).
-        whole: std::str::from_utf8(row.as_slice()).ok(),
+        whole: Some(whole),
         record,
         lazy: false,
         empty: false,
@@ -503,7 +505,7 @@ fn decode_row<I: Read, R: Record>(
 }
 
 /// One pass over a row's columns: the eager ones, or the lazy.
-struct Pass<'a, I: Read, R> {
+struct Pass<'a, I: Source, R> {
     table: &'a Table<I>,
     positions: &'a [usize],
     row: &'a ByteRecord,
@@ -517,7 +519,7 @@ struct Pass<'a, I: Read, R> {
     empty: bool,
 }
 
-impl<I: Read, R: Record> DecodeEach<R> for Pass<'_, I, R> {
+impl<I: Source, R: Record> DecodeEach<R> for Pass<'_, I, R> {
     // Inlined into every row's loop, so that `column.lazy` and each decode
     // are known there; measured in benches/run (review, export).
     #[allow(clippy::inline_always)]
@@ -562,6 +564,41 @@ fn same(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.first() == b.first() && a == b
 }
 
+/// The row as text, when it is UTF-8 and each field starts and ends on a
+/// character boundary (fields are stored back to back, so two halves of a
+/// character in two fields would pass the first check alone).
+fn utf8_row(record: &ByteRecord) -> Option<&str> {
+    let whole = std::str::from_utf8(record.as_slice()).ok()?;
+    (0..record.len())
+        .all(|at| {
+            record
+                .range(at)
+                .is_some_and(|r| whole.is_char_boundary(r.start) && whole.is_char_boundary(r.end))
+        })
+        .then_some(whole)
+}
+
+/// The error for a row that is not UTF-8, naming the first field that is
+/// not (by our column name, or the file's own for a column of the users').
+#[cold]
+fn not_utf8_at<I: Source, R: Record>(table: &Table<I>, record: &ByteRecord) -> Error {
+    let at = record
+        .iter()
+        .position(|field| std::str::from_utf8(field).is_err())
+        .unwrap_or(0);
+    let name = (0..R::COLUMNS.len())
+        .find(|&i| table.position(i) == Some(at))
+        .map(|i| R::COLUMNS[i].name.to_string())
+        .or_else(|| {
+            table
+                .header()
+                .get(at)
+                .map(|h| String::from_utf8_lossy(h).trim().to_string())
+        })
+        .unwrap_or_else(|| (at + 1).to_string());
+    table.problem(record, &name, not_utf8())
+}
+
 /// Writes the column names of `R` as a header row.
 pub(crate) fn write_header<R: Record>(csv: &mut Csv<'_>) -> Result<()> {
     for column in R::COLUMNS {
@@ -574,6 +611,15 @@ pub(crate) fn write_header<R: Record>(csv: &mut Csv<'_>) -> Result<()> {
 pub(crate) fn write_row<R: Record>(csv: &mut Csv<'_>, record: &R) -> Result<()> {
     record.encode_columns(csv)?;
     csv.end_row()
+}
+
+/// Writes `record`'s cells in table order, the row left open (a
+/// spreadsheet's typed row, or a CSV row).
+pub(crate) fn write_cells<R: Record>(cells: &mut dyn Cells, record: &R) -> Result<()> {
+    for column in R::COLUMNS {
+        (column.encode)(record, cells)?;
+    }
+    Ok(())
 }
 
 /// Writes a header and `records`, as `couple export` and `--format csv` do.

@@ -2,26 +2,62 @@
 //! order, columns we do not know carried along, strict field counts, and
 //! every problem reported with its file and line.
 
-use std::io::{Read, Seek};
+use std::fs::File;
+use std::io::{self, Read, Seek};
 
 use csv::ByteRecord;
 
 use super::schema::{Problem, Record};
 use crate::error::{Error, Result};
 
+/// An input a table can look at again from an offset: at the end of the
+/// file, the last record is re-read raw to see whether it ends inside an
+/// open quote (which the CSV parser takes as the end of the field).
+pub(crate) trait Source: Read {
+    /// The bytes from `offset` to the end.
+    fn bytes_from(&self, offset: u64) -> io::Result<Vec<u8>>;
+}
+
+impl Source for &[u8] {
+    fn bytes_from(&self, offset: u64) -> io::Result<Vec<u8>> {
+        let at = usize::try_from(offset)
+            .unwrap_or(usize::MAX)
+            .min(self.len());
+        Ok(self[at..].to_vec())
+    }
+}
+
+impl Source for &File {
+    fn bytes_from(&self, offset: u64) -> io::Result<Vec<u8>> {
+        // A second handle: the table's own read position stays where it is.
+        let mut again = self.try_clone()?;
+        io::Seek::seek(&mut again, io::SeekFrom::Start(offset))?;
+        let mut bytes = Vec::new();
+        again.read_to_end(&mut bytes)?;
+        Ok(bytes)
+    }
+}
+
+impl Source for File {
+    fn bytes_from(&self, offset: u64) -> io::Result<Vec<u8>> {
+        (&self).bytes_from(offset)
+    }
+}
+
 /// A CSV file opened for reading, its header matched against a record's
 /// columns.
-pub(crate) struct Table<R: Read> {
+pub(crate) struct Table<R: Source> {
     name: String,
     reader: csv::Reader<R>,
     header: ByteRecord,
     /// For each column of the record, where it stands in this file (if it does).
     positions: Vec<Option<usize>>,
-    /// Rows starting at or after this byte are checked for NUL bytes.
-    nul_check_from: u64,
+    /// Where the last record read starts (byte, line), until the end of
+    /// the file is checked.
+    last_start: Option<(u64, u64)>,
 }
 
-impl<R: Read> Table<R> {
+impl<R: Source> Table<R> {
     /// Reads the header of `input`. An empty input is a table without rows.
     pub(crate) fn open<T: Record>(name: &str, input: R) -> Result<Self> {
         let reader = csv::ReaderBuilder::new()
@@ -36,7 +72,7 @@ impl<R: Read> Table<R> {
             reader,
             header: ByteRecord::new(),
             positions: vec![None; T::COLUMNS.len()],
-            nul_check_from: 0,
+            last_start: None,
         };
         if !table
             .reader
@@ -45,6 +81,9 @@ impl<R: Read> Table<R> {
         {
             // An empty file: every schema column is "present" at no position.
             return Ok(table);
+        }
+        if header.get(0).is_some_and(is_merge_marker) {
+            return Err(unresolved_merge(name, 1));
         }
         let names = header_names(name, &header)?;
         for (slot, wanted) in table.positions.iter_mut().zip(T::COLUMNS) {
@@ -65,14 +104,6 @@ impl<R: Read> Table<R> {
         Ok(table)
     }
 
-    /// Checks for NUL bytes only the rows in the last `tail` bytes of a
-    /// file `len` bytes long. A write torn by a crash leaves its NULs at
-    /// the end of the file; looking only there keeps a million-row read
-    /// fast.
-    pub(crate) fn check_nul_in_last(&mut self, tail: u64, len: u64) {
-        self.nul_check_from = len.saturating_sub(tail);
-    }
-
     /// The header as it stands in the file (empty for an empty file).
     pub(crate) fn header(&self) -> &ByteRecord {
         &self.header
@@ -83,22 +114,71 @@ impl<R: Read> Table<R> {
         self.positions[column]
     }
 
-    /// Reads the next row into `record`; false at the end.
+    /// Reads the next row into `record`; false at the end. A last record
+    /// that ends inside an open quote is a torn end, reported with its line.
     pub(crate) fn next(&mut self, record: &mut ByteRecord) -> Result<bool> {
-        let more = self
-            .reader
-            .read_byte_record(record)
-            .map_err(|e| self.csv_error(&e))?;
-        if more
-            && record
-                .position()
-                .is_some_and(|p| p.byte() >= self.nul_check_from)
-            && record.as_slice().contains(&0)
-        {
+        let more = match self.reader.read_byte_record(record) {
+            Ok(more) => more,
+            // A row of the wrong length may be a marker line of an
+            // unfinished git merge, or a row whose last field never ended.
+            Err(err) => {
+                if let csv::ErrorKind::UnequalLengths { pos: Some(pos), .. } = err.kind() {
+                    let raw = self
+                        .reader
+                        .get_ref()
+                        .bytes_from(pos.byte())
+                        .unwrap_or_default();
+                    if is_merge_marker(&raw) {
+                        return Err(unresolved_merge(&self.name, pos.line()));
+                    }
+                    if ends_in_open_quote(&raw) {
+                        self.last_start = Some((pos.byte(), pos.line()));
+                        self.check_the_end()?;
+                    }
+                }
+                return Err(self.csv_error(&err));
+            }
+        };
+        if !more {
+            self.check_the_end()?;
+            return Ok(false);
+        }
+        let start = record.position().map_or((0, 0), |p| (p.byte(), p.line()));
+        self.last_start = Some(start);
+        // NUL bytes are what a write torn by a crash leaves (the file grew,
+        // its data never came); later appends may have buried them.
+        if record.as_slice().contains(&0) {
             return Err(Error::data(&self.name, line(record), "contains NUL bytes")
-                .with_hint("the end of the file looks torn by a crash: remove the broken row in a text editor"));
+                .with_hint("a write torn by a crash looks like this: remove the broken row in a text editor"));
         }
         Ok(more)
+    }
+
+    /// The error for a last record that ends inside an open quote: the
+    /// parser took the rest of the file as one field, so an entry appended
+    /// after it would vanish into it.
+    fn check_the_end(&mut self) -> Result<()> {
+        let Some((start, line)) = self.last_start.take() else {
+            return Ok(());
+        };
+        let raw = self.reader.get_ref().bytes_from(start).map_err(|e| {
+            Error::runtime(format!(
+                "reading {}: {}",
+                self.name,
+                crate::error::plain(&e)
+            ))
+        })?;
+        if ends_in_open_quote(&raw) {
+            return Err(Error::data(
+                &self.name,
+                line,
+                "a quote opened in this row is never closed: the end of the file looks torn",
+            )
+            .with_hint(
+                "close the quote or remove the broken row in a text editor (the rows after it read as part of it)",
+            ));
+        }
+        Ok(())
     }
 
     /// The raw bytes of column `column` (empty when the file lacks it).
@@ -138,7 +218,89 @@ impl<R: Read> Table<R> {
     }
 }
 
-impl<R: Read + Seek> Table<R> {
+/// Where a CSV lexer stands, read as the `csv` crate reads: a quote opens a
+/// quoted field only at the start of a field; `""` inside one is a quote;
+/// after the closing quote, anything up to the next comma is literal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Lex {
+    /// Before the first byte of a record (or between records).
+    RecordStart,
+    FieldStart,
+    Unquoted,
+    Quoted,
+    /// A quote inside a quoted field: its end, or the first of `""`.
+    QuoteInQuoted,
+}
+
+/// Lexes `bytes` from `state`; calls `on_record` with the field count of
+/// each record that ends (a line end outside quotes; blank lines are no
+/// records), and stops early when it returns false. Returns the final
+/// state.
+pub(crate) fn lex(bytes: &[u8], mut state: Lex, mut on_record: impl FnMut(usize) -> bool) -> Lex {
+    let mut fields = usize::from(state != Lex::RecordStart);
+    for &b in bytes {
+        state = match (state, b) {
+            (Lex::Quoted, b'"') => Lex::QuoteInQuoted,
+            // Inside quotes, or `""`: a quote within the field.
+            (Lex::Quoted, _) | (Lex::QuoteInQuoted, b'"') => Lex::Quoted,
+            (Lex::RecordStart, b'\n' | b'\r') => Lex::RecordStart,
+            (_, b'\n' | b'\r') => {
+                if !on_record(fields) {
+                    return Lex::RecordStart;
+                }
+                fields = 0;
+                Lex::RecordStart
+            }
+            (_, b',') => {
+                fields += usize::from(state == Lex::RecordStart) + 1;
+                Lex::FieldStart
+            }
+            (Lex::RecordStart | Lex::FieldStart, b'"') => {
+                fields += usize::from(state == Lex::RecordStart);
+                Lex::Quoted
+            }
+            (Lex::RecordStart, _) => {
+                fields += 1;
+                Lex::Unquoted
+            }
+            _ => Lex::Unquoted,
+        };
+    }
+    state
+}
+
+/// Whether `raw`, read from the start of a record to the end of the file,
+/// ends inside a quoted field.
+pub(crate) fn ends_in_open_quote(raw: &[u8]) -> bool {
+    lex(raw, Lex::RecordStart, |_| true) == Lex::Quoted
+}
+
+/// Whether `line` starts with one of the markers git leaves in a file it
+/// could not merge (`<<<<<<< ours`, `|||||||`, `=======`, `>>>>>>> theirs`).
+fn is_merge_marker(line: &[u8]) -> bool {
+    [&b"<<<<<<<"[..], b"|||||||", b"=======", b">>>>>>>"]
+        .iter()
+        .any(|marker| {
+            line.strip_prefix(*marker)
+                .is_some_and(|rest| matches!(rest.first(), None | Some(b' ' | b'\n' | b'\r')))
+        })
+}
+
+/// The error for a file git left half-merged.
+#[cold]
+fn unresolved_merge(name: &str, line: u64) -> Error {
+    Error::data(
+        name,
+        line,
+        "an unresolved merge: git's conflict markers (<<<<<<<, =======, >>>>>>>) are still in the file",
+    )
+    .with_hint(format!(
+        "finish the merge in a text editor: keep the rows you want from each side, delete the marker lines, then git add {} and commit",
+        crate::error::shell_quoted(std::path::Path::new(name))
+    ))
+}
+
+impl<R: Source + Seek> Table<R> {
     /// Goes back (or forth) to a record's start, as a reader found it
     /// earlier: the next row read is that record, with its own line number.
     pub(crate) fn seek(&mut self, position: &csv::Position) -> Result<()> {

@@ -7,14 +7,15 @@ use std::path::Path;
 
 use csv::ByteRecord;
 
-use super::{LOG_FILE, fold_copies};
+use super::LOG_FILE;
+use super::fold::{OwnCells, column_key, fold_copies};
 use crate::error::{Error, Result};
 use crate::model::{Entry, same_partner};
 use crate::printer::{Warned, Warning};
 use crate::render::csv::{Csv, CsvStyle};
 use crate::store::fsx::{self, Lock};
 use crate::store::schema::{self, Layout, Reader};
-use crate::store::table::{Table, first_line_ends_crlf};
+use crate::store::table::{Lex, Table, first_line_ends_crlf, lex};
 
 /// How much of the end of the file an append looks at.
 const TAIL: u64 = 64 * 1024;
@@ -25,7 +26,7 @@ pub(crate) fn append(dir: &Path, entry: &Entry) -> Result<Warned<()>> {
     let mut warnings: Vec<Warning> = fsx::ensure_dir(dir)?.into_iter().collect();
     let _lock = Lock::acquire(dir)?;
     warnings.extend(fold_copies(dir)?);
-    append_rows(dir, std::slice::from_ref(entry))?;
+    append_rows(dir, std::slice::from_ref(entry), &[])?;
     Ok(Warned::new((), warnings))
 }
 
@@ -50,8 +51,11 @@ pub(crate) fn check_appendable(dir: &Path) -> Result<()> {
     inspect(&mut file, len).map(|_| ())
 }
 
-/// Appends `entries` in one write. Call with the lock held.
-pub(super) fn append_rows(dir: &Path, entries: &[Entry]) -> Result<()> {
+/// Appends `entries` in one write. Call with the lock held. `own` holds,
+/// entry by entry (or not at all), cells of columns of the users' own by
+/// name: each lands in the file's column of that name (the caller makes
+/// sure the file has it).
+pub(super) fn append_rows(dir: &Path, entries: &[Entry], own: &[OwnCells]) -> Result<()> {
     let path = dir.join(LOG_FILE);
     let mut file = fsx::private_options()
         .read(true)
@@ -68,6 +72,10 @@ pub(super) fn append_rows(dir: &Path, entries: &[Entry]) -> Result<()> {
     let shape = if len == 0 {
         Shape {
             layout: Layout::of(schema::names::<Entry>().into_iter().map(str::as_bytes)),
+            header: schema::names::<Entry>()
+                .into_iter()
+                .map(|n| n.as_bytes().to_vec())
+                .collect(),
             crlf: false,
             ends_with_newline: true,
             tail: Vec::new(),
@@ -89,7 +97,22 @@ pub(super) fn append_rows(dir: &Path, entries: &[Entry]) -> Result<()> {
     if !shape.ends_with_newline {
         writer.end_row()?; // the last line had no line end
     }
-    for entry in entries {
+    for (i, entry) in entries.iter().enumerate() {
+        let own: Vec<Vec<u8>> = match own.get(i) {
+            Some(cells) if !cells.is_empty() => shape
+                .header
+                .iter()
+                .map(|name| {
+                    let key = column_key(name);
+                    cells
+                        .iter()
+                        .find(|(theirs, _)| column_key(theirs) == key)
+                        .map(|(_, cell)| cell.clone())
+                        .unwrap_or_default()
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
         match shape
             .partner_at
             .and_then(|at| spelled_in(&shape.tail, at, &entry.partner))
@@ -99,9 +122,9 @@ pub(super) fn append_rows(dir: &Path, entries: &[Entry]) -> Result<()> {
                     partner: before,
                     ..entry.clone()
                 };
-                shape.layout.write_row(&mut writer, &entry, &[])?;
+                shape.layout.write_row(&mut writer, &entry, &own)?;
             }
-            None => shape.layout.write_row(&mut writer, entry, &[])?,
+            None => shape.layout.write_row(&mut writer, entry, &own)?,
         }
     }
     writer.finish()?;
@@ -164,8 +187,9 @@ fn spelled_in(tail: &[u8], column: usize, partner: &str) -> Option<String> {
 
 /// What an append needs to know about an existing file.
 struct Shape {
-    /// The file's columns, in its order.
+    /// The file's columns, in its order, and their names as written.
     layout: Layout<Entry>,
+    header: Vec<Vec<u8>>,
     crlf: bool,
     ends_with_newline: bool,
     /// The last bytes of the file (up to [`TAIL`]), and where its partner
@@ -179,6 +203,7 @@ struct Shape {
 fn inspect(file: &mut File, len: u64) -> Result<Shape> {
     let table = Table::open::<Entry>(LOG_FILE, &*file)?;
     let layout = Layout::<Entry>::of(table.header());
+    let header: Vec<Vec<u8>> = table.header().iter().map(<[u8]>::to_vec).collect();
     let partner_at = table.header().iter().position(|name| {
         String::from_utf8_lossy(name)
             .trim_start_matches('\u{feff}')
@@ -215,7 +240,10 @@ fn inspect(file: &mut File, len: u64) -> Result<Shape> {
     let n = read_up_to(file, &mut tail)?;
     tail.truncate(n);
     let ends_with_newline = tail.last() == Some(&b'\n');
-    if !(ends_with_newline && last_line_is_whole(&tail, layout.len())) {
+    let whole = ends_with_newline
+        && last_line_is_whole(&tail, layout.len())
+        && ends_outside_quotes(&tail, layout.len(), start == 0);
+    if !whole {
         // Slow path: read every row; the first bad one is reported.
         file.seek(SeekFrom::Start(0)).map_err(seek_error)?;
         let mut reader = Reader::<_, Entry>::open(LOG_FILE, &*file)?;
@@ -223,6 +251,7 @@ fn inspect(file: &mut File, len: u64) -> Result<Shape> {
     }
     Ok(Shape {
         layout,
+        header,
         crlf,
         ends_with_newline,
         tail,
@@ -248,6 +277,37 @@ pub(super) fn last_line_is_whole(tail: &[u8], fields: usize) -> bool {
         .from_reader(last);
     let mut record = ByteRecord::new();
     matches!(reader.read_byte_record(&mut record), Ok(true)) && record.len() == fields
+}
+
+/// Whether the file whose last bytes are `tail` (all of it when
+/// `whole_file`) ends outside any quoted field: an open quote would take
+/// an appended row into its field. A tail may start inside a quoted field
+/// (a long note), so both readings of it are tried, and the rows each
+/// yields must have the header's `fields`: the end counts as whole only
+/// when the reading that fits says so and no other reading that fits says
+/// otherwise. Anything less certain takes the slow path, a full read.
+pub(super) fn ends_outside_quotes(tail: &[u8], fields: usize, whole_file: bool) -> bool {
+    // Lexes `bytes` from `state`; the final state, if every record after
+    // the first `skip` ones has `fields` fields.
+    let fitting = |bytes: &[u8], state: Lex, skip: usize| {
+        let (mut seen, mut fits) = (0, true);
+        let end = lex(bytes, state, |n| {
+            seen += 1;
+            fits = seen <= skip || n == fields;
+            fits
+        });
+        fits.then_some(end)
+    };
+    if whole_file {
+        return fitting(tail, Lex::RecordStart, 1) == Some(Lex::RecordStart);
+    }
+    let Some(first_line_end) = tail.iter().position(|&b| b == b'\n') else {
+        return false;
+    };
+    let rest = &tail[first_line_end + 1..];
+    let at_a_row = fitting(rest, Lex::RecordStart, 0);
+    let in_a_quote = fitting(rest, Lex::Quoted, 1);
+    at_a_row == Some(Lex::RecordStart) && in_a_quote.is_none_or(|end| end == Lex::RecordStart)
 }
 
 pub(super) fn read_up_to(file: &mut File, buf: &mut [u8]) -> Result<usize> {

@@ -14,9 +14,9 @@ use super::removed;
 use super::schema::{Problem, Reader, table};
 use crate::error::{Error, Result};
 use crate::model::{Entry, Kind, MAX_MINUTES, MOOD_RANGE};
-use crate::printer::Warning;
 
 mod append;
+mod fold;
 mod newest;
 mod skips;
 mod undo;
@@ -73,10 +73,6 @@ table! {
         lazy "logged_at": |e, cell| cell.text_into(&mut e.logged_at), |e, csv| csv.text(&e.logged_at);
     }
 }
-
-/// How far from the end of a log NUL bytes (a write torn by a crash) are
-/// looked for when reading it.
-const TORN_TAIL: u64 = 1024 * 1024;
 
 /// Calls `visit` with every entry of `DIR/log.csv`, in file order, in one
 /// pass with one reused record; then the entries that sync-conflict copies
@@ -149,56 +145,18 @@ fn read_file_decoding(
         Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(()),
         Err(err) => return Err(Error::io("cannot read", path, &err)),
     };
-    let len = file.metadata().map_or(0, |m| m.len());
     let mut reader = Reader::<_, Entry>::open(name, file)?;
-    reader.table().check_nul_in_last(TORN_TAIL, len);
     while reader.advance(|e| wants_text(e.kind, e.date))? {
         visit(reader.record(), reader.line())?;
     }
     Ok(())
 }
 
-/// Folds what sync-conflict copies add into the main file and moves them
-/// aside; an entry removed by `--undo` is not taken in, and leaves the main
-/// file if a copy brought it back there. Call with the lock held.
-fn fold_copies(dir: &Path) -> Result<Option<Warning>> {
-    let removed_warning = removed::fold_copies(dir)?;
-    let copies = conflicts::copies(dir, LOG_FILE)?;
-    if copies.is_empty() {
-        return Ok(removed_warning);
-    }
-    let removed = removed::read(dir)?;
-    let path = dir.join(LOG_FILE);
-    let mut seen: HashSet<String> = HashSet::new();
-    let mut resurrected = false;
-    read_file(&path, LOG_FILE, |entry, _| {
-        resurrected |= removed.contains(entry.id.as_bytes());
-        seen.insert(entry.id.clone());
-        Ok(())
-    })?;
-    let mut missing = Vec::new();
-    for copy in &copies {
-        read_file(copy, &conflicts::display_name(copy), |entry, _| {
-            if seen.insert(entry.id.clone()) && !removed.contains(entry.id.as_bytes()) {
-                missing.push(entry.clone());
-            }
-            Ok(())
-        })?;
-    }
-    if resurrected {
-        undo::rewrite_dropping(&path, |id| removed.contains(id))?;
-    }
-    if !missing.is_empty() {
-        append::append_rows(dir, &missing)?;
-    }
-    Ok(removed_warning.or(conflicts::set_aside(dir, &copies)?))
-}
-
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
 
-    use super::append::last_line_is_whole;
+    use super::append::{ends_outside_quotes, last_line_is_whole};
     use super::*;
     use crate::render::csv::{Csv, CsvStyle};
     use crate::store::schema;
@@ -287,5 +245,20 @@ mod tests {
         assert!(!last_line_is_whole(b"a,b,c\n1,\"multi\nline\",3\n", 3));
         assert!(!last_line_is_whole(b"a,b,c\n1,2,\0\0\n", 3));
         assert!(last_line_is_whole(b"a,b,c\r\n1,2,3\r\n", 3));
+    }
+
+    #[test]
+    fn an_open_quote_anywhere_before_the_end_is_never_a_whole_end() {
+        let whole = |tail: &[u8], from_start| ends_outside_quotes(tail, 3, from_start);
+        assert!(whole(b"a,b,c\n1,\"x, y\",3\n2,\"two\nlines\",3\n", true));
+        // The last line looks whole, but it sits inside the quote opened above.
+        assert!(!whole(b"a,b,c\n1,2,\"open\n4,5,6\n", true));
+        assert!(!whole(b"a,b,c\n1,2,\"open\n", true));
+        // A tail starting mid-row: read from its first line end.
+        assert!(whole(b"e note\n1,2,3\n4,\"5\",6\n", false));
+        assert!(!whole(b"e note\n1,2,\"open\n4,5,6\n", false));
+        // Inside a long note, the tail's first line end is no row end:
+        // either reading fits, and they disagree about the end.
+        assert!(!whole(b"note\",2,3\n4,5,\"open\n", false));
     }
 }

@@ -19,7 +19,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use csv::{ByteRecord, Position};
 
-use super::{LOG_FILE, TORN_TAIL, WantsText, conflicts, read_file, removed};
+use super::{LOG_FILE, WantsText, conflicts, read_file, removed};
 use crate::dates;
 use crate::error::{Error, Result};
 use crate::model::Entry;
@@ -76,9 +76,7 @@ pub(crate) fn newest_first(
     let mut chunks: Vec<Chunk> = Vec::new();
     let mut reader = None;
     if let Some(file) = file {
-        let len = file.metadata().map_or(0, |m| m.len());
         let mut rows = Reader::<_, Entry>::open(LOG_FILE, file)?;
-        rows.table().check_nul_in_last(TORN_TAIL, len);
         let mut entry = Entry::default();
         // With copies about, every id is needed to tell what they add.
         let all_text: WantsText<'_> = &|_, _| true;

@@ -8,7 +8,8 @@ use chrono::{DateTime, FixedOffset};
 use csv::ByteRecord;
 
 use super::append::read_up_to;
-use super::{LOG_FILE, fold_copies, read_file};
+use super::fold::fold_copies;
+use super::{LOG_FILE, read_file};
 use crate::error::{Error, Result};
 use crate::model::{Entry, Removal, same_partner};
 use crate::printer::{Warned, Warning};
@@ -122,11 +123,11 @@ fn rewrite_error(e: &std::io::Error) -> Error {
 }
 
 /// The UTF-8 byte-order mark spreadsheets put first.
-const BOM: &[u8] = "\u{feff}".as_bytes();
+pub(super) const BOM: &[u8] = "\u{feff}".as_bytes();
 
 /// Whether the file starts with a byte-order mark, and whether its first
 /// line ends with CRLF (as spreadsheets write both).
-fn head_shape(path: &Path) -> Result<(bool, bool)> {
+pub(super) fn head_shape(path: &Path) -> Result<(bool, bool)> {
     let mut file = File::open(path).map_err(|e| Error::io("cannot read", path, &e))?;
     let mut head = [0u8; 4096];
     let n = read_up_to(&mut file, &mut head)?;
