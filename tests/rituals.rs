@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 use serde_json::Value;
 
 use crate::harness::Env;
+use crate::terminal::Terminal;
 
 const HEADER: &str = "id,date,partner,kind,minutes,mood,prompt,note,logged_at\n";
 
@@ -383,4 +384,27 @@ fn the_month_and_year_show_trends_with_colour_only_when_asked() {
     assert!(!year.contains('\u{1b}'), "no colour in a pipe");
     let coloured = env.ok(&["review", "--year", "--color", "always"]);
     assert!(coloured.contains("\u{1b}[32m█\u{1b}[0m"), "{coloured}");
+}
+
+#[test]
+fn on_a_terminal_trends_are_coloured_unless_no_color_is_set() {
+    use chrono::Datelike;
+    let env = Env::new();
+    let log = log_of("talk", "2026-11-02", "2026-11-25", |d| d.day() % 3 != 0);
+    env.write("log.csv", format!("{HEADER}{log}"));
+    let Some(term) = Terminal::start(&env, &["review", "--month"]) else {
+        return;
+    };
+    let (code, coloured) = term.finish();
+    assert_eq!(code, 0, "{coloured}");
+    assert!(coloured.contains("\u{1b}["), "{coloured}");
+    let Some(term) =
+        Terminal::start_with(&env, "alex", &[("NO_COLOR", "1")], &["review", "--month"])
+    else {
+        return;
+    };
+    let (code, plain) = term.finish();
+    assert_eq!(code, 0, "{plain}");
+    assert!(!plain.contains('\u{1b}'), "{plain}");
+    assert!(plain.contains(" talk        ▆▆▆ ▅▅▅ ▆▆▆ ▆▆▆"), "{plain}");
 }
