@@ -38,7 +38,7 @@ complete -c couple -n "__fish_couple_needs_command" -f -a "log" -d 'Record a rit
 complete -c couple -n "__fish_couple_needs_command" -f -a "goals" -d 'Shared goals, dreams and bucket-list ideas, and the monthly sit-down'
 complete -c couple -n "__fish_couple_needs_command" -f -a "review" -d 'How it is going, and what is due'
 complete -c couple -n "__fish_couple_needs_command" -f -a "history" -d 'Read each other: the shared journal, newest first'
-complete -c couple -n "__fish_couple_needs_command" -f -a "export" -d 'Write the log, the goals or the deck as CSV or JSON'
+complete -c couple -n "__fish_couple_needs_command" -f -a "export" -d 'Write the log, the goals or the deck as CSV, JSON or a spreadsheet'
 complete -c couple -n "__fish_couple_needs_command" -f -a "talk" -d 'The daily talk, timed and calm; or the weekly "state of us"'
 complete -c couple -n "__fish_couple_needs_command" -f -a "rituals" -d 'Your own rituals and targets, and breaks that keep a streak'
 complete -c couple -n "__fish_couple_needs_command" -f -a "completions" -d 'Print the shell completion script'
@@ -290,8 +290,9 @@ passion\t''
 dreams\t''
 appreciation\t''
 play\t''"
-complete -c couple -n "__fish_couple_using_subcommand export" -l format -d 'Output format' -r -f -a "csv\t''
-json\t''"
+complete -c couple -n "__fish_couple_using_subcommand export" -l format -d 'Output format' -r -f -a "csv\t'Comma-separated values with a header row'
+json\t'An array of objects, for programs'
+xlsx\t'A spreadsheet file (Excel, LibreOffice, Numbers): typed cells'"
 complete -c couple -n "__fish_couple_using_subcommand export" -s o -l output -d 'Write to FILE instead of stdout (atomically, mode 0600)' -r -F
 complete -c couple -n "__fish_couple_using_subcommand export" -l dir -d 'The data directory [default: $XDG_DATA_HOME/couple]' -r -F
 complete -c couple -n "__fish_couple_using_subcommand export" -l partner -d 'Who you are [default: your login name]' -r
@@ -404,7 +405,7 @@ complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_
 complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review history export talk rituals completions merge-driver help" -f -a "goals" -d 'Shared goals, dreams and bucket-list ideas, and the monthly sit-down'
 complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review history export talk rituals completions merge-driver help" -f -a "review" -d 'How it is going, and what is due'
 complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review history export talk rituals completions merge-driver help" -f -a "history" -d 'Read each other: the shared journal, newest first'
-complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review history export talk rituals completions merge-driver help" -f -a "export" -d 'Write the log, the goals or the deck as CSV or JSON'
+complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review history export talk rituals completions merge-driver help" -f -a "export" -d 'Write the log, the goals or the deck as CSV, JSON or a spreadsheet'
 complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review history export talk rituals completions merge-driver help" -f -a "talk" -d 'The daily talk, timed and calm; or the weekly "state of us"'
 complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review history export talk rituals completions merge-driver help" -f -a "rituals" -d 'Your own rituals and targets, and breaks that keep a streak'
 complete -c couple -n "__fish_couple_using_subcommand help; and not __fish_seen_subcommand_from prompt log goals review history export talk rituals completions merge-driver help" -f -a "completions" -d 'Print the shell completion script'

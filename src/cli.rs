@@ -343,7 +343,8 @@ pub(crate) const THEMES: [&str; 12] = [
 /// well, so `0 20 * * * couple review --due` mails only when it matters:
 /// a daily ritual when today's is missing; a weekly one when what is left
 /// needs every day after today (from Saturday for 1/week); a monthly one in
-/// its last 7 days; your partner's answer waiting for yours; a goal once
+/// its last 7 days; your partner's answer waiting for yours; what is new
+/// from your partner, once (told even during a pause); a goal once
 /// when it is due within 3 days and once a week while it is overdue; a
 /// drift (a ritual's last 2 weeks below half its rate over the 8 weeks
 /// before, when that was at least once a week) once a week. Nothing for a
@@ -481,7 +482,7 @@ pub(crate) enum HistoryFormat {
     Json,
 }
 
-/// Write the log, the goals or the deck as CSV or JSON
+/// Write the log, the goals or the deck as CSV, JSON or a spreadsheet
 ///
 /// CSV is safe to open in a spreadsheet: a text cell that a spreadsheet
 /// would run as a formula (one starting with =, +, -, @, a tab, a carriage
@@ -492,6 +493,14 @@ pub(crate) enum HistoryFormat {
 ///
 /// JSON is for programs: an array of objects with the same fields, values
 /// as stored (never neutralised), numbers as numbers, empty cells as null.
+///
+/// xlsx is a spreadsheet file: dates as dates, minutes and moods as
+/// numbers, text as text that never runs as a formula (no ' needed), a
+/// frozen header row, an autofilter and fitting column widths. `couple
+/// export all --format xlsx` puts the log, the goals, and the rituals and
+/// pauses (when their files exist) on one sheet each. A spreadsheet is
+/// never written to a terminal: give -o FILE, or redirect stdout to a file
+/// or a pipe.
 ///
 /// The log is filtered by --from, --to, --kind and --partner; the goals by
 /// --status and --horizon; the prompts by --theme. --partner filters only
@@ -506,7 +515,8 @@ pub(crate) enum HistoryFormat {
   couple export --kind talk --kind us-time --partner sam
   couple export --excel -o log.csv       for Excel
   couple export goals --status open --format json
-  couple export prompts --theme play")]
+  couple export prompts --theme play
+  couple export all --format xlsx -o ours.xlsx")]
 pub(crate) struct ExportArgs {
     /// What to export
     #[arg(value_enum, default_value_t = ExportData::Log, value_name = "DATA")]
@@ -562,6 +572,8 @@ pub(crate) enum ExportData {
     Goals,
     /// the deck: built-in prompts and your prompts.csv
     Prompts,
+    /// the log, the goals, the rituals and the pauses, a sheet each (xlsx)
+    All,
 }
 
 impl ExportData {
@@ -570,14 +582,19 @@ impl ExportData {
             ExportData::Log => "log",
             ExportData::Goals => "goals",
             ExportData::Prompts => "prompts",
+            ExportData::All => "all",
         }
     }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum ExportFormat {
+    /// Comma-separated values with a header row
     Csv,
+    /// An array of objects, for programs
     Json,
+    /// A spreadsheet file (Excel, LibreOffice, Numbers): typed cells
+    Xlsx,
 }
 
 /// Print the shell completion script

@@ -27,6 +27,8 @@ pub(crate) struct Config {
     /// `review --due` already said): `$XDG_STATE_HOME/couple`, else
     /// `~/.local/state/couple`; `None` without a home directory.
     pub(crate) state_dir: Option<PathBuf>,
+    /// `$XDG_CONFIG_HOME/couple/hooks`: executables run after a write.
+    pub(crate) hooks_dir: Option<PathBuf>,
     /// The date "today" means: in the couple's time zone when settings.csv
     /// names one, else the local date.
     pub(crate) today: NaiveDate,
@@ -107,6 +109,7 @@ impl Config {
             dir,
             partner,
             state_dir: state_dir(),
+            hooks_dir: config_dir().map(|dir| dir.join("hooks")),
             today,
             settings,
             now,
@@ -170,6 +173,19 @@ fn empty_dir() -> Error {
     };
     Error::usage(format!("{from}: no data directory"))
         .with_hint("name a directory, or unset COUPLE_DIR to use the default")
+}
+
+/// `$XDG_CONFIG_HOME/couple`, else `~/.config/couple`: this machine's own
+/// settings (hooks), outside the shared data directory.
+fn config_dir() -> Option<PathBuf> {
+    if let Some(xdg) = env::var_os("XDG_CONFIG_HOME").filter(|v| !v.is_empty()) {
+        let xdg = PathBuf::from(xdg);
+        if xdg.is_absolute() {
+            return Some(xdg.join("couple"));
+        }
+    }
+    let home = env::var_os("HOME").filter(|v| !v.is_empty())?;
+    Some(PathBuf::from(home).join(".config/couple"))
 }
 
 /// `$XDG_STATE_HOME/couple`, else `~/.local/state/couple`: per machine,

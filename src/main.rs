@@ -8,6 +8,7 @@ mod deck;
 mod error;
 mod generated;
 mod guide;
+mod hooks;
 mod model;
 mod printer;
 mod render;

@@ -258,6 +258,17 @@ fn a_pause_makes_nothing_due() {
         (run.code, run.stdout.as_str(), run.stderr.as_str()),
         (0, "", "")
     );
+    // News from the partner is still told during a break, once, and
+    // --exit-code says something was said.
+    env.as_partner("sam")
+        .ok(&["log", "appreciation", "for the soup"]);
+    let run = env.run(&["review", "--due", "--exit-code"]);
+    assert_eq!(
+        (run.code, run.stdout.as_str()),
+        (1, "sam appreciated you: for the soup\n")
+    );
+    let run = env.run(&["review", "--due", "--exit-code"]);
+    assert_eq!((run.code, run.stdout.as_str()), (0, ""));
     let table = env.ok(&["review"]);
     assert!(
         table.contains(" talk (paused)      1/day    0/4"),

@@ -1,5 +1,6 @@
 //! `couple export`: the log, the goals or the deck as CSV or JSON, for
-//! spreadsheets and programs, streamed to stdout or written to a file.
+//! spreadsheets and programs, streamed to stdout or written to a file; or
+//! as an .xlsx workbook, a typed sheet per data set.
 
 use std::io::{self, Write};
 
@@ -9,20 +10,30 @@ use crate::cli::{ExportArgs, ExportData, ExportFormat, StatusFilter};
 use crate::config::Config;
 use crate::deck;
 use crate::error::{Error, Result};
-use crate::model::{Entry, Goal, LogFilter, Prompt, same_partner};
+use crate::model::{Entry, Goal, LogFilter, Pause, Prompt, Ritual, same_partner};
 use crate::printer::{self, Warning};
 use crate::render::Out;
 use crate::render::csv::{OnError, Sink, Style};
+use crate::render::xlsx::Book;
 use crate::store;
 use crate::store::schema::{self, Record};
 
 pub(crate) fn run(args: ExportArgs, cfg: &Config) -> Result<()> {
     refuse_foreign_filters(&args, cfg)?;
+    if args.format == ExportFormat::Xlsx {
+        return spreadsheet(&args, cfg);
+    }
     let style = style(&args)?;
     let job = match args.data {
         ExportData::Log => Job::Log(log_filter(&args, cfg)?),
         ExportData::Goals => Job::Goals(goals(&args, cfg)?),
         ExportData::Prompts => Job::Prompts(prompts(&args, cfg)?),
+        ExportData::All => {
+            return Err(Error::usage(
+                "`couple export all` writes a sheet per data set: it needs --format xlsx",
+            )
+            .with_hint("couple export all --format xlsx -o ours.xlsx"));
+        }
     };
 
     if let Some(path) = &args.output {
@@ -54,7 +65,10 @@ impl Job {
         match self {
             Job::Log(filter) => {
                 let mut sink = Sink::open(out, style, &schema::names::<Entry>(), on_error)?;
-                write_log(&mut sink, filter, cfg)?;
+                write_log(filter, cfg, |entry| match &mut sink {
+                    Sink::Csv(csv) => schema::write_row(csv, entry),
+                    Sink::Json(json) => json.row(entry),
+                })?;
                 sink.finish()
             }
             Job::Goals(goals) => records(out, style, on_error, goals),
@@ -92,9 +106,13 @@ fn refuse_foreign_filters(args: &ExportArgs, cfg: &Config) -> Result<()> {
         ("--horizon", args.horizon.is_some(), ExportData::Goals),
         ("--theme", !args.theme.is_empty(), ExportData::Prompts),
     ];
+    // `all` is the log and the goals (and the rituals and pauses, unfiltered).
+    let applies = |owner: ExportData| {
+        owner == args.data || args.data == ExportData::All && owner != ExportData::Prompts
+    };
     match given
         .into_iter()
-        .find(|&(_, on, owner)| on && owner != args.data)
+        .find(|&(_, on, owner)| on && !applies(owner))
     {
         Some((flag, _, owner)) => Err(Error::usage(format!(
             "{flag} does not apply to `couple export {}`",
@@ -129,8 +147,12 @@ fn log_filter(args: &ExportArgs, cfg: &Config) -> Result<LogFilter> {
     )
 }
 
-/// Streams the log through `filter` into `sink`: one pass, no row kept.
-fn write_log(sink: &mut Sink<'_>, filter: &LogFilter, cfg: &Config) -> Result<()> {
+/// Streams the log through `filter` into `row`: one pass, no row kept.
+fn write_log(
+    filter: &LogFilter,
+    cfg: &Config,
+    mut row: impl FnMut(&Entry) -> Result<()>,
+) -> Result<()> {
     // A mistyped --partner would give an empty export and no clue why.
     let mut partner_seen = filter.partner.is_none();
     let mut partners: Vec<String> = Vec::new();
@@ -149,10 +171,7 @@ fn write_log(sink: &mut Sink<'_>, filter: &LogFilter, cfg: &Config) -> Result<()
         if !filter.keeps(entry) {
             return Ok(());
         }
-        match sink {
-            Sink::Csv(csv) => schema::write_row(csv, entry),
-            Sink::Json(json) => json.row(entry),
-        }
+        row(entry)
     })?;
     if let (false, Some(partner)) = (partner_seen, &filter.partner) {
         let known = if partners.is_empty() {
@@ -181,4 +200,71 @@ fn prompts(args: &ExportArgs, cfg: &Config) -> Result<Vec<Prompt>> {
         depth: None,
     };
     Ok(deck::select(&deck, &filter).into_iter().cloned().collect())
+}
+
+/// `--format xlsx`: a workbook with a typed sheet per data set asked for,
+/// written whole to `-o FILE` or to a stdout that is not a terminal.
+fn spreadsheet(args: &ExportArgs, cfg: &Config) -> Result<()> {
+    for (flag, on) in [("--raw", args.raw), ("--excel", args.excel)] {
+        if on {
+            return Err(Error::usage(format!(
+                "{flag} shapes CSV; a spreadsheet's text is never run as a formula"
+            ))
+            .with_hint(format!("drop {flag}, or use --format csv")));
+        }
+    }
+    // Checked before anything is read: binary on a terminal is garbage.
+    if args.output.is_none() && cfg.stdout_is_terminal {
+        return Err(
+            Error::usage("refusing to write a spreadsheet to the terminal").with_hint(format!(
+                "write it to a file: couple export {} --format xlsx -o ours.xlsx",
+                args.data.name()
+            )),
+        );
+    }
+    let wants = |data: ExportData| args.data == data || args.data == ExportData::All;
+    let mut book = Book::new();
+    if wants(ExportData::Log) {
+        let filter = log_filter(args, cfg)?;
+        let mut sheet = book.sheet("log", &schema::names::<Entry>())?;
+        write_log(&filter, cfg, |entry| sheet.record(entry))?;
+        sheet.finish()?;
+    }
+    if wants(ExportData::Goals) {
+        sheet(&mut book, "goals", &goals(args, cfg)?)?;
+    }
+    if args.data == ExportData::Prompts {
+        sheet(&mut book, "prompts", &prompts(args, cfg)?)?;
+    }
+    if args.data == ExportData::All {
+        let (rituals, from_file) = store::rituals::read(&cfg.dir)?;
+        if from_file {
+            sheet::<Ritual>(&mut book, "rituals", &rituals)?;
+        }
+        let pauses = store::rituals::pauses(&cfg.dir)?;
+        if !pauses.is_empty() {
+            sheet::<Pause>(&mut book, "pauses", &pauses)?;
+        }
+    }
+    let bytes = book.finish()?;
+    if let Some(path) = &args.output {
+        store::write_output(path, &cfg.dir, |out| {
+            out.write_all(&bytes)
+                .map_err(|e| Error::io("cannot write", path, &e))
+        })
+    } else {
+        // A file or a pipe; never a terminal (refused above).
+        let mut out = Out::stdout(false);
+        out.raw(&bytes)?;
+        out.finish()
+    }
+}
+
+/// A sheet named `name` holding `rows` by their file's columns.
+fn sheet<R: Record>(book: &mut Book, name: &str, rows: &[R]) -> Result<()> {
+    let mut sheet = book.sheet(name, &schema::names::<R>())?;
+    for row in rows {
+        sheet.record(row)?;
+    }
+    sheet.finish()
 }

@@ -41,6 +41,7 @@ pub(crate) fn run(args: LogArgs, cfg: &Config) -> Result<()> {
         }
     };
     store::log::append(&cfg.dir, &entry)?.print();
+    crate::hooks::entry_written(cfg, &entry);
     out.finish_recorded(
         (!cfg.quiet).then_some(entry.id.as_str()),
         &format!("the entry {}", entry.id),

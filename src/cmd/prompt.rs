@@ -97,6 +97,7 @@ fn skip(prompts: &[&Prompt], pin: deck::Pin, cfg: &Config) -> Result<()> {
         logged_at: cfg.now.to_rfc3339_opts(SecondsFormat::Millis, false),
     };
     store::log::append(&cfg.dir, &entry)?.print();
+    crate::hooks::entry_written(cfg, &entry);
     Ok(())
 }
 

@@ -56,6 +56,7 @@ pub(crate) fn run(args: TalkArgs, cfg: &Config) -> Result<()> {
         cfg,
     );
     store::log::append(&cfg.dir, &talk)?.print();
+    crate::hooks::entry_written(cfg, &talk);
     let mut out = Out::stdout(cfg.color);
     if !cfg.quiet {
         out.line(&talk.id)?;
@@ -272,6 +273,7 @@ fn offer_answer(prompt: &Prompt, partner: &str, cfg: &Config, out: &mut Out) -> 
     }
     let answer = entry(Kind::Answer, None, &prompt.id, text, partner, cfg);
     store::log::append(&cfg.dir, &answer)?.print();
+    crate::hooks::entry_written(cfg, &answer);
     if !cfg.quiet {
         out.line(&answer.id)?;
     }
@@ -339,6 +341,7 @@ fn weekly(partner: &str, cfg: &Config) -> Result<()> {
     let mut out = Out::stdout(cfg.color);
     for entry in &entries {
         store::log::append(&cfg.dir, entry)?.print();
+        crate::hooks::entry_written(cfg, entry);
         if !cfg.quiet {
             out.line(&entry.id)?;
         }

@@ -89,6 +89,24 @@ pub(crate) struct Csv<'w> {
     on_error: OnError<'w>,
 }
 
+impl super::Cells for Csv<'_> {
+    fn text(&mut self, cell: &str) -> Result<()> {
+        Csv::text(self, cell)
+    }
+
+    fn date(&mut self, date: NaiveDate) -> Result<()> {
+        Csv::date(self, date)
+    }
+
+    fn optional_date(&mut self, date: Option<NaiveDate>) -> Result<()> {
+        Csv::optional_date(self, date)
+    }
+
+    fn number(&mut self, number: Option<u16>) -> Result<()> {
+        Csv::number(self, number)
+    }
+}
+
 /// How a CSV output is shaped.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct CsvStyle {

@@ -8,6 +8,7 @@ pub(crate) mod csv;
 pub(crate) mod journal;
 pub(crate) mod pager;
 mod shown;
+pub(crate) mod xlsx;
 
 pub(crate) use shown::shown;
 
@@ -16,6 +17,20 @@ use serde::Serialize;
 use self::csv::{Csv, CsvStyle};
 use crate::error::{Error, Kind as ErrorKind, Result};
 use crate::printer::{self, Warning};
+
+/// Where a record's cells go, one at a time in column order: the one CSV
+/// writer ([`Csv`]: text, neutralised or raw) or a spreadsheet's typed row
+/// ([`xlsx::Sheet`]: dates as dates, numbers as numbers). A schema table's
+/// `encode` says which kind each cell is; the sink decides how it looks.
+pub(crate) trait Cells {
+    /// A text cell: never a formula, whatever it starts with.
+    fn text(&mut self, cell: &str) -> Result<()>;
+    fn date(&mut self, date: chrono::NaiveDate) -> Result<()>;
+    /// A date, or an empty cell.
+    fn optional_date(&mut self, date: Option<chrono::NaiveDate>) -> Result<()>;
+    /// A whole number, or an empty cell.
+    fn number(&mut self, number: Option<u16>) -> Result<()>;
+}
 
 /// Buffered stdout. Every write error goes through [`Error::output`], so a
 /// closed pipe ends the run quietly.

@@ -20,12 +20,13 @@ use csv::ByteRecord;
 use super::table::{Source, Table, first_line_ends_crlf};
 use crate::dates;
 use crate::error::{Error, Result};
+use crate::render::Cells;
 use crate::render::csv::{Csv, CsvStyle};
 
 /// How a column's cell decodes into a record.
 pub(crate) type Decode<R> = fn(&mut R, Cell<'_>) -> Result<(), Problem>;
 /// How a record's field is written as one cell.
-pub(crate) type Encode<R> = fn(&R, &mut Csv<'_>) -> Result<()>;
+pub(crate) type Encode<R> = fn(&R, &mut dyn Cells) -> Result<()>;
 
 /// One column of a data file.
 pub(crate) struct Column<R> {
@@ -610,6 +611,15 @@ pub(crate) fn write_header<R: Record>(csv: &mut Csv<'_>) -> Result<()> {
 pub(crate) fn write_row<R: Record>(csv: &mut Csv<'_>, record: &R) -> Result<()> {
     record.encode_columns(csv)?;
     csv.end_row()
+}
+
+/// Writes `record`'s cells in table order, the row left open (a
+/// spreadsheet's typed row, or a CSV row).
+pub(crate) fn write_cells<R: Record>(cells: &mut dyn Cells, record: &R) -> Result<()> {
+    for column in R::COLUMNS {
+        (column.encode)(record, cells)?;
+    }
+    Ok(())
 }
 
 /// Writes a header and `records`, as `couple export` and `--format csv` do.

@@ -70,6 +70,7 @@ fn add(args: GoalsAddArgs, cfg: &Config) -> Result<()> {
         Ok(id)
     })?
     .print();
+    crate::hooks::goal_written(cfg, &goal);
     Out::stdout(cfg.color).finish_recorded(
         (!cfg.quiet).then_some(id.as_str()),
         &format!("the goal {id}"),
@@ -161,6 +162,9 @@ fn set_status(args: &GoalIdArgs, status: Status, cfg: &Config) -> Result<()> {
         Ok((goal.clone(), true))
     })?
     .print();
+    if changed {
+        crate::hooks::goal_written(cfg, &goal);
+    }
     if !cfg.quiet {
         if changed {
             let done = match status {
@@ -228,6 +232,9 @@ fn edit(args: GoalsEditArgs, cfg: &Config) -> Result<()> {
         Ok((goal.clone(), changed))
     })?
     .print();
+    if changed {
+        crate::hooks::goal_written(cfg, &goal);
+    }
     if !cfg.quiet {
         if changed {
             say(format!("edited: {}  {}", goal.id, goal.title));

@@ -105,6 +105,7 @@ fn sit_down(as_of: NaiveDate, cfg: &Config) -> Result<()> {
         logged_at: now,
     };
     store::log::append(&cfg.dir, &entry)?.print();
+    crate::hooks::entry_written(cfg, &entry);
     tell(&term, &format!("Sit-down recorded: {}.", entry.note))?;
     Out::stdout(cfg.color).finish_recorded(
         (!cfg.quiet).then_some(entry.id.as_str()),

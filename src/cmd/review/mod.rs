@@ -59,7 +59,8 @@ pub(crate) fn run(args: ReviewArgs, cfg: &Config) -> Result<()> {
         for item in &news {
             out.line(&shown(&item.message))?;
         }
-        said_anything = say_due(&mut out, &review, &caller, as_of, cfg)?;
+        // --exit-code answers "did it say anything": news counts too.
+        said_anything = say_due(&mut out, &review, &caller, as_of, cfg)? || !news.is_empty();
         out.finish()?;
         remember(&news, &caller, as_of, cfg);
     } else {
