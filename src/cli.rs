@@ -147,7 +147,8 @@ pub(crate) enum Command {
 ///
 /// Editions: the built-in deck grows in editions (1: 384 prompts; 2: over
 /// 1,000). settings.csv in the data directory pins the couple's edition,
-/// so both machines ask the same question even when one couple is newer:
+/// so both machines ask the same question even when one partner's couple is
+/// newer:
 /// a data directory from before editions stays on edition 1, a new one
 /// starts on the newest. --upgrade-deck moves you both to the newest from
 /// today on (earlier days keep their question).
@@ -156,9 +157,9 @@ pub(crate) enum Command {
 /// and both partners see the same next one for the rest of the day.
 ///
 /// --idea us-time|care gives an idea for time together (the same for you
-/// both all week) or for a small act of care (yours, one a day). An
-/// ideas.csv in the data directory adds your own (columns
-/// id,kind,text,added).
+/// both all week) or for a small act of care (yours, one a day), whatever
+/// the deck edition. An ideas.csv in the data directory adds your own
+/// (columns id,kind,text,added).
 ///
 /// A prompts.csv in the data directory adds your own questions (columns
 /// id,theme,depth,text, and added: the day each joins, empty for from the
