@@ -356,9 +356,16 @@ pub(crate) const THEMES: [&str; 12] = [
 /// --month shows each ritual week by week and --year month by month as a
 /// row of blocks (█ met, ▁–▇ part of it, · none, blank not yet or paused),
 /// the year a heatmap of talks, and the check-ins' mood as a line of blocks.
+///
+/// --format html writes the period as one web page to keep or print: each
+/// ritual week by week, a heatmap of talks, the mood over time, the goals
+/// done and the period's answers side by side (your partner's answer to a
+/// question you have not answered stays hidden), as inline pictures; the
+/// page loads nothing and runs nothing.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   couple review                          this week
+  couple review --year --format html -o 2026.html
   couple review --month --date 2026-10-01
   couple review --from 2026-01-01 --to 2026-06-30 --format json
   couple review --due --exit-code        for cron and scripts")]
@@ -401,6 +408,10 @@ pub(crate) struct ReviewArgs {
     #[arg(long, value_enum, default_value_t = ReviewFormat::Table, value_name = "FORMAT")]
     pub(crate) format: ReviewFormat,
 
+    /// Write the page to FILE instead of stdout (html; atomically, mode 0600)
+    #[arg(short, long, value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+
     /// CSV cells exactly as stored, formulas and all (no leading ')
     #[arg(long)]
     pub(crate) raw: bool,
@@ -411,6 +422,8 @@ pub(crate) enum ReviewFormat {
     Table,
     Csv,
     Json,
+    /// One self-contained web page with charts, to keep or print
+    Html,
 }
 
 /// Read each other: the shared journal, newest first
