@@ -15,7 +15,7 @@ import statistics
 import sys
 
 GROUP_TITLES = {
-    "prompt": "Start-up: `couple prompt` (empty data dir) vs a clap hello-world vs fortune",
+    "prompt": "Start-up: `couple prompt` (empty data dir; `1M`: a 1M-row log and settings.csv with a time zone) vs a clap hello-world vs fortune",
     "log": "`couple log talk --minutes 15 bench`: 1M-row log vs empty data dir",
     "review-100k": "`couple review … --format json` over 100k rows vs the bare csv pass",
     "review-1M": "`couple review … --format json` over 1M rows vs the bare csv pass",
@@ -123,6 +123,8 @@ def main():
         "| --- | --- | --- | --- | --- |",
         ratio_check("`couple prompt` ≤ 1.5× clap hello-world",
                     "couple prompt", "hello", timings, status, 1.5),
+        ratio_check("`couple prompt` (1M-row log, settings.csv) ≤ 1.5× clap hello-world",
+                    "couple prompt 1M", "hello", timings, status, 1.5),
         ratio_check("`couple prompt` faster than fortune",
                     "couple prompt", "fortune", timings, status, 1.0, strict=True),
         ratio_check("`couple log` on 1M rows ≤ 1.5× on an empty dir",

@@ -1203,7 +1203,7 @@ _couple() {
             return 0
             ;;
         couple__subcmd__review)
-            opts="-d -q -h --week --month --year --from --to --date --due --exit-code --format --raw --dir --partner --no-input --color --quiet --help"
+            opts="-d -o -q -h --week --month --year --from --to --date --due --exit-code --format --output --raw --dir --partner --no-input --color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1226,7 +1226,15 @@ _couple() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json html" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --dir)

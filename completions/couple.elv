@@ -222,6 +222,8 @@ set edit:completion:arg-completer[couple] = {|@words|
             cand -d 'The day to review as of [default: today; with --to, the earlier of it and today]'
             cand --date 'The day to review as of [default: today; with --to, the earlier of it and today]'
             cand --format 'Output format'
+            cand -o 'Write the page to FILE instead of stdout (html; atomically, mode 0600)'
+            cand --output 'Write the page to FILE instead of stdout (html; atomically, mode 0600)'
             cand --dir 'The data directory [default: $XDG_DATA_HOME/couple]'
             cand --partner 'Who you are [default: your login name]'
             cand --color 'When to use colour'

@@ -215,7 +215,9 @@ complete -c couple -n "__fish_couple_using_subcommand review" -l to -d 'The last
 complete -c couple -n "__fish_couple_using_subcommand review" -s d -l date -d 'The day to review as of [default: today; with --to, the earlier of it and today]' -r
 complete -c couple -n "__fish_couple_using_subcommand review" -l format -d 'Output format' -r -f -a "table\t''
 csv\t''
-json\t''"
+json\t''
+html\t'One self-contained web page with charts, to keep or print'"
+complete -c couple -n "__fish_couple_using_subcommand review" -s o -l output -d 'Write the page to FILE instead of stdout (html; atomically, mode 0600)' -r -F
 complete -c couple -n "__fish_couple_using_subcommand review" -l dir -d 'The data directory [default: $XDG_DATA_HOME/couple]' -r -F
 complete -c couple -n "__fish_couple_using_subcommand review" -l partner -d 'Who you are [default: your login name]' -r
 complete -c couple -n "__fish_couple_using_subcommand review" -l color -d 'When to use colour' -r -f -a "auto\t''

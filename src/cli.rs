@@ -147,7 +147,8 @@ pub(crate) enum Command {
 ///
 /// Editions: the built-in deck grows in editions (1: 384 prompts; 2: over
 /// 1,000). settings.csv in the data directory pins the couple's edition,
-/// so both machines ask the same question even when one couple is newer:
+/// so both machines ask the same question even when one partner's couple is
+/// newer:
 /// a data directory from before editions stays on edition 1, a new one
 /// starts on the newest. --upgrade-deck moves you both to the newest from
 /// today on (earlier days keep their question).
@@ -156,9 +157,9 @@ pub(crate) enum Command {
 /// and both partners see the same next one for the rest of the day.
 ///
 /// --idea us-time|care gives an idea for time together (the same for you
-/// both all week) or for a small act of care (yours, one a day). An
-/// ideas.csv in the data directory adds your own (columns
-/// id,kind,text,added).
+/// both all week) or for a small act of care (yours, one a day), whatever
+/// the deck edition. An ideas.csv in the data directory adds your own
+/// (columns id,kind,text,added).
 ///
 /// A prompts.csv in the data directory adds your own questions (columns
 /// id,theme,depth,text, and added: the day each joins, empty for from the
@@ -355,9 +356,16 @@ pub(crate) const THEMES: [&str; 12] = [
 /// --month shows each ritual week by week and --year month by month as a
 /// row of blocks (█ met, ▁–▇ part of it, · none, blank not yet or paused),
 /// the year a heatmap of talks, and the check-ins' mood as a line of blocks.
+///
+/// --format html writes the period as one web page to keep or print: each
+/// ritual week by week, a heatmap of talks, the mood over time, the goals
+/// done and the period's answers side by side (your partner's answer to a
+/// question you have not answered stays hidden), as inline pictures; the
+/// page loads nothing and runs nothing.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   couple review                          this week
+  couple review --year --format html -o 2026.html
   couple review --month --date 2026-10-01
   couple review --from 2026-01-01 --to 2026-06-30 --format json
   couple review --due --exit-code        for cron and scripts")]
@@ -400,6 +408,10 @@ pub(crate) struct ReviewArgs {
     #[arg(long, value_enum, default_value_t = ReviewFormat::Table, value_name = "FORMAT")]
     pub(crate) format: ReviewFormat,
 
+    /// Write the page to FILE instead of stdout (html; atomically, mode 0600)
+    #[arg(short, long, value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+
     /// CSV cells exactly as stored, formulas and all (no leading ')
     #[arg(long)]
     pub(crate) raw: bool,
@@ -410,6 +422,8 @@ pub(crate) enum ReviewFormat {
     Table,
     Csv,
     Json,
+    /// One self-contained web page with charts, to keep or print
+    Html,
 }
 
 /// Read each other: the shared journal, newest first

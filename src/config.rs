@@ -78,10 +78,7 @@ impl Config {
         // COUPLE_TODAY pins "today" for tests and for reproducible scripts.
         let today = match env::var_os("COUPLE_TODAY") {
             Some(text) => dates::parse_pinned_today(&text.to_string_lossy())?,
-            None => match settings.timezone {
-                Some(zone) => instant.with_timezone(&zone).date_naive(),
-                None => now.date_naive(),
-            },
+            None => settings.date_at(instant).unwrap_or(now.date_naive()),
         };
         let stdout_is_terminal = std::io::stdout().is_terminal();
         let color = match global.color {

@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::dates::Period;
 use crate::model::{Entry, Goal, Kind, Pause, Paused, Per, Ritual, countable, same_partner};
 
+pub(crate) mod answers;
 mod due;
 mod goals;
 pub(crate) mod history;
@@ -68,6 +69,8 @@ pub(crate) struct Fold {
     talk_by_day: Vec<u32>,
     talked: Vec<bool>,
     mood_by_day: Vec<(u32, u32)>,
+    /// The trend's columns, when not those the range's length gives.
+    trend_by: Option<Per>,
 }
 
 /// The longest range that gets day-by-day charts.
@@ -101,7 +104,14 @@ impl Fold {
             talk_by_day: vec![0; chart],
             talked: vec![false; chart],
             mood_by_day: vec![(0, 0); chart],
+            trend_by: None,
         }
+    }
+
+    /// The trend a column per `per` (a year's page shows it week by week).
+    pub(crate) fn trend_by(mut self, per: Per) -> Self {
+        self.trend_by = Some(per);
+        self
     }
 
     pub(crate) fn add(&mut self, entry: &Entry) {
@@ -205,7 +215,13 @@ impl Fold {
         let as_of = self.as_of;
         // Pauses begun after the as-of date were not there yet.
         let pauses: Vec<Pause> = pauses.iter().filter(|p| p.from <= as_of).cloned().collect();
-        let (trend_per, columns) = rituals::trend_columns(self.range);
+        let (trend_per, columns) = match self.trend_by {
+            Some(per) => (
+                per,
+                rituals::periods_in(per, self.range, self.range.to, false),
+            ),
+            None => rituals::trend_columns(self.range),
+        };
         let mut rituals = Vec::new();
         let mut due = Vec::new();
         let mut drift = Vec::new();

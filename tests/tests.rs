@@ -25,6 +25,7 @@ mod properties;
 mod reading;
 mod reliability;
 mod review;
+mod review_html;
 mod rituals;
 mod rituals_month;
 mod safety;

@@ -90,11 +90,9 @@ fn skip(prompts: &[&Prompt], pin: deck::Pin, cfg: &Config) -> Result<()> {
         date: cfg.today,
         partner: partner.to_string(),
         kind: Kind::Skip,
-        minutes: None,
-        mood: None,
         prompt: today.id.to_string(),
-        note: String::new(),
         logged_at: cfg.now.to_rfc3339_opts(SecondsFormat::Millis, false),
+        ..Entry::default()
     };
     store::log::append(&cfg.dir, &entry)?.print();
     crate::hooks::entry_written(cfg, &entry);

@@ -381,10 +381,10 @@ fn entry(
         partner: partner.to_string(),
         kind,
         minutes,
-        mood: None,
         prompt: prompt.to_string(),
         note,
         logged_at: cfg.now.to_rfc3339_opts(SecondsFormat::Millis, false),
+        ..Entry::default()
     }
 }
 
@@ -480,15 +480,9 @@ mod tests {
     #[test]
     fn the_summary_counts_each_kind() {
         let cfg_like = |kind| Entry {
-            id: String::new(),
             date: chrono::NaiveDate::MIN,
-            partner: String::new(),
             kind,
-            minutes: None,
-            mood: None,
-            prompt: String::new(),
-            note: String::new(),
-            logged_at: String::new(),
+            ..Entry::default()
         };
         let entries = [
             cfg_like(Kind::Appreciation),

@@ -22,9 +22,9 @@ pub(crate) fn builtin() -> Vec<Idea> {
     IDEAS
         .iter()
         .map(|&(id, kind, text)| Idea {
-            id: id.into(),
+            id: id.text().into(),
             kind,
-            text: text.into(),
+            text: text.text().into(),
             added: None,
         })
         .collect()

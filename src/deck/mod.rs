@@ -28,16 +28,27 @@ pub(crate) mod ideas;
 // The built-in decks, compiled from prompts.csv and ideas.csv by build.rs.
 include!(concat!(env!("OUT_DIR"), "/deck.rs"));
 
+/// Where a string of the built-in decks stands in `TEXT`: offsets, not
+/// pointers, so the tables need no relocation when the binary loads.
+#[derive(Clone, Copy)]
+struct Span(usize, usize);
+
+impl Span {
+    fn text(self) -> &'static str {
+        &TEXT[self.0..self.1]
+    }
+}
+
 /// The built-in deck, every edition, as prompts that borrow the binary's
 /// strings.
 pub(crate) fn builtin() -> Vec<Prompt> {
     BUILTIN
         .iter()
         .map(|&(id, theme, depth, edition, text)| Prompt {
-            id: id.into(),
-            theme: theme.into(),
+            id: id.text().into(),
+            theme: theme.text().into(),
             depth,
-            text: text.into(),
+            text: text.text().into(),
             joins: Joins::Edition(edition),
         })
         .collect()

@@ -184,13 +184,13 @@ impl<'w> Csv<'w> {
 
     /// A date cell, YYYY-MM-DD.
     pub(crate) fn date(&mut self, date: NaiveDate) -> Result<()> {
-        self.field(&iso_bytes(date))
+        self.plain(&iso_bytes(date))
     }
 
     pub(crate) fn optional_date(&mut self, date: Option<NaiveDate>) -> Result<()> {
         match date {
             Some(date) => self.date(date),
-            None => self.field(b""),
+            None => self.plain(b""),
         }
     }
 
@@ -198,9 +198,22 @@ impl<'w> Csv<'w> {
     pub(crate) fn number(&mut self, number: Option<u16>) -> Result<()> {
         let mut digits = [0u8; 5];
         match number {
-            Some(n) => self.field(decimal(n, &mut digits)),
-            None => self.field(b""),
+            Some(n) => self.plain(decimal(n, &mut digits)),
+            None => self.plain(b""),
         }
+    }
+
+    /// A cell of digits and dashes: never quoted, never neutralised.
+    // Infallible until a row ends; a Result keeps every cell writer alike.
+    #[allow(clippy::unnecessary_wraps)]
+    fn plain(&mut self, bytes: &[u8]) -> Result<()> {
+        debug_assert!(!needs_quotes(bytes));
+        if !self.row_start {
+            self.buf.push(b',');
+        }
+        self.row_start = false;
+        self.buf.extend_from_slice(bytes);
+        Ok(())
     }
 
     pub(crate) fn end_row(&mut self) -> Result<()> {
@@ -267,10 +280,12 @@ fn needs_quotes(bytes: &[u8]) -> bool {
             return true;
         }
     }
-    words
-        .remainder()
-        .iter()
-        .any(|&b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
+    // The last bytes as one more word, padded with NULs (which match none).
+    let rest = words.remainder();
+    let mut eight = [0u8; 8];
+    eight[..rest.len()].copy_from_slice(rest);
+    let word = u64::from_le_bytes(eight);
+    holds(word, b',') || holds(word, b'"') || holds(word, b'\n') || holds(word, b'\r')
 }
 
 /// A JSON array, one object per row, objects on lines of their own.

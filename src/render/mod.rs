@@ -5,6 +5,7 @@ use std::io::{self, BufWriter, Write};
 
 pub(crate) mod charts;
 pub(crate) mod csv;
+pub(crate) mod html;
 pub(crate) mod journal;
 pub(crate) mod pager;
 mod shown;

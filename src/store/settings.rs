@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
-use chrono_tz::Tz;
+use jiff::tz::TimeZone;
 
 use super::fsx::{self, Lock};
 use super::schema::{Cell, Column, Document, Problem, Record, Stored};
@@ -59,8 +59,10 @@ const DECK_EDITION_NEEDS: &str = "deck_edition_needs";
 /// What settings.csv says, checked.
 #[derive(Debug, Default)]
 pub(crate) struct Settings {
-    /// The couple's time zone, when set.
-    pub(crate) timezone: Option<Tz>,
+    /// The couple's time zone, when set (from the system's time-zone
+    /// database, read only when a zone is named: no tables in the binary
+    /// to relocate at every start).
+    pub(crate) timezone: Option<TimeZone>,
     deck: Option<DeckSetting>,
 }
 
@@ -70,6 +72,17 @@ struct DeckSetting {
     pin: Pin,
     line: u64,
     needs: Option<String>,
+}
+
+impl Settings {
+    /// The date in the couple's time zone at `instant`, when one is set.
+    pub(crate) fn date_at(&self, instant: chrono::DateTime<chrono::Utc>) -> Option<NaiveDate> {
+        let zone = self.timezone.as_ref()?;
+        let at = jiff::Timestamp::from_second(instant.timestamp()).ok()?;
+        let offset = i64::from(zone.to_offset(at).seconds());
+        let local = instant.naive_utc() + chrono::Duration::seconds(offset);
+        Some(local.date())
+    }
 }
 
 /// Reads `DIR/settings.csv`; a missing file sets nothing.
@@ -247,7 +260,7 @@ fn parse(bytes: &[u8]) -> Result<SettingsFile> {
         match key {
             TIMEZONE if value.is_empty() => {}
             TIMEZONE => {
-                settings.timezone = Some(value.parse::<Tz>().map_err(|_| {
+                settings.timezone = Some(TimeZone::get(value).map_err(|_| {
                     bad(
                         format!("{value:?} is not a time zone"),
                         "name a zone of the IANA database, like Europe/Berlin or America/New_York (see /usr/share/zoneinfo), or remove the row",
@@ -305,7 +318,8 @@ mod tests {
             b"key,value\ntimezone,America/New_York\ndeck_edition,2\ndeck_edition_since,2026-12-01\ndeck_edition_before,1\nmine,kept\n",
         )
         .unwrap();
-        assert_eq!(file.settings.timezone, Some(chrono_tz::America::New_York));
+        let zone = file.settings.timezone.unwrap();
+        assert_eq!(zone.iana_name(), Some("America/New_York"));
         let deck = file.settings.deck.unwrap();
         assert_eq!(deck.pin.edition, 2);
         assert_eq!(deck.pin.before, 1);

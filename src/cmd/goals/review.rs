@@ -98,11 +98,9 @@ fn sit_down(as_of: NaiveDate, cfg: &Config) -> Result<()> {
         date: as_of,
         partner,
         kind: Kind::SitDown,
-        minutes: None,
-        mood: None,
-        prompt: String::new(),
         note: summary(&decisions, new_goals.len()),
         logged_at: now,
+        ..Entry::default()
     };
     store::log::append(&cfg.dir, &entry)?.print();
     crate::hooks::entry_written(cfg, &entry);

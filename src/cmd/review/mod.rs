@@ -9,8 +9,9 @@ use crate::error::{Error, Result};
 use crate::guide::steps::SEPARATOR;
 use chrono::NaiveDate;
 
-use crate::model::Kind;
-use crate::render::{Out, shown};
+use crate::model::{Kind, Per};
+use crate::render::{self, Out, shown};
+use crate::report::answers::Answers;
 use crate::report::partner::{self, FromPartner, NEWS_DAYS, PartnerFold};
 use crate::report::{self, Fold, Review};
 use crate::store;
@@ -23,7 +24,17 @@ pub(crate) fn run(args: ReviewArgs, cfg: &Config) -> Result<()> {
 
     let (rituals, _) = store::rituals::read(&cfg.dir)?;
     let pauses = store::rituals::pauses(&cfg.dir)?;
+    let html = args.format == ReviewFormat::Html && !args.due;
+    if args.output.is_some() && !html {
+        return Err(Error::usage("-o writes the web page of --format html")
+            .with_hint("add --format html, or redirect stdout: couple review > review.txt"));
+    }
     let mut fold = Fold::new(range, as_of, rituals);
+    if html {
+        // The page shows each ritual week by week, whatever the period.
+        fold = fold.trend_by(Per::Week);
+    }
+    let mut period_answers = Answers::new(range, as_of);
     let mut partner = PartnerFold::new(&caller, range, as_of);
     // Only the answers, the partner's notes and the recent states of us
     // are read whole.
@@ -35,6 +46,7 @@ pub(crate) fn run(args: ReviewArgs, cfg: &Config) -> Result<()> {
     store::log::for_each_decoding(&cfg.dir, &read_notes, |entry| {
         fold.add(entry);
         partner.add(entry);
+        period_answers.add(entry);
         Ok(())
     })?;
     let goals = store::goals::read(&cfg.dir)?;
@@ -50,6 +62,22 @@ pub(crate) fn run(args: ReviewArgs, cfg: &Config) -> Result<()> {
         .any(|p| p.is_total() && p.from <= as_of && as_of <= p.to);
     if !on_break {
         review.due.extend(answer_due);
+    }
+
+    if html {
+        let questions = period_answers.finish(&caller);
+        let prompt_text = |id: &str| deck.iter().find(|p| p.id == id).map(|p| p.text.to_string());
+        let page = render::html::page(&render::html::Page {
+            review: &review,
+            questions: &questions,
+            prompt_text: &prompt_text,
+            caller: &caller,
+        });
+        write_page(&page, args.output.as_deref(), cfg)?;
+        if args.exit_code && !review.due.is_empty() {
+            return Err(Error::quiet_failure());
+        }
+        return Ok(());
     }
 
     let mut out = Out::stdout(cfg.color);
@@ -75,6 +103,7 @@ pub(crate) fn run(args: ReviewArgs, cfg: &Config) -> Result<()> {
                 extra: &extra,
             })?,
             ReviewFormat::Csv => render_csv(&mut out, &review, &extra, args.raw)?,
+            ReviewFormat::Html => unreachable!("written above"),
             ReviewFormat::Table => {
                 render_table(&mut out, &review, &extra, cfg.stdout_is_terminal)?;
             }
@@ -136,6 +165,20 @@ fn remember(news: &[&partner::News], caller: &str, as_of: NaiveDate, cfg: &Confi
             &crate::printer::Warning::new(format!("cannot remember the news told: {err}"))
                 .with_hint("it will be told again next time"),
         ),
+    }
+}
+
+/// The web page, to `-o FILE` as every export is written, or to stdout.
+fn write_page(page: &str, output: Option<&std::path::Path>, cfg: &Config) -> Result<()> {
+    if let Some(path) = output {
+        store::write_output(path, &cfg.dir, |out| {
+            out.write_all(page.as_bytes())
+                .map_err(|e| Error::io("cannot write", path, &e))
+        })
+    } else {
+        let mut out = Out::stdout(false);
+        out.raw(page.as_bytes())?;
+        out.finish()
     }
 }
 
