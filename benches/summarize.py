@@ -21,6 +21,8 @@ GROUP_TITLES = {
     "review-1M": "`couple review … --format json` over 1M rows vs the bare csv pass",
     "export-100k": "`couple export log` (to /dev/null) over 100k rows vs the bare csv pass",
     "export-1M": "`couple export log` (to /dev/null) over 1M rows vs the bare csv pass",
+    "history-100k": "`couple history` (to /dev/null) over 100k rows vs the bare csv pass",
+    "history-1M": "`couple history` (to /dev/null) over 1M rows vs the bare csv pass",
 }
 
 
@@ -135,6 +137,11 @@ def main():
                     "review --year 1M", "xsv frequency 1M", timings, status, 1.0, strict=True),
         ratio_check("`export log` 1M ≤ 2.5× bare csv pass",
                     "export 1M", "floor 1M (export)", timings, status, 2.5),
+        ratio_check("`history` 1M ≤ 2.5× bare csv pass",
+                    "history 1M", "floor 1M (history)", timings, status, 2.5),
+        ratio_check("`history` peak RSS 1M ≤ 1.5× 100k",
+                    "peak history 1M", "peak history 100k", rss, status, 1.5,
+                    fmt=fmt_mib),
         ratio_check("`review --year` peak RSS 1M ≤ 1.5× 100k",
                     "peak review --year 1M", "peak review --year 100k", rss, status, 1.5,
                     fmt=fmt_mib),

@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap_complete::engine::ArgValueCompleter;
 
 use crate::model::{Depth, Horizon, IdeaKind, Kind, Status};
 
@@ -43,6 +44,19 @@ pub(crate) struct Cli {
 pub(crate) fn matches() -> clap::ArgMatches {
     use clap::CommandFactory;
     use clap::error::ErrorKind;
+    // A shell asking for completions (COMPLETE=SHELL): answer, and exit.
+    // Asked for the registration script itself, print the committed one.
+    if std::env::var_os("COMPLETE").is_some_and(|v| !v.is_empty() && v != "0")
+        && std::env::args_os().nth(1).is_none()
+    {
+        let name = std::env::var("COMPLETE").unwrap_or_default();
+        if let Ok(shell) = name.parse::<clap_complete::Shell>() {
+            use std::io::Write;
+            let _ = std::io::stdout().write_all(&crate::generated::script(shell));
+            std::process::exit(0);
+        }
+    }
+    completions_env().complete();
     match Cli::command().try_get_matches() {
         Ok(matches) => matches,
         Err(err)
@@ -63,6 +77,16 @@ pub(crate) fn matches() -> clap::ArgMatches {
             unaided.unwrap_or(err).exit()
         }
     }
+}
+
+/// Completions from the clap definitions, as the scripts in completions/
+/// ask for them: `COMPLETE=bash couple -- couple log ""`.
+pub(crate) fn completions_env() -> clap_complete::CompleteEnv<'static, fn() -> clap::Command> {
+    use clap::CommandFactory;
+    clap_complete::CompleteEnv::with_factory(Cli::command as fn() -> clap::Command)
+        .bin("couple")
+        .completer("couple")
+        .shells(clap_complete::env::Shells(&crate::complete::SHELLS))
 }
 
 /// Options every subcommand takes, before or after its name.
@@ -181,7 +205,7 @@ pub(crate) enum Command {
   couple prompt --upgrade-deck           the newest deck edition, for you both")]
 pub(crate) struct PromptArgs {
     /// Only prompts of this theme (repeat for several)
-    #[arg(short, long, value_name = "THEME", value_parser = Suggest(themes), hide_possible_values = true)]
+    #[arg(short, long, value_name = "THEME", value_parser = Suggest(themes), hide_possible_values = true, add = ArgValueCompleter::new(crate::complete::themes))]
     pub(crate) theme: Vec<String>,
 
     /// Only light or only deep prompts
@@ -557,7 +581,7 @@ pub(crate) struct ExportArgs {
     pub(crate) horizon: Option<Horizon>,
 
     /// Only prompts of this theme (prompts; repeat for several)
-    #[arg(short, long, value_name = "THEME", value_parser = Suggest(themes), hide_possible_values = true)]
+    #[arg(short, long, value_name = "THEME", value_parser = Suggest(themes), hide_possible_values = true, add = ArgValueCompleter::new(crate::complete::themes))]
     pub(crate) theme: Vec<String>,
 
     /// Output format
@@ -720,7 +744,7 @@ pub(crate) struct TalkArgs {
     pub(crate) length: std::time::Duration,
 
     /// A question of this theme (repeat for several)
-    #[arg(short, long, value_name = "THEME", value_parser = Suggest(themes), hide_possible_values = true)]
+    #[arg(short, long, value_name = "THEME", value_parser = Suggest(themes), hide_possible_values = true, add = ArgValueCompleter::new(crate::complete::themes))]
     pub(crate) theme: Vec<String>,
 
     /// Only light or only deep questions
@@ -835,7 +859,7 @@ pub(crate) enum GoalsCommand {
     /// Open a done or dropped goal again
     #[command(after_help = "Examples:
   couple goals reopen 7kq                open again, its closed date cleared")]
-    Reopen(GoalIdArgs),
+    Reopen(GoalReopenArgs),
     #[command(after_help = "Examples:
   couple goals edit 7kq --due \"next friday\" --note \"ask about trains\"
   couple goals edit 7kq --title \"Lisbon in spring\" --no-due
@@ -900,6 +924,15 @@ pub(crate) struct GoalsListArgs {
 #[derive(Debug, Args)]
 pub(crate) struct GoalIdArgs {
     /// The goal's id, or any unique prefix of it
+    #[arg(add = ArgValueCompleter::new(crate::complete::open_goals))]
+    pub(crate) id: String,
+}
+
+/// The goal `reopen` acts on (completions offer the done and dropped).
+#[derive(Debug, Args)]
+pub(crate) struct GoalReopenArgs {
+    /// The goal's id, or any unique prefix of it
+    #[arg(add = ArgValueCompleter::new(crate::complete::closed_goals))]
     pub(crate) id: String,
 }
 
@@ -908,6 +941,7 @@ pub(crate) struct GoalIdArgs {
 #[command(arg_required_else_help = true)]
 pub(crate) struct GoalsEditArgs {
     /// The goal's id, or any unique prefix of it
+    #[arg(add = ArgValueCompleter::new(crate::complete::open_goals))]
     pub(crate) id: String,
 
     /// A new title

@@ -198,6 +198,15 @@ fn state_dir() -> Option<PathBuf> {
     Some(PathBuf::from(home).join(".local/state/couple"))
 }
 
+/// The data directory as completions see it: COUPLE_DIR, else the
+/// default. (A completion runs before any command line is parsed.)
+pub(crate) fn completion_dir() -> Option<PathBuf> {
+    match env::var_os("COUPLE_DIR").filter(|v| !v.is_empty()) {
+        Some(dir) => Some(PathBuf::from(dir)),
+        None => default_dir().ok(),
+    }
+}
+
 /// The platform's data directory: `$XDG_DATA_HOME/couple`, else
 /// `~/.local/share/couple` (on macOS `~/Library/Application Support/couple`).
 fn default_dir() -> Result<PathBuf> {

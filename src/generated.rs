@@ -4,18 +4,36 @@
 //! by the test below, which fails when a committed file drifts and rewrites
 //! them all when run with `COUPLE_REGENERATE=1`.
 
-use clap::CommandFactory;
 use clap_complete::Shell;
-
-use crate::cli::Cli;
 
 #[cfg(test)]
 mod man;
 
-/// The completion script for `shell`.
+/// The completion script for `shell`: it registers `couple` as its own
+/// completer (see `crate::complete`), as `COMPLETE=SHELL couple` prints it,
+/// with two changes: bash gets no file-name fallback, and zsh's also
+/// completes when autoloaded from $fpath.
 pub(crate) fn script(shell: Shell) -> Vec<u8> {
     let mut bytes = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "couple", &mut bytes);
+    let name = shell.to_string();
+    if let Some(completer) = clap_complete::env::Shells(&crate::complete::SHELLS).completer(&name) {
+        // Writing to a Vec cannot fail.
+        let _ = completer.write_registration("COMPLETE", "couple", "couple", "couple", &mut bytes);
+    }
+    if shell == Shell::Bash {
+        // Without bashdefault: when couple offers nothing (a date, an
+        // owner), bash offers nothing either, not file names.
+        bytes = String::from_utf8_lossy(&bytes)
+            .replace(" -o bashdefault", "")
+            .into_bytes();
+    }
+    if shell == Shell::Zsh {
+        // Autoloaded from $fpath as _couple, the file is the function's
+        // body: define the completer, then complete this first TAB too.
+        bytes.extend_from_slice(
+            b"if [ \"$funcstack[1]\" = \"_couple\" ]; then\n    _clap_dynamic_completer_couple \"$@\"\nfi\n",
+        );
+    }
     bytes
 }
 

@@ -2,6 +2,7 @@
 
 mod cli;
 mod cmd;
+mod complete;
 mod config;
 mod dates;
 mod deck;

@@ -4,6 +4,7 @@
 mod harness;
 mod terminal;
 
+mod completions;
 #[cfg(unix)]
 mod crash;
 mod deck;

@@ -145,44 +145,62 @@ impl PartnerFold {
     }
 
     pub(crate) fn add(&mut self, entry: &Entry) {
+        // Names as first written, whatever the kind (as the counts do).
+        if !self.names.iter().any(|n| same_partner(n, &entry.partner)) {
+            self.names.push(entry.partner.clone());
+        }
+        // Most rows are neither answers nor notes for the partner: one
+        // look at the kind, nothing copied.
+        let for_you = FOR_YOU.contains(&entry.kind);
+        if entry.kind != Kind::Answer && !for_you {
+            return;
+        }
         let mine = same_partner(&entry.partner, &self.caller);
-        let partner = self.name(&entry.partner);
-        let said = || Written {
-            id: entry.id.clone(),
-            partner: partner.clone(),
-            date: entry.date,
-            prompt: entry.prompt.clone(),
-            text: entry.note.clone(),
-        };
         if entry.kind == Kind::Answer {
             if mine && !self.answered.contains(&entry.prompt) {
                 self.answered.insert(entry.prompt.clone());
             }
-            if entry.date <= self.as_of && entry.date + Days::new(ROUND_DAYS as u64) >= self.as_of {
-                self.recent.push(said());
-            }
-            if dates::is_anniversary(entry.date, self.as_of) {
-                self.anniversaries.push(said());
+            let recent =
+                entry.date <= self.as_of && entry.date + Days::new(ROUND_DAYS as u64) >= self.as_of;
+            let anniversary = dates::is_anniversary(entry.date, self.as_of);
+            if recent || anniversary {
+                let written = self.written(entry);
+                if anniversary {
+                    self.anniversaries.push(written.clone());
+                }
+                if recent {
+                    self.recent.push(written);
+                }
             }
         }
         if mine {
             return;
         }
-        if FOR_YOU.contains(&entry.kind)
-            && self.range.contains(entry.date)
-            && entry.date <= self.as_of
-        {
+        let in_period = for_you && self.range.contains(entry.date) && entry.date <= self.as_of;
+        let news = self.news_window_holds(entry.date);
+        if in_period {
+            let partner = self.name(&entry.partner);
             self.notes.push(Note {
                 date: entry.date,
-                partner: partner.clone(),
+                partner,
                 kind: entry.kind,
                 text: entry.note.clone(),
             });
         }
-        if (entry.kind == Kind::Answer || FOR_YOU.contains(&entry.kind))
-            && self.news_window_holds(entry.date)
-        {
-            self.news.push((said(), entry.kind));
+        if news {
+            let written = self.written(entry);
+            self.news.push((written, entry.kind));
+        }
+    }
+
+    /// The entry as kept, its partner named as first written.
+    fn written(&mut self, entry: &Entry) -> Written {
+        Written {
+            id: entry.id.clone(),
+            partner: self.name(&entry.partner),
+            date: entry.date,
+            prompt: entry.prompt.clone(),
+            text: entry.note.clone(),
         }
     }
 
@@ -281,10 +299,14 @@ impl PartnerFold {
         self.notes.reverse();
         self.notes.sort_by_key(|n| std::cmp::Reverse(n.date));
 
+        // An answer to a question the caller has not answered is due (the
+        // line above says so); it is news once it can be read.
+        let answered = &self.answered;
         let news = self
             .news
             .into_iter()
             .rev()
+            .filter(|(said, kind)| *kind != Kind::Answer || answered.contains(&said.prompt))
             .map(|(said, kind)| News {
                 message: news_line(&said, kind, question(&said.prompt)),
                 id: said.id,

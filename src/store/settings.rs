@@ -85,6 +85,39 @@ impl Settings {
     }
 }
 
+/// Where systems keep the time-zone database.
+const ZONEINFO: [&str; 3] = [
+    "/usr/share/zoneinfo",
+    "/usr/lib/zoneinfo",
+    "/usr/share/lib/zoneinfo",
+];
+
+/// The zone named `name` (`Europe/Berlin`), from the system's database:
+/// its one file read directly, since a lookup through jiff's database
+/// first lists every zone (forty directories read at every start). A name
+/// that is not a plain path below the database is refused.
+fn zone(name: &str) -> Option<TimeZone> {
+    let plain = name.split('/').all(|part| {
+        !part.is_empty()
+            && part != "."
+            && part != ".."
+            && part
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '+' | '-'))
+    });
+    if !plain {
+        return None;
+    }
+    for dir in ZONEINFO {
+        if let Ok(bytes) = std::fs::read(Path::new(dir).join(name)) {
+            return TimeZone::tzif(name, &bytes).ok();
+        }
+    }
+    // Elsewhere (another spelling of the name, another system), the
+    // database's own lookup.
+    TimeZone::get(name).ok()
+}
+
 /// Reads `DIR/settings.csv`; a missing file sets nothing.
 pub(crate) fn read(dir: &Path) -> Result<Settings> {
     match read_if_exists(&dir.join(SETTINGS_FILE))? {
@@ -260,7 +293,7 @@ fn parse(bytes: &[u8]) -> Result<SettingsFile> {
         match key {
             TIMEZONE if value.is_empty() => {}
             TIMEZONE => {
-                settings.timezone = Some(TimeZone::get(value).map_err(|_| {
+                settings.timezone = Some(zone(value).ok_or_else(|| {
                     bad(
                         format!("{value:?} is not a time zone"),
                         "name a zone of the IANA database, like Europe/Berlin or America/New_York (see /usr/share/zoneinfo), or remove the row",
@@ -325,6 +358,24 @@ mod tests {
         assert_eq!(deck.pin.before, 1);
         assert_eq!(deck.line, 3);
         assert_eq!(file.doc.rows.len(), 5);
+    }
+
+    #[test]
+    fn a_zone_is_a_plain_name_below_the_database() {
+        assert_eq!(
+            zone("Europe/Berlin").and_then(|z| z.iana_name().map(str::to_string)),
+            Some("Europe/Berlin".to_string())
+        );
+        for bad in [
+            "",
+            "/etc/passwd",
+            "../../etc/passwd",
+            "Europe//Berlin",
+            "Europe/Pariss",
+            "America",
+        ] {
+            assert!(zone(bad).is_none(), "{bad:?}");
+        }
     }
 
     #[test]

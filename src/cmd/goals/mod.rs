@@ -30,7 +30,9 @@ pub(crate) fn run(args: GoalsArgs, cfg: &Config) -> Result<()> {
         Some(GoalsCommand::Add(args)) => add(args, cfg),
         Some(GoalsCommand::Done(args)) => set_status(&args, Status::Done, cfg),
         Some(GoalsCommand::Drop(args)) => set_status(&args, Status::Dropped, cfg),
-        Some(GoalsCommand::Reopen(args)) => set_status(&args, Status::Open, cfg),
+        Some(GoalsCommand::Reopen(args)) => {
+            set_status(&GoalIdArgs { id: args.id }, Status::Open, cfg)
+        }
         Some(GoalsCommand::Edit(args)) => edit(args, cfg),
         Some(GoalsCommand::Review(args)) => review::run(args, cfg),
     }

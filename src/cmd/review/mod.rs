@@ -87,9 +87,14 @@ pub(crate) fn run(args: ReviewArgs, cfg: &Config) -> Result<()> {
         for item in &news {
             out.line(&shown(&item.message))?;
         }
+        let (said, memory) = say_due(&mut out, &review, &caller, as_of, cfg)?;
         // --exit-code answers "did it say anything": news counts too.
-        said_anything = say_due(&mut out, &review, &caller, as_of, cfg)? || !news.is_empty();
+        said_anything = said || !news.is_empty();
         out.finish()?;
+        // Only what reached stdout is remembered as said.
+        if let (Some(dir), Some(memory)) = (&cfg.state_dir, memory) {
+            store::said::write(dir, &caller, &memory)?.print();
+        }
         remember(&news, &caller, as_of, cfg);
     } else {
         match args.format {
@@ -177,22 +182,23 @@ fn write_page(page: &str, output: Option<&std::path::Path>, cfg: &Config) -> Res
     }
 }
 
-/// `--due`: the due items this evening's rule says, remembered (per
-/// machine, in the state directory) so that a goal turning due is said
-/// once, an overdue goal or a drift once a week. Whether it said anything.
+/// `--due`: the due items this evening's rule says, so that a goal turning
+/// due is said once, an overdue goal or a drift once a week. Whether it
+/// said anything, and what to remember (per machine, in the state
+/// directory) once the output is out.
 fn say_due(
     out: &mut Out,
     review: &Review,
     caller: &str,
     as_of: NaiveDate,
     cfg: &Config,
-) -> Result<bool> {
+) -> Result<(bool, Option<Vec<report::Said>>)> {
     // Reviewing another day is a look, not the evening's reminder.
     if as_of != cfg.today {
         for item in &review.due {
             out.line(&shown(&item.message))?;
         }
-        return Ok(!review.due.is_empty());
+        return Ok((!review.due.is_empty(), None));
     }
     let memory = match &cfg.state_dir {
         Some(dir) => store::said::read(dir, caller)?,
@@ -202,12 +208,7 @@ fn say_due(
     for item in &spoken {
         out.line(&shown(&item.message))?;
     }
-    if let Some(dir) = &cfg.state_dir
-        && remember != memory
-    {
-        store::said::write(dir, caller, &remember)?.print();
-    }
-    Ok(!spoken.is_empty())
+    Ok((!spoken.is_empty(), (remember != memory).then_some(remember)))
 }
 
 /// The range the flags ask for, and the as-of date: `--date`, else for

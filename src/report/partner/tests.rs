@@ -102,6 +102,14 @@ fn news_is_the_partners_last_week_newest_first_on_one_line_each() {
         entry("2026-11-20", "sam", Kind::Appreciation, "", "for the\nnote"),
         entry("2026-11-21", "alex", Kind::Appreciation, "", "mine"),
         entry("2026-11-22", "sam", Kind::Answer, "p1", "secret"),
+        entry(
+            "2026-11-22",
+            "sam",
+            Kind::Answer,
+            "p2",
+            "not answered by alex: due, not news",
+        ),
+        entry("2026-11-22", "alex", Kind::Answer, "p1", "mine"),
         entry("2026-11-23", "sam", Kind::Talk, "", "not news"),
         entry("2026-11-24", "sam", Kind::Care, "", ""),
     ];
