@@ -57,7 +57,13 @@ pub(crate) fn matches() -> clap::ArgMatches {
         }
     }
     completions_env().complete();
-    match Cli::command().try_get_matches() {
+    let mut command = Cli::command();
+    let parsed = command.try_get_matches_from_mut(std::env::args_os());
+    // The tree of a dozen subcommands is not needed again, and freeing it
+    // node by node was a tenth of `couple prompt`'s start-up: the process
+    // ends soon and the OS takes it back whole.
+    std::mem::forget(command);
+    match parsed {
         Ok(matches) => matches,
         Err(err)
             if matches!(
