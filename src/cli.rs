@@ -162,6 +162,7 @@ pub(crate) enum Command {
     Export(ExportArgs),
     Talk(TalkArgs),
     Rituals(RitualsArgs),
+    Crypt(CryptArgs),
     Completions(CompletionsArgs),
     MergeDriver(MergeDriverArgs),
 }
@@ -1146,3 +1147,73 @@ pub(crate) struct RitualsUnpauseArgs {
     #[arg(value_name = "ID")]
     pub(crate) id: String,
 }
+
+/// Keep the data files encrypted at rest, with age, for you both
+///
+/// Opt-in, per data directory. Each partner runs `couple crypt init` once
+/// on their own machine: it makes that machine's key in
+/// $XDG_CONFIG_HOME/couple/identity.txt (else ~/.config/couple; 0600, never
+/// in the data directory) and adds its public key to .age-recipients in
+/// the data directory. `couple crypt on` then encrypts log.csv, goals.csv
+/// and the other files to every key there (log.csv.age, …) and removes the
+/// plain ones; from then on every read decrypts in memory and every write
+/// encrypts to the keys listed then. settings.csv stays plain (it holds no
+/// words of yours, and `couple prompt` reads it in every new shell).
+///
+/// The files are age files: `age --decrypt -i identity.txt log.csv.age`
+/// opens them without couple. Losing every key loses the data: keep a
+/// backup key on paper (--backup).
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  couple crypt init                       this machine's key, added to the recipients
+  couple crypt init --backup age1…        and a backup key's public half
+  couple crypt on                         encrypt every data file
+  couple crypt status                     which files are encrypted, to whom
+  couple crypt off                        back to plain CSV")]
+pub(crate) struct CryptArgs {
+    #[command(subcommand)]
+    pub(crate) command: CryptCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum CryptCommand {
+    #[command(after_help = "Examples:
+  couple crypt init                       this machine's key, added to the recipients
+  couple crypt init --backup age1…        and a backup key's public half")]
+    Init(CryptInitArgs),
+    #[command(after_help = "Examples:
+  couple crypt on                         encrypt every data file (again: to every key now listed)")]
+    On(CryptOnArgs),
+    #[command(after_help = "Examples:
+  couple crypt off                        back to plain CSV")]
+    Off(CryptOffArgs),
+    #[command(after_help = "Examples:
+  couple crypt status                     which files are encrypted, to whom")]
+    Status(CryptStatusArgs),
+}
+
+/// Make this machine's key (once) and add it to the data directory's recipients
+///
+/// Run it on each partner's machine. When the files are already encrypted,
+/// a new key can read them after the next write by a partner who can (any
+/// `couple log`), or after that partner runs `couple crypt on` again.
+#[derive(Debug, Args)]
+pub(crate) struct CryptInitArgs {
+    /// Also encrypt to this public key (age1…): a backup key kept on paper
+    #[arg(long, value_name = "AGE_PUBLIC_KEY")]
+    pub(crate) backup: Option<String>,
+}
+
+/// Encrypt every data file to every recipient, and remove the plain ones
+///
+/// Run again after a key joined, to re-encrypt every file to it at once.
+#[derive(Debug, Args)]
+pub(crate) struct CryptOnArgs {}
+
+/// Decrypt every data file back to plain CSV
+#[derive(Debug, Args)]
+pub(crate) struct CryptOffArgs {}
+
+/// Say whether encryption is on, which files are encrypted, and to whom
+#[derive(Debug, Args)]
+pub(crate) struct CryptStatusArgs {}

@@ -54,6 +54,7 @@ fn run(cli: Cli, partner_typed: bool) -> Result<()> {
         Command::Export(args) => cmd::export::run(args, &config),
         Command::Talk(args) => cmd::talk::run(args, &config),
         Command::Rituals(args) => cmd::rituals::run(args, &config),
+        Command::Crypt(args) => cmd::crypt::run(args, &config),
         Command::Completions(args) => cmd::completions::run(args, &config),
         Command::MergeDriver(args) => cmd::merge_driver::run(args, &config),
     }

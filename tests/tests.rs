@@ -7,6 +7,7 @@ mod terminal;
 mod completions;
 #[cfg(unix)]
 mod crash;
+mod crypt;
 mod deck;
 mod export;
 mod forgiving;

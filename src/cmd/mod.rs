@@ -3,6 +3,7 @@
 //! renders with `render`.
 
 pub(crate) mod completions;
+pub(crate) mod crypt;
 pub(crate) mod export;
 pub(crate) mod goals;
 pub(crate) mod history;

@@ -76,6 +76,19 @@ const FILES: &[File] = &[
         used_by: &["", "log", "goals", "talk"],
     },
     File {
+        path: "$COUPLE_DIR/.age-recipients",
+        text: "With encryption on (couple crypt), the public keys every write encrypts to, \
+               one a line, each after a # comment naming whose; the data files are then \
+               log.csv.age, goals.csv.age, ... (settings.csv stays plain).",
+        used_by: &["", "crypt"],
+    },
+    File {
+        path: "$XDG_CONFIG_HOME/couple/identity.txt",
+        text: "This machine's age key (0600; one readable by others is refused), \
+               made by couple crypt init. Losing every key loses encrypted data.",
+        used_by: &["", "crypt"],
+    },
+    File {
         path: "$XDG_STATE_HOME/couple/",
         text: "What this machine remembers for you (what review --due already said).",
         used_by: &["", "review"],
@@ -118,8 +131,8 @@ const EXIT_STATUS: &[(&str, &str)] = &[
     ),
     (
         "65",
-        "A data file cannot be parsed; the message names the file and line. \
-         Nothing was written.",
+        "A data file cannot be parsed, or an encrypted one was changed or damaged; \
+         the message names the file (and line). Nothing was written.",
     ),
 ];
 

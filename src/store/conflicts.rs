@@ -34,7 +34,9 @@ pub(crate) fn copies(dir: &Path, file: &str) -> Result<Vec<PathBuf>> {
 }
 
 /// Whether `name` is a sync tool's conflict copy of `file`.
+/// An encrypted copy (`log.sync-conflict-….csv.age`) counts too.
 pub(crate) fn is_copy_of(name: &str, file: &str) -> bool {
+    let name = name.strip_suffix(super::crypt::SUFFIX).unwrap_or(name);
     let (stem, ext) = file.rsplit_once('.').unwrap_or((file, ""));
     let Some(rest) = name.strip_prefix(stem) else {
         return false;
@@ -100,6 +102,11 @@ mod tests {
         assert!(!is_copy_of("goals.sync-conflict-1.csv", "log.csv"));
         assert!(!is_copy_of(".couple-tmp-log.csv-123", "log.csv"));
         assert!(!is_copy_of("log (old).csv", "log.csv"));
+        assert!(is_copy_of(
+            "log.sync-conflict-20261125-101010-ABCDEF7.csv.age",
+            "log.csv"
+        ));
+        assert!(!is_copy_of("log.csv.age", "log.csv"));
         assert!(!is_copy_of("log.sync-conflict-1.csv.tmp", "log.csv"));
     }
 }

@@ -120,6 +120,8 @@ impl Lock {
         // Every write takes the lock first, so this is where the first
         // write into a fresh data directory pins the newest deck edition.
         super::settings::pin_if_fresh(dir)?;
+        // Every write also brings encrypted files up to the current keys.
+        super::crypt::reseal_stale(dir)?;
         Ok(lock)
     }
 }
@@ -140,6 +142,7 @@ fn clean_temporaries(dir: &Path) {
     for own in super::DATA_FILES {
         let path = dir.join(own);
         clean_beside(dir, own);
+        clean_beside(dir, &format!("{own}{}", super::crypt::SUFFIX));
         let is_link = fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
         if let Some(real) = is_link.then(|| fs::canonicalize(&path).ok()).flatten()
             && let (Some(parent), Some(name)) = (real.parent(), real.file_name())
@@ -175,7 +178,39 @@ fn temp_prefix(name: &str) -> String {
 /// owner only from the first moment, under a name nobody can guess: in a
 /// shared directory like `/tmp` another user can neither read it nor have
 /// it written through a symbolic link planted in advance.
+///
+/// When `target` is one of couple's own files in a directory kept
+/// encrypted, what `write_all` writes is encrypted in memory and only the
+/// ciphertext is written, to `NAME.age` (the plain file, if any, removed).
 pub(crate) fn replace(
+    target: &Path,
+    write_all: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
+    let Some((sealed, recipients)) = super::crypt::sealed_target(target)? else {
+        return replace_plain(target, write_all);
+    };
+    let mut plain = Vec::new();
+    write_all(&mut plain)?;
+    let ciphertext = recipients.encrypt(&plain)?;
+    plain.fill(0);
+    replace_plain(&sealed, |out| {
+        out.write_all(&ciphertext)
+            .map_err(|e| Error::io("cannot write", &sealed, &e))
+    })?;
+    match fs::remove_file(target) {
+        Ok(()) => sync_dir(
+            target
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new(".")),
+        ),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(err) => Err(Error::io("cannot remove the plain copy", target, &err)),
+    }
+}
+
+/// [`replace`], always writing what `write_all` writes as it is.
+pub(crate) fn replace_plain(
     target: &Path,
     write_all: impl FnOnce(&mut dyn Write) -> Result<()>,
 ) -> Result<()> {

@@ -3,6 +3,7 @@
 //! hand it typed records; nothing else opens a path.
 
 mod conflicts;
+pub(crate) mod crypt;
 mod fsx;
 pub(crate) mod git_merge;
 pub(crate) mod goals;
@@ -13,6 +14,7 @@ pub(crate) mod removed;
 pub(crate) mod rituals;
 pub(crate) mod said;
 pub(crate) mod schema;
+pub(crate) mod sealing;
 pub(crate) mod settings;
 mod table;
 pub(crate) mod told;
@@ -31,13 +33,10 @@ pub(crate) fn whole_stored<R>(record: R) -> schema::Stored<R> {
 }
 
 /// The whole of a file, or `None` when it does not exist (a directory not
-/// created yet reads as empty, never as an error).
+/// created yet reads as empty, never as an error); decrypted in memory when
+/// it is kept encrypted (`NAME.age`, see [`crypt`]).
 pub(crate) fn read_if_exists(path: &Path) -> Result<Option<Vec<u8>>> {
-    match fs::read(path) {
-        Ok(bytes) => Ok(Some(bytes)),
-        Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(None),
-        Err(err) => Err(Error::io("cannot read", path, &err)),
-    }
+    crypt::read_if_exists(path)
 }
 
 /// couple's own files in the data directory: what an export never
@@ -97,7 +96,7 @@ pub(crate) fn write_output(
             parent.display()
         )));
     }
-    fsx::replace(path, write_all)
+    fsx::replace_plain(path, write_all)
 }
 
 /// Which of couple's own files `path` would overwrite, if any: followed
@@ -114,13 +113,19 @@ fn own_file(path: &Path, data_dir: &Path) -> Option<String> {
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let owns = |own: &str| {
-        name.eq_ignore_ascii_case(own) || conflicts::is_copy_of(&name.to_lowercase(), own)
+        let plain = name
+            .to_lowercase()
+            .strip_suffix(crypt::SUFFIX)
+            .map_or_else(|| name.to_lowercase(), str::to_string);
+        plain.eq_ignore_ascii_case(own) || conflicts::is_copy_of(&plain, own)
     };
     if same_entry(parent, data_dir) {
         if let Some(own) = DATA_FILES.into_iter().find(|own| owns(own)) {
             return Some(own.to_string());
         }
-        if name.eq_ignore_ascii_case(fsx::LOCK_FILE) {
+        if name.eq_ignore_ascii_case(fsx::LOCK_FILE)
+            || name.eq_ignore_ascii_case(crypt::RECIPIENTS_FILE)
+        {
             return Some(fsx::LOCK_FILE.to_string());
         }
     }

@@ -38,6 +38,18 @@ impl Source for &File {
     }
 }
 
+impl<T: Source + ?Sized> Source for &mut T {
+    fn bytes_from(&self, offset: u64) -> io::Result<Vec<u8>> {
+        (**self).bytes_from(offset)
+    }
+}
+
+impl Source for io::Cursor<Vec<u8>> {
+    fn bytes_from(&self, offset: u64) -> io::Result<Vec<u8>> {
+        self.get_ref().as_slice().bytes_from(offset)
+    }
+}
+
 impl Source for File {
     fn bytes_from(&self, offset: u64) -> io::Result<Vec<u8>> {
         (&self).bytes_from(offset)

@@ -2,7 +2,7 @@
 //! column order and line ends, after a look at its header and its tail.
 
 use std::fs::File;
-use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::io::{self, Cursor, Read, Seek, SeekFrom, Write};
 use std::path::Path;
 
 use csv::ByteRecord;
@@ -13,6 +13,7 @@ use crate::error::{Error, Result};
 use crate::model::{Entry, same_partner};
 use crate::printer::{Warned, Warning};
 use crate::render::csv::{Csv, CsvStyle};
+use crate::store::crypt::{self, Source};
 use crate::store::fsx::{self, Lock};
 use crate::store::schema::{self, Layout, Reader};
 use crate::store::table::{Lex, Table, first_line_ends_crlf, lex};
@@ -36,15 +37,10 @@ pub(crate) fn append(dir: &Path, entry: &Entry) -> Result<Warned<()>> {
 /// before changing anything.
 pub(crate) fn check_appendable(dir: &Path) -> Result<()> {
     let path = dir.join(LOG_FILE);
-    let mut file = match File::open(&path) {
-        Ok(file) => file,
-        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(()),
-        Err(err) => return Err(Error::io("cannot read", &path, &err)),
+    let Some(mut file) = crypt::open(&path)? else {
+        return Ok(());
     };
-    let len = file
-        .metadata()
-        .map_err(|e| Error::io("cannot read", &path, &e))?
-        .len();
+    let len = file.len();
     if len == 0 {
         return Ok(());
     }
@@ -57,6 +53,9 @@ pub(crate) fn check_appendable(dir: &Path) -> Result<()> {
 /// sure the file has it).
 pub(super) fn append_rows(dir: &Path, entries: &[Entry], own: &[OwnCells]) -> Result<()> {
     let path = dir.join(LOG_FILE);
+    if crypt::is_on(dir) {
+        return append_sealed(&path, entries, own);
+    }
     let mut file = fsx::private_options()
         .read(true)
         .append(true)
@@ -68,6 +67,50 @@ pub(super) fn append_rows(dir: &Path, entries: &[Entry], own: &[OwnCells]) -> Re
         .map_err(|e| Error::io("cannot read", &path, &e))?
         .len();
 
+    let bytes = new_rows(&mut file, len, entries, own)?;
+    // One write: a reader (or a crash) never sees half a row of ours.
+    match file.write_all(&bytes).and_then(|()| file.sync_data()) {
+        Ok(()) => Ok(()),
+        Err(err) => Err(take_back(&file, &path, len, &err)),
+    }
+}
+
+/// An age file cannot be appended to: the log is decrypted in memory, the
+/// rows added there, and the whole encrypted again and replaced atomically
+/// (under the lock the caller holds). A crash leaves the old file or the
+/// new one, never plaintext.
+fn append_sealed(path: &Path, entries: &[Entry], own: &[OwnCells]) -> Result<()> {
+    let mut file = match crypt::open(path)? {
+        Some(Source::Memory(bytes)) => bytes,
+        Some(Source::File(mut file)) => {
+            let mut bytes = Vec::new();
+            file.read_to_end(&mut bytes)
+                .map_err(|e| Error::io("cannot read", path, &e))?;
+            Cursor::new(bytes)
+        }
+        None => Cursor::new(Vec::new()),
+    };
+    let len = file.get_ref().len() as u64;
+    let rows = new_rows(&mut file, len, entries, own)?;
+    let mut all = file.into_inner();
+    all.extend_from_slice(&rows);
+    fsx::replace(path, |out| {
+        out.write_all(&all)
+            .map_err(|e| Error::io("cannot write", path, &e))
+    })?;
+    all.fill(0);
+    Ok(())
+}
+
+/// The bytes that append `entries` to a log of `len` bytes read from
+/// `file`: its header first when it is empty, in its own column order and
+/// line ends.
+fn new_rows<F: crate::store::table::Source + Seek>(
+    file: &mut F,
+    len: u64,
+    entries: &[Entry],
+    own: &[OwnCells],
+) -> Result<Vec<u8>> {
     let mut bytes = Vec::with_capacity(256 * entries.len());
     let shape = if len == 0 {
         Shape {
@@ -82,7 +125,7 @@ pub(super) fn append_rows(dir: &Path, entries: &[Entry], own: &[OwnCells]) -> Re
             partner_at: None,
         }
     } else {
-        inspect(&mut file, len)?
+        inspect(file, len)?
     };
     let fail = |e: &io::Error| Error::runtime(format!("writing a row: {}", crate::error::plain(e)));
     let style = CsvStyle {
@@ -128,11 +171,7 @@ pub(super) fn append_rows(dir: &Path, entries: &[Entry], own: &[OwnCells]) -> Re
         }
     }
     writer.finish()?;
-    // One write: a reader (or a crash) never sees half a row of ours.
-    match file.write_all(&bytes).and_then(|()| file.sync_data()) {
-        Ok(()) => Ok(()),
-        Err(err) => Err(take_back(&file, &path, len, &err)),
-    }
+    Ok(bytes)
 }
 
 /// After a failed append (a full disk, a file-size limit) some of the row
@@ -200,8 +239,8 @@ struct Shape {
 
 /// Reads the header and checks the tail, without reading the whole file
 /// unless the tail looks wrong (then a full read finds and names the line).
-fn inspect(file: &mut File, len: u64) -> Result<Shape> {
-    let table = Table::open::<Entry>(LOG_FILE, &*file)?;
+fn inspect<F: crate::store::table::Source + Seek>(file: &mut F, len: u64) -> Result<Shape> {
+    let table = Table::open::<Entry>(LOG_FILE, &mut *file)?;
     let layout = Layout::<Entry>::of(table.header());
     let header: Vec<Vec<u8>> = table.header().iter().map(<[u8]>::to_vec).collect();
     let partner_at = table.header().iter().position(|name| {
@@ -246,7 +285,7 @@ fn inspect(file: &mut File, len: u64) -> Result<Shape> {
     if !whole {
         // Slow path: read every row; the first bad one is reported.
         file.seek(SeekFrom::Start(0)).map_err(seek_error)?;
-        let mut reader = Reader::<_, Entry>::open(LOG_FILE, &*file)?;
+        let mut reader = Reader::<_, Entry>::open(LOG_FILE, &mut *file)?;
         while reader.advance(|_| true)? {}
     }
     Ok(Shape {
@@ -310,7 +349,7 @@ pub(super) fn ends_outside_quotes(tail: &[u8], fields: usize, whole_file: bool) 
     at_a_row == Some(Lex::RecordStart) && in_a_quote.is_none_or(|end| end == Lex::RecordStart)
 }
 
-pub(super) fn read_up_to(file: &mut File, buf: &mut [u8]) -> Result<usize> {
+pub(super) fn read_up_to(file: &mut impl Read, buf: &mut [u8]) -> Result<usize> {
     let mut filled = 0;
     while filled < buf.len() {
         match file.read(&mut buf[filled..]) {

@@ -4,7 +4,6 @@
 //! it), and the copies are moved aside.
 
 use std::collections::HashSet;
-use std::fs::File;
 use std::io;
 use std::path::Path;
 
@@ -18,6 +17,7 @@ use crate::model::Entry;
 use crate::printer::Warning;
 use crate::render::csv::{Csv, CsvStyle};
 use crate::store::conflicts;
+use crate::store::crypt;
 use crate::store::fsx;
 use crate::store::removed::{self, Removed};
 use crate::store::schema::{self, Layout, Reader};
@@ -87,11 +87,9 @@ fn read_copy(
     entries: &mut Vec<Entry>,
     own: &mut Vec<OwnCells>,
 ) -> Result<()> {
-    let file = match File::open(copy) {
-        Ok(file) => file,
-        // Another writer just moved it aside: its entries are in the log.
-        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(()),
-        Err(err) => return Err(Error::io("cannot read", copy, &err)),
+    // None: another writer just moved it aside; its entries are in the log.
+    let Some(file) = crypt::open(copy)? else {
+        return Ok(());
     };
     let mut reader = Reader::<_, Entry>::open(&conflicts::display_name(copy), file)?;
     let header: Vec<Vec<u8>> = reader.table().header().iter().map(<[u8]>::to_vec).collect();
@@ -125,10 +123,8 @@ fn read_copy(
 /// or empty).
 fn header_keys(dir: &Path) -> Result<Vec<String>> {
     let path = dir.join(LOG_FILE);
-    let file = match File::open(&path) {
-        Ok(file) => file,
-        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(err) => return Err(Error::io("cannot read", &path, &err)),
+    let Some(file) = crypt::open(&path)? else {
+        return Ok(Vec::new());
     };
     let table = Table::open::<Entry>(LOG_FILE, file)?;
     Ok(table.header().iter().map(column_key).collect())
@@ -139,11 +135,7 @@ fn header_keys(dir: &Path) -> Result<Vec<String>> {
 /// the rare fold whose copy has a column of the users' own the log lacks.
 fn rewrite_with(dir: &Path, extra: &[Vec<u8>], entries: &[Entry], own: &[OwnCells]) -> Result<()> {
     let path = dir.join(LOG_FILE);
-    let source = match File::open(&path) {
-        Ok(file) => Some(file),
-        Err(err) if err.kind() == io::ErrorKind::NotFound => None,
-        Err(err) => return Err(Error::io("cannot read", &path, &err)),
-    };
+    let source = crypt::open(&path)?;
     let (bom, crlf) = if source.is_some() {
         head_shape(&path)?
     } else {

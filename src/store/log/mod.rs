@@ -3,16 +3,15 @@
 //! stay out: see `store::removed`).
 
 use std::collections::HashSet;
-use std::fs::File;
-use std::io;
 use std::path::Path;
 
 use chrono::NaiveDate;
 
 use super::conflicts;
+use super::crypt;
 use super::removed;
 use super::schema::{Problem, Reader, table};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::{Entry, Kind, MAX_MINUTES, MOOD_RANGE};
 
 mod append;
@@ -140,10 +139,8 @@ fn read_file_decoding(
     wants_text: WantsText<'_>,
     visit: &mut dyn FnMut(&Entry, u64) -> Result<()>,
 ) -> Result<()> {
-    let file = match File::open(path) {
-        Ok(file) => file,
-        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(()),
-        Err(err) => return Err(Error::io("cannot read", path, &err)),
+    let Some(file) = crypt::open(path)? else {
+        return Ok(());
     };
     let mut reader = Reader::<_, Entry>::open(name, file)?;
     while reader.advance(|e| wants_text(e.kind, e.date))? {
@@ -200,7 +197,7 @@ mod tests {
                 logged_at: "2026-11-25T10:00:00.000+00:00".into(),
             };
             let mut bytes = Vec::new();
-            let fail = |e: &std::io::Error| Error::runtime(e.to_string());
+            let fail = |e: &std::io::Error| crate::error::Error::runtime(e.to_string());
             let mut csv = Csv::new(&mut bytes, CsvStyle::default(), &fail).unwrap();
             schema::write_header::<Entry>(&mut csv).unwrap();
             schema::write_row(&mut csv, &entry).unwrap();

@@ -12,8 +12,6 @@
 //! of the log; a row far out of order only keeps rows waiting longer.
 
 use std::collections::HashSet;
-use std::fs::File;
-use std::io;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -21,8 +19,9 @@ use csv::{ByteRecord, Position};
 
 use super::{LOG_FILE, WantsText, conflicts, read_file, removed};
 use crate::dates;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::Entry;
+use crate::store::crypt::{self, Source};
 use crate::store::schema::{Reader, Record};
 
 /// How many bytes of rows a chunk holds, about.
@@ -46,7 +45,7 @@ struct Waiting {
 /// The log, read once forward; [`NewestFirst::visit`] reads it again,
 /// newest first.
 pub(crate) struct NewestFirst {
-    rows: Option<Reader<File, Entry>>,
+    rows: Option<Reader<Source, Entry>>,
     chunks: Vec<Chunk>,
     /// What sync-conflict copies add, oldest first.
     extra: Vec<Entry>,
@@ -63,11 +62,7 @@ pub(crate) fn newest_first(
     mut first: impl FnMut(&Entry) -> Result<()>,
 ) -> Result<NewestFirst> {
     let path = dir.join(LOG_FILE);
-    let file = match File::open(&path) {
-        Ok(file) => Some(file),
-        Err(err) if err.kind() == io::ErrorKind::NotFound => None,
-        Err(err) => return Err(Error::io("cannot read", &path, &err)),
-    };
+    let file = crypt::open(&path)?;
     let removed = removed::read(dir)?;
     let copies = conflicts::copies(dir, LOG_FILE)?;
     let mut seen: HashSet<String> = HashSet::new();

@@ -2,7 +2,6 @@
 //! runs in every new shell and must not read the whole log. Today's rows
 //! are at the end, where appends put them.
 
-use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
 use std::path::Path;
 
@@ -23,13 +22,11 @@ const HEAD: usize = 4096;
 /// that cannot be read are passed over: the next full read reports them.
 pub(crate) fn skipped_on(dir: &Path, date: NaiveDate) -> Result<Vec<String>> {
     let path = dir.join(LOG_FILE);
-    let mut file = match File::open(&path) {
-        Ok(file) => file,
-        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(err) => return Err(Error::io("cannot read", &path, &err)),
+    let Some(mut file) = crate::store::crypt::open(&path)? else {
+        return Ok(Vec::new());
     };
     let read_error = |e: &io::Error| Error::io("cannot read", &path, e);
-    let len = file.metadata().map_err(|e| read_error(&e))?.len();
+    let len = file.len();
     let mut head = vec![0; HEAD.min(len as usize)];
     file.read_exact(&mut head).map_err(|e| read_error(&e))?;
     let Some(header_end) = head.iter().position(|&b| b == b'\n').map(|p| p as u64 + 1) else {

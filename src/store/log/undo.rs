@@ -1,7 +1,6 @@
 //! `couple log --undo`: the caller's latest entry out, by an atomic rewrite,
 //! and its id into removed.csv.
 
-use std::fs::File;
 use std::path::Path;
 
 use chrono::{DateTime, FixedOffset};
@@ -14,6 +13,7 @@ use crate::error::{Error, Result};
 use crate::model::{Entry, Removal, same_partner};
 use crate::printer::{Warned, Warning};
 use crate::render::csv::{Csv, CsvStyle};
+use crate::store::crypt;
 use crate::store::fsx::{self, Lock};
 use crate::store::removed;
 use crate::store::table::{Table, first_line_ends_crlf};
@@ -78,7 +78,13 @@ pub(crate) fn remove_last_of(
 /// every other row byte for byte as it was (the file's BOM, line ends and
 /// columns kept). Call with the lock held.
 pub(super) fn rewrite_dropping(path: &Path, drop: impl Fn(&[u8]) -> bool) -> Result<()> {
-    let source = File::open(path).map_err(|e| Error::io("cannot read", path, &e))?;
+    let source = crypt::open(path)?.ok_or_else(|| {
+        Error::io(
+            "cannot read",
+            path,
+            &std::io::Error::from(std::io::ErrorKind::NotFound),
+        )
+    })?;
     let mut table = Table::open::<Entry>(LOG_FILE, source)?;
     let (bom, crlf) = head_shape(path)?;
     fsx::replace(path, |out| {
@@ -128,7 +134,9 @@ pub(super) const BOM: &[u8] = "\u{feff}".as_bytes();
 /// Whether the file starts with a byte-order mark, and whether its first
 /// line ends with CRLF (as spreadsheets write both).
 pub(super) fn head_shape(path: &Path) -> Result<(bool, bool)> {
-    let mut file = File::open(path).map_err(|e| Error::io("cannot read", path, &e))?;
+    let Some(mut file) = crypt::open(path)? else {
+        return Ok((false, false));
+    };
     let mut head = [0u8; 4096];
     let n = read_up_to(&mut file, &mut head)?;
     Ok((

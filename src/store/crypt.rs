@@ -1,0 +1,558 @@
+//! Encryption at rest with age, opt-in per data directory.
+//!
+//! The seam every read and write already passes through: a data file is
+//! read whole or streamed through [`open`] / [`read_if_exists`], which
+//! decrypt `NAME.age` (or any file whose content is an age file: a
+//! sync-conflict copy, the three versions git hands the merge driver) in
+//! memory; [`super::fsx::replace`] asks [`sealed_target`] whether the file
+//! it replaces is kept encrypted, and then writes ciphertext only, so that
+//! no plaintext ever reaches a temporary file. An append to an encrypted
+//! log is a decrypt, the new rows, and an atomic replace, under the lock.
+//!
+//! Encryption is on while any of couple's own files is kept as `NAME.age`
+//! (`couple crypt on` makes `log.csv.age` even for an empty log). Every
+//! write encrypts to everyone in `DIR/.age-recipients` (public keys, one a
+//! line, `#` comments naming whose), so a key added later is included on
+//! the next write. This machine's identity lives outside the data
+//! directory, in `$XDG_CONFIG_HOME/couple/identity.txt` (0600).
+
+use std::fs::{self, File};
+use std::io::{self, Cursor, IsTerminal, Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::sync::OnceLock;
+
+use age::secrecy::{ExposeSecret, SecretString};
+use age::{DecryptError, x25519};
+
+use super::settings::SETTINGS_FILE;
+use crate::error::{Error, Kind, Result, shell_quoted};
+
+/// The recipients file in the data directory (the passage convention).
+pub(crate) const RECIPIENTS_FILE: &str = ".age-recipients";
+/// What an encrypted file's name adds.
+pub(crate) const SUFFIX: &str = ".age";
+/// The identity's file name in couple's config directory.
+pub(crate) const IDENTITY_FILE: &str = "identity.txt";
+/// Every age file starts with this line.
+const MAGIC: &[u8] = b"age-encryption.org/v1\n";
+
+/// Whether couple's own file `name` is encrypted when encryption is on.
+/// settings.csv stays plain: `couple prompt` reads it in every new shell
+/// (where a passphrase cannot be asked), and it holds no words of yours,
+/// only the time zone and the deck edition.
+pub(crate) fn is_sealed(name: &str) -> bool {
+    name != SETTINGS_FILE && super::DATA_FILES.contains(&name)
+}
+
+/// `path` with `.age` added.
+pub(crate) fn sealed_path(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(SUFFIX);
+    PathBuf::from(name)
+}
+
+/// Whether encryption is on in `dir`: one of its own files is kept
+/// encrypted.
+pub(crate) fn is_on(dir: &Path) -> bool {
+    super::DATA_FILES
+        .iter()
+        .filter(|name| is_sealed(name))
+        .any(|name| dir.join(format!("{name}{SUFFIX}")).exists())
+}
+
+/// Where a replacement of `target` goes when it must be encrypted: its
+/// `.age` sibling, with the recipients to encrypt to. `None` for a plain
+/// write.
+pub(crate) fn sealed_target(target: &Path) -> Result<Option<(PathBuf, Recipients)>> {
+    let Some(name) = target.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return Ok(None);
+    };
+    let dir = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if !is_sealed(&name) || !is_on(dir) {
+        return Ok(None);
+    }
+    Ok(Some((sealed_path(target), Recipients::read(dir)?)))
+}
+
+/// A file's content to read: the file itself, or its plaintext in memory.
+pub(crate) enum Source {
+    File(File),
+    Memory(Cursor<Vec<u8>>),
+}
+
+impl Source {
+    /// How many bytes of content there are.
+    pub(crate) fn len(&self) -> u64 {
+        match self {
+            Self::File(file) => file.metadata().map_or(0, |m| m.len()),
+            Self::Memory(bytes) => bytes.get_ref().len() as u64,
+        }
+    }
+}
+
+impl Read for Source {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        match self {
+            Self::File(file) => file.read(buf),
+            Self::Memory(bytes) => bytes.read(buf),
+        }
+    }
+}
+
+impl super::table::Source for Source {
+    fn bytes_from(&self, offset: u64) -> io::Result<Vec<u8>> {
+        match self {
+            Self::File(file) => file.bytes_from(offset),
+            Self::Memory(bytes) => bytes.bytes_from(offset),
+        }
+    }
+}
+
+impl Seek for Source {
+    fn seek(&mut self, pos: SeekFrom) -> io::Result<u64> {
+        match self {
+            Self::File(file) => file.seek(pos),
+            Self::Memory(bytes) => bytes.seek(pos),
+        }
+    }
+}
+
+/// The content of `path` to read, or `None` when it does not exist: its
+/// `.age` sibling decrypted when there is one, else the file (decrypted
+/// too when it is an age file).
+pub(crate) fn open(path: &Path) -> Result<Option<Source>> {
+    let sealed = sealed_path(path);
+    match fs::read(&sealed) {
+        Ok(bytes) => return decrypt(&sealed, &bytes).map(|b| Some(Source::Memory(Cursor::new(b)))),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => {}
+        Err(err) => return Err(Error::io("cannot read", &sealed, &err)),
+    }
+    let mut file = match File::open(path) {
+        Ok(file) => file,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(err) => return Err(Error::io("cannot read", path, &err)),
+    };
+    let mut head = [0u8; MAGIC.len()];
+    let mut filled = 0;
+    while filled < head.len() {
+        match file.read(&mut head[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(Error::io("cannot read", path, &e)),
+        }
+    }
+    if head[..filled] == *MAGIC {
+        let mut bytes = head.to_vec();
+        file.read_to_end(&mut bytes)
+            .map_err(|e| Error::io("cannot read", path, &e))?;
+        return decrypt(path, &bytes).map(|b| Some(Source::Memory(Cursor::new(b))));
+    }
+    file.seek(SeekFrom::Start(0))
+        .map_err(|e| Error::io("cannot read", path, &e))?;
+    Ok(Some(Source::File(file)))
+}
+
+/// The whole content of `path` (see [`open`]), or `None`.
+pub(crate) fn read_if_exists(path: &Path) -> Result<Option<Vec<u8>>> {
+    match open(path)? {
+        None => Ok(None),
+        Some(Source::Memory(bytes)) => Ok(Some(bytes.into_inner())),
+        Some(Source::File(mut file)) => {
+            let mut bytes = Vec::new();
+            file.read_to_end(&mut bytes)
+                .map_err(|e| Error::io("cannot read", path, &e))?;
+            Ok(Some(bytes))
+        }
+    }
+}
+
+/// Whether `bytes` are an age file.
+pub(crate) fn is_age(bytes: &[u8]) -> bool {
+    bytes.starts_with(MAGIC)
+}
+
+/// The people (or keys) a data directory is encrypted to.
+pub(crate) struct Recipients {
+    /// Each key with the name its comment gave it.
+    pub(crate) keys: Vec<(String, x25519::Recipient)>,
+}
+
+impl Recipients {
+    /// Reads `DIR/.age-recipients`: one public key a line; a `# name`
+    /// line names the key after it.
+    pub(crate) fn read(dir: &Path) -> Result<Self> {
+        let path = dir.join(RECIPIENTS_FILE);
+        let text = match fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(err) if err.kind() == io::ErrorKind::NotFound => String::new(),
+            Err(err) => return Err(Error::io("cannot read", &path, &err)),
+        };
+        let keys = Self::parse(&text)?;
+        if keys.keys.is_empty() {
+            return Err(
+                Error::runtime(format!("{} names no key to encrypt to", path.display()))
+                    .with_hint("run `couple crypt init` to add yours"),
+            );
+        }
+        Ok(keys)
+    }
+
+    /// The keys in a recipients file's text.
+    pub(crate) fn parse(text: &str) -> Result<Self> {
+        let mut keys = Vec::new();
+        let mut name = String::new();
+        for (at, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if let Some(comment) = line.strip_prefix('#') {
+                name = comment.trim().to_string();
+                continue;
+            }
+            if line.is_empty() {
+                continue;
+            }
+            let key = x25519::Recipient::from_str(line).map_err(|_| {
+                Error::data(
+                    RECIPIENTS_FILE,
+                    at as u64 + 1,
+                    "is not an age public key (age1…)",
+                )
+                .with_hint(
+                    "each line is a key from `couple crypt init` or age-keygen, or a # comment",
+                )
+            })?;
+            let shown = if name.is_empty() {
+                abbreviated(line)
+            } else {
+                std::mem::take(&mut name)
+            };
+            keys.push((shown, key));
+        }
+        Ok(Self { keys })
+    }
+
+    /// Who the keys belong to, as a list for a message.
+    pub(crate) fn names(&self) -> String {
+        self.keys
+            .iter()
+            .map(|(name, _)| name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// `plain` encrypted to every key.
+    pub(crate) fn encrypt(&self, plain: &[u8]) -> Result<Vec<u8>> {
+        let encryptor = age::Encryptor::with_recipients(
+            self.keys.iter().map(|(_, k)| k as &dyn age::Recipient),
+        )
+        .map_err(|e| Error::runtime(format!("cannot encrypt: {e}")))?;
+        let mut out = Vec::with_capacity(plain.len() + 512);
+        let fail = |e: io::Error| Error::runtime(format!("cannot encrypt: {e}"));
+        let mut writer = encryptor.wrap_output(&mut out).map_err(fail)?;
+        writer.write_all(plain).map_err(fail)?;
+        writer.finish().map_err(fail)?;
+        Ok(out)
+    }
+}
+
+/// Encrypts again, to the current recipients, each file encrypted to a
+/// different number of keys (a partner's key joined since, or a backup
+/// key): so the first write after `crypt init` on the other machine makes
+/// everything readable there. A file this machine cannot open is left as
+/// it is (the command's own read reports it). Called with the lock held,
+/// by every write.
+pub(crate) fn reseal_stale(dir: &Path) -> Result<()> {
+    if !is_on(dir) {
+        return Ok(());
+    }
+    let Ok(recipients) = Recipients::read(dir) else {
+        return Ok(());
+    };
+    for name in super::DATA_FILES.iter().filter(|n| is_sealed(n)) {
+        let sealed = dir.join(format!("{name}{SUFFIX}"));
+        let Ok(bytes) = fs::read(&sealed) else {
+            continue;
+        };
+        if stanzas(&bytes) == recipients.keys.len() {
+            continue;
+        }
+        let Ok(mut plain) = decrypt(&sealed, &bytes) else {
+            continue;
+        };
+        let ciphertext = recipients.encrypt(&plain)?;
+        plain.fill(0);
+        super::fsx::replace_plain(&sealed, |out| {
+            out.write_all(&ciphertext)
+                .map_err(|e| Error::io("cannot write", &sealed, &e))
+        })?;
+    }
+    Ok(())
+}
+
+/// How many recipients an age file's header names (its `-> X25519` lines).
+fn stanzas(bytes: &[u8]) -> usize {
+    bytes
+        .split(|&b| b == b'\n')
+        .take_while(|line| !line.starts_with(b"---"))
+        .filter(|line| line.starts_with(b"-> X25519 "))
+        .count()
+}
+
+/// `age1abcdefgh…`, short enough for a message.
+fn abbreviated(key: &str) -> String {
+    key.chars().take(12).collect::<String>() + "…"
+}
+
+/// The plaintext of the age file `bytes`, read from `path`. A damaged or
+/// changed file is a data error (exit 65) naming it; a file no key here
+/// opens is exit 1, saying to whom it is encrypted.
+fn decrypt(path: &Path, bytes: &[u8]) -> Result<Vec<u8>> {
+    let tampered = |why: &dyn std::fmt::Display| Error {
+        kind: Kind::Data,
+        message: format!(
+            "{}: cannot be decrypted ({why}): it was damaged or changed outside couple",
+            path.display()
+        ),
+        hint: Some(
+            "nothing was read or written; restore it from a backup or a sync-conflict copy"
+                .to_string(),
+        ),
+    };
+    let decryptor = age::Decryptor::new_buffered(bytes).map_err(|e| tampered(&e))?;
+    let identities = identities(path)?;
+    let mut reader = match decryptor.decrypt(identities.iter().map(|i| i as &dyn age::Identity)) {
+        Ok(reader) => reader,
+        Err(DecryptError::NoMatchingKeys) => return Err(no_key(path)),
+        Err(e) => return Err(tampered(&e)),
+    };
+    let mut plain = Vec::with_capacity(bytes.len());
+    reader.read_to_end(&mut plain).map_err(|e| tampered(&e))?;
+    Ok(plain)
+}
+
+/// No identity here opens `path`.
+fn no_key(path: &Path) -> Error {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let to = fs::read_to_string(dir.join(RECIPIENTS_FILE))
+        .ok()
+        .and_then(|text| Recipients::parse(&text).ok())
+        .map(|r| r.names())
+        .filter(|names| !names.is_empty())
+        .map_or_else(
+            || "keys not on this machine".to_string(),
+            |names| format!("the keys in {RECIPIENTS_FILE} ({names})"),
+        );
+    Error::runtime(format!(
+        "this data is encrypted to {to}; no key on this machine opens {}",
+        path.display()
+    ))
+    .with_hint(
+        "run `couple crypt init` and ask your partner to re-run any write (a `couple log`), which encrypts to your key too",
+    )
+}
+
+/// Where this machine's identity is kept: `$XDG_CONFIG_HOME/couple`, else
+/// `~/.config/couple`.
+pub(crate) fn identity_path() -> Option<PathBuf> {
+    let base = std::env::var_os("XDG_CONFIG_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(|| {
+            std::env::var_os("HOME")
+                .filter(|v| !v.is_empty())
+                .map(|home| PathBuf::from(home).join(".config"))
+        })?;
+    Some(base.join("couple").join(IDENTITY_FILE))
+}
+
+/// This machine's identities, or the error reading them (kept to give
+/// again).
+type Loaded = std::result::Result<Vec<x25519::Identity>, (Kind, String, Option<String>)>;
+
+/// This machine's identities, read once per run. Missing: none (then
+/// nothing decrypts, and the error says what to do).
+fn identities(for_file: &Path) -> Result<&'static [x25519::Identity]> {
+    static LOADED: OnceLock<Loaded> = OnceLock::new();
+    let loaded = LOADED.get_or_init(|| load_identities().map_err(|e| (e.kind, e.message, e.hint)));
+    match loaded {
+        Ok(ids) if ids.is_empty() => Err(no_key(for_file)),
+        Ok(ids) => Ok(ids),
+        Err((kind, message, hint)) => Err(Error {
+            kind: *kind,
+            message: message.clone(),
+            hint: hint.clone(),
+        }),
+    }
+}
+
+fn load_identities() -> Result<Vec<x25519::Identity>> {
+    let Some(path) = identity_path() else {
+        return Ok(Vec::new());
+    };
+    let bytes = match fs::read(&path) {
+        Ok(bytes) => bytes,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(err) => return Err(Error::io("cannot read the key", &path, &err)),
+    };
+    refuse_shared(&path)?;
+    let text = if is_age(&bytes) {
+        unlock(&path, &bytes)?
+    } else {
+        String::from_utf8_lossy(&bytes).into_owned()
+    };
+    parse_identities(&path, &text)
+}
+
+/// The X25519 identities in an identity file's text.
+pub(crate) fn parse_identities(path: &Path, text: &str) -> Result<Vec<x25519::Identity>> {
+    let mut ids = Vec::new();
+    for (at, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let id = x25519::Identity::from_str(line).map_err(|_| {
+            Error::runtime(format!(
+                "{} line {}: is not an age key (AGE-SECRET-KEY-1…)",
+                path.display(),
+                at + 1
+            ))
+            .with_hint(
+                "the file holds the key `couple crypt init` or age-keygen made, and # comments",
+            )
+        })?;
+        ids.push(id);
+    }
+    Ok(ids)
+}
+
+/// Refuses an identity file others may read.
+#[cfg(unix)]
+pub(crate) fn refuse_shared(path: &Path) -> Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = fs::metadata(path)
+        .map_err(|e| Error::io("cannot read the key", path, &e))?
+        .permissions()
+        .mode();
+    if mode & 0o077 != 0 {
+        return Err(Error::runtime(format!(
+            "{} can be read by others (mode {:o}): refusing to use this key",
+            path.display(),
+            mode & 0o777
+        ))
+        .with_hint(format!(
+            "chmod 600 {} (and think about who may have copied it)",
+            shell_quoted(path)
+        )));
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+pub(crate) fn refuse_shared(_: &Path) -> Result<()> {
+    Ok(())
+}
+
+/// A passphrase-protected identity file, opened with a passphrase asked
+/// on the terminal; without one, a clear failure instead of a hang.
+fn unlock(path: &Path, bytes: &[u8]) -> Result<String> {
+    if !(io::stdin().is_terminal() && io::stderr().is_terminal()) {
+        return Err(Error::runtime(format!(
+            "{} is protected by a passphrase, and there is no terminal to ask it on",
+            path.display()
+        ))
+        .with_hint("run the command in a terminal; for cron, keep a key without a passphrase (`couple crypt init` makes one)"));
+    }
+    let passphrase = dialoguer::Password::new()
+        .with_prompt(format!("Passphrase for {}", path.display()))
+        .interact()
+        .map_err(|e| Error::runtime(format!("cannot ask for the passphrase: {e}")))?;
+    let identity = age::scrypt::Identity::new(SecretString::from(passphrase));
+    let decryptor = age::Decryptor::new_buffered(bytes)
+        .map_err(|e| Error::runtime(format!("{}: {e}", path.display())))?;
+    let mut reader = decryptor
+        .decrypt(std::iter::once(&identity as &dyn age::Identity))
+        .map_err(|_| {
+            Error::runtime(format!("wrong passphrase for {}", path.display()))
+                .with_hint("try again")
+        })?;
+    let mut text = String::new();
+    reader
+        .read_to_string(&mut text)
+        .map_err(|e| Error::runtime(format!("{}: {e}", path.display())))?;
+    Ok(text)
+}
+
+/// A new identity: its secret line (for the identity file) and public key.
+pub(crate) fn generate() -> (String, String) {
+    let id = x25519::Identity::generate();
+    let public = id.to_public().to_string();
+    (id.to_string().expose_secret().to_string(), public)
+}
+
+/// The public keys of the identities in `text`.
+pub(crate) fn public_keys(path: &Path, text: &str) -> Result<Vec<String>> {
+    Ok(parse_identities(path, text)?
+        .iter()
+        .map(|id| id.to_public().to_string())
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_round_trip_opens_with_either_key_and_a_flipped_byte_is_refused() {
+        let (alex, alex_pub) = generate();
+        let (_, sam_pub) = generate();
+        let text = format!("# alex\n{alex_pub}\n\n# sam\n{sam_pub}\n");
+        let recipients = Recipients::parse(&text).unwrap();
+        assert_eq!(recipients.names(), "alex, sam");
+        let sealed = recipients.encrypt(b"id,note\n1,a secret\n").unwrap();
+        assert!(is_age(&sealed));
+        assert_eq!(stanzas(&sealed), 2);
+        let id = x25519::Identity::from_str(&alex).unwrap();
+        let open = |bytes: &[u8]| -> std::result::Result<Vec<u8>, String> {
+            let d = age::Decryptor::new_buffered(bytes).map_err(|e| e.to_string())?;
+            let mut r = d
+                .decrypt(std::iter::once(&id as &dyn age::Identity))
+                .map_err(|e| e.to_string())?;
+            let mut out = Vec::new();
+            r.read_to_end(&mut out).map_err(|e| e.to_string())?;
+            Ok(out)
+        };
+        assert_eq!(open(&sealed).unwrap(), b"id,note\n1,a secret\n");
+        let mut bad = sealed.clone();
+        let last = bad.len() - 3;
+        bad[last] ^= 1;
+        assert!(open(&bad).is_err());
+    }
+
+    #[test]
+    fn a_bad_recipients_line_is_named() {
+        let err = Recipients::parse("# alex\nnot-a-key\n").err().unwrap();
+        assert_eq!(err.kind, Kind::Data);
+        assert!(
+            err.message.starts_with(".age-recipients line 2:"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn settings_stay_plain_and_the_log_is_sealed() {
+        assert!(is_sealed("log.csv"));
+        assert!(is_sealed("goals.csv"));
+        assert!(!is_sealed("settings.csv"));
+        assert!(!is_sealed("notes.txt"));
+    }
+}
