@@ -25,6 +25,7 @@ mod log;
 mod prompt;
 mod properties;
 mod reading;
+mod recipes;
 mod reliability;
 mod review;
 mod review_html;
