@@ -103,6 +103,8 @@ pub(crate) struct PartnerFold {
     notes: Vec<Note>,
     /// Every partner met, named as first written (`Alex` and `alex` are one).
     names: Vec<String>,
+    /// Every spelling of a partner's name met so far, as written.
+    spellings: Vec<String>,
     /// The partner's entries of the last [`NEWS_DAYS`] that may be news.
     news: Vec<(Written, Kind)>,
 }
@@ -118,6 +120,7 @@ impl PartnerFold {
             anniversaries: Vec::new(),
             notes: Vec::new(),
             names: Vec::new(),
+            spellings: Vec::new(),
             news: Vec::new(),
         }
     }
@@ -146,8 +149,13 @@ impl PartnerFold {
 
     pub(crate) fn add(&mut self, entry: &Entry) {
         // Names as first written, whatever the kind (as the counts do).
-        if !self.names.iter().any(|n| same_partner(n, &entry.partner)) {
-            self.names.push(entry.partner.clone());
+        // Nearly every row spells a partner exactly as an earlier row did:
+        // one byte comparison, no case folding per row.
+        if !self.spellings.iter().any(|s| *s == entry.partner) {
+            if !self.names.iter().any(|n| same_partner(n, &entry.partner)) {
+                self.names.push(entry.partner.clone());
+            }
+            self.spellings.push(entry.partner.clone());
         }
         // Most rows are neither answers nor notes for the partner: one
         // look at the kind, nothing copied.
