@@ -151,7 +151,7 @@ impl PartnerFold {
         // Names as first written, whatever the kind (as the counts do).
         // Nearly every row spells a partner exactly as an earlier row did:
         // one byte comparison, no case folding per row.
-        if !self.spellings.iter().any(|s| *s == entry.partner) {
+        if !self.spellings.contains(&entry.partner) {
             if !self.names.iter().any(|n| same_partner(n, &entry.partner)) {
                 self.names.push(entry.partner.clone());
             }
