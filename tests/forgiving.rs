@@ -160,3 +160,40 @@ fn escape_in_the_kind_picker_cancels_with_nothing_written() {
     assert!(screen.contains("nothing was logged"), "{screen}");
     env.assert_no_file("log.csv");
 }
+
+#[test]
+fn q_in_the_kind_picker_cancels_before_anything_is_typed() {
+    let env = Env::new();
+    let Some(mut term) = Terminal::start(&env, &["log"]) else {
+        return;
+    };
+    term.expect("Esc or q to cancel");
+    term.expect("state-of-us");
+    term.send("q");
+    let (code, screen) = term.finish();
+    assert_eq!(code, 1, "{screen}");
+    assert!(screen.contains("nothing was logged"), "{screen}");
+    env.assert_no_file("log.csv");
+}
+
+#[test]
+fn q_typed_after_other_letters_filters_like_any_letter() {
+    let env = Env::new();
+    let Some(mut term) = Terminal::start(&env, &["log", "--prompt", "small-moments-001"]) else {
+        return;
+    };
+    term.expect("state-of-us");
+    // "a" then "q" narrows to the answer kind, whose label holds "question".
+    term.send("aq");
+    term.expect("> answer");
+    term.send("\r");
+    term.expect("Your answer");
+    term.send("the bus stop\r");
+    let (code, screen) = term.finish();
+    assert_eq!(code, 0, "{screen}");
+    let log = env.file("log.csv").unwrap();
+    assert!(
+        log.contains(",alex,answer,,,small-moments-001,the bus stop,"),
+        "{log}"
+    );
+}

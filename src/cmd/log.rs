@@ -255,8 +255,9 @@ fn describe(entry: &Entry) -> String {
 
 /// Asking on a terminal, when no KIND was given.
 mod ask {
+    use dialoguer::console::Term;
     use dialoguer::theme::SimpleTheme;
-    use dialoguer::{FuzzySelect, Input, Select};
+    use dialoguer::{Input, Select};
 
     use super::{Draft, build};
     use crate::cli::LogArgs;
@@ -277,19 +278,19 @@ mod ask {
             .copied()
             .filter(|k| k.is_logged_by_hand())
             .collect();
-        // Typing filters the kinds; Esc leaves with nothing written.
-        let choice = FuzzySelect::with_theme(&theme)
-            .with_prompt("What would you like to log? (type to filter, Esc to cancel)")
-            .items(
-                &kinds
-                    .iter()
-                    .map(|k| format!("{k} — {}", k.label()))
-                    .collect::<Vec<_>>(),
-            )
-            .default(0)
-            .interact_opt()
-            .map_err(cancelled)?
-            .ok_or_else(nothing_logged)?;
+        // Typing filters the kinds; Esc (or q, before typing) leaves with
+        // nothing written.
+        let labels: Vec<String> = kinds
+            .iter()
+            .map(|k| format!("{k} — {}", k.label()))
+            .collect();
+        let choice = crate::term::pick::pick(
+            &Term::stderr(),
+            "What would you like to log? (type to filter, Esc or q to cancel)",
+            &labels,
+        )
+        .map_err(|err| cancelled(dialoguer::Error::IO(err)))?
+        .ok_or_else(nothing_logged)?;
         let kind = kinds[choice];
         let minutes = match args.minutes {
             Some(m) => Some(m),
@@ -385,7 +386,7 @@ mod ask {
         Ok(Some(open[pick].1.clone()))
     }
 
-    /// Esc (or q, in a menu that does not filter): the user changed their mind.
+    /// Esc or q: the user changed their mind.
     fn nothing_logged() -> Error {
         Error::runtime("cancelled: nothing was logged")
     }

@@ -6,6 +6,7 @@
 //! [`Key::Stop`] the countdown answers by ending, so the drop runs for those
 //! too. Only one session exists at a time.
 
+pub(crate) mod pick;
 pub(crate) mod walk;
 
 use std::io::{self, Stdout, Write};
