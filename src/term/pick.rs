@@ -73,7 +73,7 @@ fn matching(matcher: &SkimMatcherV2, items: &[String], query: &str) -> Vec<usize
         .filter_map(|(i, item)| matcher.fuzzy_match(item, query).map(|s| (s, i)))
         .collect();
     // Stable: equal scores keep the menu's own order.
-    scored.sort_by(|a, b| b.0.cmp(&a.0));
+    scored.sort_by_key(|&(score, _)| std::cmp::Reverse(score));
     scored.into_iter().map(|(_, i)| i).collect()
 }
 
