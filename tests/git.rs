@@ -348,8 +348,8 @@ fn the_driver_refuses_a_file_it_does_not_merge_and_writes_nothing() {
     );
     assert_eq!(
         err,
-        "couple: merge-driver merges log.csv, goals.csv and removed.csv, not prompts.csv\n\
-         hint: in .gitattributes, give merge=couple to those three files only: log.csv merge=couple\n"
+        "couple: merge-driver merges log.csv, goals.csv, removed.csv and couple's encrypted files (*.csv.age), not prompts.csv\n\
+         hint: in .gitattributes, give merge=couple to those files only: log.csv merge=couple, *.csv.age merge=couple\n"
     );
     env.assert_file("a", "id,theme,depth,text\nmine-1,play,light,Why?\n");
 }

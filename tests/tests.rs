@@ -8,6 +8,8 @@ mod completions;
 #[cfg(unix)]
 mod crash;
 mod crypt;
+#[cfg(unix)]
+mod crypt_sync;
 mod deck;
 mod export;
 mod forgiving;

@@ -10,7 +10,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::fsx;
+use super::{crypt, fsx};
 use crate::error::{Error, Result};
 use crate::printer::Warning;
 
@@ -49,25 +49,54 @@ pub(crate) fn is_copy_of(name: &str, file: &str) -> bool {
 }
 
 /// Moves folded copies into `DIR/.merged/`, never over an earlier one;
-/// gives a warning when that directory can be read by others.
+/// gives a warning when that directory can be read by others. In an
+/// encrypted data directory a plain copy (from a machine that had not yet
+/// seen `crypt on`) goes in encrypted, as `NAME.age`: nothing under
+/// `.merged/` is plain then.
 pub(crate) fn set_aside(dir: &Path, copies: &[PathBuf]) -> Result<Option<Warning>> {
     if copies.is_empty() {
         return Ok(None);
     }
     let merged = dir.join(MERGED_DIR);
     let warning = fsx::ensure_dir(&merged)?;
+    let sealing = crypt::is_on(dir);
     for copy in copies {
-        let name = copy
+        let mut name = copy
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
+        let plain = if sealing && !name.ends_with(crypt::SUFFIX) {
+            match fs::read(copy) {
+                Ok(bytes) if !crypt::is_age(&bytes) => Some(bytes),
+                Ok(_) => None,
+                // Another writer moved it aside already.
+                Err(err) if err.kind() == io::ErrorKind::NotFound => continue,
+                Err(err) => return Err(Error::io("cannot read", copy, &err)),
+            }
+        } else {
+            None
+        };
+        if plain.is_some() {
+            name.push_str(crypt::SUFFIX);
+        }
         let mut target = merged.join(&name);
         let mut n = 1;
         while target.exists() {
             n += 1;
             target = merged.join(format!("{name}.{n}"));
         }
-        fs::rename(copy, &target).map_err(|e| Error::io("cannot move aside", copy, &e))?;
+        if let Some(mut bytes) = plain {
+            let ciphertext = crypt::Recipients::read(dir)?.encrypt(&bytes);
+            bytes.fill(0);
+            let ciphertext = ciphertext?;
+            fsx::replace_plain(&target, |out| {
+                out.write_all(&ciphertext)
+                    .map_err(|e| Error::io("cannot write", &target, &e))
+            })?;
+            fs::remove_file(copy).map_err(|e| Error::io("cannot remove", copy, &e))?;
+        } else {
+            fs::rename(copy, &target).map_err(|e| Error::io("cannot move aside", copy, &e))?;
+        }
     }
     fsx::sync_dir(dir)?;
     Ok(warning)

@@ -15,7 +15,12 @@
 //! line, `#` comments naming whose), so a key added later is included on
 //! the next write. This machine's identity lives outside the data
 //! directory, in `$XDG_CONFIG_HOME/couple/identity.txt` (0600).
+//!
+//! Each file also records whom it was encrypted to (see [`SEALED_FOR`]),
+//! so that every write can re-encrypt the files written for another set
+//! of keys: one added, removed or replaced.
 
+use std::collections::HashSet;
 use std::fs::{self, File};
 use std::io::{self, Cursor, IsTerminal, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
@@ -23,7 +28,9 @@ use std::str::FromStr;
 use std::sync::OnceLock;
 
 use age::secrecy::{ExposeSecret, SecretString};
-use age::{DecryptError, x25519};
+use age::{DecryptError, EncryptError, x25519};
+use age_core::format::{FileKey, Stanza};
+use sha2::{Digest, Sha256};
 
 use super::settings::SETTINGS_FILE;
 use crate::error::{Error, Kind, Result, shell_quoted};
@@ -36,6 +43,23 @@ pub(crate) const SUFFIX: &str = ".age";
 pub(crate) const IDENTITY_FILE: &str = "identity.txt";
 /// Every age file starts with this line.
 const MAGIC: &[u8] = b"age-encryption.org/v1\n";
+/// The tag of the header stanza in which a file records whom it was
+/// encrypted to: `-> couple-recipients DIGEST`, with an empty body.
+///
+/// Why a stanza of couple's own: an X25519 stanza cannot say whose key it
+/// is for (only the secret key can tell), so nothing in an age file names
+/// its recipients, and counting the stanzas misses a key replaced by
+/// another. So each file carries a digest of the set of keys it was
+/// encrypted to (sorted, each once: comments and order in
+/// `.age-recipients` do not count). It travels with the file through any
+/// sync tool or git (a record beside the files could arrive out of step
+/// with them); it is covered by the header's MAC like every stanza, so a
+/// changed one makes the file fail to open; and age, rage and couple skip
+/// a stanza they do not know (the age spec asks it; rage "greases"
+/// headers with random ones to keep it so). Checking it costs reading the
+/// header, not decrypting; a file without one (written by `age` or by an
+/// earlier couple) counts as stale and is re-encrypted once.
+const SEALED_FOR: &str = "couple-recipients";
 
 /// Whether couple's own file `name` is encrypted when encryption is on.
 /// settings.csv stays plain: `couple prompt` reads it in every new shell
@@ -244,10 +268,34 @@ impl Recipients {
             .join(", ")
     }
 
-    /// `plain` encrypted to every key.
+    /// The digest of the set of keys (see [`SEALED_FOR`]): the first 16
+    /// bytes of SHA-256 over the sorted keys, one a line, in hex.
+    pub(crate) fn digest(&self) -> String {
+        let mut keys: Vec<String> = self.keys.iter().map(|(_, k)| k.to_string()).collect();
+        keys.sort();
+        keys.dedup();
+        let mut hash = Sha256::new();
+        for key in &keys {
+            hash.update(key.as_bytes());
+            hash.update(b"\n");
+        }
+        hash.finalize()[..16]
+            .iter()
+            .fold(String::with_capacity(32), |mut hex, b| {
+                use std::fmt::Write as _;
+                let _ = write!(hex, "{b:02x}");
+                hex
+            })
+    }
+
+    /// `plain` encrypted to every key, the header recording their digest.
     pub(crate) fn encrypt(&self, plain: &[u8]) -> Result<Vec<u8>> {
+        let record = SealedFor(self.digest());
         let encryptor = age::Encryptor::with_recipients(
-            self.keys.iter().map(|(_, k)| k as &dyn age::Recipient),
+            self.keys
+                .iter()
+                .map(|(_, k)| k as &dyn age::Recipient)
+                .chain(std::iter::once(&record as &dyn age::Recipient)),
         )
         .map_err(|e| Error::runtime(format!("cannot encrypt: {e}")))?;
         let mut out = Vec::with_capacity(plain.len() + 512);
@@ -259,12 +307,32 @@ impl Recipients {
     }
 }
 
-/// Encrypts again, to the current recipients, each file encrypted to a
-/// different number of keys (a partner's key joined since, or a backup
-/// key): so the first write after `crypt init` on the other machine makes
-/// everything readable there. A file this machine cannot open is left as
-/// it is (the command's own read reports it). Called with the lock held,
-/// by every write.
+/// The recipient that adds the [`SEALED_FOR`] stanza: it wraps no key.
+struct SealedFor(String);
+
+impl age::Recipient for SealedFor {
+    fn wrap_file_key(
+        &self,
+        _: &FileKey,
+    ) -> std::result::Result<(Vec<Stanza>, HashSet<String>), EncryptError> {
+        let stanza = Stanza {
+            tag: SEALED_FOR.to_string(),
+            args: vec![self.0.clone()],
+            body: Vec::new(),
+        };
+        // No labels, as X25519 recipients give none: they combine.
+        Ok((vec![stanza], HashSet::new()))
+    }
+}
+
+/// Encrypts again, to the current recipients, each file that was
+/// encrypted to another set of keys (a partner's key joined since, a
+/// backup key added, a key replaced or removed; see [`SEALED_FOR`]): so
+/// the first write after `crypt init` on the other machine makes
+/// everything readable there, and a removed key opens nothing written
+/// since. Couple's own files and what `.merged/` keeps are checked. A
+/// file this machine cannot open is left as it is (the command's own read
+/// reports it). Called with the lock held, by every write.
 pub(crate) fn reseal_stale(dir: &Path) -> Result<()> {
     if !is_on(dir) {
         return Ok(());
@@ -272,19 +340,36 @@ pub(crate) fn reseal_stale(dir: &Path) -> Result<()> {
     let Ok(recipients) = Recipients::read(dir) else {
         return Ok(());
     };
-    for name in super::DATA_FILES.iter().filter(|n| is_sealed(n)) {
-        let sealed = dir.join(format!("{name}{SUFFIX}"));
+    let digest = recipients.digest();
+    let mut files: Vec<PathBuf> = super::DATA_FILES
+        .iter()
+        .filter(|n| is_sealed(n))
+        .map(|name| dir.join(format!("{name}{SUFFIX}")))
+        .collect();
+    if let Ok(entries) = fs::read_dir(dir.join(super::conflicts::MERGED_DIR)) {
+        files.extend(
+            entries
+                .flatten()
+                .filter(|e| e.file_name().to_string_lossy().ends_with(SUFFIX))
+                .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+                .map(|e| e.path()),
+        );
+    }
+    for sealed in files {
+        match sealed_for(&sealed) {
+            Ok(Some(was)) if was == digest => continue,
+            Ok(_) => {}
+            Err(_) => continue,
+        }
         let Ok(bytes) = fs::read(&sealed) else {
             continue;
         };
-        if stanzas(&bytes) == recipients.keys.len() {
-            continue;
-        }
         let Ok(mut plain) = decrypt(&sealed, &bytes) else {
             continue;
         };
-        let ciphertext = recipients.encrypt(&plain)?;
+        let ciphertext = recipients.encrypt(&plain);
         plain.fill(0);
+        let ciphertext = ciphertext?;
         super::fsx::replace_plain(&sealed, |out| {
             out.write_all(&ciphertext)
                 .map_err(|e| Error::io("cannot write", &sealed, &e))
@@ -293,13 +378,37 @@ pub(crate) fn reseal_stale(dir: &Path) -> Result<()> {
     Ok(())
 }
 
-/// How many recipients an age file's header names (its `-> X25519` lines).
-fn stanzas(bytes: &[u8]) -> usize {
+/// The digest of the keys the age file at `path` was encrypted to, from
+/// its header (read up to the `---` line that ends it), or `None` when
+/// its header records none.
+fn sealed_for(path: &Path) -> io::Result<Option<String>> {
+    let mut file = File::open(path)?;
+    let mut header = Vec::with_capacity(1024);
+    let mut chunk = [0u8; 1024];
+    // A header of a few dozen keys fits many times in 64 KiB.
+    while header.len() < 64 * 1024 && !header_ended(&header) {
+        let n = file.read(&mut chunk)?;
+        if n == 0 {
+            break;
+        }
+        header.extend_from_slice(&chunk[..n]);
+    }
+    Ok(digest_in(&header))
+}
+
+/// Whether `bytes` hold a whole age header (up to its `---` line).
+fn header_ended(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"---") || bytes.windows(4).any(|w| w == b"\n---")
+}
+
+/// The [`SEALED_FOR`] digest in the age header at the start of `bytes`.
+fn digest_in(bytes: &[u8]) -> Option<String> {
+    let prefix = format!("-> {SEALED_FOR} ");
     bytes
         .split(|&b| b == b'\n')
         .take_while(|line| !line.starts_with(b"---"))
-        .filter(|line| line.starts_with(b"-> X25519 "))
-        .count()
+        .find_map(|line| line.strip_prefix(prefix.as_bytes()))
+        .map(|digest| String::from_utf8_lossy(digest).trim().to_string())
 }
 
 /// `age1abcdefgh…`, short enough for a message.
@@ -311,11 +420,24 @@ fn abbreviated(key: &str) -> String {
 /// changed file is a data error (exit 65) naming it; a file no key here
 /// opens is exit 1, saying to whom it is encrypted.
 fn decrypt(path: &Path, bytes: &[u8]) -> Result<Vec<u8>> {
+    decrypt_as(&path.display().to_string(), dir_of(path), bytes)
+}
+
+/// The directory `path` is in (`.` for a bare name).
+fn dir_of(path: &Path) -> &Path {
+    path.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
+/// [`decrypt`] for bytes that are not (or not only) a file of the data
+/// directory `dir`: a version git hands the merge driver, named `shown`
+/// in errors.
+pub(crate) fn decrypt_as(shown: &str, dir: &Path, bytes: &[u8]) -> Result<Vec<u8>> {
     let tampered = |why: &dyn std::fmt::Display| Error {
         kind: Kind::Data,
         message: format!(
-            "{}: cannot be decrypted ({why}): it was damaged or changed outside couple",
-            path.display()
+            "{shown}: cannot be decrypted ({why}): it was damaged or changed outside couple"
         ),
         hint: Some(
             "nothing was read or written; restore it from a backup or a sync-conflict copy"
@@ -323,10 +445,10 @@ fn decrypt(path: &Path, bytes: &[u8]) -> Result<Vec<u8>> {
         ),
     };
     let decryptor = age::Decryptor::new_buffered(bytes).map_err(|e| tampered(&e))?;
-    let identities = identities(path)?;
+    let identities = identities(shown, dir)?;
     let mut reader = match decryptor.decrypt(identities.iter().map(|i| i as &dyn age::Identity)) {
         Ok(reader) => reader,
-        Err(DecryptError::NoMatchingKeys) => return Err(no_key(path)),
+        Err(DecryptError::NoMatchingKeys) => return Err(no_key(shown, dir)),
         Err(e) => return Err(tampered(&e)),
     };
     let mut plain = Vec::with_capacity(bytes.len());
@@ -334,12 +456,8 @@ fn decrypt(path: &Path, bytes: &[u8]) -> Result<Vec<u8>> {
     Ok(plain)
 }
 
-/// No identity here opens `path`.
-fn no_key(path: &Path) -> Error {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+/// No identity here opens the file `shown`, of the data directory `dir`.
+fn no_key(shown: &str, dir: &Path) -> Error {
     let to = fs::read_to_string(dir.join(RECIPIENTS_FILE))
         .ok()
         .and_then(|text| Recipients::parse(&text).ok())
@@ -350,8 +468,7 @@ fn no_key(path: &Path) -> Error {
             |names| format!("the keys in {RECIPIENTS_FILE} ({names})"),
         );
     Error::runtime(format!(
-        "this data is encrypted to {to}; no key on this machine opens {}",
-        path.display()
+        "this data is encrypted to {to}; no key on this machine opens {shown}"
     ))
     .with_hint(
         "run `couple crypt init` and ask your partner to re-run any write (a `couple log`), which encrypts to your key too",
@@ -379,11 +496,11 @@ type Loaded = std::result::Result<Vec<x25519::Identity>, (Kind, String, Option<S
 
 /// This machine's identities, read once per run. Missing: none (then
 /// nothing decrypts, and the error says what to do).
-fn identities(for_file: &Path) -> Result<&'static [x25519::Identity]> {
+fn identities(shown: &str, dir: &Path) -> Result<&'static [x25519::Identity]> {
     static LOADED: OnceLock<Loaded> = OnceLock::new();
     let loaded = LOADED.get_or_init(|| load_identities().map_err(|e| (e.kind, e.message, e.hint)));
     match loaded {
-        Ok(ids) if ids.is_empty() => Err(no_key(for_file)),
+        Ok(ids) if ids.is_empty() => Err(no_key(shown, dir)),
         Ok(ids) => Ok(ids),
         Err((kind, message, hint)) => Err(Error {
             kind: *kind,
@@ -519,7 +636,7 @@ mod tests {
         assert_eq!(recipients.names(), "alex, sam");
         let sealed = recipients.encrypt(b"id,note\n1,a secret\n").unwrap();
         assert!(is_age(&sealed));
-        assert_eq!(stanzas(&sealed), 2);
+        assert_eq!(digest_in(&sealed), Some(recipients.digest()));
         let id = x25519::Identity::from_str(&alex).unwrap();
         let open = |bytes: &[u8]| -> std::result::Result<Vec<u8>, String> {
             let d = age::Decryptor::new_buffered(bytes).map_err(|e| e.to_string())?;
@@ -535,6 +652,28 @@ mod tests {
         let last = bad.len() - 3;
         bad[last] ^= 1;
         assert!(open(&bad).is_err());
+    }
+
+    #[test]
+    fn the_digest_is_of_the_set_of_keys_whatever_their_order_or_names() {
+        let (_, a) = generate();
+        let (_, b) = generate();
+        let (_, c) = generate();
+        let digest = |text: &str| Recipients::parse(text).unwrap().digest();
+        let ab = digest(&format!("# alex\n{a}\n# sam\n{b}\n"));
+        assert_eq!(ab, digest(&format!("{b}\n\n# whoever\n{a}\n{a}\n")));
+        assert_ne!(
+            ab,
+            digest(&format!("{a}\n{c}\n")),
+            "one replaced, same count"
+        );
+        assert_ne!(ab, digest(&format!("{a}\n")));
+        assert_eq!(ab.len(), 32);
+        // No digest in a header without one (age's own files).
+        assert_eq!(
+            digest_in(b"age-encryption.org/v1\n-> X25519 abc\nxyz\n--- mac\n"),
+            None
+        );
     }
 
     #[test]

@@ -85,8 +85,24 @@ pub(crate) struct Lock {
 }
 
 impl Lock {
-    /// Waits up to about ten seconds for the lock, then fails naming it.
+    /// Waits up to about ten seconds for the lock, then fails naming it;
+    /// once held, cleans up after crashed writers, pins the deck edition
+    /// in a fresh directory, and brings encrypted files up to the current
+    /// keys: what every write does first.
     pub(crate) fn acquire(dir: &Path) -> Result<Self> {
+        let lock = Self::hold(dir)?;
+        clean_temporaries(dir);
+        // Every write takes the lock first, so this is where the first
+        // write into a fresh data directory pins the newest deck edition.
+        super::settings::pin_if_fresh(dir)?;
+        // Every write also brings encrypted files up to the current keys.
+        super::crypt::reseal_stale(dir)?;
+        Ok(lock)
+    }
+
+    /// The lock alone, for a writer that must change nothing else (git's
+    /// merge driver, in the middle of a merge).
+    pub(crate) fn hold(dir: &Path) -> Result<Self> {
         let path = dir.join(LOCK_FILE);
         let file = private_options()
             .read(true)
@@ -115,14 +131,7 @@ impl Lock {
                 Err(fs::TryLockError::Error(e)) => return Err(Error::io("cannot lock", &path, &e)),
             }
         }
-        let lock = Self { file };
-        clean_temporaries(dir);
-        // Every write takes the lock first, so this is where the first
-        // write into a fresh data directory pins the newest deck edition.
-        super::settings::pin_if_fresh(dir)?;
-        // Every write also brings encrypted files up to the current keys.
-        super::crypt::reseal_stale(dir)?;
-        Ok(lock)
+        Ok(Self { file })
     }
 }
 

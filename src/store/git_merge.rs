@@ -12,6 +12,8 @@
 //!   the later change (see `model::goal_merge`), the overwritten value
 //!   reported and kept in `.merged/goals-overwritten.csv`.
 //! - `removed.csv`: every id of both versions, once.
+//! - each as `NAME.age` too, when the data directory is encrypted: the
+//!   versions decrypted in memory, the result encrypted (see [`merge`]).
 //!
 //! Nothing is written when a version cannot be read: git then leaves the
 //! file to be merged by hand.
@@ -21,66 +23,143 @@ use std::path::Path;
 
 use super::goals::{self, GOALS_FILE};
 use super::log::LOG_FILE;
-use super::read_if_exists;
 use super::removed::{self, REMOVED_FILE, Removed};
 use super::schema::{BOM, Reader};
 use super::table::first_line_ends_crlf;
-use super::{fsx, goals::merge::keep_overwritten};
+use super::{crypt, fsx, goals::merge::keep_overwritten};
 use crate::error::{Error, Result};
 use crate::model::Entry;
-use crate::printer::Warned;
+use crate::printer::{Warned, Warning};
 use crate::render::csv::{Csv, CsvStyle};
 
 /// Merges `theirs` into `ours` (which git takes as the result), given the
 /// `ancestor`; `path` is the file's path in the repository, relative to
 /// where git runs the driver (the top of the work tree): its name says
 /// which file it is, its directory is the data directory.
+///
+/// An encrypted file (`log.csv.age`, …) is merged the same way: the three
+/// versions are decrypted in memory with this machine's key, and the
+/// result is encrypted to the keys in the data directory's
+/// `.age-recipients` before anything is written (what `.merged/` keeps
+/// too). Couple's other encrypted files (rituals, prompts, ideas,
+/// pauses), whose ciphertext changes with every write, merge when only
+/// one side changed what they hold.
 pub(crate) fn merge(
     ancestor: &Path,
     ours: &Path,
     theirs: &Path,
     path: &Path,
 ) -> Result<Warned<()>> {
-    let name = path
+    let full_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let (name, sealed) = match full_name.strip_suffix(crypt::SUFFIX) {
+        Some(name) if crypt::is_sealed(name) => (name.to_string(), true),
+        _ => (full_name.clone(), false),
+    };
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let read = |file: &Path| -> Result<Vec<u8>> { Ok(read_if_exists(file)?.unwrap_or_default()) };
-    let (base, mine, other) = (read(ancestor)?, read(ours)?, read(theirs)?);
-    let labels = Labels::of(&name);
-    let mut warnings = Vec::new();
-    let merged = match name.as_str() {
-        LOG_FILE => merge_log(&base, &mine, &other, &removed::read(dir)?, &labels)?,
-        GOALS_FILE => {
-            let mut file = goals::parse(&labels.ours, &mine)?;
-            let base = goals::parse(&labels.ancestor, &base)?;
-            let theirs = goals::parse(&labels.theirs, &other)?;
-            let outcome = file.merge(theirs, Some(&base), [&labels.ours, &labels.theirs]);
-            warnings = keep_overwritten(dir, &outcome.overwritten)?;
-            let mut out = Vec::new();
-            goals::write(&mut out, &file)?;
-            out
-        }
-        REMOVED_FILE => removed::merge(&labels.ours, &mine, &labels.theirs, &other)?,
-        _ => {
-            return Err(Error::usage(format!(
-                "merge-driver merges {LOG_FILE}, {GOALS_FILE} and {REMOVED_FILE}, not {}",
-                path.display()
-            ))
-            .with_hint(format!(
-                "in .gitattributes, give merge=couple to those three files only: {LOG_FILE} merge=couple"
-            )));
+    let known = [LOG_FILE, GOALS_FILE, REMOVED_FILE].contains(&name.as_str());
+    if !known && !sealed {
+        return Err(Error::usage(format!(
+            "merge-driver merges {LOG_FILE}, {GOALS_FILE}, {REMOVED_FILE} and couple's encrypted files (*.csv.age), not {}",
+            path.display()
+        ))
+        .with_hint(format!(
+            "in .gitattributes, give merge=couple to those files only: {LOG_FILE} merge=couple, *.csv.age merge=couple"
+        )));
+    }
+    let labels = Labels::of(&full_name);
+    // The recipients first: a merge that could not be written encrypted
+    // reads nothing.
+    let recipients = sealed.then(|| crypt::Recipients::read(dir)).transpose()?;
+    let read = |file: &Path, label: &str| -> Result<Vec<u8>> {
+        let bytes = match std::fs::read(file) {
+            Ok(bytes) => bytes,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+            Err(err) => return Err(Error::io("cannot read", file, &err)),
+        };
+        if crypt::is_age(&bytes) {
+            crypt::decrypt_as(label, dir, &bytes)
+        } else {
+            Ok(bytes)
         }
     };
-    fsx::replace(ours, |out| {
-        out.write_all(&merged)
+    let mut base = read(ancestor, &labels.ancestor)?;
+    let mut mine = read(ours, &labels.ours)?;
+    let mut other = read(theirs, &labels.theirs)?;
+    let mut warnings = Vec::new();
+    let merged = match name.as_str() {
+        LOG_FILE => merge_log(&base, &mine, &other, &removed::read(dir)?, &labels),
+        GOALS_FILE => merge_goals(dir, &base, &mine, &other, &labels, sealed, &mut warnings),
+        REMOVED_FILE => removed::merge(&labels.ours, &mine, &labels.theirs, &other),
+        _ => merge_whole(&base, &mine, &other, &full_name),
+    };
+    for version in [&mut base, &mut mine, &mut other] {
+        version.fill(0);
+    }
+    let mut merged = merged?;
+    let bytes = match &recipients {
+        Some(recipients) => {
+            let ciphertext = recipients.encrypt(&merged);
+            merged.fill(0);
+            ciphertext?
+        }
+        None => merged,
+    };
+    // `ours` is a temporary file git made; only ciphertext reaches it when
+    // the file is encrypted.
+    fsx::replace_plain(ours, |out| {
+        out.write_all(&bytes)
             .map_err(|e| Error::io("cannot write", ours, &e))
     })?;
     Ok(Warned::new((), warnings))
+}
+
+/// goals.csv's three-way merge; a value both sides changed is reported
+/// and kept in `.merged/`, encrypted when `sealed` or the directory is.
+fn merge_goals(
+    dir: &Path,
+    base: &[u8],
+    mine: &[u8],
+    other: &[u8],
+    labels: &Labels,
+    sealed: bool,
+    warnings: &mut Vec<Warning>,
+) -> Result<Vec<u8>> {
+    let mut file = goals::parse(&labels.ours, mine)?;
+    let base = goals::parse(&labels.ancestor, base)?;
+    let theirs = goals::parse(&labels.theirs, other)?;
+    let outcome = file.merge(theirs, Some(&base), [&labels.ours, &labels.theirs]);
+    if !outcome.overwritten.is_empty() {
+        // Only the lock: git is mid-merge, nothing else may change.
+        let _lock = fsx::Lock::hold(dir)?;
+        *warnings = keep_overwritten(dir, &outcome.overwritten, sealed || crypt::is_on(dir))?;
+    }
+    let mut out = Vec::new();
+    goals::write(&mut out, &file)?;
+    Ok(out)
+}
+
+/// A file couple does not merge row by row: the side that changed what it
+/// holds since the ancestor (their ciphertexts differ even when they hold
+/// the same), or, when both changed it differently, a conflict for you.
+fn merge_whole(base: &[u8], mine: &[u8], other: &[u8], name: &str) -> Result<Vec<u8>> {
+    if mine == other || other == base {
+        return Ok(mine.to_vec());
+    }
+    if mine == base {
+        return Ok(other.to_vec());
+    }
+    Err(Error::runtime(format!(
+        "{name}: both sides changed it differently; couple merges only log, goals and removed row by row"
+    ))
+    .with_hint(format!(
+        "keep one side with `git checkout --ours {name}` (or --theirs), `git add {name}`, and make the other side's change again with couple"
+    )))
 }
 
 /// How errors and reports name the three versions.

@@ -10,10 +10,10 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::conflicts;
 use super::fsx::{self, Lock};
 use super::read_if_exists;
 use super::schema::{Column, Document, Problem, Record, Stored};
+use super::{conflicts, crypt};
 use crate::error::Result;
 use crate::model::{Changes, Goal, Horizon, Status};
 use crate::printer::{Warned, Warning};
@@ -209,7 +209,11 @@ pub(crate) fn update<T>(
     }
     // Only now is everything the copies held in goals.csv.
     warnings.extend(conflicts::set_aside(dir, &copies)?);
-    warnings.extend(merge::keep_overwritten(dir, &merged.overwritten)?);
+    warnings.extend(merge::keep_overwritten(
+        dir,
+        &merged.overwritten,
+        crypt::is_on(dir),
+    )?);
     Ok(Warned::new(value, warnings))
 }
 

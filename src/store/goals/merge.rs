@@ -4,11 +4,12 @@
 //! from the version that changed it last (`model::goal_merge`), the users'
 //! own columns from the version changed last as a whole. A field both
 //! changed is an [`Overwritten`]: the caller reports it once and keeps the
-//! value in `DIR/.merged/`.
+//! value in `DIR/.merged/` (encrypted when the data directory is).
 
 use std::collections::HashMap;
-use std::io::Write;
-use std::path::Path;
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 
 use super::{GoalsFile, StoredGoal};
 use crate::error::{Error, Result};
@@ -16,6 +17,7 @@ use crate::model::goal_merge::{Side, merge};
 use crate::printer::Warning;
 use crate::render::csv::{Csv, CsvStyle};
 use crate::store::conflicts::MERGED_DIR;
+use crate::store::crypt::{self, SUFFIX};
 use crate::store::fsx;
 
 /// Where overwritten values are kept, in `DIR/.merged/`.
@@ -157,35 +159,45 @@ fn column_is_theirs(header: &[Vec<u8>], name: &[u8]) -> bool {
 }
 
 /// Reports each overwritten value once, as a warning, and keeps it in
-/// `DIR/.merged/goals-overwritten.csv` (appended; made private).
-pub(crate) fn keep_overwritten(dir: &Path, overwritten: &[Overwritten]) -> Result<Vec<Warning>> {
+/// `DIR/.merged/goals-overwritten.csv` (appended; made private). When
+/// `sealed` (the data directory is encrypted, or git's merge driver merges
+/// an encrypted file), it is kept in `goals-overwritten.csv.age` instead:
+/// decrypted in memory, the new rows added, encrypted to the current keys
+/// and replaced atomically, so no plaintext reaches the disk; a plain one
+/// left by an earlier couple is taken in and removed. Called with the
+/// lock held.
+pub(crate) fn keep_overwritten(
+    dir: &Path,
+    overwritten: &[Overwritten],
+    sealed: bool,
+) -> Result<Vec<Warning>> {
     if overwritten.is_empty() {
         return Ok(Vec::new());
     }
     let merged = dir.join(MERGED_DIR);
     let mut warnings: Vec<Warning> = fsx::ensure_dir(&merged)?.into_iter().collect();
     let path = merged.join(OVERWRITTEN_FILE);
-    let mut file = fsx::private_options()
-        .append(true)
-        .create(true)
-        .open(&path)
-        .map_err(|e| Error::io("cannot open", &path, &e))?;
-    let new = file.metadata().map_or(true, |m| m.len() == 0);
-    let mut bytes = Vec::new();
+    let shown = if sealed {
+        format!("{MERGED_DIR}/{OVERWRITTEN_FILE}{SUFFIX}")
+    } else {
+        format!("{MERGED_DIR}/{OVERWRITTEN_FILE}")
+    };
     let fail = |e: &std::io::Error| Error::runtime(format!("writing {}: {e}", path.display()));
-    let mut csv = Csv::new(&mut bytes, CsvStyle::default(), &fail)?;
-    if new {
-        csv.row([
-            "id",
-            "title",
-            "field",
-            "kept",
-            "kept_changed",
-            "overwritten",
-            "overwritten_changed",
-            "from",
-        ])?;
-    }
+    let mut header = Vec::new();
+    let mut csv = Csv::new(&mut header, CsvStyle::default(), &fail)?;
+    csv.row([
+        "id",
+        "title",
+        "field",
+        "kept",
+        "kept_changed",
+        "overwritten",
+        "overwritten_changed",
+        "from",
+    ])?;
+    csv.finish()?;
+    let mut rows = Vec::new();
+    let mut csv = Csv::new(&mut rows, CsvStyle::default(), &fail)?;
     for o in overwritten {
         let c = &o.conflict;
         csv.row([
@@ -210,17 +222,112 @@ pub(crate) fn keep_overwritten(dir: &Path, overwritten: &[Overwritten]) -> Resul
                 when(c.lost_at.as_deref()),
                 o.from,
             ))
-            .with_hint(format!(
-                "the overwritten value is kept in {MERGED_DIR}/{OVERWRITTEN_FILE}"
-            )),
+            .with_hint(format!("the overwritten value is kept in {shown}")),
         );
     }
     csv.finish()?;
-    file.write_all(&bytes)
+    if sealed {
+        warnings.extend(keep_sealed(dir, &path, &header, rows)?);
+        return Ok(warnings);
+    }
+    let mut file = fsx::private_options()
+        .append(true)
+        .create(true)
+        .open(&path)
+        .map_err(|e| Error::io("cannot open", &path, &e))?;
+    if file.metadata().map_or(true, |m| m.len() == 0) {
+        rows.splice(0..0, header);
+    }
+    file.write_all(&rows)
         .map_err(|e| Error::io("cannot append to", &path, &e))?;
     file.sync_data()
         .map_err(|e| Error::io("cannot sync", &path, &e))?;
     Ok(warnings)
+}
+
+/// Adds `rows` to `PATH.age` (see [`keep_overwritten`]). One this machine
+/// cannot open (encrypted before its key joined, or damaged) is kept under
+/// a free name, not overwritten.
+fn keep_sealed(
+    dir: &Path,
+    path: &Path,
+    header: &[u8],
+    mut rows: Vec<u8>,
+) -> Result<Option<Warning>> {
+    let recipients = crypt::Recipients::read(dir)?;
+    let target = crypt::sealed_path(path);
+    let mut warning = None;
+    let mut text = match fs::read(&target) {
+        Ok(bytes) => {
+            let shown = format!("{MERGED_DIR}/{OVERWRITTEN_FILE}{SUFFIX}");
+            match crypt::decrypt_as(&shown, dir, &bytes) {
+                Ok(plain) => plain,
+                Err(err) => {
+                    let aside = free_name(&target);
+                    fs::rename(&target, &aside)
+                        .map_err(|e| Error::io("cannot move aside", &target, &e))?;
+                    warning = Some(
+                        Warning::new(format!(
+                            "{shown} could not be opened here ({}); kept as {}, and started anew",
+                            err.message,
+                            aside.display()
+                        ))
+                        .with_hint("it opens on the machine whose key it was encrypted to"),
+                    );
+                    Vec::new()
+                }
+            }
+        }
+        Err(err) if err.kind() == io::ErrorKind::NotFound => Vec::new(),
+        Err(err) => return Err(Error::io("cannot read", &target, &err)),
+    };
+    // A plain file an earlier couple kept while encryption was on.
+    let plain_existed = match fs::read(path) {
+        Ok(mut old) => {
+            let body = if text.is_empty() {
+                &old[..]
+            } else {
+                old.iter()
+                    .position(|&b| b == b'\n')
+                    .map_or(&[][..], |at| &old[at + 1..])
+            };
+            text.extend_from_slice(body);
+            old.fill(0);
+            true
+        }
+        Err(err) if err.kind() == io::ErrorKind::NotFound => false,
+        Err(err) => return Err(Error::io("cannot read", path, &err)),
+    };
+    if text.is_empty() {
+        text.extend_from_slice(header);
+    }
+    text.append(&mut rows);
+    let ciphertext = recipients.encrypt(&text);
+    text.fill(0);
+    let ciphertext = ciphertext?;
+    fsx::replace_plain(&target, |out| {
+        out.write_all(&ciphertext)
+            .map_err(|e| Error::io("cannot write", &target, &e))
+    })?;
+    if plain_existed {
+        fs::remove_file(path).map_err(|e| Error::io("cannot remove the plain copy", path, &e))?;
+        fsx::sync_dir(path.parent().unwrap_or(dir))?;
+    }
+    Ok(warning)
+}
+
+/// `DIR/NAME.age` → the first free `DIR/NAME-N.age` (N from 2).
+fn free_name(target: &Path) -> PathBuf {
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let stem = name.strip_suffix(SUFFIX).unwrap_or(&name).to_string();
+    let (base, ext) = stem.rsplit_once('.').unwrap_or((&stem, "csv"));
+    (2..10_000)
+        .map(|n| target.with_file_name(format!("{base}-{n}.{ext}{SUFFIX}")))
+        .find(|p| !p.exists())
+        .unwrap_or_else(|| target.with_file_name(format!("{base}-aside.{ext}{SUFFIX}")))
 }
 
 /// ` (changed AT)`, or nothing when no moment is known.
