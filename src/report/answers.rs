@@ -3,6 +3,8 @@
 //! question the caller has not answered (on any day up to the as-of date)
 //! stays hidden, as on the day itself.
 
+use std::collections::HashSet;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -29,60 +31,78 @@ pub(crate) struct Said {
     pub(crate) text: Option<String>,
 }
 
-/// The answers of a period, folded one entry at a time.
+/// The answers of a period, folded one entry at a time: the period's
+/// answers, and which questions the caller answered (on any day up to the
+/// as-of date), never every answer of the log.
 #[derive(Debug)]
 pub(crate) struct Answers {
     range: Period,
     as_of: NaiveDate,
-    /// Every answer up to the as-of date: (date, partner, prompt, text).
+    caller: String,
+    /// The period's answers up to the as-of date: (date, partner, prompt, text).
     seen: Vec<(NaiveDate, String, String, String)>,
+    /// The questions the caller answered, by [`key`]: at most the deck's
+    /// prompts and the period's days.
+    answered: HashSet<String>,
+}
+
+/// A question's key: its prompt id, or for an answer logged without one
+/// the question of its day.
+fn key(date: NaiveDate, prompt: &str) -> String {
+    if prompt.is_empty() {
+        format!("@{date}")
+    } else {
+        prompt.to_string()
+    }
 }
 
 impl Answers {
-    pub(crate) fn new(range: Period, as_of: NaiveDate) -> Self {
+    pub(crate) fn new(range: Period, as_of: NaiveDate, caller: &str) -> Self {
         Self {
             range,
             as_of,
+            caller: caller.to_string(),
             seen: Vec::new(),
+            answered: HashSet::new(),
         }
     }
 
     /// Takes note of an answer (any other entry is passed over). Answers
     /// before the range count only for what the caller has answered.
     pub(crate) fn add(&mut self, entry: &Entry) {
-        if entry.kind == Kind::Answer && entry.date <= self.as_of {
+        if entry.kind != Kind::Answer || entry.date > self.as_of {
+            return;
+        }
+        let prompt = entry.prompt.trim();
+        let in_range = self.range.contains(entry.date);
+        if same_partner(&entry.partner, &self.caller) {
+            if !prompt.is_empty() {
+                if !self.answered.contains(prompt) {
+                    self.answered.insert(prompt.to_string());
+                }
+            } else if in_range {
+                // Outside the period, it answers no question of it.
+                self.answered.insert(key(entry.date, prompt));
+            }
+        }
+        if in_range {
             self.seen.push((
                 entry.date,
                 entry.partner.trim().to_string(),
-                entry.prompt.trim().to_string(),
+                prompt.to_string(),
                 entry.note.clone(),
             ));
         }
     }
 
-    /// The period's questions in the order first answered, as `caller`
+    /// The period's questions in the order first answered, as the caller
     /// may see them.
-    pub(crate) fn finish(mut self, caller: &str) -> Vec<Question> {
+    pub(crate) fn finish(mut self) -> Vec<Question> {
+        let caller = self.caller.as_str();
         self.seen.sort_by_key(|(date, ..)| *date);
-        // A question without a prompt id is the one of its day.
-        let key = |date: NaiveDate, prompt: &str| {
-            if prompt.is_empty() {
-                format!("@{date}")
-            } else {
-                prompt.to_string()
-            }
-        };
-        let answered: Vec<String> = self
-            .seen
-            .iter()
-            .filter(|(_, partner, ..)| same_partner(partner, caller))
-            .map(|(date, _, prompt, _)| key(*date, prompt))
-            .collect();
+        let answered = &self.answered;
         let mut questions: Vec<(String, Question)> = Vec::new();
         for (date, partner, prompt, text) in self.seen {
-            if !self.range.contains(date) {
-                continue;
-            }
             let k = key(date, &prompt);
             let at = if let Some(at) = questions.iter().position(|(q, _)| *q == k) {
                 at
@@ -149,7 +169,7 @@ mod tests {
     #[test]
     fn a_partners_answer_shows_only_once_you_answered_the_same_question() {
         let (range, as_of) = year();
-        let mut fold = Answers::new(range, as_of);
+        let mut fold = Answers::new(range, as_of, "Alex");
         for e in [
             answer("2026-03-01", "sam", "play-001", "the band"),
             answer("2026-03-02", "alex", "play-001", "the trip"),
@@ -160,7 +180,7 @@ mod tests {
         ] {
             fold.add(&e);
         }
-        let questions = fold.finish("Alex");
+        let questions = fold.finish();
         let shown: Vec<Row<'_>> = questions
             .iter()
             .map(|q| {

@@ -15,35 +15,59 @@
 //!   its days not paused, rounded; one that asks nothing is paused, and a
 //!   paused period neither extends nor breaks a streak.
 
-use std::collections::HashSet;
-
 use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
 
 use crate::dates::{Period, month_start, week_start};
 use crate::model::{Paused, Per, Ritual, day_before};
 
-/// The days on which something was done, as day numbers.
+/// The days on which something was done: one bit per day (numbered from
+/// the common era) over the span seen, so a fold of forty years keeps
+/// about 2 KiB per ritual and an insert is a shift, not a hash.
 #[derive(Debug, Default)]
 pub(crate) struct DaySet {
-    days: HashSet<i32>,
-    last: Option<i32>,
+    /// Bit `i` of word `w` is day `base + 64 * w + i`.
+    words: Vec<u64>,
+    /// A multiple of 64.
+    base: i32,
     first: Option<i32>,
 }
 
 impl DaySet {
     pub(crate) fn insert(&mut self, day: NaiveDate) {
         let n = day.num_days_from_ce();
-        // Logs are mostly in date order: skip the hash for a repeat.
-        if self.last != Some(n) {
-            self.days.insert(n);
-            self.last = Some(n);
-            self.first = Some(self.first.map_or(n, |f| f.min(n)));
+        if self.words.is_empty() {
+            self.base = n.div_euclid(64) * 64;
+        } else if n < self.base {
+            // Logs are mostly in date order: going back is rare, so the
+            // span grows by at least as much as it holds.
+            let need = ((self.base - n) as usize).div_ceil(64);
+            let grow = need.max(self.words.len());
+            self.words.splice(0..0, std::iter::repeat_n(0, grow));
+            self.base -= 64 * grow as i32;
         }
+        let at = (n - self.base) as usize;
+        let word = at / 64;
+        if word >= self.words.len() {
+            self.words.resize(word + 1, 0);
+        }
+        self.words[word] |= 1 << (at % 64);
+        self.first = Some(self.first.map_or(n, |f| f.min(n)));
     }
 
-    pub(crate) fn contains(&self, day: NaiveDate) -> bool {
-        self.days.contains(&day.num_days_from_ce())
+    fn holds(&self, n: i32) -> bool {
+        if n < self.base {
+            return false;
+        }
+        let at = (n - self.base) as usize;
+        self.words
+            .get(at / 64)
+            .is_some_and(|word| word & (1 << (at % 64)) != 0)
+    }
+
+    #[cfg(test)]
+    fn contains(&self, day: NaiveDate) -> bool {
+        self.holds(day.num_days_from_ce())
     }
 
     /// How many days from `from` to `to` (inclusive) are in the set.
@@ -51,9 +75,8 @@ impl DaySet {
         if to < from {
             return 0;
         }
-        from.iter_days()
-            .take_while(|d| *d <= to)
-            .filter(|d| self.contains(*d))
+        (from.num_days_from_ce()..=to.num_days_from_ce())
+            .filter(|&n| self.holds(n))
             .count() as u32
     }
 
@@ -308,4 +331,36 @@ pub(crate) fn fits(per: Per, column: Per) -> bool {
         Per::Month => 2,
     };
     rank(per) <= rank(column)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        /// The bit set holds, counts and starts as a set of the same days.
+        #[test]
+        fn a_day_set_is_a_set_of_days(days in proptest::collection::vec(0i32..3000, 0..200)) {
+            let origin = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
+            let day = |n: i32| origin + chrono::Duration::days(i64::from(n) - 1500);
+            let mut set = DaySet::default();
+            let mut model = BTreeSet::new();
+            for &n in &days {
+                set.insert(day(n));
+                model.insert(n);
+            }
+            for n in -70..3070 {
+                prop_assert_eq!(set.contains(day(n)), model.contains(&n));
+            }
+            prop_assert_eq!(set.first(), model.first().map(|&n| day(n)));
+            for (from, to) in [(0, 2999), (100, 164), (-64, 64), (2000, 1999)] {
+                let want = model.iter().filter(|&&n| from <= n && n <= to).count() as u32;
+                prop_assert_eq!(set.count(day(from), day(to)), want);
+            }
+        }
+    }
 }

@@ -34,7 +34,8 @@ pub(crate) fn run(args: ReviewArgs, cfg: &Config) -> Result<()> {
         // The page shows each ritual week by week, whatever the period.
         fold = fold.trend_by(Per::Week);
     }
-    let mut period_answers = Answers::new(range, as_of);
+    // The page's answers by question: only the page shows them.
+    let mut period_answers = html.then(|| Answers::new(range, as_of, &caller));
     let mut partner = PartnerFold::new(&caller, range, as_of);
     // Only the answers, the partner's notes and the recent states of us
     // are read whole.
@@ -46,7 +47,9 @@ pub(crate) fn run(args: ReviewArgs, cfg: &Config) -> Result<()> {
     store::log::for_each_decoding(&cfg.dir, &read_notes, |entry| {
         fold.add(entry);
         partner.add(entry);
-        period_answers.add(entry);
+        if let Some(answers) = &mut period_answers {
+            answers.add(entry);
+        }
         Ok(())
     })?;
     let goals = store::goals::read(&cfg.dir)?;
@@ -65,7 +68,7 @@ pub(crate) fn run(args: ReviewArgs, cfg: &Config) -> Result<()> {
     }
 
     if html {
-        let questions = period_answers.finish(&caller);
+        let questions = period_answers.map(Answers::finish).unwrap_or_default();
         let prompt_text = |id: &str| deck.iter().find(|p| p.id == id).map(|p| p.text.to_string());
         let page = render::html::page(&render::html::Page {
             review: &review,
