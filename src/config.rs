@@ -23,6 +23,10 @@ pub(crate) struct Config {
     /// `--partner NAME` as typed on the command line (not from the
     /// environment): reports and exports narrow to that partner.
     pub(crate) partner_filter: Option<String>,
+    /// Who is reading, for the blind rule: as `partner`, except that a
+    /// `--partner` typed on the command line is not taken as the reader
+    /// (on a report it filters): `COUPLE_PARTNER`, else the login name.
+    reader: Option<String>,
     /// Where this machine keeps what is its own and not shared (what
     /// `review --due` already said): `$XDG_STATE_HOME/couple`, else
     /// `~/.local/state/couple`; `None` without a home directory.
@@ -96,6 +100,18 @@ impl Config {
                 .with_hint("couple --partner yourname …, or leave it out to use COUPLE_PARTNER"));
         }
         let partner = typed.map(str::to_string).or_else(login_name);
+        // clap let the typed flag win over COUPLE_PARTNER; the reader is
+        // the name the flag hid.
+        let reader = if partner_typed {
+            env::var("COUPLE_PARTNER")
+                .ok()
+                .as_deref()
+                .and_then(nonblank)
+                .map(str::to_string)
+                .or_else(login_name)
+        } else {
+            partner.clone()
+        };
         let dir = match &global.dir {
             Some(dir) if dir.as_os_str().is_empty() => return Err(empty_dir()),
             Some(dir) => dir.clone(),
@@ -105,6 +121,7 @@ impl Config {
             partner_filter: partner.clone().filter(|_| partner_typed),
             dir,
             partner,
+            reader,
             state_dir: state_dir(),
             hooks_dir: config_dir().map(|dir| dir.join("hooks")),
             today,
@@ -130,6 +147,14 @@ impl Config {
     /// Who is calling, if anyone can tell: commands that only read need no name.
     pub(crate) fn caller(&self) -> Option<&str> {
         self.partner.as_deref()
+    }
+
+    /// Who is reading a report, for the blind rule: `COUPLE_PARTNER`, else
+    /// the login name, never the `--partner` that filters the report (a
+    /// filter must not reveal the answers of the partner it names). `None`
+    /// when nobody can tell: then every answer stays hidden.
+    pub(crate) fn reader(&self) -> Option<&str> {
+        self.reader.as_deref()
     }
 }
 

@@ -21,6 +21,7 @@ mod goals;
 mod guided;
 mod history;
 mod hooks;
+mod hostile;
 mod identity_dates;
 mod layers;
 mod log;

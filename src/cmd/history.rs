@@ -21,7 +21,13 @@ const COLUMNS: [&str; 9] = [
 ];
 
 pub(crate) fn run(args: HistoryArgs, cfg: &Config) -> Result<()> {
-    let caller = cfg.partner()?.to_string();
+    // The reader, for the blind rule: a typed --partner only filters.
+    let caller = match cfg.reader() {
+        Some(reader) => reader.to_string(),
+        // Nobody to read as when --partner was typed: every answer hidden.
+        None if cfg.partner_filter.is_some() => String::new(),
+        None => cfg.partner()?.to_string(),
+    };
     let filter = LogFilter::parse(
         args.from.as_deref(),
         args.to.as_deref(),

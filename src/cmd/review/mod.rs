@@ -19,7 +19,8 @@ use crate::store;
 mod charts;
 
 pub(crate) fn run(args: ReviewArgs, cfg: &Config) -> Result<()> {
-    let caller = cfg.caller().unwrap_or_default().to_string();
+    // The reader, not a typed --partner (which only narrows the table).
+    let caller = cfg.reader().unwrap_or_default().to_string();
     let (range, as_of) = period(&args, cfg)?;
 
     let (rituals, _) = store::rituals::read(&cfg.dir)?;

@@ -1,0 +1,80 @@
+//! Bugs a hostile tester found, each pinned through the built binary.
+
+use crate::harness::Env;
+
+/// Sam answers today's question; Alex has not.
+fn sam_answered(env: &Env) {
+    env.as_partner("sam")
+        .ok(&["log", "answer", "-q", "SAM HIDDEN"]);
+}
+
+#[test]
+fn history_partner_filter_keeps_the_blind_rule_for_the_reader() {
+    let env = Env::new();
+    sam_answered(&env);
+    for args in [
+        &["history", "--partner", "sam"][..],
+        &["--partner", "sam", "history"],
+        &["history", "--partner", "sam", "--format", "csv"],
+        &["history", "--partner", "sam", "--format", "json"],
+        &["history", "--partner", "sam", "--grep", "hidden"],
+    ] {
+        let out = env.ok(args);
+        assert!(!out.contains("SAM HIDDEN"), "{args:?} showed:\n{out}");
+    }
+    // The filter still filters: only sam's rows.
+    env.ok(&["log", "care", "ALEX CARE"]);
+    let out = env.ok(&["history", "--partner", "sam"]);
+    assert!(out.contains("sam answered"), "{out}");
+    assert!(!out.contains("ALEX CARE"), "{out}");
+    // Once Alex answers, the same filter shows Sam's answer.
+    env.ok(&["log", "answer", "-q", "mine"]);
+    let out = env.ok(&["history", "--partner", "sam"]);
+    assert!(out.contains("SAM HIDDEN"), "{out}");
+    assert!(!out.contains("mine"), "{out}");
+}
+
+#[test]
+fn history_partner_filter_without_a_reader_hides_every_answer() {
+    let env = Env::new();
+    sam_answered(&env);
+    let mut cmd = env.command(&["history", "--partner", "sam"]);
+    cmd.env_remove("COUPLE_PARTNER")
+        .env_remove("USER")
+        .env_remove("LOGNAME");
+    let run = crate::harness::run(cmd);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stdout.contains("SAM HIDDEN"), "{}", run.stdout);
+}
+
+#[test]
+fn review_partner_filter_keeps_the_blind_rule_for_the_reader() {
+    let env = Env::new();
+    sam_answered(&env);
+    for args in [
+        &["review", "--partner", "sam"][..],
+        &["review", "--partner", "sam", "--format", "html"],
+        &["review", "--partner", "sam", "--format", "json"],
+        &["review", "--partner", "sam", "--format", "csv"],
+        &["review", "--partner", "sam", "--due"],
+    ] {
+        let run = env.run(args);
+        assert!(
+            !run.stdout.contains("SAM HIDDEN"),
+            "{args:?} showed:\n{}",
+            run.stdout
+        );
+    }
+    let page = env.home().join("page.html");
+    env.ok(&[
+        "review",
+        "--partner",
+        "sam",
+        "--format",
+        "html",
+        "-o",
+        page.to_str().unwrap(),
+    ]);
+    let html = std::fs::read_to_string(page).unwrap();
+    assert!(!html.contains("SAM HIDDEN"), "{html}");
+}
