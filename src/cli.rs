@@ -32,8 +32,29 @@ pub(crate) struct Cli {
     pub(crate) command: Option<Command>,
 }
 
-/// The command line, parsed; on a usage error, clap's message is printed
+mod shell_prompt;
+
+/// The command line, parsed, and whether `--partner` was typed on it (a
+/// typed name also narrows what a report shows; from COUPLE_PARTNER it
+/// only says who is calling). On a usage error, clap's message is printed
 /// and the process exits 2.
+pub(crate) fn parse() -> (Cli, bool) {
+    use clap::FromArgMatches;
+    use clap::parser::ValueSource;
+    if let Some(cli) =
+        shell_prompt::parse(std::env::args_os().skip(1), |name| std::env::var_os(name))
+    {
+        return (cli, false);
+    }
+    let mut matches = matches();
+    let typed = |m: &clap::ArgMatches| m.value_source("partner") == Some(ValueSource::CommandLine);
+    let partner_typed = matches.subcommand().is_some_and(|(_, sub)| typed(sub)) || typed(&matches);
+    let cli = Cli::from_arg_matches_mut(&mut matches).unwrap_or_else(|err| err.exit());
+    (cli, partner_typed)
+}
+
+/// The command line, parsed by clap; on a usage error, clap's message is
+/// printed and the process exits 2.
 ///
 /// clap's usage line in an error lists every option that has a value,
 /// including those COUPLE_DIR and COUPLE_PARTNER supplied, so a forgotten
@@ -41,7 +62,7 @@ pub(crate) struct Cli {
 /// <ID>`, as if those were needed. The error is therefore made again by a
 /// parse that does not read the environment: the same mistake, the usage
 /// line as typed.
-pub(crate) fn matches() -> clap::ArgMatches {
+fn matches() -> clap::ArgMatches {
     use clap::CommandFactory;
     use clap::error::ErrorKind;
     // A shell asking for completions (COMPLETE=SHELL): answer, and exit.
@@ -262,6 +283,24 @@ pub(crate) struct PromptArgs {
     /// CSV cells exactly as stored, formulas and all (no leading ')
     #[arg(long)]
     pub(crate) raw: bool,
+}
+
+impl PromptArgs {
+    /// Just the question of the day (of `--date`, in any `--format`): no
+    /// deck but the built-in one and the couple's own, no filter, no other
+    /// way of choosing, nothing written.
+    pub(crate) fn is_the_question_of_the_day(&self) -> bool {
+        self.theme.is_empty()
+            && self.depth.is_none()
+            && !self.random
+            && self.id.is_none()
+            && !self.list
+            && !self.themes
+            && !self.skip
+            && !self.upgrade_deck
+            && self.idea.is_none()
+            && self.deck.is_none()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

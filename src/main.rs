@@ -19,21 +19,12 @@ mod term;
 
 use std::process::ExitCode;
 
-use clap::FromArgMatches;
-
 use crate::cli::{Cli, Command};
 use crate::config::Config;
 use crate::error::{Error, Result};
 
 fn main() -> ExitCode {
-    let matches = cli::matches();
-    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|err| err.exit());
-    // `--partner` typed on the command line also narrows what a report
-    // shows; from COUPLE_PARTNER it only says who is calling.
-    let partner_typed = matches.subcommand().is_some_and(|(_, sub)| {
-        sub.value_source("partner") == Some(clap::parser::ValueSource::CommandLine)
-    }) || matches.value_source("partner")
-        == Some(clap::parser::ValueSource::CommandLine);
+    let (cli, partner_typed) = cli::parse();
     match run(cli, partner_typed) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => report(&err),

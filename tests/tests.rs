@@ -36,6 +36,7 @@ mod rituals;
 mod rituals_month;
 mod safety;
 mod spreadsheets;
+mod startup;
 mod sync;
 mod talk;
 mod undo_sync;

@@ -19,6 +19,18 @@ pub(crate) fn run(args: PromptArgs, cfg: &Config) -> Result<()> {
     if args.upgrade_deck {
         return upgrade_deck(cfg);
     }
+    if args.is_the_question_of_the_day() && !store::prompts::has_own(&cfg.dir) {
+        // The shell start-up's case, the built-in deck alone: found
+        // without building the deck (same question, same errors).
+        let pin = store::prompts::pin(&cfg.dir, &cfg.settings, None)?;
+        let date = dates::day_or_today(args.date.as_deref(), cfg.today)?;
+        let prompt = store::prompts::builtin_question_of_the_day(&cfg.dir, pin, date)?
+            .ok_or_else(|| no_prompt_on(date))?;
+        let mut out = Out::stdout(cfg.color);
+        let terminal = cfg.stdout_is_terminal;
+        render_one(&mut out, &prompt, args.format, args.raw, (terminal, false))?;
+        return out.finish();
+    }
     let deck = store::prompts::load(&cfg.dir, args.deck.as_deref())?;
     let pin = store::prompts::pin(&cfg.dir, &cfg.settings, args.deck.as_deref())?;
     let date = dates::day_or_today(args.date.as_deref(), cfg.today)?;
@@ -58,10 +70,8 @@ pub(crate) fn run(args: PromptArgs, cfg: &Config) -> Result<()> {
             if args.skip {
                 skip(&every, pin, cfg)?;
             }
-            store::prompts::question_of_the_day(&cfg.dir, &every, pin, date)?.ok_or_else(|| {
-                Error::usage(format!("no prompt is in play on {}", dates::iso(date)))
-                    .with_hint("your own prompts join on the day their added column names")
-            })?
+            store::prompts::question_of_the_day(&cfg.dir, &every, pin, date)?
+                .ok_or_else(|| no_prompt_on(date))?
         };
         // A card drawn at random or by id says its id, so it can be
         // answered: couple log answer --prompt ID.
@@ -75,6 +85,11 @@ pub(crate) fn run(args: PromptArgs, cfg: &Config) -> Result<()> {
         )?;
     }
     out.finish()
+}
+
+fn no_prompt_on(date: chrono::NaiveDate) -> Error {
+    Error::usage(format!("no prompt is in play on {}", dates::iso(date)))
+        .with_hint("your own prompts join on the day their added column names")
 }
 
 /// Records in log.csv that today's question (as it stands now) is

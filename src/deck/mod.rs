@@ -42,16 +42,19 @@ impl Span {
 /// The built-in deck, every edition, as prompts that borrow the binary's
 /// strings.
 pub(crate) fn builtin() -> Vec<Prompt> {
-    BUILTIN
-        .iter()
-        .map(|&(id, theme, depth, edition, text)| Prompt {
-            id: id.text().into(),
-            theme: theme.text().into(),
-            depth,
-            text: text.text().into(),
-            joins: Joins::Edition(edition),
-        })
-        .collect()
+    (0..BUILTIN.len()).map(builtin_prompt).collect()
+}
+
+/// The built-in prompt at `at` in the compiled table.
+fn builtin_prompt(at: usize) -> Prompt {
+    let (id, theme, depth, edition, text) = BUILTIN[at];
+    Prompt {
+        id: id.text().into(),
+        theme: theme.text().into(),
+        depth,
+        text: text.text().into(),
+        joins: Joins::Edition(edition),
+    }
 }
 
 /// The edition of the built-in deck a couple uses: `edition` from the day
@@ -195,15 +198,46 @@ pub(crate) fn question_after_skips<'d>(
     date: NaiveDate,
     skipped: &[&str],
 ) -> Option<&'d Prompt> {
-    if prompts.is_empty() {
+    let mut sorted = prompts.to_vec();
+    // The built-in deck is compiled in id order, so this is mostly a check.
+    if !sorted.is_sorted_by(|a, b| a.id <= b.id) {
+        sorted.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    }
+    let at = position_of_day(sorted.len(), date, |i| {
+        skipped.iter().any(|id| *id == sorted[i].id)
+    })?;
+    Some(sorted[at])
+}
+
+/// The question of the day of the built-in deck alone (no prompts of the
+/// user's, no filter) under `edition`: what [`question_after_skips`] gives
+/// for the built-in prompts [`in_play`], found in the compiled table
+/// without making a [`Prompt`] of each of a thousand rows — `couple
+/// prompt` runs in every new shell.
+pub(crate) fn builtin_question(edition: u8, date: NaiveDate, skipped: &[&str]) -> Option<Prompt> {
+    let in_play: Vec<usize> = (0..BUILTIN.len())
+        .filter(|&i| BUILTIN[i].3 <= edition)
+        .collect();
+    let at = position_of_day(in_play.len(), date, |i| {
+        let id = BUILTIN[in_play[i]].0.text();
+        skipped.contains(&id)
+    })?;
+    Some(builtin_prompt(in_play[at]))
+}
+
+/// The rule over a deck of `n` prompts in id order: the position (in that
+/// order) of the question of `date`, after the skips of that day
+/// (`is_skipped` says whether the prompt at a position was skipped).
+fn position_of_day(n: usize, date: NaiveDate, is_skipped: impl Fn(usize) -> bool) -> Option<usize> {
+    if n == 0 {
         return None;
     }
-    let order = day_order(prompts);
-    let n = order.len() as i64;
+    let order = day_order(n);
+    let n = n as i64;
     let day = i64::from(date.num_days_from_ce());
     let mut shown = order[day.rem_euclid(n) as usize];
     let mut skips = 0;
-    while skips < n && skipped.iter().any(|id| *id == shown.id) {
+    while skips < n && is_skipped(shown) {
         skips += 1;
         shown = order[skip_position(day, n, skips)];
     }
@@ -215,13 +249,10 @@ fn skip_position(day: i64, n: i64, k: i64) -> usize {
     (day + (n + 1) / 2 + k - 1).rem_euclid(n) as usize
 }
 
-/// The prompts in the order the days visit them.
-fn day_order<'d>(prompts: &[&'d Prompt]) -> Vec<&'d Prompt> {
-    let mut order = prompts.to_vec();
-    // The built-in deck is compiled in id order, so this is mostly a check.
-    if !order.is_sorted_by(|a, b| a.id <= b.id) {
-        order.sort_unstable_by(|a, b| a.id.cmp(&b.id));
-    }
+/// The positions of a deck of `n` (in id order) in the order the days
+/// visit them.
+fn day_order(n: usize) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..n).collect();
     shuffle(&mut order, SEED);
     order
 }

@@ -317,3 +317,33 @@ fn a_skip_moves_half_the_deck_away_and_never_to_yesterday_or_tomorrow() {
         "only"
     );
 }
+
+#[test]
+fn the_built_in_question_is_the_rules_question_over_the_built_in_deck() {
+    let deck = builtin();
+    assert!(
+        deck.is_sorted_by(|a, b| a.id < b.id),
+        "compiled in id order, so neither path sorts"
+    );
+    let all: Vec<&Prompt> = deck.iter().collect();
+    let mut d = day("2026-01-01");
+    for _ in 0..800 {
+        for edition in 1..=NEWEST_EDITION {
+            let in_play = in_play(&all, edition, d);
+            let plain = question_after_skips(&in_play, d, &[]).unwrap();
+            assert_eq!(builtin_question(edition, d, &[]).as_ref(), Some(plain));
+            // Skipped once, twice, and a skip of some other question.
+            let once = question_after_skips(&in_play, d, &[&plain.id]).unwrap();
+            assert_eq!(
+                builtin_question(edition, d, &[&plain.id]).as_ref(),
+                Some(once)
+            );
+            let twice = [&*plain.id, &*once.id, "not-a-prompt"];
+            assert_eq!(
+                builtin_question(edition, d, &twice).as_ref(),
+                question_after_skips(&in_play, d, &twice)
+            );
+        }
+        d = d.succ_opt().unwrap();
+    }
+}

@@ -55,6 +55,30 @@ pub(crate) fn question_of_the_day<'d>(
     Ok(deck::question_after_skips(&in_play, date, &skipped))
 }
 
+/// Whether the data directory holds prompts of the couple's own
+/// (`prompts.csv`, plain or encrypted): a look at two names, no read.
+/// Anything but "not found" (a file, a directory, no permission) counts:
+/// [`load`] then reads it, and says what is wrong with it.
+pub(crate) fn has_own(dir: &Path) -> bool {
+    let own = dir.join(PROMPTS_FILE);
+    let absent =
+        |path: &Path| fs::metadata(path).is_err_and(|e| e.kind() == io::ErrorKind::NotFound);
+    !(absent(&own) && absent(&super::crypt::sealed_path(&own)))
+}
+
+/// The question of the day for `date` as [`question_of_the_day`] gives it
+/// over [`load`]'s deck when that is the built-in deck alone (no `--deck`,
+/// not [`has_own`]), without making a thousand prompts first.
+pub(crate) fn builtin_question_of_the_day(
+    dir: &Path,
+    pin: Pin,
+    date: NaiveDate,
+) -> Result<Option<Prompt>> {
+    let skipped = log::skipped_on(dir, date)?;
+    let skipped: Vec<&str> = skipped.iter().map(String::as_str).collect();
+    Ok(deck::builtin_question(pin.edition_on(date), date, &skipped))
+}
+
 /// The user's own prompts, `DIR/prompts.csv`, as (display name, bytes).
 fn user_deck(dir: &Path) -> Result<Option<(String, Vec<u8>)>> {
     let path = dir.join(PROMPTS_FILE);

@@ -701,6 +701,74 @@ impl<R> Stored<R> {
     }
 }
 
+/// The records of a small file in the plain form couple writes — a header
+/// naming the record's columns in table order, then rows of as many
+/// fields, all UTF-8, without quotes, carriage returns, NUL bytes, blank
+/// rows or lines that could be git's merge markers, each ending with a
+/// line end — decoded as [`Reader`] decodes them, with their lines, but
+/// without building a CSV parser: its transition table costs more than
+/// the rest of reading `settings.csv`, which every command reads. `None`
+/// for any other file, and for one whose cells do not decode: it then
+/// goes the whole way, which reports what is wrong in its own words.
+pub(crate) fn plain_records<R: Record>(bytes: &[u8]) -> Option<Vec<(R, u64)>> {
+    let text = std::str::from_utf8(bytes).ok()?;
+    if text.bytes().any(|b| matches!(b, b'"' | b'\r' | 0)) || !text.ends_with('\n') {
+        return None;
+    }
+    let mut lines = text[..text.len() - 1].split('\n');
+    let header = lines.next()?;
+    if !header
+        .split(',')
+        .map(Some)
+        .eq(R::COLUMNS.iter().map(|c| Some(c.name)))
+    {
+        return None;
+    }
+    let mut records = Vec::new();
+    for (line, row) in (2..).zip(lines) {
+        let cells: Vec<&str> = row.split(',').collect();
+        if cells.len() != R::COLUMNS.len()
+            || cells.iter().all(|c| c.trim().is_empty())
+            || row.starts_with(['<', '=', '>', '|'])
+        {
+            return None;
+        }
+        let mut record = R::default();
+        R::decode_columns(&mut PlainCells {
+            cells: &cells,
+            record: &mut record,
+        })
+        .ok()?;
+        records.push((record, line));
+    }
+    Some(records)
+}
+
+/// One pass of [`plain_records`] over a row's cells.
+struct PlainCells<'a, R> {
+    cells: &'a [&'a str],
+    record: &'a mut R,
+}
+
+impl<R: Record> DecodeEach<R> for PlainCells<'_, R> {
+    fn column(
+        &mut self,
+        index: usize,
+        decode: impl Fn(&mut R, Cell<'_>) -> Result<(), Problem>,
+    ) -> Result<()> {
+        let text = self.cells[index];
+        decode(
+            self.record,
+            Cell {
+                bytes: text.as_bytes(),
+                text: Some(text),
+            },
+        )
+        // Never shown: the whole way reads the file again.
+        .map_err(|p| Error::data("", 0, p.message))
+    }
+}
+
 /// A data file read whole (dozens of rows, not millions), to be changed
 /// and written back in its own shape: BOM, column order, line ends, and
 /// the users' own columns with their values.

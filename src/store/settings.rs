@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use jiff::tz::TimeZone;
 
 use super::fsx::{self, Lock};
-use super::schema::{Cell, Column, Document, Problem, Record, Stored};
+use super::schema::{Cell, Column, Document, Problem, Record, Stored, plain_records};
 use super::{goals::GOALS_FILE, log::LOG_FILE, read_if_exists};
 use crate::dates;
 use crate::deck::{NEWEST_EDITION, Pin};
@@ -121,7 +121,10 @@ fn zone(name: &str) -> Option<TimeZone> {
 /// Reads `DIR/settings.csv`; a missing file sets nothing.
 pub(crate) fn read(dir: &Path) -> Result<Settings> {
     match read_if_exists(&dir.join(SETTINGS_FILE))? {
-        Some(bytes) => Ok(parse(&bytes)?.settings),
+        Some(bytes) => match parse_plain(&bytes) {
+            Some(settings) => Ok(settings),
+            None => Ok(parse(&bytes)?.settings),
+        },
         None => Ok(Settings::default()),
     }
 }
@@ -259,16 +262,45 @@ type DeckRows = (u64, Option<u8>, Option<NaiveDate>, Option<u8>);
 /// Reads and checks settings.csv: every key couple knows must hold a value
 /// it can use, and no key may appear twice.
 fn parse(bytes: &[u8]) -> Result<SettingsFile> {
-    let mut settings = Settings::default();
-    let mut deck: Option<DeckRows> = None;
-    let mut needs = None;
-    let mut seen: Vec<(String, u64)> = Vec::new();
+    let mut gathered = Gathered::default();
     let doc = Document::<Setting>::parse(SETTINGS_FILE, bytes, |setting, at| {
+        gathered.row(setting, at)
+    })?;
+    Ok(SettingsFile {
+        settings: gathered.finish()?,
+        doc,
+    })
+}
+
+/// [`parse`]'s settings, for a file in the plain form couple writes (see
+/// [`plain_records`]): without a CSV parser, which would cost more than the
+/// rest of the read. `None` for any other file, or one with a problem:
+/// [`parse`] then says what it is.
+fn parse_plain(bytes: &[u8]) -> Option<Settings> {
+    let mut gathered = Gathered::default();
+    for (setting, at) in plain_records::<Setting>(bytes)? {
+        gathered.row(&setting, at).ok()?;
+    }
+    gathered.finish().ok()
+}
+
+/// What the rows of settings.csv say, gathered row by row.
+#[derive(Default)]
+struct Gathered {
+    settings: Settings,
+    deck: Option<DeckRows>,
+    needs: Option<String>,
+    /// Each key met, with its line.
+    seen: Vec<(String, u64)>,
+}
+
+impl Gathered {
+    fn row(&mut self, setting: &Setting, at: u64) -> Result<()> {
         let (key, value) = (setting.key.as_str(), setting.value.as_str());
         if key.is_empty() {
             return Ok(()); // a row with only a value: nothing of ours
         }
-        if let Some((_, first)) = seen.iter().find(|(k, _)| k == key) {
+        if let Some((_, first)) = self.seen.iter().find(|(k, _)| k == key) {
             return Err(Error::data(
                 SETTINGS_FILE,
                 at,
@@ -276,7 +308,7 @@ fn parse(bytes: &[u8]) -> Result<SettingsFile> {
             )
             .with_hint("keep one row per key"));
         }
-        seen.push((key.to_string(), at));
+        self.seen.push((key.to_string(), at));
         let bad = |problem: String, hint: &str| {
             Problem::new(format!("{key} {problem}"))
                 .hint(hint)
@@ -290,10 +322,11 @@ fn parse(bytes: &[u8]) -> Result<SettingsFile> {
                 )
             })
         };
+        let deck = &mut self.deck;
         match key {
             TIMEZONE if value.is_empty() => {}
             TIMEZONE => {
-                settings.timezone = Some(zone(value).ok_or_else(|| {
+                self.settings.timezone = Some(zone(value).ok_or_else(|| {
                     bad(
                         format!("{value:?} is not a time zone"),
                         "name a zone of the IANA database, like Europe/Berlin or America/New_York (see /usr/share/zoneinfo), or remove the row",
@@ -310,35 +343,40 @@ fn parse(bytes: &[u8]) -> Result<SettingsFile> {
             DECK_EDITION_BEFORE => {
                 deck.get_or_insert((at, None, None, None)).3 = Some(edition(value)?);
             }
-            DECK_EDITION_NEEDS => needs = Some(value.to_string()).filter(|v| !v.is_empty()),
+            DECK_EDITION_NEEDS => self.needs = Some(value.to_string()).filter(|v| !v.is_empty()),
             _ => {}
         }
         Ok(())
-    })?;
-    if let Some((at, edition, since, before)) = deck {
-        let Some(edition) = edition else {
-            return Err(Error::data(
-                SETTINGS_FILE,
-                at,
-                "deck_edition_since and deck_edition_before need a deck_edition row",
-            )
-            .with_hint("add a row deck_edition,N, or remove them"));
-        };
-        let line = seen
-            .iter()
-            .find(|(k, _)| k == DECK_EDITION)
-            .map_or(at, |(_, l)| *l);
-        settings.deck = Some(DeckSetting {
-            pin: Pin {
-                edition,
-                since,
-                before: before.unwrap_or(edition),
-            },
-            line,
-            needs,
-        });
     }
-    Ok(SettingsFile { settings, doc })
+
+    fn finish(self) -> Result<Settings> {
+        let mut settings = self.settings;
+        if let Some((at, edition, since, before)) = self.deck {
+            let Some(edition) = edition else {
+                return Err(Error::data(
+                    SETTINGS_FILE,
+                    at,
+                    "deck_edition_since and deck_edition_before need a deck_edition row",
+                )
+                .with_hint("add a row deck_edition,N, or remove them"));
+            };
+            let line = self
+                .seen
+                .iter()
+                .find(|(k, _)| k == DECK_EDITION)
+                .map_or(at, |(_, l)| *l);
+            settings.deck = Some(DeckSetting {
+                pin: Pin {
+                    edition,
+                    since,
+                    before: before.unwrap_or(edition),
+                },
+                line,
+                needs: self.needs,
+            });
+        }
+        Ok(settings)
+    }
 }
 
 #[cfg(test)]
@@ -419,5 +457,61 @@ mod tests {
             String::from_utf8(out).unwrap(),
             "\u{feff}value,key,note\r\ny,mine,hello\r\n2,deck_edition,\r\n"
         );
+    }
+
+    #[test]
+    fn a_file_couple_wrote_is_read_without_a_csv_parser_and_the_same() {
+        let mut file = SettingsFile::new().unwrap();
+        file.set(DECK_EDITION, "2");
+        file.set(DECK_EDITION_SINCE, "2026-12-01");
+        file.set(DECK_EDITION_BEFORE, "1");
+        file.set(DECK_EDITION_NEEDS, "0.1.0");
+        file.set(TIMEZONE, "Europe/Berlin");
+        let mut written = Vec::new();
+        file.write(&mut written).unwrap();
+        let plain = parse_plain(&written).expect("couple's own file is in the plain form");
+        assert_eq!(
+            format!("{plain:?}"),
+            format!("{:?}", parse(&written).unwrap().settings)
+        );
+        assert!(plain.timezone.is_some());
+    }
+
+    #[test]
+    fn the_plain_read_agrees_with_the_whole_read_or_leaves_it_the_file() {
+        let files: [&[u8]; 16] = [
+            b"",
+            b"key,value\n",
+            b"key,value\ntimezone,UTC\n",
+            b"key,value\n Timezone , UTC \ndeck_edition,1\n",
+            b"key,value\nmine,kept\n,only a value\n",
+            b"key,value\ntimezone,\n",
+            b"value,key\nUTC,timezone\n",
+            b"KEY,value\ntimezone,UTC\n",
+            b"key,value\r\ntimezone,UTC\r\n",
+            b"key,value\ntimezone,UTC",
+            b"key,value\n\ntimezone,UTC\n",
+            b"key,value\n\"timezone\",UTC\n",
+            b"key,value\ntimezone,UTC,extra\n",
+            b"key,value\n=======,x\n",
+            b"key,value\ndeck_edition,9\ndeck_edition_needs,9.0\n",
+            b"key,value\ncaf\xe9,x\n",
+        ];
+        for bytes in files {
+            let whole = parse(bytes).map(|f| format!("{:?}", f.settings));
+            if let Some(plain) = parse_plain(bytes) {
+                let plain = Ok(format!("{plain:?}"));
+                assert_eq!(plain, whole.map_err(|e| e.message), "{bytes:?}");
+            }
+        }
+        for refused in [
+            &b"key,value\ntimezone,Mars/Olympus\n"[..],
+            b"key,value\ntimezone,UTC\nTimezone,UTC\n",
+            b"key,value\ndeck_edition,two\n",
+            b"key,value\ndeck_edition_since,2026-12-01\n",
+        ] {
+            assert!(parse_plain(refused).is_none(), "{refused:?}");
+            assert!(parse(refused).is_err(), "{refused:?}");
+        }
     }
 }

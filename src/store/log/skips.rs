@@ -27,35 +27,45 @@ pub(crate) fn skipped_on(dir: &Path, date: NaiveDate) -> Result<Vec<String>> {
     };
     let read_error = |e: &io::Error| Error::io("cannot read", &path, e);
     let len = file.len();
-    let mut head = vec![0; HEAD.min(len as usize)];
-    file.read_exact(&mut head).map_err(|e| read_error(&e))?;
-    let Some(header_end) = head.iter().position(|&b| b == b'\n').map(|p| p as u64 + 1) else {
-        return Ok(Vec::new());
-    };
-    let Some(columns) = columns(&head[..header_end as usize]) else {
-        return Ok(Vec::new());
-    };
-    let start = len.saturating_sub(TAIL).max(header_end);
+    let start = len.saturating_sub(TAIL);
     file.seek(SeekFrom::Start(start))
         .map_err(|e| read_error(&e))?;
-    let mut tail = Vec::with_capacity((len - start) as usize);
-    file.read_to_end(&mut tail).map_err(|e| read_error(&e))?;
+    let tail = read_up_to(&mut file, (len - start) as usize).map_err(|e| read_error(&e))?;
     // Most days have no skip: a look for the word is cheaper than reading
-    // a thousand rows as CSV.
-    if !tail.windows(4).any(|w| w == b"skip") {
+    // a thousand rows as CSV, or even the header.
+    if memchr::memmem::find(&tail, Kind::Skip.as_str().as_bytes()).is_none() {
         return Ok(Vec::new());
     }
-    // Unless the tail starts right after the header, its first line is
-    // cut: start after the first line end.
-    let rows = if start == header_end {
-        &tail[..]
+    let head = if start == 0 {
+        tail[..tail.len().min(HEAD)].to_vec()
     } else {
-        match tail.iter().position(|&b| b == b'\n') {
+        file.seek(SeekFrom::Start(0)).map_err(|e| read_error(&e))?;
+        read_up_to(&mut file, HEAD.min(len as usize)).map_err(|e| read_error(&e))?
+    };
+    let Some(header_end) = head.iter().position(|&b| b == b'\n').map(|p| p + 1) else {
+        return Ok(Vec::new());
+    };
+    // Unless the tail starts at or before the end of the header, its first
+    // line is cut: start after the first line end.
+    let rows = match (header_end as u64).checked_sub(start) {
+        Some(in_tail) => &tail[(in_tail as usize).min(tail.len())..],
+        None => match memchr::memchr(b'\n', &tail) {
             Some(at) => &tail[at + 1..],
             None => return Ok(Vec::new()),
-        }
+        },
+    };
+    let Some(columns) = columns(&head[..header_end]) else {
+        return Ok(Vec::new());
     };
     Ok(skips_in(rows, &columns, date))
+}
+
+/// Up to `n` bytes from `input`: fewer only at its end (a file that
+/// shrank meanwhile).
+fn read_up_to(input: &mut impl Read, n: usize) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::with_capacity(n);
+    input.take(n as u64).read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// Where date, kind and prompt stand in a header line.
@@ -66,13 +76,25 @@ struct Columns {
     count: usize,
 }
 
-fn columns(header: &[u8]) -> Option<Columns> {
+/// The columns a header line names. A line without quotes or a stray
+/// carriage return is split at its commas, as a CSV parser would; any
+/// other goes through one.
+fn columns(line: &[u8]) -> Option<Columns> {
+    let line = line.strip_suffix(b"\n").unwrap_or(line);
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    if memchr::memchr3(b'"', b'\r', b'\n', line).is_none() {
+        return columns_of(line.split(|&b| b == b',').collect());
+    }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
-        .from_reader(header);
+        .from_reader(line);
     let record = reader.byte_records().next()?.ok()?;
+    columns_of(record.iter().collect())
+}
+
+fn columns_of(names: Vec<&[u8]>) -> Option<Columns> {
     let at = |name: &str| {
-        record.iter().position(|cell| {
+        names.iter().position(|cell| {
             let cell = cell.strip_prefix("\u{feff}".as_bytes()).unwrap_or(cell);
             cell.trim_ascii().eq_ignore_ascii_case(name.as_bytes())
         })
@@ -81,7 +103,7 @@ fn columns(header: &[u8]) -> Option<Columns> {
         date: at("date")?,
         kind: at("kind")?,
         prompt: at("prompt")?,
-        count: record.len(),
+        count: names.len(),
     })
 }
 
@@ -131,5 +153,66 @@ mod tests {
             ["a-1", "a-4"],
             "a-5 has a field missing"
         );
+    }
+
+    #[test]
+    fn a_header_is_read_as_a_csv_parser_reads_it() {
+        for (line, want) in [
+            (
+                &b"id,date,partner,kind,minutes,mood,prompt,note,logged_at\n"[..],
+                (1, 3, 6, 9),
+            ),
+            (b"\xef\xbb\xbfKind , prompt,DATE\r\n", (2, 0, 1, 3)),
+            (b"\"kind\",\"a,b\",prompt,date\n", (3, 0, 2, 4)),
+            (b"kind,prompt,date", (2, 0, 1, 3)),
+        ] {
+            let c = columns(line).unwrap_or_else(|| panic!("{line:?}"));
+            assert_eq!((c.date, c.kind, c.prompt, c.count), want, "{line:?}");
+        }
+        assert!(columns(b"kind,prompt\n").is_none());
+        assert!(columns(b"kind,\"prompt\ndate\"\n").is_none());
+    }
+
+    #[test]
+    fn the_skips_of_the_day_are_found_in_the_last_64_kib_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let header = "id,date,partner,kind,minutes,mood,prompt,note,logged_at\n";
+        let row = |kind: &str, date: &str, prompt: &str| {
+            format!(
+                "x1,{date},sam,{kind},,,{prompt},\"a note,\nover two lines\",2026-11-25T10:00:00+01:00\n"
+            )
+        };
+        let write = |rows: &str| {
+            std::fs::write(dir.path().join(LOG_FILE), format!("{header}{rows}")).unwrap();
+        };
+        let today = day("2026-11-25");
+        // Small: the tail holds the header.
+        write(&(row("skip", "2026-11-25", "a-1") + &row("skip", "2026-11-24", "a-2")));
+        assert_eq!(skipped_on(dir.path(), today).unwrap(), ["a-1"]);
+        write(&row("talk", "2026-11-25", "a-1"));
+        assert!(skipped_on(dir.path(), today).unwrap().is_empty());
+        // Big: a skip before the last 64 KiB is not seen; the first row of
+        // the tail, cut, is passed over; the last ones are read.
+        let filler = row("talk", "2026-11-25", "");
+        let mut rows = row("skip", "2026-11-25", "old-1");
+        while rows.len() < 2 * TAIL as usize {
+            rows.push_str(&filler);
+        }
+        rows.push_str(&row("skip", "2026-11-25", "a-3"));
+        rows.push_str(&row("skip", "2026-11-25", "a-4"));
+        write(&rows);
+        assert_eq!(skipped_on(dir.path(), today).unwrap(), ["a-3", "a-4"]);
+        assert!(
+            skipped_on(dir.path(), day("2026-11-24"))
+                .unwrap()
+                .is_empty()
+        );
+        // No log, an empty one, one without a line end.
+        std::fs::remove_file(dir.path().join(LOG_FILE)).unwrap();
+        assert!(skipped_on(dir.path(), today).unwrap().is_empty());
+        std::fs::write(dir.path().join(LOG_FILE), "").unwrap();
+        assert!(skipped_on(dir.path(), today).unwrap().is_empty());
+        std::fs::write(dir.path().join(LOG_FILE), "kind,date,prompt,skip").unwrap();
+        assert!(skipped_on(dir.path(), today).unwrap().is_empty());
     }
 }
