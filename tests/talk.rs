@@ -2,13 +2,11 @@
 //! through a pseudo-terminal as a person would: what each way of ending
 //! records, and that the terminal comes back as it was every time.
 
-use std::io::{Read, Write};
-use std::process::{Child, ChildStdin, Command, Stdio};
-use std::sync::{Arc, Mutex};
+use std::process::Command;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crate::harness::{Env, require};
+use crate::harness::Env;
 use crate::terminal::Terminal;
 
 const ENTER_ALTERNATE: &str = "\x1b[?1049h";
@@ -259,103 +257,19 @@ fn without_a_terminal_talk_exits_2_at_once_with_a_hint() {
     assert_eq!(env.file("log.csv"), None);
 }
 
-/// A shell line on a pseudo-terminal, for what the couple-only `Terminal`
-/// cannot do: look at the tty settings around a run, or signal couple.
-struct Shell {
-    child: Child,
-    stdin: ChildStdin,
-    screen: Arc<Mutex<Vec<u8>>>,
-}
-
-impl Shell {
-    fn start(env: &Env, line: &str) -> Option<Self> {
-        let usable = Command::new("script")
-            .arg("--version")
-            .output()
-            .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("util-linux"));
-        if !require("util-linux `script`", usable) {
-            return None;
-        }
-        let mut child = Command::new("script")
-            .args(["-qfec", line, "/dev/null"])
-            .env_clear()
-            .envs(env.vars(&env.partner))
-            .env("TERM", "dumb")
-            .env("COUPLE", env!("CARGO_BIN_EXE_couple"))
-            .current_dir(env.home())
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("script runs");
-        let mut stdout = child.stdout.take().unwrap();
-        let screen = Arc::new(Mutex::new(Vec::new()));
-        let sink = Arc::clone(&screen);
-        thread::spawn(move || {
-            let mut buf = [0u8; 4096];
-            while let Ok(n) = stdout.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                sink.lock().unwrap().extend_from_slice(&buf[..n]);
-            }
-        });
-        Some(Self {
-            stdin: child.stdin.take().unwrap(),
-            child,
-            screen,
-        })
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.screen.lock().unwrap()).into_owned()
-    }
-
-    #[track_caller]
-    fn expect(&self, text: &str) {
-        let deadline = Instant::now() + Duration::from_secs(30);
-        while !self.screen().contains(text) {
-            assert!(
-                Instant::now() < deadline,
-                "{text:?} never showed:\n{}",
-                self.screen()
-            );
-            thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.stdin.write_all(keys.as_bytes()).unwrap();
-        self.stdin.flush().unwrap();
-    }
-
-    fn finish(mut self) -> String {
-        let deadline = Instant::now() + Duration::from_secs(30);
-        while self.child.try_wait().unwrap().is_none() {
-            if Instant::now() > deadline {
-                let _ = self.child.kill();
-                panic!("never ended:\n{}", self.screen());
-            }
-            thread::sleep(Duration::from_millis(20));
-        }
-        thread::sleep(Duration::from_millis(50));
-        self.screen()
-    }
-}
-
 /// Runs `couple talk --for 2m` between two `stty -a` on one terminal, ends
 /// it with `end` (keys, or a signal to couple), and returns the screen and
 /// the terminal settings before and after.
 fn tty_settings_around_a_talk(
     env: &Env,
-    end: &dyn Fn(&mut Shell, &Env),
+    end: &dyn Fn(&mut Terminal, &Env),
 ) -> Option<(String, String, String)> {
     let line = "stty -a > before; sh -c 'echo $$ > couple.pid; exec \"$COUPLE\" talk --for 2m'; \
                 echo \"exit $?\"; stty -a > after";
-    let mut shell = Shell::start(env, line)?;
+    let mut shell = Terminal::shell(env, &env.partner, &[], line)?;
     shell.expect("space pause · q end · ctrl-c stop");
     end(&mut shell, env);
-    let screen = shell.finish();
+    let (_, screen) = shell.finish();
     let read = |name| std::fs::read_to_string(env.home().join(name)).unwrap();
     Some((screen, read("before"), read("after")))
 }

@@ -38,6 +38,24 @@ impl Terminal {
         vars: &[(&str, &str)],
         args: &[&str],
     ) -> Option<Self> {
+        let line = std::iter::once(env!("CARGO_BIN_EXE_couple"))
+            .chain(args.iter().copied())
+            .map(|word| format!("'{word}'"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        Self::shell(env, partner, vars, &line)
+    }
+
+    /// Runs a whole shell `line` on the terminal (`$COUPLE` names the
+    /// binary), for what a bare run cannot do: look at the tty settings
+    /// around couple, or signal it.
+    #[track_caller]
+    pub(crate) fn shell(
+        env: &Env,
+        partner: &str,
+        vars: &[(&str, &str)],
+        line: &str,
+    ) -> Option<Self> {
         let usable = Command::new("script")
             .arg("--version")
             .output()
@@ -47,16 +65,12 @@ impl Terminal {
         if !require("util-linux `script`", usable) {
             return None;
         }
-        let line = std::iter::once(env!("CARGO_BIN_EXE_couple"))
-            .chain(args.iter().copied())
-            .map(|word| format!("'{word}'"))
-            .collect::<Vec<_>>()
-            .join(" ");
         let mut child = Command::new("script")
-            .args(["-qfec", &line, "/dev/null"])
+            .args(["-qfec", line, "/dev/null"])
             .env_clear()
             .envs(env.vars(partner))
             .env("TERM", "dumb")
+            .env("COUPLE", env!("CARGO_BIN_EXE_couple"))
             .envs(vars.iter().copied())
             .current_dir(env.home())
             .stdin(Stdio::piped())
