@@ -177,6 +177,28 @@ fn q_in_the_kind_picker_cancels_before_anything_is_typed() {
 }
 
 #[test]
+fn ctrl_c_in_the_kind_picker_gives_the_cursor_back_with_nothing_written() {
+    let env = Env::new();
+    let Some(mut term) = Terminal::start(&env, &["log"]) else {
+        return;
+    };
+    term.expect("state-of-us");
+    term.send("\x03");
+    let (code, screen) = term.finish();
+    assert_eq!(code, 1, "{screen}");
+    assert!(
+        screen.contains("couple: cancelled: nothing was logged"),
+        "{screen:?}"
+    );
+    // The menu hid the cursor; the last word on it shows it again.
+    let hidden = screen
+        .rfind("\x1b[?25l")
+        .expect("the menu hides the cursor");
+    assert!(screen[hidden..].contains("\x1b[?25h"), "{screen:?}");
+    env.assert_no_file("log.csv");
+}
+
+#[test]
 fn q_typed_after_other_letters_filters_like_any_letter() {
     let env = Env::new();
     let Some(mut term) = Terminal::start(&env, &["log", "--prompt", "small-moments-001"]) else {

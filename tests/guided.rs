@@ -321,3 +321,24 @@ fn repair_chosen_from_the_menu_walks_the_same_steps() {
         )]
     );
 }
+
+#[test]
+fn hints_are_dim_on_a_colour_terminal_not_escape_codes_spelled_out() {
+    let env = Env::new();
+    let Some(mut term) = Terminal::start(&env, &["--color", "always", "log", "repair"]) else {
+        return;
+    };
+    term.expect("What happened, as I saw it");
+    term.send("\x03");
+    let (code, screen) = term.finish();
+    assert_eq!(code, 1, "{screen}");
+    assert!(
+        screen.contains("\ncouple: cancelled: nothing was recorded"),
+        "{screen:?}"
+    );
+    // The dim attribute reaches the terminal as an escape code, not as the
+    // text `\x1b[2m` that escaping it would print.
+    assert!(screen.contains("\x1b[2m"), "{screen:?}");
+    assert!(!screen.contains("\\x1b"), "{screen:?}");
+    assert_eq!(env.file("log.csv"), None);
+}

@@ -369,3 +369,45 @@ fn a_pipe_closed_after_one_line_exits_0_quietly() {
         assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{args:?}");
     }
 }
+
+/// `sh -c 'ulimit -f 1; couple ARGS'`: couple under a 1 KiB file-size limit.
+fn under_a_file_size_limit(env: &Env, args: &[&str]) -> std::process::Output {
+    std::process::Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -f 1 && exec \"$0\" \"$@\"")
+        .arg(env!("CARGO_BIN_EXE_couple"))
+        .args(args)
+        .env_clear()
+        .envs(env.vars(&env.partner))
+        .current_dir(env.home())
+        .stdin(Stdio::null())
+        .output()
+        .expect("sh runs")
+}
+
+#[test]
+fn a_file_size_limit_refuses_the_row_and_leaves_every_file_whole() {
+    let env = Env::new();
+    env.ok(&["log", "care", "first"]);
+    env.ok(&["goals", "add", "a", "first", "goal"]);
+    let (log, goals) = (env.file("log.csv").unwrap(), env.file("goals.csv").unwrap());
+    let note = "y".repeat(3000);
+    for args in [&["log", "care", &note][..], &["goals", "add", &note]] {
+        let out = under_a_file_size_limit(&env, args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        // Not killed by SIGXFSZ half-way through a row: refused, saying why.
+        assert_eq!(out.status.code(), Some(1), "{:?}: {stderr}", &args[..2]);
+        assert!(stderr.contains("File too large"), "{stderr}");
+    }
+    assert_eq!(env.file("log.csv").unwrap(), log);
+    assert_eq!(env.file("goals.csv").unwrap(), goals);
+    let left: Vec<_> = crate::harness::tree(&env.data())
+        .into_iter()
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|name| name.to_string_lossy().contains("tmp"))
+        })
+        .collect();
+    assert!(left.is_empty(), "temporary files left: {left:?}");
+    env.ok(&["review"]);
+}

@@ -154,13 +154,7 @@ fn guided_repair(cfg: &Config) -> Result<String> {
     // The repair ends in log.csv: refuse now, before asking anything.
     store::log::check_appendable(&cfg.dir)?;
     let asker = Asker::new(cfg.color);
-    let asking = |err: dialoguer::Error| {
-        let dialoguer::Error::IO(err) = err;
-        Error::runtime(format!(
-            "asking on the terminal: {}: nothing was recorded",
-            crate::error::plain(&err)
-        ))
-    };
+    let asking = |err| crate::term::asking_failed(err, "nothing was recorded");
     asker
         .tell("A repair, step by step. Each step can be skipped with Enter.")
         .map_err(asking)?;
@@ -267,6 +261,7 @@ mod ask {
     use crate::model::{Entry, Kind};
 
     pub(super) fn entry(args: &LogArgs, partner: &str, cfg: &Config) -> Result<Entry> {
+        let _asking = crate::term::asking();
         // A bad --date or --prompt is refused before anything is asked.
         let date = dates::past_day_or_today(args.date.as_deref(), cfg.today)?;
         if let Some(id) = &args.prompt {
@@ -361,6 +356,7 @@ mod ask {
     /// Which recent question an answer is to: asked only when one you have
     /// not answered is not today's (`None`: today's question).
     pub(super) fn question(partner: &str, cfg: &Config) -> Result<Option<String>> {
+        let _asking = crate::term::asking();
         let open = super::unanswered(partner, cfg)?;
         if open.is_empty() || (open.len() == 1 && open[0].0 == cfg.today) {
             return Ok(None);
@@ -392,7 +388,6 @@ mod ask {
     }
 
     fn cancelled(err: dialoguer::Error) -> Error {
-        let dialoguer::Error::IO(err) = err;
-        Error::runtime(format!("nothing logged: {}", crate::error::plain(&err)))
+        crate::term::asking_failed(err, "nothing was logged")
     }
 }

@@ -396,11 +396,7 @@ fn terminal_error(err: std::io::Error) -> Error {
 }
 
 fn asking(err: dialoguer::Error) -> Error {
-    let dialoguer::Error::IO(err) = err;
-    Error::runtime(format!(
-        "asking on the terminal: {}: nothing was recorded",
-        crate::error::plain(&err)
-    ))
+    crate::term::asking_failed(err, "nothing was recorded")
 }
 
 #[cfg(test)]

@@ -70,6 +70,7 @@ fn shared_warning(_: &Path, _: &fs::Metadata) -> Option<Warning> {
 
 /// Options that create a file readable and writable by its owner only.
 pub(crate) fn private_options() -> OpenOptions {
+    survive_file_size_limit();
     let mut options = OpenOptions::new();
     #[cfg(unix)]
     {
@@ -77,6 +78,21 @@ pub(crate) fn private_options() -> OpenOptions {
         options.mode(0o600);
     }
     options
+}
+
+/// Past a file-size limit (`ulimit -f`) the kernel sends SIGXFSZ, whose
+/// default ends couple in the middle of a row. Caught instead, the write
+/// fails with EFBIG and the usual roll-back runs. Once, before the first
+/// file couple creates or locks.
+fn survive_file_size_limit() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        #[cfg(unix)]
+        {
+            let caught = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+            let _ = signal_hook::flag::register(signal_hook::consts::SIGXFSZ, caught);
+        }
+    });
 }
 
 /// The exclusive lock on `DIR/.lock`, held until dropped.

@@ -206,6 +206,67 @@ fn restore() {
     }
 }
 
+/// While dialoguer asks something. Its menus hide the cursor, and on
+/// Ctrl-C the console crate raises SIGINT at couple, which would end it
+/// where it stands with the cursor still hidden. While an `Asking` lives,
+/// SIGINT only sets a flag: the read it interrupted comes back as an error,
+/// the asking code returns it like any other, and dropping the guard shows
+/// the cursor again.
+pub(crate) struct Asking {
+    id: Option<signal_hook::SigId>,
+    caught: Arc<AtomicBool>,
+}
+
+/// Starts an [`Asking`]; a failure to install the handler leaves SIGINT as
+/// it was (the old behaviour), never an error.
+pub(crate) fn asking() -> Asking {
+    let caught = Arc::new(AtomicBool::new(false));
+    let id = signal_hook::flag::register(signal_hook::consts::SIGINT, Arc::clone(&caught)).ok();
+    // After a talk, SIGINT may still be wired to end couple at once.
+    if let Some(signals) = SIGNALS.get() {
+        signals.outside.store(false, Ordering::SeqCst);
+    }
+    Asking { id, caught }
+}
+
+impl Drop for Asking {
+    fn drop(&mut self) {
+        if let Some(id) = self.id.take() {
+            signal_hook::low_level::unregister(id);
+        }
+        if let Some(signals) = SIGNALS.get() {
+            if !ACTIVE.load(Ordering::SeqCst) {
+                signals.outside.store(true, Ordering::SeqCst);
+            }
+        }
+        let term = dialoguer::console::Term::stderr();
+        if term.is_term() {
+            let _ = term.show_cursor();
+            // The question's line was left open: end it before what
+            // couple says next.
+            if self.caught.load(Ordering::SeqCst) {
+                let _ = term.write_line("");
+            }
+        }
+    }
+}
+
+/// What a failed question means for the command: Ctrl-C is the user
+/// leaving ("cancelled: OUTCOME"); anything else is the terminal failing
+/// ("asking on the terminal: WHY: OUTCOME"). `outcome` says what was, or
+/// was not, written.
+pub(crate) fn asking_failed(err: dialoguer::Error, outcome: &str) -> crate::error::Error {
+    let dialoguer::Error::IO(err) = err;
+    crate::error::Error::runtime(if err.kind() == io::ErrorKind::Interrupted {
+        format!("cancelled: {outcome}")
+    } else {
+        format!(
+            "asking on the terminal: {}: {outcome}",
+            crate::error::plain(&err)
+        )
+    })
+}
+
 /// Once per run: the panic hook and the signal handlers.
 fn install_restorers() -> io::Result<()> {
     let mut result = Ok(());

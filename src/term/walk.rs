@@ -13,6 +13,8 @@ use crate::render::shown;
 pub(crate) struct Asker {
     term: Term,
     hint: Style,
+    /// Ctrl-C at a question is an error returned, the cursor shown again.
+    _asking: super::Asking,
 }
 
 impl Asker {
@@ -25,6 +27,7 @@ impl Asker {
         Self {
             term: Term::stderr(),
             hint,
+            _asking: super::asking(),
         }
     }
 
@@ -41,7 +44,10 @@ impl Asker {
     /// Asks `question` after its `hint` (if any); Enter skips (empty).
     pub(crate) fn ask(&self, question: &str, hint: &str) -> Result<String, dialoguer::Error> {
         if !hint.is_empty() {
-            self.tell(&self.hint.apply_to(hint).to_string())?;
+            // Escaped first, styled after: the styling's own escape codes
+            // are meant for the terminal.
+            let hint = self.hint.apply_to(shown(hint)).to_string();
+            self.term.write_line(&hint)?;
         }
         let answer: String = Input::with_theme(&SimpleTheme)
             .with_prompt(question)

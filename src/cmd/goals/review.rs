@@ -43,6 +43,7 @@ struct Decision {
 /// The sit-down itself, on a terminal. Nothing is written until the end, so
 /// Esc, `q` or Ctrl-C leaves every file as it was.
 fn sit_down(as_of: NaiveDate, cfg: &Config) -> Result<()> {
+    let _asking = crate::term::asking();
     let partner = cfg.partner()?.to_string();
     // The sit-down ends in log.csv: refuse now, before asking anything or
     // changing goals.csv, if that append would be refused.
@@ -309,11 +310,7 @@ fn tell(term: &Term, text: &str) -> Result<()> {
 }
 
 fn asking(err: dialoguer::Error) -> Error {
-    let dialoguer::Error::IO(err) = err;
-    Error::runtime(format!(
-        "asking on the terminal: {}",
-        crate::error::plain(&err)
-    ))
+    crate::term::asking_failed(err, "nothing was written")
 }
 
 fn cancelled() -> Error {
