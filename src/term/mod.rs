@@ -234,10 +234,10 @@ impl Drop for Asking {
         if let Some(id) = self.id.take() {
             signal_hook::low_level::unregister(id);
         }
-        if let Some(signals) = SIGNALS.get() {
-            if !ACTIVE.load(Ordering::SeqCst) {
-                signals.outside.store(true, Ordering::SeqCst);
-            }
+        if let Some(signals) = SIGNALS.get()
+            && !ACTIVE.load(Ordering::SeqCst)
+        {
+            signals.outside.store(true, Ordering::SeqCst);
         }
         let term = dialoguer::console::Term::stderr();
         if term.is_term() {
