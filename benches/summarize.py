@@ -23,6 +23,8 @@ GROUP_TITLES = {
     "export-1M": "`couple export log` (to /dev/null) over 1M rows vs the bare csv pass",
     "history-100k": "`couple history` (to /dev/null) over 100k rows vs the bare csv pass",
     "history-1M": "`couple history` (to /dev/null) over 1M rows vs the bare csv pass",
+    "crypt-log": "`couple log talk --minutes 15 bench` on a 10k-row log, encrypted (age, one native key) vs plain (the file restored before each run)",
+    "crypt-review": "`couple review` (this week) over a 10k-row log, encrypted vs plain",
 }
 
 
@@ -108,6 +110,16 @@ def ratio_check(label, a_name, b_name, table, status, limit, strict=False, fmt=f
     return f"| {label} | {measured} | {ratio:.2f}× | {rule} | {'PASS' if ok else 'FAIL'} |"
 
 
+def limit_check(label, name, table, status, limit_seconds):
+    """One target: median(name) at most limit_seconds."""
+    m = table.get(name)
+    rule = f"≤ {fmt_time(limit_seconds)}"
+    if m is None:
+        return f"| {label} | {name}: {status.get(name, 'n/a (not measured)')} | | {rule} | n/a |"
+    ok = m["median"] <= limit_seconds
+    return f"| {label} | {fmt_time(m['median'])} | | {rule} | {'PASS' if ok else 'FAIL'} |"
+
+
 def main():
     results = sys.argv[1]
     timings, rss, status, plan, machine = load(results)
@@ -145,6 +157,10 @@ def main():
         ratio_check("`review --year` peak RSS 1M ≤ 1.5× 100k",
                     "peak review --year 1M", "peak review --year 100k", rss, status, 1.5,
                     fmt=fmt_mib),
+        limit_check("`couple log` on a 10k-row encrypted log ≤ 25 ms",
+                    "log encrypted 10k", timings, status, 0.025),
+        ratio_check("`couple review` 10k encrypted ≤ 2× unencrypted",
+                    "review encrypted 10k", "review 10k", timings, status, 2.0),
         "",
     ]
 
