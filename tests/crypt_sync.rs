@@ -817,3 +817,76 @@ fn a_key_replaced_by_another_re_encrypts_everything_on_the_next_write() {
         "files re-encrypted with the keys unchanged"
     );
 }
+
+// ------------------------------------- a plain file beside its .age file
+
+#[test]
+fn a_plain_log_written_beside_the_encrypted_one_is_folded_in_encrypted_not_deleted() {
+    let env = Env::new();
+    ok(&env, "alex", &["-q", "crypt", "init"]);
+    ok(&env, "alex", &["log", "care", "tea in bed, whispered"]);
+    ok(
+        &env,
+        "alex",
+        &["-q", "rituals", "set", "walks", "2/week", "--kind", "talk"],
+    );
+    let plain_log = env.file("log.csv").unwrap();
+    let plain_rituals = env.file("rituals.csv").unwrap();
+    ok(&env, "alex", &["-q", "crypt", "on"]);
+    assert!(env.path("rituals.csv.age").exists());
+    // Sam's machine had not seen `crypt on` yet and wrote into its plain
+    // files; the sync tool brought them back beside the encrypted ones (and
+    // a pauses.csv the encrypted side never had).
+    env.write(
+        "log.csv",
+        format!(
+            "{plain_log}sam1234567,2026-11-25,sam,affection,,,,a long hug before the sync,2026-11-25T09:00:00.000+00:00\n"
+        ),
+    );
+    env.write(
+        "rituals.csv",
+        format!("{plain_rituals}hugs,affection,3,week,\n"),
+    );
+    env.write(
+        "pauses.csv",
+        "id,from,to,rituals,partner,note,logged_at\np1,2026-12-01,2026-12-05,,sam,a secret trip,2026-11-25T10:00:00+00:00\n",
+    );
+    ok(&env, "alex", &["log", "care", "after the sync"]);
+    for plain in ["log.csv", "rituals.csv", "pauses.csv"] {
+        assert!(env.file(plain).is_none(), "{plain} is still there");
+    }
+    let history = ok(&env, "alex", &["history"]);
+    for words in ["tea in bed", "a long hug before the sync", "after the sync"] {
+        assert!(history.contains(words), "{words}: {history}");
+    }
+    assert_eq!(history.matches("tea in bed").count(), 1, "{history}");
+    // The plain rituals.csv beside rituals.csv.age is kept, encrypted.
+    let kept: Vec<PathBuf> = tree(&env.path(".merged"))
+        .into_iter()
+        .filter(|p| p.to_string_lossy().contains("rituals-plain-"))
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert!(
+        open_as(&env, "alex", &kept[0])
+            .unwrap()
+            .contains("hugs,affection")
+    );
+    // The pauses.csv alone is simply encrypted.
+    assert!(
+        open_as(&env, "alex", &env.path("pauses.csv.age"))
+            .unwrap()
+            .contains("a secret trip")
+    );
+    assert_no_plaintext(
+        &env,
+        &[env.data()],
+        &[
+            "a long hug",
+            "tea in bed",
+            "hugs,affection",
+            "a secret trip",
+            "walks",
+        ],
+        "after the write",
+    );
+}

@@ -340,6 +340,7 @@ pub(crate) fn reseal_stale(dir: &Path) -> Result<()> {
     let Ok(recipients) = Recipients::read(dir) else {
         return Ok(());
     };
+    adopt_plain(dir, &recipients)?;
     let digest = recipients.digest();
     let mut files: Vec<PathBuf> = super::DATA_FILES
         .iter()
@@ -374,6 +375,78 @@ pub(crate) fn reseal_stale(dir: &Path) -> Result<()> {
             out.write_all(&ciphertext)
                 .map_err(|e| Error::io("cannot write", &sealed, &e))
         })?;
+    }
+    Ok(())
+}
+
+/// A plain `NAME` beside `NAME.age`: what a machine that had not yet seen
+/// `crypt on` wrote (a sync tool brings back a file one side changed and
+/// the other deleted; a plain `NAME` alone is simply encrypted in place). Readers read `NAME.age` only, and the next write of
+/// `NAME.age` would delete it with rows nobody folded in. So it is
+/// encrypted at once: for log, goals and removed, as a sync-conflict copy
+/// (`log.sync-conflict-…-plain.csv.age`), which this write and every read
+/// take in like any other; for the others, straight into `.merged/`, where
+/// it is kept. The plain file is removed once its ciphertext is in place.
+fn adopt_plain(dir: &Path, recipients: &Recipients) -> Result<()> {
+    use super::{goals::GOALS_FILE, log::LOG_FILE, removed::REMOVED_FILE};
+    for name in super::DATA_FILES.iter().filter(|n| is_sealed(n)) {
+        let plain = dir.join(name);
+        let mut bytes = match fs::read(&plain) {
+            Ok(bytes) => bytes,
+            Err(err) if err.kind() == io::ErrorKind::NotFound => continue,
+            Err(err) => return Err(Error::io("cannot read", &plain, &err)),
+        };
+        let sealed = sealed_path(&plain);
+        if !sealed.exists() {
+            // Alone, it is simply encrypted in place.
+            let ciphertext = recipients.encrypt(&bytes);
+            bytes.fill(0);
+            let ciphertext = ciphertext?;
+            super::fsx::replace_plain(&sealed, |out| {
+                out.write_all(&ciphertext)
+                    .map_err(|e| Error::io("cannot write", &sealed, &e))
+            })?;
+            fs::remove_file(&plain).map_err(|e| Error::io("cannot remove", &plain, &e))?;
+            super::fsx::sync_dir(dir)?;
+            continue;
+        }
+        let (stem, ext) = name.rsplit_once('.').unwrap_or((name, "csv"));
+        let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S");
+        let folded = [LOG_FILE, GOALS_FILE, REMOVED_FILE].contains(name);
+        let (into, base) = if folded {
+            (
+                dir.to_path_buf(),
+                format!("{stem}.sync-conflict-{stamp}-plain"),
+            )
+        } else {
+            let merged = dir.join(super::conflicts::MERGED_DIR);
+            super::fsx::ensure_dir(&merged)?;
+            (merged, format!("{stem}-plain-{stamp}"))
+        };
+        let target = (1..1000)
+            .map(|n| {
+                let n = if n == 1 {
+                    String::new()
+                } else {
+                    format!("-{n}")
+                };
+                into.join(format!("{base}{n}.{ext}{SUFFIX}"))
+            })
+            .find(|p| !p.exists())
+            .unwrap_or_else(|| into.join(format!("{base}-last.{ext}{SUFFIX}")));
+        let ciphertext = if is_age(&bytes) {
+            Ok(std::mem::take(&mut bytes))
+        } else {
+            recipients.encrypt(&bytes)
+        };
+        bytes.fill(0);
+        let ciphertext = ciphertext?;
+        super::fsx::replace_plain(&target, |out| {
+            out.write_all(&ciphertext)
+                .map_err(|e| Error::io("cannot write", &target, &e))
+        })?;
+        fs::remove_file(&plain).map_err(|e| Error::io("cannot remove", &plain, &e))?;
+        super::fsx::sync_dir(dir)?;
     }
     Ok(())
 }
