@@ -78,3 +78,51 @@ fn review_partner_filter_keeps_the_blind_rule_for_the_reader() {
     let html = std::fs::read_to_string(page).unwrap();
     assert!(!html.contains("SAM HIDDEN"), "{html}");
 }
+
+/// A header and eight good rows, then a bad date on file line 10, with
+/// `end` ending every line.
+fn log_with_a_bad_date_on_line_10(end: &str) -> String {
+    let mut rows = vec!["id,date,partner,kind,minutes,mood,prompt,note,logged_at".to_string()];
+    for i in 1..=8 {
+        rows.push(format!("a{i:07},2026-11-0{i},alex,care,,,,note {i},"));
+    }
+    rows.push("bbbbbbbb,2026-13-45,alex,care,,,,bad,".to_string());
+    rows.join(end) + end
+}
+
+#[test]
+fn a_bad_row_is_named_by_its_file_line_whatever_the_line_ends() {
+    for end in ["\n", "\r\n", "\r"] {
+        let env = Env::new();
+        env.write("log.csv", log_with_a_bad_date_on_line_10(end));
+        for args in [&["history"][..], &["review"], &["export"]] {
+            let err = env.fails(args, 65);
+            assert!(
+                err.starts_with("couple: log.csv line 10: column date:"),
+                "{end:?} {args:?}: {err}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_short_row_and_a_multi_line_note_in_a_crlf_file_are_named_by_file_line() {
+    let env = Env::new();
+    let header = "id,date,partner,kind,minutes,mood,prompt,note,logged_at";
+    env.write(
+        "log.csv",
+        [
+            header,
+            "a0000001,2026-11-01,alex,care,,,,\"two\r\nlines\",",
+            "a0000002,2026-11-02,alex,care,,,,x,",
+            "a0000003,2026-11-03,alex,care,,,x,",
+            "",
+        ]
+        .join("\r\n"),
+    );
+    let err = env.fails(&["history"], 65);
+    assert!(
+        err.starts_with("couple: log.csv line 5: expected 9 fields, found 8"),
+        "{err}"
+    );
+}

@@ -454,7 +454,7 @@ impl<I: Source, R: Record> Reader<I, R> {
 
     /// The line the row last read starts on.
     pub(crate) fn line(&self) -> u64 {
-        super::table::line(&self.row)
+        self.table.line(&self.row)
     }
 }
 

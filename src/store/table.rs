@@ -67,6 +67,10 @@ pub(crate) struct Table<R: Source> {
     /// Where the last record read starts (byte, line), until the end of
     /// the file is checked.
     last_start: Option<(u64, u64)>,
+    /// Whether the header ends with a CR (CRLF or a lone CR): the parser
+    /// counts lines by their LF, and takes a CRLF's LF only when it reads
+    /// the next record, so its positions are a line short (see [`Table::line`]).
+    cr_ends: bool,
 }
 
 impl<R: Source> Table<R> {
@@ -85,6 +89,7 @@ impl<R: Source> Table<R> {
             header: ByteRecord::new(),
             positions: vec![None; T::COLUMNS.len()],
             last_start: None,
+            cr_ends: false,
         };
         if !table
             .reader
@@ -97,6 +102,8 @@ impl<R: Source> Table<R> {
         if header.get(0).is_some_and(is_merge_marker) {
             return Err(unresolved_merge(name, 1));
         }
+        // No LF taken while reading the header: it ended with a CR.
+        table.cr_ends = table.reader.position().line() == 1;
         let names = header_names(name, &header)?;
         for (slot, wanted) in table.positions.iter_mut().zip(T::COLUMNS) {
             *slot = names
@@ -140,11 +147,12 @@ impl<R: Source> Table<R> {
                         .get_ref()
                         .bytes_from(pos.byte())
                         .unwrap_or_default();
-                    if is_merge_marker(&raw) {
-                        return Err(unresolved_merge(&self.name, pos.line()));
+                    // After a CR the record starts at the CRLF's LF.
+                    if is_merge_marker(raw.trim_ascii_start()) {
+                        return Err(unresolved_merge(&self.name, self.line_at(pos)));
                     }
                     if ends_in_open_quote(&raw) {
-                        self.last_start = Some((pos.byte(), pos.line()));
+                        self.last_start = Some((pos.byte(), self.line_at(pos)));
                         self.check_the_end()?;
                     }
                 }
@@ -155,12 +163,14 @@ impl<R: Source> Table<R> {
             self.check_the_end()?;
             return Ok(false);
         }
-        let start = record.position().map_or((0, 0), |p| (p.byte(), p.line()));
+        let start = record
+            .position()
+            .map_or((0, 0), |p| (p.byte(), self.line_at(p)));
         self.last_start = Some(start);
         // NUL bytes are what a write torn by a crash leaves (the file grew,
         // its data never came); later appends may have buried them.
         if record.as_slice().contains(&0) {
-            return Err(Error::data(&self.name, line(record), "contains NUL bytes")
+            return Err(Error::data(&self.name, self.line(record), "contains NUL bytes")
                 .with_hint("a write torn by a crash looks like this: remove the broken row in a text editor"));
         }
         Ok(more)
@@ -203,7 +213,25 @@ impl<R: Source> Table<R> {
     /// A problem with the cell of column `column` of `record`.
     #[cold]
     pub(crate) fn problem(&self, record: &ByteRecord, column: &str, problem: Problem) -> Error {
-        problem.at(&self.name, line(record), column)
+        problem.at(&self.name, self.line(record), column)
+    }
+
+    /// The line a record starts on, counting the header as line 1.
+    pub(crate) fn line(&self, record: &ByteRecord) -> u64 {
+        record.position().map_or(0, |p| self.line_at(p))
+    }
+
+    /// The file line of a parser position. The parser counts LFs only, and
+    /// a record after a CRLF starts at its LF, not yet counted: in a file
+    /// whose lines end with CR, a record is at least one line below the
+    /// parser's count, and at least its own number below the header (a
+    /// file of lone CRs counts no LF at all).
+    fn line_at(&self, pos: &csv::Position) -> u64 {
+        if self.cr_ends && pos.record() > 0 {
+            (pos.line() + 1).max(pos.record() + 1)
+        } else {
+            pos.line()
+        }
     }
 
     fn csv_error(&self, err: &csv::Error) -> Error {
@@ -214,7 +242,7 @@ impl<R: Source> Table<R> {
                 len,
             } => Error::data(
                 &self.name,
-                pos.as_ref().map_or(0, csv::Position::line),
+                pos.as_ref().map_or(0, |p| self.line_at(p)),
                 format!("expected {expected_len} fields, found {len}"),
             )
             .with_hint(
@@ -223,7 +251,7 @@ impl<R: Source> Table<R> {
             csv::ErrorKind::Io(io) => Error::runtime(format!("reading {}: {}", self.name, crate::error::plain(io))),
             _ => Error::data(
                 &self.name,
-                err.position().map_or(0, csv::Position::line),
+                err.position().map_or(0, |p| self.line_at(p)),
                 "cannot be read as CSV",
             ),
         }
@@ -320,11 +348,6 @@ impl<R: Source + Seek> Table<R> {
             .seek(position.clone())
             .map_err(|e| self.csv_error(&e))
     }
-}
-
-/// The line a record starts on, counting the header as line 1.
-pub(crate) fn line(record: &ByteRecord) -> u64 {
-    record.position().map_or(0, csv::Position::line)
 }
 
 /// Whether a file's first line ends with CRLF (as spreadsheets write), so
