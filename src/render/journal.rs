@@ -3,8 +3,9 @@
 //! people wrote goes through [`shown`], so a note cannot move the cursor or
 //! recolour the screen.
 
-use std::borrow::Cow;
-use std::io::Write;
+use std::io::{self, Write};
+
+use chrono::{Datelike, NaiveDate};
 
 use super::{Out, shown};
 use crate::error::{Error, Result};
@@ -12,56 +13,149 @@ use crate::report::history::{Day, Row};
 
 /// Writes one day; `first` leaves out the blank line before it.
 pub(crate) fn day(out: &mut Out, day: &Day, first: bool) -> Result<()> {
-    let heading = day.date.format("%a %-d %b %Y").to_string();
-    let heading = out.bold(&heading);
-    let w = out.writer();
+    let color = out.color();
+    write_day(out.writer(), color, day, first).map_err(|e| Error::output(&e))
+}
+
+// Straight to the buffered writer, a few bytes at a time: no string is
+// made per row (`couple history` writes a million of them).
+fn write_day(w: &mut dyn Write, color: bool, day: &Day, first: bool) -> io::Result<()> {
     if !first {
-        w.write_all(b"\n").map_err(|e| Error::output(&e))?;
+        w.write_all(b"\n")?;
     }
-    writeln!(w, "{heading}").map_err(|e| Error::output(&e))?;
+    // `Wed 25 Nov 2026`, bold.
+    paint(w, color, b"1", |w| {
+        w.write_all(weekday(day.date).as_bytes())?;
+        w.write_all(b" ")?;
+        number(w, day.date.day())?;
+        w.write_all(b" ")?;
+        w.write_all(month(day.date).as_bytes())?;
+        w.write_all(b" ")?;
+        year(w, day.date)
+    })?;
+    w.write_all(b"\n")?;
     for question in &day.questions {
-        let text = question
-            .text
-            .as_deref()
-            .map_or(Cow::Borrowed("(a question not in the deck)"), |t| shown(t));
+        w.write_all(b"  ")?;
+        match question.text.as_deref() {
+            Some(text) => w.write_all(shown(text).as_bytes())?,
+            None => w.write_all(b"(a question not in the deck)")?,
+        }
+        w.write_all(b"  ")?;
         let id = shown(&question.prompt);
-        let id = out.dim(&format!("[{id}]"));
-        writeln!(out.writer(), "  {text}  {id}").map_err(|e| Error::output(&e))?;
+        paint(w, color, b"2", |w| {
+            w.write_all(b"[")?;
+            w.write_all(id.as_bytes())?;
+            w.write_all(b"]")
+        })?;
+        w.write_all(b"\n")?;
         for answer in &question.answers {
-            let who = shown(&answer.partner);
-            let when = if answer.date == day.date {
-                String::new()
-            } else {
-                answer.date.format(", %a %-d %b").to_string()
-            };
-            let w = out.writer();
-            if answer.hidden {
-                writeln!(
-                    w,
-                    "    {who}{when} answered: answer it to see theirs (couple log answer --prompt {})",
-                    shown(&question.prompt)
-                )
-            } else {
-                write!(w, "    {who}{when}: ")
-                    .and_then(|()| note(w, answer.note.as_deref().unwrap_or("")))
+            w.write_all(b"    ")?;
+            w.write_all(shown(&answer.partner).as_bytes())?;
+            if answer.date != day.date {
+                // `, Tue 24 Nov`
+                w.write_all(b", ")?;
+                w.write_all(weekday(answer.date).as_bytes())?;
+                w.write_all(b" ")?;
+                number(w, answer.date.day())?;
+                w.write_all(b" ")?;
+                w.write_all(month(answer.date).as_bytes())?;
             }
-            .map_err(|e| Error::output(&e))?;
+            if answer.hidden {
+                w.write_all(b" answered: answer it to see theirs (couple log answer --prompt ")?;
+                w.write_all(id.as_bytes())?;
+                w.write_all(b")\n")?;
+            } else {
+                w.write_all(b": ")?;
+                note(w, answer.note.as_deref().unwrap_or(""))?;
+            }
         }
     }
     for row in &day.notes {
-        note_line(out.writer(), row).map_err(|e| Error::output(&e))?;
+        note_line(w, row)?;
     }
     Ok(())
 }
 
+/// What `write` writes, in SGR `sgr` when colour is on (text from the
+/// files goes through [`shown`] before).
+fn paint(
+    w: &mut dyn Write,
+    color: bool,
+    sgr: &[u8],
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    if color {
+        w.write_all(b"\x1b[")?;
+        w.write_all(sgr)?;
+        w.write_all(b"m")?;
+        write(w)?;
+        w.write_all(b"\x1b[0m")
+    } else {
+        write(w)
+    }
+}
+
+/// `Mon`…`Sun`, as chrono's `%a`.
+fn weekday(date: NaiveDate) -> &'static str {
+    ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        [date.weekday().num_days_from_monday() as usize]
+}
+
+/// `Jan`…`Dec`, as chrono's `%b`.
+fn month(date: NaiveDate) -> &'static str {
+    [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ][date.month0() as usize]
+}
+
+/// The year as chrono's `%Y`: four digits at least, a sign outside 0…9999.
+fn year(w: &mut dyn Write, date: NaiveDate) -> io::Result<()> {
+    let year = date.year();
+    if (0..=9999).contains(&year) {
+        let year = year as u32;
+        let digits = [
+            b'0' + (year / 1000) as u8,
+            b'0' + (year / 100 % 10) as u8,
+            b'0' + (year / 10 % 10) as u8,
+            b'0' + (year % 10) as u8,
+        ];
+        w.write_all(&digits)
+    } else {
+        write!(w, "{}", date.format("%Y"))
+    }
+}
+
+/// A whole number in decimal.
+fn number(w: &mut dyn Write, n: u32) -> io::Result<()> {
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    w.write_all(&digits[at..])
+}
+
 /// `  sam, talk 15 min: about the move`.
-fn note_line(w: &mut dyn Write, row: &Row) -> std::io::Result<()> {
-    write!(w, "  {}, {}", shown(&row.partner), row.kind)?;
+fn note_line(w: &mut dyn Write, row: &Row) -> io::Result<()> {
+    w.write_all(b"  ")?;
+    w.write_all(shown(&row.partner).as_bytes())?;
+    w.write_all(b", ")?;
+    w.write_all(row.kind.as_str().as_bytes())?;
     if let Some(minutes) = row.minutes {
-        write!(w, " {minutes} min")?;
+        w.write_all(b" ")?;
+        number(w, minutes.into())?;
+        w.write_all(b" min")?;
     }
     if let Some(mood) = row.mood {
-        write!(w, " mood {mood}/5")?;
+        w.write_all(b" mood ")?;
+        number(w, mood.into())?;
+        w.write_all(b"/5")?;
     }
     match row.note.as_deref() {
         Some(text) => {
@@ -73,7 +167,11 @@ fn note_line(w: &mut dyn Write, row: &Row) -> std::io::Result<()> {
 }
 
 /// A note and its line end; its own line breaks are kept, indented.
-fn note(w: &mut dyn Write, text: &str) -> std::io::Result<()> {
+fn note(w: &mut dyn Write, text: &str) -> io::Result<()> {
+    if !text.contains('\n') {
+        w.write_all(shown(text.strip_suffix('\r').unwrap_or(text)).as_bytes())?;
+        return w.write_all(b"\n");
+    }
     let mut lines = text.split('\n');
     if let Some(line) = lines.next() {
         w.write_all(shown(line.strip_suffix('\r').unwrap_or(line)).as_bytes())?;
@@ -83,4 +181,30 @@ fn note(w: &mut dyn Write, text: &str) -> std::io::Result<()> {
         w.write_all(shown(line.strip_suffix('\r').unwrap_or(line)).as_bytes())?;
     }
     w.write_all(b"\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    #[test]
+    fn dates_are_written_as_chrono_writes_them() {
+        let mut day = NaiveDate::from_ymd_opt(1, 1, 1).unwrap();
+        let last = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap();
+        while day <= last {
+            let mut ours = Vec::new();
+            ours.extend_from_slice(super::weekday(day).as_bytes());
+            ours.push(b' ');
+            super::number(&mut ours, chrono::Datelike::day(&day)).unwrap();
+            ours.push(b' ');
+            ours.extend_from_slice(super::month(day).as_bytes());
+            ours.push(b' ');
+            super::year(&mut ours, day).unwrap();
+            assert_eq!(
+                String::from_utf8(ours).unwrap(),
+                day.format("%a %-d %b %Y").to_string()
+            );
+            day = day + chrono::Days::new(97);
+        }
+    }
 }

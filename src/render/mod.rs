@@ -70,6 +70,11 @@ impl Out {
         &mut self.inner
     }
 
+    /// Whether colour is on.
+    pub(crate) fn color(&self) -> bool {
+        self.color
+    }
+
     /// `text` dimmed, when colour is on.
     pub(crate) fn dim(&self, text: &str) -> String {
         self.paint("2", text)

@@ -14,7 +14,13 @@ use std::fmt::Write as _;
 /// `\r`, `\u{9b}`), but line breaks and tabs kept: they lay text out and
 /// drive nothing. Borrowed, without a copy, when there is nothing to escape.
 pub(crate) fn shown(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(hidden) {
+    // By bytes first: no C0 control but a line break or a tab, no DEL, and
+    // no 0xC2 (the first byte of every C1 control, U+0080 to U+009F).
+    if !text
+        .bytes()
+        .any(|b| b < 0x20 && b != b'\n' && b != b'\t' || b == 0x7f || b == 0xc2)
+        || !text.chars().any(hidden)
+    {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
@@ -56,5 +62,22 @@ mod tests {
             shown("plain"),
             std::borrow::Cow::Borrowed("plain")
         ));
+        // 0xC2 starts C1 controls and printable characters alike.
+        assert!(matches!(shown("20°C, £5"), std::borrow::Cow::Borrowed(_)));
+        assert_eq!(shown("a\u{85}b"), "a\\u{85}b");
+    }
+
+    #[test]
+    fn the_byte_check_agrees_with_the_character_check() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            let text = format!("a{c}b");
+            let hidden = super::hidden(c);
+            assert_eq!(
+                matches!(shown(&text), std::borrow::Cow::Owned(_)),
+                hidden,
+                "{:x}",
+                u32::from(c)
+            );
+        }
     }
 }
