@@ -9,6 +9,8 @@ mod completions;
 mod crash;
 mod crypt;
 #[cfg(unix)]
+mod crypt_keys;
+#[cfg(unix)]
 mod crypt_sync;
 mod deck;
 mod export;

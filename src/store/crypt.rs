@@ -563,6 +563,11 @@ pub(crate) fn identity_path() -> Option<PathBuf> {
     Some(base.join("couple").join(IDENTITY_FILE))
 }
 
+/// couple's config directory on this machine, where the identity lives.
+pub(crate) fn config_dir() -> Option<PathBuf> {
+    identity_path().and_then(|p| p.parent().map(Path::to_path_buf))
+}
+
 /// This machine's identities, or the error reading them (kept to give
 /// again).
 type Loaded = std::result::Result<Vec<x25519::Identity>, (Kind, String, Option<String>)>;
@@ -593,12 +598,34 @@ fn load_identities() -> Result<Vec<x25519::Identity>> {
         Err(err) => return Err(Error::io("cannot read the key", &path, &err)),
     };
     refuse_shared(&path)?;
-    let text = if is_age(&bytes) {
-        unlock(&path, &bytes)?
-    } else {
-        String::from_utf8_lossy(&bytes).into_owned()
-    };
+    let text = identity_text(&path, &bytes)?;
     parse_identities(&path, &text)
+}
+
+/// The text of the identity file `path` holding `bytes`: as it is, or,
+/// when it is protected by a passphrase (an age file, binary or armored,
+/// as `age -p` writes it), opened with a passphrase asked on the terminal.
+pub(crate) fn identity_text(path: &Path, bytes: &[u8]) -> Result<String> {
+    if is_protected(bytes) {
+        return unlock(path, bytes);
+    }
+    String::from_utf8(bytes.to_vec()).map_err(|_| {
+        Error::runtime(format!(
+            "{} is not an age key file: it is neither text nor protected by a passphrase",
+            path.display()
+        ))
+        .with_hint("the file holds the key `couple crypt init` or age-keygen made; move it away and run `couple crypt init` to make a new one")
+    })
+}
+
+/// Whether an identity file's `bytes` are passphrase-protected: an age
+/// file, binary or ASCII-armored.
+pub(crate) fn is_protected(bytes: &[u8]) -> bool {
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(bytes.len());
+    is_age(bytes) || bytes[start..].starts_with(b"-----BEGIN AGE ENCRYPTED FILE-----")
 }
 
 /// The X25519 identities in an identity file's text.
@@ -651,22 +678,24 @@ pub(crate) fn refuse_shared(_: &Path) -> Result<()> {
     Ok(())
 }
 
-/// A passphrase-protected identity file, opened with a passphrase asked
-/// on the terminal; without one, a clear failure instead of a hang.
+/// A passphrase-protected identity file (binary or armored), opened with
+/// a passphrase asked on the terminal; without one, a clear failure
+/// instead of a hang.
 fn unlock(path: &Path, bytes: &[u8]) -> Result<String> {
     if !(io::stdin().is_terminal() && io::stderr().is_terminal()) {
         return Err(Error::runtime(format!(
-            "{} is protected by a passphrase, and there is no terminal to ask it on",
+            "the key {} is protected by a passphrase, and there is no terminal to ask it on",
             path.display()
         ))
-        .with_hint("run the command in a terminal; for cron, keep a key without a passphrase (`couple crypt init` makes one)"));
+        .with_hint("run this on a terminal; for cron, keep a key without a passphrase (`couple crypt init` makes one)"));
     }
     let passphrase = dialoguer::Password::new()
         .with_prompt(format!("Passphrase for {}", path.display()))
         .interact()
         .map_err(|e| Error::runtime(format!("cannot ask for the passphrase: {e}")))?;
     let identity = age::scrypt::Identity::new(SecretString::from(passphrase));
-    let decryptor = age::Decryptor::new_buffered(bytes)
+    // The armored reader passes a binary file through as it is.
+    let decryptor = age::Decryptor::new(age::armor::ArmoredReader::new(bytes))
         .map_err(|e| Error::runtime(format!("{}: {e}", path.display())))?;
     let mut reader = decryptor
         .decrypt(std::iter::once(&identity as &dyn age::Identity))

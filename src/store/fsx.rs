@@ -281,6 +281,32 @@ pub(crate) fn replace_plain(
     sync_dir(dir)
 }
 
+/// `path` made absolute with every symbolic link resolved, also when its
+/// last components do not exist yet (they are kept as written): for
+/// telling whether one directory lies inside another.
+pub(crate) fn resolved(path: &Path) -> PathBuf {
+    let absolute = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().map_or_else(|_| path.to_path_buf(), |cwd| cwd.join(path))
+    };
+    let mut missing = Vec::new();
+    let mut at = absolute.as_path();
+    loop {
+        if let Ok(mut real) = fs::canonicalize(at) {
+            real.extend(missing.iter().rev());
+            return real;
+        }
+        match (at.parent(), at.file_name()) {
+            (Some(parent), Some(name)) => {
+                missing.push(name.to_os_string());
+                at = parent;
+            }
+            _ => return absolute,
+        }
+    }
+}
+
 /// Makes a rename in `dir` durable.
 pub(crate) fn sync_dir(dir: &Path) -> Result<()> {
     #[cfg(unix)]

@@ -70,6 +70,13 @@ pub(crate) fn write_output(
         ))
         .with_hint("write the export somewhere else"));
     }
+    if let Some(what) = config_file(path) {
+        return Err(Error::usage(format!(
+            "{} is {what}: refusing to overwrite it",
+            path.display()
+        ))
+        .with_hint("write the export somewhere else"));
+    }
     refuse_foreign_link(path)?;
     match fs::metadata(path) {
         Ok(meta) if meta.is_dir() => {
@@ -134,6 +141,22 @@ fn own_file(path: &Path, data_dir: &Path) -> Option<String> {
         .into_iter()
         .find(|own| same_entry(&target, &data_dir.join(own)))
         .map(str::to_string)
+}
+
+/// What of couple's on this machine `path` would overwrite: the identity
+/// (the encryption key; also through a link or a hard link), or anything
+/// else in couple's config directory.
+fn config_file(path: &Path) -> Option<String> {
+    let config = crypt::config_dir()?;
+    let identity = config.join(crypt::IDENTITY_FILE);
+    let target = fsx::resolved(&follow_links(path));
+    if target == fsx::resolved(&identity) || same_entry(path, &identity) {
+        return Some("this machine's encryption key".to_string());
+    }
+    let config = fsx::resolved(&config);
+    target
+        .starts_with(&config)
+        .then(|| format!("in couple's config directory {}", config.display()))
 }
 
 /// Where a chain of symbolic links ends, whether or not that exists.

@@ -37,17 +37,11 @@ pub(crate) fn init(dir: &Path, name: &str, backup: Option<&str>) -> Result<Warne
         Error::runtime("cannot tell where to keep the key: neither XDG_CONFIG_HOME nor HOME is set")
             .with_hint("set HOME (or XDG_CONFIG_HOME)")
     })?;
-    let (text, made) = match fs::read_to_string(&identity) {
-        Ok(text) => {
+    refuse_key_in_data_dir(&identity, dir)?;
+    let (text, made) = match fs::read(&identity) {
+        Ok(bytes) => {
             crypt::refuse_shared(&identity)?;
-            if crypt::is_age(text.as_bytes()) {
-                return Err(Error::runtime(format!(
-                    "{} is protected by a passphrase; couple cannot read its public key",
-                    identity.display()
-                ))
-                .with_hint(format!("add its public key to {RECIPIENTS_FILE} in the data directory by hand (age-keygen -y shows it)")));
-            }
-            (text, false)
+            (crypt::identity_text(&identity, &bytes)?, false)
         }
         Err(err) if err.kind() == io::ErrorKind::NotFound => (make_identity(&identity)?, true),
         Err(err) => return Err(Error::io("cannot read the key", &identity, &err)),
@@ -113,6 +107,22 @@ pub(crate) fn init(dir: &Path, name: &str, backup: Option<&str>) -> Result<Warne
         },
         warnings,
     ))
+}
+
+/// Refuses to keep the key where the sync tool would share it: couple's
+/// config directory inside the data directory, or the same directory
+/// (symbolic links resolved, for directories not made yet too).
+fn refuse_key_in_data_dir(identity: &Path, dir: &Path) -> Result<()> {
+    let config = identity.parent().unwrap_or(identity);
+    if fsx::resolved(config).starts_with(fsx::resolved(dir)) {
+        return Err(Error::runtime(format!(
+            "refusing to keep the key in the data directory: {} is inside {}",
+            config.display(),
+            dir.display()
+        ))
+        .with_hint("everything in the data directory is shared by the sync tool; set XDG_CONFIG_HOME (or --dir, COUPLE_DIR) so that the two are apart"));
+    }
+    Ok(())
 }
 
 /// Writes a new identity file, private from the first moment.
