@@ -126,3 +126,131 @@ fn a_short_row_and_a_multi_line_note_in_a_crlf_file_are_named_by_file_line() {
         "{err}"
     );
 }
+
+const PAUSES_HEADER: &str = "id,from,to,rituals,partner,note,logged_at\n";
+
+/// Alex's pauses.csv holds one pause; Sam's, which only arrived as a sync
+/// tool's conflict copy named `copy`, another, covering today.
+fn pauses_with_a_copy(env: &Env, copy: &str) {
+    env.write(
+        "pauses.csv",
+        format!("{PAUSES_HEADER}alexaaaa,2026-12-20,2026-12-24,,alex,holidays,\n"),
+    );
+    env.write(
+        copy,
+        format!(
+            "{PAUSES_HEADER}alexaaaa,2026-12-20,2026-12-24,,alex,holidays,\nsamsssss,2026-11-20,2026-11-30,talk,sam,a cold,\n"
+        ),
+    );
+}
+
+#[test]
+fn a_pause_only_in_a_conflict_copy_is_read_then_folded_once() {
+    for copy in [
+        "pauses.sync-conflict-20261125-101010-ABCDEFG.csv",
+        "pauses (Sam's conflicted copy 2026-11-25).csv",
+    ] {
+        let env = Env::new();
+        pauses_with_a_copy(&env, copy);
+        let listed = env.ok(&["rituals"]);
+        assert!(listed.contains("samsssss"), "{copy}: {listed}");
+        assert_eq!(listed.matches("alexaaaa").count(), 1, "{listed}");
+        // Talk is paused: review --due does not nag about it.
+        let due = env.ok(&["review", "--due"]);
+        assert!(!due.contains("talk"), "{copy}: {due}");
+        assert!(due.contains("sit-down"), "{due}");
+
+        // The next write folds it in, each pause once, and sets the copy aside.
+        let id = env.ok_with_stderr(
+            &[
+                "rituals",
+                "pause",
+                "--from",
+                "2027-01-01",
+                "--to",
+                "2027-01-02",
+            ],
+            "paused every ritual from 2027-01-01 to 2027-01-02 (2 days)\n",
+        );
+        let pauses = env.file("pauses.csv").unwrap();
+        assert!(
+            pauses.starts_with(&format!(
+                "{PAUSES_HEADER}alexaaaa,2026-12-20,2026-12-24,,alex,holidays,\nsamsssss,2026-11-20,2026-11-30,talk,sam,a cold,\n{}",
+                id.trim()
+            )),
+            "{pauses}"
+        );
+        assert_eq!(pauses.lines().count(), 4, "{pauses}");
+        env.assert_no_file(copy);
+        assert!(env.path(".merged").join(copy).exists(), "{copy}");
+        let due = env.ok(&["review", "--due"]);
+        assert!(!due.contains("talk"), "{due}");
+    }
+}
+
+#[test]
+fn unpausing_a_pause_a_copy_holds_folds_the_copy_and_removes_it() {
+    let env = Env::new();
+    let copy = "pauses.sync-conflict-20261125-101010-ABCDEFG.csv";
+    pauses_with_a_copy(&env, copy);
+    env.ok_with_stderr(
+        &["rituals", "unpause", "samsssss"],
+        "removed pause samsssss\n",
+    );
+    env.assert_file(
+        "pauses.csv",
+        &format!("{PAUSES_HEADER}alexaaaa,2026-12-20,2026-12-24,,alex,holidays,\n"),
+    );
+    env.assert_no_file(copy);
+    let due = env.ok(&["review", "--due"]);
+    assert!(due.contains("talk"), "{due}");
+}
+
+#[test]
+fn a_ritual_only_in_a_conflict_copy_is_read_then_folded() {
+    let env = Env::new();
+    let header = "name,kinds,target,per,minutes\n";
+    env.write("rituals.csv", format!("{header}talk,talk,5,week,\n"));
+    let copy = "rituals (Sam's conflicted copy 2026-11-25).csv";
+    env.write(
+        copy,
+        format!("{header}talk,talk,3,week,\ncloseness,affection,2,week,\n"),
+    );
+    let listed = env.ok(&["rituals"]);
+    assert!(listed.contains("closeness"), "{listed}");
+    assert!(
+        listed.contains("5/week"),
+        "the file's own version first: {listed}"
+    );
+    // A write folds it in; the one the file and the copy hold otherwise is said.
+    let run = env.run(&["rituals", "set", "talk", "4/week"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains(&format!("{copy} had talk otherwise than rituals.csv")),
+        "{}",
+        run.stderr
+    );
+    env.assert_file(
+        "rituals.csv",
+        &format!("{header}talk,talk,4,week,\ncloseness,affection,2,week,\n"),
+    );
+    env.assert_no_file(copy);
+    assert!(env.path(".merged").join(copy).exists());
+}
+
+#[test]
+fn a_bad_row_in_a_pauses_copy_is_named_with_the_copy() {
+    let env = Env::new();
+    let copy = "pauses.sync-conflict-20261125-101010-ABCDEFG.csv";
+    env.write("pauses.csv", PAUSES_HEADER);
+    env.write(
+        copy,
+        format!("{PAUSES_HEADER}x,2026-11-30,2026-11-20,,sam,,\n"),
+    );
+    let err = env.fails(&["rituals"], 65);
+    assert!(
+        err.starts_with(&format!("couple: {copy} line 2: column to:")),
+        "{err}"
+    );
+}

@@ -120,19 +120,19 @@ impl Record for Pause {
     ];
 }
 
-/// A checker of rituals.csv rows: targets their periods allow, each name
-/// once.
-fn ritual_check() -> impl FnMut(&Ritual, u64) -> Result<()> {
+/// A checker of rituals.csv rows (or a copy's, `name` in errors):
+/// targets their periods allow, each name once.
+fn ritual_check(name: &str) -> impl FnMut(&Ritual, u64) -> Result<()> + use<> {
+    let file = name.to_string();
     let mut names: Vec<(String, u64)> = Vec::new();
     move |r, line| {
-        check_target(r.target, r.per)
-            .map_err(|p| Problem::new(p).at(RITUALS_FILE, line, "target"))?;
+        check_target(r.target, r.per).map_err(|p| Problem::new(p).at(&file, line, "target"))?;
         let key = r.name.to_lowercase();
         if let Some((_, first)) = names.iter().find(|(n, _)| *n == key) {
             return Err(
                 Problem::new(format!("{} is also the name on line {first}", r.name))
                     .hint("each ritual needs a name of its own")
-                    .at(RITUALS_FILE, line, "name"),
+                    .at(&file, line, "name"),
             );
         }
         names.push((key, line));
@@ -140,56 +140,88 @@ fn ritual_check() -> impl FnMut(&Ritual, u64) -> Result<()> {
     }
 }
 
-fn pause_check(p: &Pause, line: u64) -> Result<()> {
-    if p.id.trim().is_empty() {
-        return Err(Problem::new("is empty")
-            .hint("every pause needs an id; give it any unique word")
-            .at(PAUSES_FILE, line, "id"));
+/// A checker of pauses.csv rows (or a copy's, `name` in errors).
+fn pause_check(name: &str) -> impl FnMut(&Pause, u64) -> Result<()> + use<> {
+    let file = name.to_string();
+    move |p, line| {
+        if p.id.trim().is_empty() {
+            return Err(Problem::new("is empty")
+                .hint("every pause needs an id; give it any unique word")
+                .at(&file, line, "id"));
+        }
+        if p.to < p.from {
+            return Err(Problem::new(format!(
+                "{} is before from {}",
+                crate::dates::iso(p.to),
+                crate::dates::iso(p.from)
+            ))
+            .at(&file, line, "to"));
+        }
+        Ok(())
     }
-    if p.to < p.from {
-        return Err(Problem::new(format!(
-            "{} is before from {}",
-            crate::dates::iso(p.to),
-            crate::dates::iso(p.from)
-        ))
-        .at(PAUSES_FILE, line, "to"));
-    }
-    Ok(())
 }
 
-/// The couple's rituals, and whether they come from rituals.csv (else they
+/// Rituals are told apart by name, in any case.
+fn ritual_key(r: &Ritual) -> String {
+    r.name.to_lowercase()
+}
+
+/// Pauses by id.
+fn pause_key(p: &Pause) -> String {
+    p.id.clone()
+}
+
+/// The couple's rituals (with those only a sync-conflict copy of
+/// rituals.csv holds), and whether they come from rituals.csv (else they
 /// are the defaults).
 pub(crate) fn read(dir: &Path) -> Result<(Vec<Ritual>, bool)> {
-    match whole::read(dir, RITUALS_FILE, ritual_check())? {
+    let rules = whole::Rules {
+        key: ritual_key,
+        check: ritual_check,
+    };
+    match whole::read(dir, RITUALS_FILE, &rules)? {
         Some(doc) => Ok((doc.rows.into_iter().map(|s| s.record).collect(), true)),
         None => Ok((Ritual::defaults(), false)),
     }
 }
 
 /// Changes the rituals under the lock, creating rituals.csv from the
-/// defaults when it does not exist.
+/// defaults when it does not exist, and folding its copies in.
 pub(crate) fn update<T>(
     dir: &Path,
     change: impl FnOnce(&mut Vec<Stored<Ritual>>) -> Result<T>,
 ) -> Result<Warned<T>> {
-    whole::update(dir, RITUALS_FILE, ritual_check(), Ritual::defaults, |doc| {
+    let rules = whole::Rules {
+        key: ritual_key,
+        check: ritual_check,
+    };
+    whole::update(dir, RITUALS_FILE, &rules, Ritual::defaults, |doc| {
         change(&mut doc.rows)
     })
 }
 
-/// Every pause, in file order.
+/// Every pause, in file order, then those only its sync-conflict copies
+/// hold.
 pub(crate) fn pauses(dir: &Path) -> Result<Vec<Pause>> {
-    Ok(whole::read(dir, PAUSES_FILE, pause_check)?
+    let rules = whole::Rules {
+        key: pause_key,
+        check: pause_check,
+    };
+    Ok(whole::read(dir, PAUSES_FILE, &rules)?
         .map(|doc| doc.rows.into_iter().map(|s| s.record).collect())
         .unwrap_or_default())
 }
 
-/// Changes the pauses under the lock.
+/// Changes the pauses under the lock, folding the copies in.
 pub(crate) fn update_pauses<T>(
     dir: &Path,
     change: impl FnOnce(&mut Vec<Stored<Pause>>) -> Result<T>,
 ) -> Result<Warned<T>> {
-    whole::update(dir, PAUSES_FILE, pause_check, Vec::new, |doc| {
+    let rules = whole::Rules {
+        key: pause_key,
+        check: pause_check,
+    };
+    whole::update(dir, PAUSES_FILE, &rules, Vec::new, |doc| {
         change(&mut doc.rows)
     })
 }
