@@ -286,6 +286,15 @@ pub(crate) struct PromptArgs {
 }
 
 impl PromptArgs {
+    /// `couple prompt` with no option at all, as a shell start-up file runs
+    /// it: it never asks for a passphrase (see `store::quiet`).
+    pub(crate) fn is_bare(&self) -> bool {
+        self.is_the_question_of_the_day()
+            && self.date.is_none()
+            && self.format == PromptFormat::Text
+            && !self.raw
+    }
+
     /// Just the question of the day (of `--date`, in any `--format`): no
     /// deck but the built-in one and the couple's own, no filter, no other
     /// way of choosing, nothing written.

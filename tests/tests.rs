@@ -8,6 +8,7 @@ mod completions;
 #[cfg(unix)]
 mod crash;
 mod crypt;
+mod crypt_prompt;
 #[cfg(unix)]
 mod crypt_keys;
 #[cfg(unix)]

@@ -11,6 +11,7 @@ use crate::guide::steps::{REPAIR, labelled_note};
 use crate::model::{ENTRY_ID_LEN, Entry, Kind, fresh_id, same_partner};
 use crate::render::{Out, shown};
 use crate::store;
+use crate::store::log::Look;
 use crate::term::walk::Asker;
 
 pub(crate) fn run(args: LogArgs, cfg: &Config) -> Result<()> {
@@ -100,7 +101,9 @@ fn unanswered(partner: &str, cfg: &Config) -> Result<Vec<(chrono::NaiveDate, Str
         let Some(day) = cfg.today.checked_sub_days(chrono::Days::new(back)) else {
             break;
         };
-        if let Some(p) = store::prompts::question_of_the_day(&cfg.dir, &all, pin, day)? {
+        if let Some(p) =
+            store::prompts::question_of_the_day(&cfg.dir, &all, pin, day, Look::AsEveryRead)?
+        {
             recent.push((day, p.id.to_string(), p.text.to_string()));
         }
     }
@@ -223,7 +226,7 @@ fn question_of(date: chrono::NaiveDate, cfg: &Config) -> Result<String> {
     let pin = store::prompts::pin(&cfg.dir, &cfg.settings, None)?;
     let all = deck::select(&deck, &Filter::default());
     Ok(
-        store::prompts::question_of_the_day(&cfg.dir, &all, pin, date)?
+        store::prompts::question_of_the_day(&cfg.dir, &all, pin, date, Look::AsEveryRead)?
             .map(|p| p.id.to_string())
             .unwrap_or_default(),
     )

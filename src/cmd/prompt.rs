@@ -9,7 +9,9 @@ use crate::dates;
 use crate::deck::{self, Filter};
 use crate::error::{Error, Result};
 use crate::model::{ENTRY_ID_LEN, Entry, Idea, IdeaKind, Kind, Prompt, fresh_id};
+use crate::printer::{self, Warning};
 use crate::render::{Out, shown};
+use crate::store::log::Look;
 use crate::store::{self, schema};
 
 pub(crate) fn run(args: PromptArgs, cfg: &Config) -> Result<()> {
@@ -19,12 +21,30 @@ pub(crate) fn run(args: PromptArgs, cfg: &Config) -> Result<()> {
     if args.upgrade_deck {
         return upgrade_deck(cfg);
     }
-    if args.is_the_question_of_the_day() && !store::prompts::has_own(&cfg.dir) {
-        // The shell start-up's case, the built-in deck alone: found
-        // without building the deck (same question, same errors).
+    // `couple prompt` alone, as a shell start-up file runs it, never asks
+    // for a passphrase, and encryption never makes it fail: skips in a log
+    // it cannot open so are not looked for.
+    let look = if args.is_bare() {
+        Look::Quietly
+    } else {
+        Look::AsEveryRead
+    };
+    let own = store::prompts::has_own(&cfg.dir);
+    if own && look == Look::Quietly && store::prompts::own_need_a_passphrase(&cfg.dir)? {
+        printer::warn(
+            &Warning::new(
+                "today's question needs your own prompts (prompts.csv.age), and your key asks for a passphrase, which `couple prompt` alone never does",
+            )
+            .with_hint("`couple prompt --date today` asks for it"),
+        );
+        return Ok(());
+    }
+    if args.is_the_question_of_the_day() && !own {
+        // The built-in deck alone: the question found without building
+        // the deck (same question, same errors).
         let pin = store::prompts::pin(&cfg.dir, &cfg.settings, None)?;
         let date = dates::day_or_today(args.date.as_deref(), cfg.today)?;
-        let prompt = store::prompts::builtin_question_of_the_day(&cfg.dir, pin, date)?
+        let prompt = store::prompts::builtin_question_of_the_day(&cfg.dir, pin, date, look)?
             .ok_or_else(|| no_prompt_on(date))?;
         let mut out = Out::stdout(cfg.color);
         let terminal = cfg.stdout_is_terminal;
@@ -70,7 +90,7 @@ pub(crate) fn run(args: PromptArgs, cfg: &Config) -> Result<()> {
             if args.skip {
                 skip(&every, pin, cfg)?;
             }
-            store::prompts::question_of_the_day(&cfg.dir, &every, pin, date)?
+            store::prompts::question_of_the_day(&cfg.dir, &every, pin, date, look)?
                 .ok_or_else(|| no_prompt_on(date))?
         };
         // A card drawn at random or by id says its id, so it can be
@@ -96,7 +116,8 @@ fn no_prompt_on(date: chrono::NaiveDate) -> Error {
 /// skipped, for both partners.
 fn skip(prompts: &[&Prompt], pin: deck::Pin, cfg: &Config) -> Result<()> {
     let partner = cfg.partner()?;
-    let Some(today) = store::prompts::question_of_the_day(&cfg.dir, prompts, pin, cfg.today)?
+    let Some(today) =
+        store::prompts::question_of_the_day(&cfg.dir, prompts, pin, cfg.today, Look::AsEveryRead)?
     else {
         return Ok(());
     };

@@ -15,6 +15,7 @@ use crate::model::{ENTRY_ID_LEN, Entry, Kind, Prompt, fresh_id, same_partner};
 use crate::printer;
 use crate::render::{Out, shown};
 use crate::store;
+use crate::store::log::Look;
 use crate::term::walk::Asker;
 use crate::term::{Key, Session, Tone};
 
@@ -107,7 +108,7 @@ fn choose<'d>(args: &TalkArgs, deck: &'d [Prompt], cfg: &Config) -> Result<&'d P
     } else {
         // The same question `couple prompt` shows: the couple's edition,
         // after today's skips.
-        store::prompts::question_of_the_day(&cfg.dir, &prompts, pin, cfg.today)?
+        store::prompts::question_of_the_day(&cfg.dir, &prompts, pin, cfg.today, Look::AsEveryRead)?
             .unwrap_or(prompts[0])
     })
 }

@@ -10,6 +10,7 @@ pub(crate) mod goals;
 pub(crate) mod ideas;
 pub(crate) mod log;
 pub(crate) mod prompts;
+pub(crate) mod quiet;
 pub(crate) mod removed;
 pub(crate) mod rituals;
 pub(crate) mod said;

@@ -7,9 +7,11 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
+use super::log::{self, Look};
+use super::quiet::{self, Quiet};
+use super::read_if_exists;
 use super::schema::{Cell, Column, Problem, Reader, Record};
 use super::settings::{self, Settings};
-use super::{log, read_if_exists};
 use crate::deck::{self, Pin};
 use crate::error::{Error, Result};
 use crate::model::{Depth, Joins, Prompt};
@@ -41,16 +43,17 @@ pub(crate) fn pin(dir: &Path, settings: &Settings, deck_file_named: Option<&Path
 
 /// The question of the day for `date`: of `prompts` (a filter's choice),
 /// those in play that day under `pin`, after the skips of that day that
-/// the end of log.csv records. Reads no more of the log than its last
-/// 64 KiB.
+/// the end of log.csv records (looked for as `look` says). Reads no more
+/// of the log than its last 64 KiB.
 pub(crate) fn question_of_the_day<'d>(
     dir: &Path,
     prompts: &[&'d Prompt],
     pin: Pin,
     date: NaiveDate,
+    look: Look,
 ) -> Result<Option<&'d Prompt>> {
     let in_play = deck::in_play(prompts, pin.edition_on(date), date);
-    let skipped = log::skipped_on(dir, date)?;
+    let skipped = log::skipped_on(dir, date, look)?;
     let skipped: Vec<&str> = skipped.iter().map(String::as_str).collect();
     Ok(deck::question_after_skips(&in_play, date, &skipped))
 }
@@ -66,6 +69,15 @@ pub(crate) fn has_own(dir: &Path) -> bool {
     !(absent(&own) && absent(&super::crypt::sealed_path(&own)))
 }
 
+/// Whether the couple's own prompts are encrypted and this machine's key
+/// asks for a passphrase to open them (see [`super::quiet`]).
+pub(crate) fn own_need_a_passphrase(dir: &Path) -> Result<bool> {
+    Ok(
+        matches!(quiet::open(&dir.join(PROMPTS_FILE))?, Some(Quiet::Locked))
+            && quiet::key_needs_passphrase(),
+    )
+}
+
 /// The question of the day for `date` as [`question_of_the_day`] gives it
 /// over [`load`]'s deck when that is the built-in deck alone (no `--deck`,
 /// not [`has_own`]), without making a thousand prompts first.
@@ -73,8 +85,9 @@ pub(crate) fn builtin_question_of_the_day(
     dir: &Path,
     pin: Pin,
     date: NaiveDate,
+    look: Look,
 ) -> Result<Option<Prompt>> {
-    let skipped = log::skipped_on(dir, date)?;
+    let skipped = log::skipped_on(dir, date, look)?;
     let skipped: Vec<&str> = skipped.iter().map(String::as_str).collect();
     Ok(deck::builtin_question(pin.edition_on(date), date, &skipped))
 }

@@ -8,6 +8,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use jiff::tz::TimeZone;
 
+use super::crypt::sealed_path;
 use super::fsx::{self, Lock};
 use super::schema::{Cell, Column, Document, Problem, Record, Stored, plain_records};
 use super::{goals::GOALS_FILE, log::LOG_FILE, read_if_exists};
@@ -160,12 +161,14 @@ pub(crate) fn deck_pin(dir: &Path, settings: &Settings) -> Result<Pin> {
     }
 }
 
-/// Whether the data directory holds the couple's data. A look at two
-/// names, never a read: `couple prompt` runs in every new shell.
+/// Whether the data directory holds the couple's data, plain or
+/// encrypted. A look at a few names, never a read: `couple prompt` runs in
+/// every new shell.
 fn holds_data(dir: &Path) -> bool {
-    [LOG_FILE, GOALS_FILE]
-        .iter()
-        .any(|name| dir.join(name).symlink_metadata().is_ok())
+    [LOG_FILE, GOALS_FILE].iter().any(|name| {
+        let path = dir.join(name);
+        path.symlink_metadata().is_ok() || sealed_path(&path).symlink_metadata().is_ok()
+    })
 }
 
 /// Pins the newest edition in a data directory that holds no data yet and

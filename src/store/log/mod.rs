@@ -22,7 +22,7 @@ mod undo;
 
 pub(crate) use append::{append, check_appendable};
 pub(crate) use newest::newest_first;
-pub(crate) use skips::skipped_on;
+pub(crate) use skips::{Look, skipped_on};
 pub(crate) use undo::remove_last_of;
 
 pub(crate) const LOG_FILE: &str = "log.csv";

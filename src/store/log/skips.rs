@@ -2,7 +2,7 @@
 //! runs in every new shell and must not read the whole log. Today's rows
 //! are at the end, where appends put them.
 
-use std::io::{self, Read, Seek, SeekFrom};
+use std::io::{self, Read, SeekFrom};
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -11,26 +11,57 @@ use super::LOG_FILE;
 use crate::dates;
 use crate::error::{Error, Result};
 use crate::model::Kind;
+use crate::store::crypt;
+use crate::store::quiet::{self, Quiet, ReadSeek};
 
 /// How much of the end of log.csv is looked at for the day's skips.
 const TAIL: u64 = 64 * 1024;
 /// The header is looked for in the first this many bytes.
 const HEAD: usize = 4096;
 
+/// How the day's skips are looked for when the log is encrypted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Look {
+    /// As every read of the log: a key behind a passphrase is asked for on
+    /// a terminal, and no key or a damaged file is an error. For the
+    /// commands that act on the question (`talk`, `log answer`, `--skip`).
+    AsEveryRead,
+    /// Never asking, and never failing over encryption (see
+    /// [`crate::store::quiet`]): `couple prompt` shows the question in
+    /// every new shell. A log no key here opens without asking, or a
+    /// damaged one, shows no skips: the question before any skip, and the
+    /// commands that read the log say what is wrong.
+    Quietly,
+}
+
 /// The prompt ids the `skip` rows dated `date` in the last 64 KiB of
 /// `DIR/log.csv` name, in file order. A missing log has none. Rows there
 /// that cannot be read are passed over: the next full read reports them.
-pub(crate) fn skipped_on(dir: &Path, date: NaiveDate) -> Result<Vec<String>> {
+pub(crate) fn skipped_on(dir: &Path, date: NaiveDate, look: Look) -> Result<Vec<String>> {
     let path = dir.join(LOG_FILE);
-    let Some(mut file) = crate::store::crypt::open(&path)? else {
-        return Ok(Vec::new());
+    let (mut content, sealed): (Box<dyn ReadSeek>, bool) = match look {
+        Look::AsEveryRead => match crypt::open(&path)? {
+            Some(source) => (Box::new(source), false),
+            None => return Ok(Vec::new()),
+        },
+        Look::Quietly => match quiet::open(&path)? {
+            Some(Quiet::Readable { content, sealed }) => (content, sealed),
+            Some(Quiet::Locked) | None => return Ok(Vec::new()),
+        },
     };
-    let read_error = |e: &io::Error| Error::io("cannot read", &path, e);
-    let len = file.len();
+    match skips_at_the_end(&mut content, date) {
+        Ok(skipped) => Ok(skipped),
+        // A damaged chunk of an encrypted log (age refuses it whole).
+        Err(_) if sealed => Ok(Vec::new()),
+        Err(e) => Err(Error::io("cannot read", &path, &e)),
+    }
+}
+
+fn skips_at_the_end(file: &mut dyn ReadSeek, date: NaiveDate) -> io::Result<Vec<String>> {
+    let len = file.seek(SeekFrom::End(0))?;
     let start = len.saturating_sub(TAIL);
-    file.seek(SeekFrom::Start(start))
-        .map_err(|e| read_error(&e))?;
-    let tail = read_up_to(&mut file, (len - start) as usize).map_err(|e| read_error(&e))?;
+    file.seek(SeekFrom::Start(start))?;
+    let tail = read_up_to(file, (len - start) as usize)?;
     // Most days have no skip: a look for the word is cheaper than reading
     // a thousand rows as CSV, or even the header.
     if memchr::memmem::find(&tail, Kind::Skip.as_str().as_bytes()).is_none() {
@@ -39,8 +70,8 @@ pub(crate) fn skipped_on(dir: &Path, date: NaiveDate) -> Result<Vec<String>> {
     let head = if start == 0 {
         tail[..tail.len().min(HEAD)].to_vec()
     } else {
-        file.seek(SeekFrom::Start(0)).map_err(|e| read_error(&e))?;
-        read_up_to(&mut file, HEAD.min(len as usize)).map_err(|e| read_error(&e))?
+        file.seek(SeekFrom::Start(0))?;
+        read_up_to(file, HEAD.min(len as usize))?
     };
     let Some(header_end) = head.iter().position(|&b| b == b'\n').map(|p| p + 1) else {
         return Ok(Vec::new());
@@ -62,7 +93,7 @@ pub(crate) fn skipped_on(dir: &Path, date: NaiveDate) -> Result<Vec<String>> {
 
 /// Up to `n` bytes from `input`: fewer only at its end (a file that
 /// shrank meanwhile).
-fn read_up_to(input: &mut impl Read, n: usize) -> io::Result<Vec<u8>> {
+fn read_up_to(input: &mut dyn ReadSeek, n: usize) -> io::Result<Vec<u8>> {
     let mut bytes = Vec::with_capacity(n);
     input.take(n as u64).read_to_end(&mut bytes)?;
     Ok(bytes)
@@ -188,9 +219,16 @@ mod tests {
         let today = day("2026-11-25");
         // Small: the tail holds the header.
         write(&(row("skip", "2026-11-25", "a-1") + &row("skip", "2026-11-24", "a-2")));
-        assert_eq!(skipped_on(dir.path(), today).unwrap(), ["a-1"]);
+        assert_eq!(
+            skipped_on(dir.path(), today, Look::AsEveryRead).unwrap(),
+            ["a-1"]
+        );
         write(&row("talk", "2026-11-25", "a-1"));
-        assert!(skipped_on(dir.path(), today).unwrap().is_empty());
+        assert!(
+            skipped_on(dir.path(), today, Look::AsEveryRead)
+                .unwrap()
+                .is_empty()
+        );
         // Big: a skip before the last 64 KiB is not seen; the first row of
         // the tail, cut, is passed over; the last ones are read.
         let filler = row("talk", "2026-11-25", "");
@@ -201,18 +239,33 @@ mod tests {
         rows.push_str(&row("skip", "2026-11-25", "a-3"));
         rows.push_str(&row("skip", "2026-11-25", "a-4"));
         write(&rows);
-        assert_eq!(skipped_on(dir.path(), today).unwrap(), ["a-3", "a-4"]);
+        assert_eq!(
+            skipped_on(dir.path(), today, Look::AsEveryRead).unwrap(),
+            ["a-3", "a-4"]
+        );
         assert!(
-            skipped_on(dir.path(), day("2026-11-24"))
+            skipped_on(dir.path(), day("2026-11-24"), Look::AsEveryRead)
                 .unwrap()
                 .is_empty()
         );
         // No log, an empty one, one without a line end.
         std::fs::remove_file(dir.path().join(LOG_FILE)).unwrap();
-        assert!(skipped_on(dir.path(), today).unwrap().is_empty());
+        assert!(
+            skipped_on(dir.path(), today, Look::AsEveryRead)
+                .unwrap()
+                .is_empty()
+        );
         std::fs::write(dir.path().join(LOG_FILE), "").unwrap();
-        assert!(skipped_on(dir.path(), today).unwrap().is_empty());
+        assert!(
+            skipped_on(dir.path(), today, Look::AsEveryRead)
+                .unwrap()
+                .is_empty()
+        );
         std::fs::write(dir.path().join(LOG_FILE), "kind,date,prompt,skip").unwrap();
-        assert!(skipped_on(dir.path(), today).unwrap().is_empty());
+        assert!(
+            skipped_on(dir.path(), today, Look::AsEveryRead)
+                .unwrap()
+                .is_empty()
+        );
     }
 }
