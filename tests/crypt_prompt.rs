@@ -53,16 +53,23 @@ fn encrypted_and_skipped(env: &Env) -> (String, String) {
     (before, run.stdout)
 }
 
-/// alex's key, now protected by a passphrase (as `age -p` makes it).
-fn protect_with_a_passphrase(env: &Env) {
-    let text = fs::read_to_string(identity(env, "alex")).unwrap();
+/// alex's key, now protected by a passphrase (as `age -p` makes it;
+/// `armor`: as `age -p -a`).
+fn protect_with_a_passphrase(env: &Env, armor: bool) {
+    let text = fs::read(identity(env, "alex")).unwrap();
     let encryptor = age::Encryptor::with_user_passphrase(age::secrecy::SecretString::from(
         "hunter2".to_string(),
     ));
+    let format = if armor {
+        age::armor::Format::AsciiArmor
+    } else {
+        age::armor::Format::Binary
+    };
     let mut sealed = Vec::new();
-    let mut writer = encryptor.wrap_output(&mut sealed).unwrap();
-    std::io::Write::write_all(&mut writer, text.as_bytes()).unwrap();
-    writer.finish().unwrap();
+    let out = age::armor::ArmoredWriter::wrap_output(&mut sealed, format).unwrap();
+    let mut writer = encryptor.wrap_output(out).unwrap();
+    std::io::Write::write_all(&mut writer, &text).unwrap();
+    writer.finish().unwrap().finish().unwrap();
     fs::write(identity(env, "alex"), &sealed).unwrap();
 }
 
@@ -86,9 +93,15 @@ fn a_key_without_a_passphrase_reads_todays_skips_from_the_encrypted_log() {
 
 #[test]
 fn a_passphrase_is_never_asked_by_the_start_up_prompt_nor_is_it_an_error() {
+    for armor in [false, true] {
+        never_asked(armor);
+    }
+}
+
+fn never_asked(armor: bool) {
     let env = Env::new();
     let (before, _) = encrypted_and_skipped(&env);
-    protect_with_a_passphrase(&env);
+    protect_with_a_passphrase(&env, armor);
     let files = crate::harness::tree(&env.data());
     // No terminal: the question, without the skip check, and nothing else.
     assert_eq!(ok(&env, "alex", &["prompt"]), before);
@@ -144,7 +157,7 @@ fn own_prompts_behind_a_passphrase_give_a_note_not_a_failure_nor_another_questio
     assert!(env.file("prompts.csv.age").is_some());
     let question = ok(&env, "alex", &["prompt"]);
     assert_eq!(question, ok(&env, "alex", &["prompt", "--date", "today"]));
-    protect_with_a_passphrase(&env);
+    protect_with_a_passphrase(&env, true);
     let run = couple(&env, "alex", &["prompt"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(run.stdout, "", "no question but the couple's");

@@ -8,9 +8,9 @@ mod completions;
 #[cfg(unix)]
 mod crash;
 mod crypt;
-mod crypt_prompt;
 #[cfg(unix)]
 mod crypt_keys;
+mod crypt_prompt;
 #[cfg(unix)]
 mod crypt_sync;
 mod deck;

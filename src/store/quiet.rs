@@ -17,7 +17,9 @@ use std::sync::OnceLock;
 
 use age::x25519;
 
-use super::crypt::{identity_path, is_age, parse_identities, refuse_shared, sealed_path};
+use super::crypt::{
+    identity_path, is_age, is_protected, parse_identities, refuse_shared, sealed_path,
+};
 use crate::error::{Error, Result};
 
 /// Content that is read where it stands.
@@ -80,12 +82,13 @@ pub(crate) fn open(path: &Path) -> Result<Option<Quiet>> {
     }))
 }
 
-/// Whether this machine's key is behind a passphrase (an age file, as
-/// `age -p` makes one): then nothing encrypted can be read without asking.
+/// Whether this machine's key is behind a passphrase (an age file, binary
+/// or armored, as `age -p` makes one): then nothing encrypted can be read
+/// without asking.
 pub(crate) fn key_needs_passphrase() -> bool {
     identity_path()
-        .and_then(|path| File::open(path).ok())
-        .is_some_and(|file| BufReader::new(file).fill_buf().is_ok_and(is_age))
+        .and_then(|path| fs::read(path).ok())
+        .is_some_and(|bytes| is_protected(&bytes))
 }
 
 /// This machine's identities when they can be had without asking: `None`
@@ -96,10 +99,10 @@ fn identities() -> Option<&'static [x25519::Identity]> {
         .get_or_init(|| {
             let path = identity_path()?;
             let bytes = fs::read(&path).ok()?;
-            if is_age(&bytes) || refuse_shared(&path).is_err() {
+            if is_protected(&bytes) || refuse_shared(&path).is_err() {
                 return None;
             }
-            parse_identities(&path, &String::from_utf8_lossy(&bytes))
+            parse_identities(&path, std::str::from_utf8(&bytes).ok()?)
                 .ok()
                 .filter(|ids| !ids.is_empty())
         })
