@@ -202,6 +202,10 @@ fn crypt_init_with_a_passphrase_protected_key_asks_for_it_on_a_terminal() {
             return;
         };
         term.expect("Passphrase for ");
+        // dialoguer shows the question, then turns echo off and flushes
+        // what was typed (TCSAFLUSH): keys sent in between are lost, and
+        // couple waits for ever (seen under the full suite's load).
+        std::thread::sleep(std::time::Duration::from_millis(500));
         term.send("hunter2\r");
         let (code, screen) = term.finish();
         assert_eq!(code, 0, "armor {armor}: {screen}");
