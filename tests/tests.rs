@@ -13,6 +13,8 @@ mod crypt_keys;
 mod crypt_prompt;
 #[cfg(unix)]
 mod crypt_sync;
+#[cfg(unix)]
+mod crypt_twins;
 mod deck;
 mod export;
 mod forgiving;

@@ -3,7 +3,7 @@
 use crate::cli::{CryptArgs, CryptCommand};
 use crate::config::Config;
 use crate::error::Result;
-use crate::printer;
+use crate::printer::{self, Warning};
 use crate::render::Out;
 use crate::store;
 use crate::store::crypt::RECIPIENTS_FILE;
@@ -72,6 +72,22 @@ fn status(cfg: &Config) -> Result<()> {
     for (name, sealed) in &status.files {
         let how = if *sealed { "encrypted" } else { "plain" };
         out.line(&format!("  {name}  {how}"))?;
+    }
+    if !status.plaintext.is_empty() {
+        out.line("plain text, though encryption is on:")?;
+        for name in &status.plaintext {
+            out.line(&format!("  {name}"))?;
+        }
+        printer::warn(
+            &Warning::new(format!(
+                "{} in plain text in the data directory though encryption is on",
+                match status.plaintext.len() {
+                    1 => "1 file is".to_string(),
+                    n => format!("{n} files are"),
+                }
+            ))
+            .with_hint("`couple crypt on` encrypts them (a plain log.csv, goals.csv or removed.csv beside its .age file is folded in first)"),
+        );
     }
     match (&status.identity, &status.public) {
         (Some(path), Some((key, known))) => {

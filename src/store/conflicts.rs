@@ -1,10 +1,17 @@
 //! The copies sync tools leave when both machines changed a file at once.
 //!
 //! Syncthing names them `log.sync-conflict-20261125-101010-ABCDEF7.csv`,
-//! Dropbox `log (Sam's conflicted copy 2026-11-25).csv`. Readers take them
-//! in beside the main file, counting each entry once by id; the next write
-//! folds what they add into the main file, under the lock, and moves them
-//! into `DIR/.merged/`, where they stay until the users delete them.
+//! Dropbox `log (Sam's conflicted copy 2026-11-25).csv`; of an encrypted
+//! `log.csv.age` they make `log.csv.sync-conflict-….age` and `log.csv
+//! (Sam's conflicted copy 2026-11-25).age` (the marker goes before the
+//! last extension), and couple's own encrypted copies are
+//! `log.sync-conflict-….csv.age`. With encryption on, a plain `log.csv`
+//! beside `log.csv.age` (written by a machine that had not yet seen
+//! `crypt on`, brought back by the sync tool) is one more copy. Readers
+//! take them in beside the main file, counting each entry once by id; the
+//! next write folds what they add into the main file, under the lock, and
+//! moves them into `DIR/.merged/`, where they stay until the users delete
+//! them.
 
 use std::fs;
 use std::io;
@@ -17,7 +24,16 @@ use crate::printer::Warning;
 /// Where folded copies are kept.
 pub(crate) const MERGED_DIR: &str = ".merged";
 
-/// The conflict copies of `file` (like `log.csv`) in `dir`, by name.
+/// The files whose copies are read and folded: the others' plain twins are
+/// set aside whole (see `crypt::reseal_stale`).
+pub(crate) const FOLDED: [&str; 3] = [
+    super::log::LOG_FILE,
+    super::goals::GOALS_FILE,
+    super::removed::REMOVED_FILE,
+];
+
+/// The conflict copies of `file` (like `log.csv`) in `dir`: by name, and a
+/// plain `file` beside `file.age` (its [`plain_twin`]) first.
 pub(crate) fn copies(dir: &Path, file: &str) -> Result<Vec<PathBuf>> {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
@@ -30,22 +46,87 @@ pub(crate) fn copies(dir: &Path, file: &str) -> Result<Vec<PathBuf>> {
         .map(|e| e.path())
         .collect();
     found.sort();
+    if let Some(twin) = plain_twin(dir, file) {
+        found.insert(0, twin);
+    }
     Ok(found)
 }
 
-/// Whether `name` is a sync tool's conflict copy of `file`.
-/// An encrypted copy (`log.sync-conflict-….csv.age`) counts too.
+/// `DIR/file` when it is there beside `DIR/file.age`: a plain version
+/// from a machine not yet on `crypt on`, read and folded as a copy. Only
+/// for the [`FOLDED`] files.
+pub(crate) fn plain_twin(dir: &Path, file: &str) -> Option<PathBuf> {
+    let plain = dir.join(file);
+    (FOLDED.contains(&file)
+        && fs::symlink_metadata(&plain).is_ok()
+        && crypt::sealed_path(&plain).exists())
+    .then_some(plain)
+}
+
+/// Whether `path` is a plain twin (see [`plain_twin`]).
+fn is_twin(path: &Path) -> bool {
+    let name = display_file_name(path);
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    plain_twin(dir, &name).is_some()
+}
+
+/// A copy's content to read: this file and no other (a plain twin's
+/// `.age` sibling is the main file), decrypted in memory when it is an age
+/// file; `None` when another writer just moved it aside.
+pub(crate) fn open(copy: &Path) -> Result<Option<crypt::Source>> {
+    crypt::open_file(copy)
+}
+
+/// The whole of a copy (see [`open`]).
+pub(crate) fn read(copy: &Path) -> Result<Option<Vec<u8>>> {
+    crypt::read_file(copy)
+}
+
+/// Whether `name` is a sync tool's conflict copy of `file`, in any of the
+/// forms listed at the top.
 pub(crate) fn is_copy_of(name: &str, file: &str) -> bool {
-    let name = name.strip_suffix(super::crypt::SUFFIX).unwrap_or(name);
+    marker(name, file).is_some()
+}
+
+/// What a copy's name adds to `file`'s (`.sync-conflict-…` or ` (…
+/// conflicted copy …)`), and whether the name says it is encrypted.
+fn marker<'n>(name: &'n str, file: &str) -> Option<(&'n str, bool)> {
+    let is_marker = |middle: &str| {
+        middle.starts_with(".sync-conflict-")
+            || (middle.starts_with(" (")
+                && middle.contains("conflicted copy")
+                && middle.ends_with(')'))
+    };
+    // Of `log.csv.age`: `log.csv<marker>.age`.
+    if let Some(middle) = name
+        .strip_prefix(file)
+        .and_then(|rest| rest.strip_suffix(crypt::SUFFIX))
+        .filter(|m| is_marker(m))
+    {
+        return Some((middle, true));
+    }
+    // Of `log.csv`: `log<marker>.csv`, and couple's `log<marker>.csv.age`.
+    let (plain, sealed) = match name.strip_suffix(crypt::SUFFIX) {
+        Some(plain) => (plain, true),
+        None => (name, false),
+    };
     let (stem, ext) = file.rsplit_once('.').unwrap_or((file, ""));
-    let Some(rest) = name.strip_prefix(stem) else {
-        return false;
-    };
-    let Some(middle) = rest.strip_suffix(&format!(".{ext}")) else {
-        return false;
-    };
-    middle.starts_with(".sync-conflict-")
-        || (middle.starts_with(" (") && middle.contains("conflicted copy") && middle.ends_with(')'))
+    let middle = plain
+        .strip_prefix(stem)?
+        .strip_suffix(ext)?
+        .strip_suffix('.')?;
+    is_marker(middle).then_some((middle, sealed))
+}
+
+/// The plain name of the copy `name` of `file` (`log<marker>.csv`), for
+/// `crypt off`; `None` when it is not one.
+pub(crate) fn plain_name(name: &str, file: &str) -> Option<String> {
+    let (middle, _) = marker(name, file)?;
+    let (stem, ext) = file.rsplit_once('.').unwrap_or((file, ""));
+    Some(format!("{stem}{middle}.{ext}"))
 }
 
 /// Moves folded copies into `DIR/.merged/`, never over an earlier one;
@@ -102,8 +183,18 @@ pub(crate) fn set_aside(dir: &Path, copies: &[PathBuf]) -> Result<Option<Warning
     Ok(warning)
 }
 
-/// The name errors give a copy: its file name.
+/// The name errors give a copy: its file name; a plain twin says so
+/// (`log.csv (plain, beside log.csv.age)`).
 pub(crate) fn display_name(path: &Path) -> String {
+    let name = display_file_name(path);
+    if is_twin(path) {
+        format!("{name} (plain, beside {name}{})", crypt::SUFFIX)
+    } else {
+        name
+    }
+}
+
+fn display_file_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default()
@@ -111,7 +202,7 @@ pub(crate) fn display_name(path: &Path) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::is_copy_of;
+    use super::{is_copy_of, plain_name};
 
     #[test]
     fn both_namings_are_recognised_and_nothing_else() {
@@ -137,5 +228,42 @@ mod tests {
         ));
         assert!(!is_copy_of("log.csv.age", "log.csv"));
         assert!(!is_copy_of("log.sync-conflict-1.csv.tmp", "log.csv"));
+    }
+
+    #[test]
+    fn the_names_sync_tools_give_copies_of_age_files_are_recognised() {
+        // Syncthing and Dropbox put their marker before the last extension.
+        for name in [
+            "log.csv.sync-conflict-20261125-211530-7QXK2LD.age",
+            "log.csv (Sam's conflicted copy 2026-11-25).age",
+            "log (Sam's conflicted copy 2026-11-25).csv.age",
+        ] {
+            assert!(is_copy_of(name, "log.csv"), "{name}");
+            assert!(!is_copy_of(name, "goals.csv"), "{name}");
+        }
+        assert!(is_copy_of(
+            "goals.csv.sync-conflict-20261125-211530-7QXK2LD.age",
+            "goals.csv"
+        ));
+        assert!(!is_copy_of("log.csv.age.sync-conflict-1", "log.csv"));
+        assert!(!is_copy_of("log.csv (old).age", "log.csv"));
+        assert!(!is_copy_of("log.csv.sync-conflict-1.age.tmp", "log.csv"));
+        assert_eq!(
+            plain_name(
+                "log.csv.sync-conflict-20261125-211530-7QXK2LD.age",
+                "log.csv"
+            )
+            .as_deref(),
+            Some("log.sync-conflict-20261125-211530-7QXK2LD.csv")
+        );
+        assert_eq!(
+            plain_name("log.csv (Sam's conflicted copy 2026-11-25).age", "log.csv").as_deref(),
+            Some("log (Sam's conflicted copy 2026-11-25).csv")
+        );
+        assert_eq!(
+            plain_name("log.sync-conflict-1.csv.age", "log.csv").as_deref(),
+            Some("log.sync-conflict-1.csv")
+        );
+        assert_eq!(plain_name("log.csv", "log.csv"), None);
     }
 }

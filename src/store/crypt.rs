@@ -155,6 +155,13 @@ pub(crate) fn open(path: &Path) -> Result<Option<Source>> {
         Err(err) if err.kind() == io::ErrorKind::NotFound => {}
         Err(err) => return Err(Error::io("cannot read", &sealed, &err)),
     }
+    open_file(path)
+}
+
+/// The content of the file `path` itself (never its `.age` sibling), or
+/// `None` when it does not exist: decrypted in memory when it is an age
+/// file (a sync-conflict copy).
+pub(crate) fn open_file(path: &Path) -> Result<Option<Source>> {
     let mut file = match File::open(path) {
         Ok(file) => file,
         Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
@@ -183,7 +190,17 @@ pub(crate) fn open(path: &Path) -> Result<Option<Source>> {
 
 /// The whole content of `path` (see [`open`]), or `None`.
 pub(crate) fn read_if_exists(path: &Path) -> Result<Option<Vec<u8>>> {
-    match open(path)? {
+    whole(path, open(path)?)
+}
+
+/// The whole content of the file `path` itself (see [`open_file`]), or
+/// `None`.
+pub(crate) fn read_file(path: &Path) -> Result<Option<Vec<u8>>> {
+    whole(path, open_file(path)?)
+}
+
+fn whole(path: &Path, source: Option<Source>) -> Result<Option<Vec<u8>>> {
+    match source {
         None => Ok(None),
         Some(Source::Memory(bytes)) => Ok(Some(bytes.into_inner())),
         Some(Source::File(mut file)) => {
@@ -379,24 +396,29 @@ pub(crate) fn reseal_stale(dir: &Path) -> Result<()> {
     Ok(())
 }
 
-/// A plain `NAME` beside `NAME.age`: what a machine that had not yet seen
-/// `crypt on` wrote (a sync tool brings back a file one side changed and
-/// the other deleted; a plain `NAME` alone is simply encrypted in place). Readers read `NAME.age` only, and the next write of
-/// `NAME.age` would delete it with rows nobody folded in. So it is
-/// encrypted at once: for log, goals and removed, as a sync-conflict copy
-/// (`log.sync-conflict-…-plain.csv.age`), which this write and every read
-/// take in like any other; for the others, straight into `.merged/`, where
-/// it is kept. The plain file is removed once its ciphertext is in place.
+/// A plain `NAME` with encryption on: what a machine that had not yet
+/// seen `crypt on` wrote (a sync tool brings back a file one side changed
+/// and the other deleted). Alone, it is simply encrypted in place. Beside
+/// `NAME.age`, a plain log, goals or removed file is a copy like a
+/// sync-conflict copy (see `conflicts::plain_twin`): every read takes it
+/// in, and this write folds it (or refuses it, exit 65, when it does not
+/// parse, with nothing written) and keeps it in `.merged/`, encrypted.
+/// Any other (`rituals.csv`) goes straight into `.merged/`, encrypted, as
+/// `NAME-plain-STAMP.csv.age`, where it is kept. A symbolic link is
+/// refused: removing it would leave the file it points to in plain text.
 fn adopt_plain(dir: &Path, recipients: &Recipients) -> Result<()> {
-    use super::{goals::GOALS_FILE, log::LOG_FILE, removed::REMOVED_FILE};
     for name in super::DATA_FILES.iter().filter(|n| is_sealed(n)) {
         let plain = dir.join(name);
+        refuse_link(&plain)?;
+        let sealed = sealed_path(&plain);
+        if sealed.exists() && super::conflicts::FOLDED.contains(name) {
+            continue;
+        }
         let mut bytes = match fs::read(&plain) {
             Ok(bytes) => bytes,
             Err(err) if err.kind() == io::ErrorKind::NotFound => continue,
             Err(err) => return Err(Error::io("cannot read", &plain, &err)),
         };
-        let sealed = sealed_path(&plain);
         if !sealed.exists() {
             // Alone, it is simply encrypted in place.
             let ciphertext = recipients.encrypt(&bytes);
@@ -412,17 +434,9 @@ fn adopt_plain(dir: &Path, recipients: &Recipients) -> Result<()> {
         }
         let (stem, ext) = name.rsplit_once('.').unwrap_or((name, "csv"));
         let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S");
-        let folded = [LOG_FILE, GOALS_FILE, REMOVED_FILE].contains(name);
-        let (into, base) = if folded {
-            (
-                dir.to_path_buf(),
-                format!("{stem}.sync-conflict-{stamp}-plain"),
-            )
-        } else {
-            let merged = dir.join(super::conflicts::MERGED_DIR);
-            super::fsx::ensure_dir(&merged)?;
-            (merged, format!("{stem}-plain-{stamp}"))
-        };
+        let into = dir.join(super::conflicts::MERGED_DIR);
+        super::fsx::ensure_dir(&into)?;
+        let base = format!("{stem}-plain-{stamp}");
         let target = (1..1000)
             .map(|n| {
                 let n = if n == 1 {
@@ -449,6 +463,21 @@ fn adopt_plain(dir: &Path, recipients: &Recipients) -> Result<()> {
         super::fsx::sync_dir(dir)?;
     }
     Ok(())
+}
+
+/// Refuses one of couple's files that is a symbolic link, with encryption
+/// on (or being turned on): encrypting it would remove the link and leave
+/// the file it points to, in plain text, where it is.
+pub(crate) fn refuse_link(path: &Path) -> Result<()> {
+    if !fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Ok(());
+    }
+    let to = fs::read_link(path).map_or_else(|_| "?".to_string(), |t| t.display().to_string());
+    Err(Error::runtime(format!(
+        "{} is a symbolic link (to {to}): refusing to encrypt through it, which would leave that file in plain text",
+        path.display()
+    ))
+    .with_hint("put the file itself in the data directory (or point COUPLE_DIR at the folder the link leads to), then run the command again"))
 }
 
 /// The digest of the keys the age file at `path` was encrypted to, from

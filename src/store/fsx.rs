@@ -206,7 +206,10 @@ fn temp_prefix(name: &str) -> String {
 ///
 /// When `target` is one of couple's own files in a directory kept
 /// encrypted, what `write_all` writes is encrypted in memory and only the
-/// ciphertext is written, to `NAME.age` (the plain file, if any, removed).
+/// ciphertext is written, to `NAME.age`. The plain file, if any, is
+/// removed when it was the one read (no `NAME.age` yet); beside `NAME.age`
+/// it is another machine's copy, which the caller folded and sets aside:
+/// it is never deleted here.
 pub(crate) fn replace(
     target: &Path,
     write_all: impl FnOnce(&mut dyn Write) -> Result<()>,
@@ -214,6 +217,16 @@ pub(crate) fn replace(
     let Some((sealed, recipients)) = super::crypt::sealed_target(target)? else {
         return replace_plain(target, write_all);
     };
+    if sealed.exists() {
+        let mut plain = Vec::new();
+        write_all(&mut plain)?;
+        let ciphertext = recipients.encrypt(&plain)?;
+        plain.fill(0);
+        return replace_plain(&sealed, |out| {
+            out.write_all(&ciphertext)
+                .map_err(|e| Error::io("cannot write", &sealed, &e))
+        });
+    }
     let mut plain = Vec::new();
     write_all(&mut plain)?;
     let ciphertext = recipients.encrypt(&plain)?;

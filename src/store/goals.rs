@@ -160,7 +160,7 @@ fn read_merged(dir: &Path) -> Result<(GoalsFile, Vec<PathBuf>, merge::Outcome)> 
     for copy in &copies {
         // A copy another writer just moved aside reads as empty: its goals
         // are in goals.csv by then.
-        let bytes = read_if_exists(copy)?.unwrap_or_default();
+        let bytes = conflicts::read(copy)?.unwrap_or_default();
         let name = conflicts::display_name(copy);
         let step = file.merge(parse(&name, &bytes)?, None, [GOALS_FILE, &name]);
         outcome.changed |= step.changed;
@@ -215,6 +215,23 @@ pub(crate) fn update<T>(
         crypt::is_on(dir),
     )?);
     Ok(Warned::new(value, warnings))
+}
+
+/// Folds goals.csv's sync-conflict copies (and a plain twin) into it and
+/// sets them aside, as [`update`] does before a change: for `crypt on`
+/// and `off`. Call with the lock held.
+pub(crate) fn fold_copies(dir: &Path) -> Result<Vec<Warning>> {
+    let (file, copies, merged) = read_merged(dir)?;
+    if merged.changed {
+        fsx::replace(&dir.join(GOALS_FILE), |out| write(out, &file))?;
+    }
+    let mut warnings: Vec<Warning> = conflicts::set_aside(dir, &copies)?.into_iter().collect();
+    warnings.extend(merge::keep_overwritten(
+        dir,
+        &merged.overwritten,
+        crypt::is_on(dir),
+    )?);
+    Ok(warnings)
 }
 
 /// Stamps the fields of each goal that changed since `before`.

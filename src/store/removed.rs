@@ -84,7 +84,7 @@ pub(crate) fn read(dir: &Path) -> Result<Removed> {
         removed.take_in(&parse(REMOVED_FILE, &bytes)?);
     }
     for copy in conflicts::copies(dir, REMOVED_FILE)? {
-        let bytes = read_if_exists(&copy)?.unwrap_or_default();
+        let bytes = conflicts::read(&copy)?.unwrap_or_default();
         removed.take_in(&parse(&conflicts::display_name(&copy), &bytes)?);
     }
     Ok(removed)
@@ -100,7 +100,7 @@ pub(crate) fn add(dir: &Path, removals: &[Removal]) -> Result<Option<Warning>> {
     let copies = conflicts::copies(dir, REMOVED_FILE)?;
     let mut changed = false;
     for copy in &copies {
-        let bytes = read_if_exists(copy)?.unwrap_or_default();
+        let bytes = conflicts::read(copy)?.unwrap_or_default();
         let theirs = parse(&conflicts::display_name(copy), &bytes)?;
         for (removal, _) in theirs.rows {
             if known.insert(removal.id.clone()) {

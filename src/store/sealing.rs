@@ -154,28 +154,40 @@ fn sealed_names() -> impl Iterator<Item = &'static str> {
 
 /// Encrypts every data file to the recipients (again, when it already is:
 /// then a key added since is included), removes the plain files, and
-/// encrypts the sync-conflict copies and what `.merged/` keeps. Returns
-/// the files now encrypted.
+/// encrypts the sync-conflict copies and what `.merged/` keeps. The copies
+/// of the log, goals and removed (a plain file beside its `.age` one
+/// among them) are folded in first, as a write does. A data file that is
+/// a symbolic link is refused. Returns the files now encrypted.
 pub(crate) fn on(dir: &Path) -> Result<Warned<Vec<String>>> {
-    let warnings: Vec<Warning> = fsx::ensure_dir(dir)?.into_iter().collect();
+    let mut warnings: Vec<Warning> = fsx::ensure_dir(dir)?.into_iter().collect();
+    for name in sealed_names() {
+        crypt::refuse_link(&dir.join(name))?;
+    }
     let _lock = Lock::acquire(dir)?;
     let recipients = Recipients::read(dir)?;
+    warnings.extend(fold_copies(dir)?);
     // Read everything first: a file that cannot be read stops us before
-    // anything is written.
-    let mut plain: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    // anything is written. Each: where it is read, where its ciphertext
+    // goes, its plaintext.
+    let mut plain: Vec<(PathBuf, PathBuf, Vec<u8>)> = Vec::new();
     for name in sealed_names() {
         let path = dir.join(name);
         match crypt::read_if_exists(&path)? {
-            Some(bytes) => plain.push((path, bytes)),
+            Some(bytes) => plain.push((path.clone(), crypt::sealed_path(&path), bytes)),
             // An empty log marks the directory as encrypted.
-            None if name == super::log::LOG_FILE => plain.push((path, Vec::new())),
+            None if name == super::log::LOG_FILE => {
+                plain.push((path.clone(), crypt::sealed_path(&path), Vec::new()));
+            }
             None => {}
         }
         for copy in conflicts::copies(dir, name)? {
-            let bytes = crypt::read_if_exists(&copy)?.unwrap_or_default();
-            let shown = conflicts::display_name(&copy);
-            let target = copy.with_file_name(shown.trim_end_matches(SUFFIX));
-            plain.push((target, bytes));
+            let bytes = conflicts::read(&copy)?.unwrap_or_default();
+            let sealed = if conflicts::display_name(&copy).ends_with(SUFFIX) {
+                copy.clone()
+            } else {
+                crypt::sealed_path(&copy)
+            };
+            plain.push((copy, sealed, bytes));
         }
     }
     let merged = dir.join(MERGED_DIR);
@@ -183,61 +195,86 @@ pub(crate) fn on(dir: &Path) -> Result<Warned<Vec<String>>> {
         for entry in entries.flatten() {
             let path = entry.path();
             if path.is_file() && !entry.file_name().to_string_lossy().ends_with(SUFFIX) {
-                let bytes = crypt::read_if_exists(&path)?.unwrap_or_default();
-                plain.push((path, bytes));
+                let bytes = conflicts::read(&path)?.unwrap_or_default();
+                plain.push((path.clone(), crypt::sealed_path(&path), bytes));
             }
         }
     }
     let mut done = Vec::new();
-    for (path, bytes) in &plain {
-        let sealed = crypt::sealed_path(path);
+    for (_, sealed, bytes) in &plain {
         let ciphertext = recipients.encrypt(bytes)?;
-        fsx::replace_plain(&sealed, |out| {
+        fsx::replace_plain(sealed, |out| {
             out.write_all(&ciphertext)
-                .map_err(|e| Error::io("cannot write", &sealed, &e))
+                .map_err(|e| Error::io("cannot write", sealed, &e))
         })?;
-        done.push(path.strip_prefix(dir).unwrap_or(path).display().to_string() + SUFFIX);
+        done.push(
+            sealed
+                .strip_prefix(dir)
+                .unwrap_or(sealed)
+                .display()
+                .to_string(),
+        );
     }
-    for (path, _) in &plain {
-        remove_if_exists(path)?;
+    for (path, sealed, _) in &plain {
+        if path != sealed {
+            remove_if_exists(path)?;
+        }
     }
     fsx::sync_dir(dir)?;
     Ok(Warned::new(done, warnings))
 }
 
+/// Folds the sync-conflict copies of the log, goals and removed (and a
+/// plain one beside its `.age` file) in, as any write does first, so that
+/// `crypt on` and `off` never write one version over another.
+fn fold_copies(dir: &Path) -> Result<Vec<Warning>> {
+    let mut warnings: Vec<Warning> = super::log::fold_copies(dir)?.into_iter().collect();
+    warnings.extend(super::goals::fold_copies(dir)?);
+    Ok(warnings)
+}
+
 /// Decrypts every data file back to plain CSV (the sync-conflict copies
-/// too) and removes the encrypted ones. Returns the files now plain.
+/// too, under their plain names) and removes the encrypted ones; the
+/// copies of the log, goals and removed are folded in first. Returns the
+/// files now plain.
 pub(crate) fn off(dir: &Path) -> Result<Warned<Vec<String>>> {
     if !dir.exists() {
         return Ok(Warned::new(Vec::new(), Vec::new()));
     }
-    let warnings: Vec<Warning> = fsx::ensure_dir(dir)?.into_iter().collect();
+    let mut warnings: Vec<Warning> = fsx::ensure_dir(dir)?.into_iter().collect();
     let _lock = Lock::acquire(dir)?;
-    let mut sealed: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    warnings.extend(fold_copies(dir)?);
+    // Each: the encrypted file, where its plaintext goes, the plaintext.
+    let mut sealed: Vec<(PathBuf, PathBuf, Vec<u8>)> = Vec::new();
     for name in sealed_names() {
         let path = dir.join(name);
-        if crypt::sealed_path(&path).exists() {
+        let age = crypt::sealed_path(&path);
+        if age.exists() {
             let bytes = crypt::read_if_exists(&path)?.unwrap_or_default();
-            sealed.push((path, bytes));
+            sealed.push((age, path, bytes));
         }
         for copy in conflicts::copies(dir, name)? {
             let shown = conflicts::display_name(&copy);
-            if let Some(plain) = shown.strip_suffix(SUFFIX) {
-                let bytes = crypt::read_if_exists(&copy)?.unwrap_or_default();
-                sealed.push((copy.with_file_name(plain), bytes));
+            if let Some(plain) = shown
+                .ends_with(SUFFIX)
+                .then(|| conflicts::plain_name(&shown, name))
+                .flatten()
+            {
+                let bytes = conflicts::read(&copy)?.unwrap_or_default();
+                sealed.push((copy.clone(), copy.with_file_name(plain), bytes));
             }
         }
     }
     let mut done = Vec::new();
-    for (path, bytes) in &sealed {
+    for (_, path, bytes) in &sealed {
         fsx::replace_plain(path, |out| {
             out.write_all(bytes)
                 .map_err(|e| Error::io("cannot write", path, &e))
         })?;
         done.push(path.strip_prefix(dir).unwrap_or(path).display().to_string());
     }
-    for (path, _) in &sealed {
-        remove_if_exists(&crypt::sealed_path(path))?;
+    for (age, _, _) in &sealed {
+        remove_if_exists(age)?;
     }
     fsx::sync_dir(dir)?;
     Ok(Warned::new(done, warnings))
@@ -259,6 +296,9 @@ pub(crate) struct Status {
     /// Each of couple's files present: its name as on disk and whether it
     /// is encrypted.
     pub(crate) files: Vec<(String, bool)>,
+    /// With encryption on, what is still plain text in the data directory
+    /// or `.merged/` (paths inside the data directory).
+    pub(crate) plaintext: Vec<String>,
     pub(crate) identity: Option<PathBuf>,
     /// This machine's public key, when its identity can be read without a
     /// passphrase, and whether it is among the recipients.
@@ -302,11 +342,60 @@ pub(crate) fn status(dir: &Path) -> Result<Status> {
             let known = recipients.iter().any(|(_, k)| *k == key);
             (key, known)
         });
+    let on = crypt::is_on(dir);
     Ok(Status {
-        on: crypt::is_on(dir),
+        plaintext: if on { plaintext(dir) } else { Vec::new() },
+        on,
         recipients,
         files,
         identity,
         public,
     })
+}
+
+/// What is plain text, with encryption on, among couple's files in `dir`
+/// (a data file, a sync-conflict copy) and in `.merged/`.
+fn plaintext(dir: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut look = |path: &Path, shown: String| {
+        if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+            found.push(format!("{shown} (a symbolic link)"));
+        } else if path.is_file() && !starts_as_age(path) {
+            found.push(shown);
+        }
+    };
+    if let Ok(entries) = fs::read_dir(dir) {
+        let mut names: Vec<String> = entries
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| sealed_names().any(|own| n == own || conflicts::is_copy_of(n, own)))
+            .collect();
+        names.sort();
+        for name in names {
+            look(&dir.join(&name), name);
+        }
+    }
+    if let Ok(entries) = fs::read_dir(dir.join(MERGED_DIR)) {
+        let mut names: Vec<String> = entries
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        for name in names {
+            look(
+                &dir.join(MERGED_DIR).join(&name),
+                format!("{MERGED_DIR}/{name}"),
+            );
+        }
+    }
+    found
+}
+
+/// Whether the file at `path` starts as an age file does.
+fn starts_as_age(path: &Path) -> bool {
+    use std::io::Read as _;
+    let mut head = Vec::with_capacity(64);
+    fs::File::open(path)
+        .and_then(|f| f.take(64).read_to_end(&mut head))
+        .is_ok_and(|_| crypt::is_age(&head))
 }

@@ -38,7 +38,7 @@ pub(super) fn column_key(name: &[u8]) -> String {
 /// Folds what sync-conflict copies add into the main file and moves them
 /// aside; an entry removed by `--undo` is not taken in, and leaves the main
 /// file if a copy brought it back there. Call with the lock held.
-pub(super) fn fold_copies(dir: &Path) -> Result<Option<Warning>> {
+pub(crate) fn fold_copies(dir: &Path) -> Result<Option<Warning>> {
     let removed_warning = removed::fold_copies(dir)?;
     let copies = conflicts::copies(dir, LOG_FILE)?;
     if copies.is_empty() {
@@ -88,7 +88,7 @@ fn read_copy(
     own: &mut Vec<OwnCells>,
 ) -> Result<()> {
     // None: another writer just moved it aside; its entries are in the log.
-    let Some(file) = crypt::open(copy)? else {
+    let Some(file) = conflicts::open(copy)? else {
         return Ok(());
     };
     let mut reader = Reader::<_, Entry>::open(&conflicts::display_name(copy), file)?;

@@ -21,6 +21,7 @@ mod skips;
 mod undo;
 
 pub(crate) use append::{append, check_appendable};
+pub(crate) use fold::fold_copies;
 pub(crate) use newest::newest_first;
 pub(crate) use skips::{Look, skipped_on};
 pub(crate) use undo::remove_last_of;
@@ -114,12 +115,25 @@ pub(crate) fn for_each_decoding(
         Ok(())
     })?;
     for copy in &copies {
-        read_file(copy, &conflicts::display_name(copy), |entry, _| {
+        read_copy(copy, |entry| {
             if seen.insert(entry.id.clone()) && !removed.contains(entry.id.as_bytes()) {
                 visit(entry)?;
             }
             Ok(())
         })?;
+    }
+    Ok(())
+}
+
+/// Streams a sync-conflict copy of the log: the file itself, never its
+/// `.age` sibling (a plain twin's is the log).
+pub(super) fn read_copy(copy: &Path, mut visit: impl FnMut(&Entry) -> Result<()>) -> Result<()> {
+    let Some(file) = conflicts::open(copy)? else {
+        return Ok(());
+    };
+    let mut reader = Reader::<_, Entry>::open(&conflicts::display_name(copy), file)?;
+    while reader.advance(|_| true)? {
+        visit(reader.record())?;
     }
     Ok(())
 }

@@ -26,7 +26,7 @@ use chrono::{Datelike, NaiveDate};
 use csv::{ByteRecord, Position};
 use memchr::memchr;
 
-use super::{LOG_FILE, WantsText, conflicts, read_file, removed};
+use super::{LOG_FILE, WantsText, conflicts, read_copy, removed};
 use crate::error::{Error, Result};
 use crate::model::Entry;
 use crate::store::crypt::{self, Source};
@@ -120,7 +120,7 @@ pub(crate) fn newest_first(
     // What the copies add is kept whole: they are small, and rare.
     let mut extra: Vec<Entry> = Vec::new();
     for copy in &copies {
-        read_file(copy, &conflicts::display_name(copy), |entry, _| {
+        read_copy(copy, |entry| {
             if seen.insert(entry.id.clone()) && !removed.contains(entry.id.as_bytes()) {
                 first(entry)?;
                 extra.push(entry.clone());
