@@ -13,6 +13,7 @@ pub(crate) mod prompts;
 pub(crate) mod quiet;
 pub(crate) mod removed;
 pub(crate) mod rituals;
+mod rows;
 pub(crate) mod said;
 pub(crate) mod schema;
 pub(crate) mod sealing;

@@ -17,6 +17,7 @@ use std::marker::PhantomData;
 use chrono::NaiveDate;
 use csv::ByteRecord;
 
+use super::rows::{Fields, Row};
 use super::table::{Source, Table, first_line_ends_crlf};
 use crate::dates;
 use crate::error::{Error, Result};
@@ -316,9 +317,9 @@ pub(crate) struct Reader<I: Source, R: Record> {
     /// Where each column stands in the file (`usize::MAX`: nowhere).
     positions: Vec<usize>,
     has_lazy: bool,
-    row: ByteRecord,
+    row: Row,
     /// The row read before `row`, for [`Reader::advance`].
-    previous: ByteRecord,
+    previous: Row,
     /// What `record` holds: see [`Held`].
     held: Held,
     record: R,
@@ -347,8 +348,8 @@ impl<I: Source, R: Record> Reader<I, R> {
             table,
             positions,
             has_lazy: R::COLUMNS.iter().any(|c| c.lazy),
-            row: ByteRecord::new(),
-            previous: ByteRecord::new(),
+            row: Row::default(),
+            previous: Row::default(),
             held: Held::Nothing,
             record: R::default(),
             skip_blank_rows: false,
@@ -370,7 +371,7 @@ impl<I: Source, R: Record> Reader<I, R> {
     /// Reads the next row into `row`, passing over blank ones if asked.
     fn read(&mut self) -> Result<bool> {
         loop {
-            if !self.table.next(&mut self.row)? {
+            if !self.table.next_row(&mut self.row)? {
                 return Ok(false);
             }
             if !(self.skip_blank_rows && self.row.iter().all(|c| c.trim_ascii().is_empty())) {
@@ -448,7 +449,7 @@ impl<I: Source, R: Record> Reader<I, R> {
     }
 
     /// The row last read, as it stands in the file.
-    pub(crate) fn row(&self) -> &ByteRecord {
+    pub(crate) fn row(&self) -> &Row {
         &self.row
     }
 
@@ -462,12 +463,12 @@ impl<I: Source, R: Record> Reader<I, R> {
 /// when `wants_lazy` says so (else they read as empty). With `previous`
 /// (a row and what `record` holds of it), a cell as in that row is not
 /// decoded again. Returns what `record` then holds.
-fn decode_row<I: Source, R: Record>(
+fn decode_row<I: Source, R: Record, F: Fields>(
     table: &Table<I>,
     positions: &[usize],
     has_lazy: bool,
-    row: &ByteRecord,
-    previous: Option<(&ByteRecord, Held)>,
+    row: &F,
+    previous: Option<(&F, Held)>,
     record: &mut R,
     wants_lazy: impl Fn(&R) -> bool,
 ) -> Result<Held> {
@@ -475,7 +476,7 @@ fn decode_row<I: Source, R: Record>(
     // cell left empty too): one check over the whole row, the cheap way;
     // a cell is then a slice of it.
     let Some(whole) = utf8_row(row) else {
-        return Err(not_utf8_at::<I, R>(table, row));
+        return Err(not_utf8_at::<I, R, F>(table, row));
     };
     let mut pass = Pass {
         table,
@@ -505,12 +506,12 @@ fn decode_row<I: Source, R: Record>(
 }
 
 /// One pass over a row's columns: the eager ones, or the lazy.
-struct Pass<'a, I: Source, R> {
+struct Pass<'a, I: Source, R, F> {
     table: &'a Table<I>,
     positions: &'a [usize],
-    row: &'a ByteRecord,
+    row: &'a F,
     /// The row before, whose eager cells `record` holds decoded.
-    previous: Option<&'a ByteRecord>,
+    previous: Option<&'a F>,
     whole: Option<&'a str>,
     record: &'a mut R,
     /// Which columns this pass decodes.
@@ -519,7 +520,7 @@ struct Pass<'a, I: Source, R> {
     empty: bool,
 }
 
-impl<I: Source, R: Record> DecodeEach<R> for Pass<'_, I, R> {
+impl<I: Source, R: Record, F: Fields> DecodeEach<R> for Pass<'_, I, R, F> {
     // Inlined into every row's loop, so that `column.lazy` and each decode
     // are known there; measured in benches/run (review, export).
     #[allow(clippy::inline_always)]
@@ -567,10 +568,11 @@ fn same(a: &[u8], b: &[u8]) -> bool {
 /// The row as text, when it is UTF-8 and each field starts and ends on a
 /// character boundary (fields are stored back to back, so two halves of a
 /// character in two fields would pass the first check alone).
-fn utf8_row(record: &ByteRecord) -> Option<&str> {
+fn utf8_row<F: Fields>(record: &F) -> Option<&str> {
     let whole = std::str::from_utf8(record.as_slice()).ok()?;
-    // An ASCII row (nearly every row) has a character boundary everywhere.
-    if whole.is_ascii() {
+    // A row split at its (ASCII) commas, or an ASCII row, has a character
+    // boundary wherever a field starts or ends.
+    if record.split_at_commas() || whole.is_ascii() {
         return Some(whole);
     }
     (0..record.len())
@@ -585,10 +587,9 @@ fn utf8_row(record: &ByteRecord) -> Option<&str> {
 /// The error for a row that is not UTF-8, naming the first field that is
 /// not (by our column name, or the file's own for a column of the users').
 #[cold]
-fn not_utf8_at<I: Source, R: Record>(table: &Table<I>, record: &ByteRecord) -> Error {
-    let at = record
-        .iter()
-        .position(|field| std::str::from_utf8(field).is_err())
+fn not_utf8_at<I: Source, R: Record, F: Fields>(table: &Table<I>, record: &F) -> Error {
+    let at = (0..record.len())
+        .position(|i| std::str::from_utf8(record.get(i).unwrap_or_default()).is_err())
         .unwrap_or(0);
     let name = (0..R::COLUMNS.len())
         .find(|&i| table.position(i) == Some(at))

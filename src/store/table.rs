@@ -7,6 +7,7 @@ use std::io::{self, Read, Seek};
 
 use csv::ByteRecord;
 
+use super::rows::{Fields, How, Row, RowError, Rows};
 use super::schema::{Problem, Record};
 use crate::error::{Error, Result};
 
@@ -60,7 +61,9 @@ impl Source for File {
 /// columns.
 pub(crate) struct Table<R: Source> {
     name: String,
-    reader: csv::Reader<R>,
+    rows: Rows<R>,
+    /// Where [`Table::next`] reads before copying.
+    scratch: Row,
     header: ByteRecord,
     /// For each column of the record, where it stands in this file (if it does).
     positions: Vec<Option<usize>>,
@@ -76,34 +79,37 @@ pub(crate) struct Table<R: Source> {
 impl<R: Source> Table<R> {
     /// Reads the header of `input`. An empty input is a table without rows.
     pub(crate) fn open<T: Record>(name: &str, input: R) -> Result<Self> {
-        let reader = csv::ReaderBuilder::new()
-            // Big reads: a million-row log in 400 syscalls, not 12,000.
-            .buffer_capacity(256 * 1024)
-            .has_headers(false)
-            .flexible(false)
-            .from_reader(input);
-        let mut header = ByteRecord::new();
+        // Big reads: a million-row log in 400 syscalls, not 12,000.
+        let rows = Rows::new(input, 256 * 1024);
+        let mut header = Row::default();
         let mut table = Self {
             name: name.to_string(),
-            reader,
+            rows,
+            scratch: Row::default(),
             header: ByteRecord::new(),
             positions: vec![None; T::COLUMNS.len()],
             last_start: None,
             cr_ends: false,
         };
-        if !table
-            .reader
-            .read_byte_record(&mut header)
-            .map_err(|e| table.csv_error(&e))?
+        if table
+            .rows
+            .next(&mut header)
+            .map_err(|e| table.csv_error(e))?
+            .is_none()
         {
             // An empty file: every schema column is "present" at no position.
             return Ok(table);
         }
+        let header = {
+            let mut record = ByteRecord::new();
+            header.copy_into(&mut record);
+            record
+        };
         if header.get(0).is_some_and(is_merge_marker) {
             return Err(unresolved_merge(name, 1));
         }
         // No LF taken while reading the header: it ended with a CR.
-        table.cr_ends = table.reader.position().line() == 1;
+        table.cr_ends = table.rows.position().line() == 1;
         let names = header_names(name, &header)?;
         for (slot, wanted) in table.positions.iter_mut().zip(T::COLUMNS) {
             *slot = names
@@ -131,7 +137,7 @@ impl<R: Source> Table<R> {
     /// Where the next row starts, in bytes from the start of the input
     /// (after the header, once it is read).
     pub(crate) fn offset(&self) -> u64 {
-        self.reader.position().byte()
+        self.rows.position().byte()
     }
 
     /// Where column `column` (an index into the record's columns) stands in this file.
@@ -142,14 +148,27 @@ impl<R: Source> Table<R> {
     /// Reads the next row into `record`; false at the end. A last record
     /// that ends inside an open quote is a torn end, reported with its line.
     pub(crate) fn next(&mut self, record: &mut ByteRecord) -> Result<bool> {
-        let more = match self.reader.read_byte_record(record) {
-            Ok(more) => more,
+        let mut row = std::mem::take(&mut self.scratch);
+        let more = self.next_row(&mut row);
+        row.copy_into(record);
+        self.scratch = row;
+        more
+    }
+
+    /// Like [`Table::next`], into a [`Row`] (no copy per field).
+    pub(crate) fn next_row(&mut self, record: &mut Row) -> Result<bool> {
+        let how = match self.rows.next(record) {
+            Ok(Some(how)) => how,
+            Ok(None) => {
+                self.check_the_end()?;
+                return Ok(false);
+            }
             // A row of the wrong length may be a marker line of an
             // unfinished git merge, or a row whose last field never ended.
             Err(err) => {
-                if let csv::ErrorKind::UnequalLengths { pos: Some(pos), .. } = err.kind() {
+                if let RowError::UnequalLengths { pos, .. } = &err {
                     let raw = self
-                        .reader
+                        .rows
                         .get_ref()
                         .bytes_from(pos.byte())
                         .unwrap_or_default();
@@ -162,24 +181,19 @@ impl<R: Source> Table<R> {
                         self.check_the_end()?;
                     }
                 }
-                return Err(self.csv_error(&err));
+                return Err(self.csv_error(err));
             }
         };
-        if !more {
-            self.check_the_end()?;
-            return Ok(false);
-        }
-        let start = record
-            .position()
-            .map_or((0, 0), |p| (p.byte(), self.line_at(p)));
+        let start = Fields::position(record).map_or((0, 0), |p| (p.byte(), self.line_at(p)));
         self.last_start = Some(start);
         // NUL bytes are what a write torn by a crash leaves (the file grew,
-        // its data never came); later appends may have buried them.
-        if record.as_slice().contains(&0) {
+        // its data never came); later appends may have buried them. A row
+        // split at its commas was seen to hold none.
+        if how == How::Parsed && Fields::as_slice(record).contains(&0) {
             return Err(Error::data(&self.name, self.line(record), "contains NUL bytes")
                 .with_hint("a write torn by a crash looks like this: remove the broken row in a text editor"));
         }
-        Ok(more)
+        Ok(true)
     }
 
     /// The error for a last record that ends inside an open quote: the
@@ -189,7 +203,7 @@ impl<R: Source> Table<R> {
         let Some((start, line)) = self.last_start.take() else {
             return Ok(());
         };
-        let raw = self.reader.get_ref().bytes_from(start).map_err(|e| {
+        let raw = self.rows.get_ref().bytes_from(start).map_err(|e| {
             Error::runtime(format!(
                 "reading {}: {}",
                 self.name,
@@ -218,12 +232,12 @@ impl<R: Source> Table<R> {
 
     /// A problem with the cell of column `column` of `record`.
     #[cold]
-    pub(crate) fn problem(&self, record: &ByteRecord, column: &str, problem: Problem) -> Error {
+    pub(crate) fn problem(&self, record: &impl Fields, column: &str, problem: Problem) -> Error {
         problem.at(&self.name, self.line(record), column)
     }
 
     /// The line a record starts on, counting the header as line 1.
-    pub(crate) fn line(&self, record: &ByteRecord) -> u64 {
+    pub(crate) fn line(&self, record: &impl Fields) -> u64 {
         record.position().map_or(0, |p| self.line_at(p))
     }
 
@@ -240,26 +254,21 @@ impl<R: Source> Table<R> {
         }
     }
 
-    fn csv_error(&self, err: &csv::Error) -> Error {
-        match err.kind() {
-            csv::ErrorKind::UnequalLengths {
+    fn csv_error(&self, err: RowError) -> Error {
+        match err {
+            RowError::UnequalLengths {
                 pos,
-                expected_len,
+                expected,
                 len,
             } => Error::data(
                 &self.name,
-                pos.as_ref().map_or(0, |p| self.line_at(p)),
-                format!("expected {expected_len} fields, found {len}"),
+                self.line_at(&pos),
+                format!("expected {expected} fields, found {len}"),
             )
             .with_hint(
                 "a quote may be missing, a row may be cut short, or a comma in a note may be unquoted: fix that line in a text editor",
             ),
-            csv::ErrorKind::Io(io) => Error::runtime(format!("reading {}: {}", self.name, crate::error::plain(io))),
-            _ => Error::data(
-                &self.name,
-                err.position().map_or(0, |p| self.line_at(p)),
-                "cannot be read as CSV",
-            ),
+            RowError::Io(io) => Error::runtime(format!("reading {}: {}", self.name, crate::error::plain(&io))),
         }
     }
 }
@@ -350,9 +359,9 @@ impl<R: Source + Seek> Table<R> {
     /// Goes back (or forth) to a record's start, as a reader found it
     /// earlier: the next row read is that record, with its own line number.
     pub(crate) fn seek(&mut self, position: &csv::Position) -> Result<()> {
-        self.reader
-            .seek(position.clone())
-            .map_err(|e| self.csv_error(&e))
+        self.rows
+            .seek(position)
+            .map_err(|e| self.csv_error(RowError::Io(e)))
     }
 }
 
