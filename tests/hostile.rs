@@ -254,3 +254,96 @@ fn a_bad_row_in_a_pauses_copy_is_named_with_the_copy() {
         "{err}"
     );
 }
+
+/// Runs couple with its stdout on /dev/full: (exit code, stderr).
+fn to_full_disk(env: &Env, args: &[&str]) -> Option<(i32, String)> {
+    let full = std::fs::OpenOptions::new().write(true).open("/dev/full");
+    if !crate::harness::require("/dev/full", full.is_ok()) {
+        return None;
+    }
+    let out = env
+        .std_command(args)
+        .stdout(full.unwrap())
+        .output()
+        .unwrap();
+    Some((
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    ))
+}
+
+/// The id in stderr's first line, "… {what} ID was recorded".
+fn recorded<'s>(stderr: &'s str, what: &str) -> &'s str {
+    let first = stderr.lines().next().unwrap_or_default();
+    let prefix = format!("couple: warning: writing output: No space left on device; {what} ");
+    first
+        .strip_prefix(&prefix)
+        .and_then(|rest| rest.strip_suffix(" was recorded"))
+        .unwrap_or_else(|| panic!("unexpected stderr: {stderr}"))
+}
+
+#[test]
+fn a_pause_whose_output_fails_is_recorded_once_and_exits_0() {
+    let env = Env::new();
+    let Some((code, stderr)) = to_full_disk(
+        &env,
+        &[
+            "rituals",
+            "pause",
+            "--from",
+            "2026-12-01",
+            "--to",
+            "2026-12-02",
+            "trip",
+        ],
+    ) else {
+        return;
+    };
+    assert_eq!(code, 0, "{stderr}");
+    let id = recorded(&stderr, "the pause");
+    assert!(
+        stderr.contains("\nhint: do not run the command again: that would record it twice\n"),
+        "{stderr}"
+    );
+    let pauses = env.file("pauses.csv").unwrap();
+    assert_eq!(pauses.lines().count(), 2, "{pauses}");
+    assert!(
+        pauses.contains(&format!("{id},2026-12-01,2026-12-02,,alex,trip,")),
+        "{pauses}"
+    );
+}
+
+#[test]
+fn a_skip_or_a_deck_upgrade_whose_output_fails_is_recorded_and_exits_0() {
+    let env = Env::new();
+    env.ok(&["log", "care"]);
+    let Some((code, stderr)) = to_full_disk(&env, &["prompt", "--skip"]) else {
+        return;
+    };
+    assert_eq!(code, 0, "{stderr}");
+    let id = recorded(&stderr, "the skip");
+    let log = env.file("log.csv").unwrap();
+    assert!(
+        log.contains(&format!("{id},{},alex,skip,", crate::harness::TODAY)),
+        "{log}"
+    );
+
+    // A directory on edition 1 (it held data before editions).
+    let old = Env::new();
+    old.write(
+        "log.csv",
+        "id,date,partner,kind,minutes,mood,prompt,note,logged_at\n",
+    );
+    let (code, stderr) = to_full_disk(&old, &["prompt", "--upgrade-deck"]).unwrap();
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.starts_with(
+            "couple: warning: writing output: No space left on device; the upgrade to deck edition "
+        ),
+        "{stderr}"
+    );
+    assert!(old.file("settings.csv").unwrap().contains("deck_edition,"));
+    // Nothing written, nothing to warn about: an output failure fails.
+    let (code, stderr) = to_full_disk(&old, &["prompt", "--upgrade-deck"]).unwrap();
+    assert_eq!(code, 1, "{stderr}");
+}

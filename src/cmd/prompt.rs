@@ -76,6 +76,7 @@ pub(crate) fn run(args: PromptArgs, cfg: &Config) -> Result<()> {
     }
 
     let mut out = Out::stdout(cfg.color);
+    let mut skipped = None;
     if args.themes {
         let owned: Vec<Prompt> = prompts.into_iter().cloned().collect();
         render_themes(&mut out, &deck::themes(&owned), args.format, args.raw)?;
@@ -88,7 +89,7 @@ pub(crate) fn run(args: PromptArgs, cfg: &Config) -> Result<()> {
             prompts[random_below(prompts.len())]
         } else {
             if args.skip {
-                skip(&every, pin, cfg)?;
+                skipped = skip(&every, pin, cfg)?;
             }
             store::prompts::question_of_the_day(&cfg.dir, &every, pin, date, look)?
                 .ok_or_else(|| no_prompt_on(date))?
@@ -96,13 +97,19 @@ pub(crate) fn run(args: PromptArgs, cfg: &Config) -> Result<()> {
         // A card drawn at random or by id says its id, so it can be
         // answered: couple log answer --prompt ID.
         let with_id = args.random || args.id.is_some();
-        render_one(
+        let written = render_one(
             &mut out,
             prompt,
             args.format,
             args.raw,
             (cfg.stdout_is_terminal, with_id),
-        )?;
+        );
+        if let Some(id) = skipped {
+            // The skip is recorded: a failing stdout only warns (run
+            // again, it would skip the next question too).
+            return out.settle_recorded(written, &format!("the skip {id}"));
+        }
+        written?;
     }
     out.finish()
 }
@@ -114,12 +121,12 @@ fn no_prompt_on(date: chrono::NaiveDate) -> Error {
 
 /// Records in log.csv that today's question (as it stands now) is
 /// skipped, for both partners.
-fn skip(prompts: &[&Prompt], pin: deck::Pin, cfg: &Config) -> Result<()> {
+fn skip(prompts: &[&Prompt], pin: deck::Pin, cfg: &Config) -> Result<Option<String>> {
     let partner = cfg.partner()?;
     let Some(today) =
         store::prompts::question_of_the_day(&cfg.dir, prompts, pin, cfg.today, Look::AsEveryRead)?
     else {
-        return Ok(());
+        return Ok(None);
     };
     let entry = Entry {
         id: fresh_id(ENTRY_ID_LEN),
@@ -132,7 +139,7 @@ fn skip(prompts: &[&Prompt], pin: deck::Pin, cfg: &Config) -> Result<()> {
     };
     store::log::append(&cfg.dir, &entry)?.print();
     crate::hooks::entry_written(cfg, &entry);
-    Ok(())
+    Ok(Some(entry.id))
 }
 
 /// `--upgrade-deck`: the newest edition from today on, and what changes.
@@ -147,12 +154,13 @@ fn upgrade_deck(cfg: &Config) -> Result<()> {
             .map(|(_, n)| n)
             .sum()
     };
-    match upgrade {
+    let upgraded = upgrade.as_ref().map(|up| up.to);
+    let written = match upgrade {
         None => out.line(&format!(
             "already on deck edition {}, the newest this couple knows ({} prompts)",
             deck::NEWEST_EDITION,
             total(deck::NEWEST_EDITION)
-        ))?,
+        )),
         Some(up) => out.line(&format!(
             "deck edition {} → {} from {} on: {} new prompts join the {} of edition {} ({} in all). Earlier days keep their question; your partner needs a couple that knows edition {} (this one, {}, or newer).",
             up.from,
@@ -164,9 +172,13 @@ fn upgrade_deck(cfg: &Config) -> Result<()> {
             total(up.to),
             up.to,
             env!("CARGO_PKG_VERSION"),
-        ))?,
+        )),
+    };
+    match upgraded {
+        // settings.csv is written: a failing stdout only warns.
+        Some(to) => out.settle_recorded(written, &format!("the upgrade to deck edition {to}")),
+        None => written.and_then(|()| out.finish()),
     }
-    out.finish()
 }
 
 /// `--idea KIND`: this week's us-time idea, or today's care idea of the

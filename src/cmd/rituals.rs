@@ -234,9 +234,9 @@ fn add_pause(args: RitualsPauseArgs, cfg: &Config) -> Result<()> {
     } else {
         pause.rituals.join(", ")
     };
-    let mut out = Out::stdout(false);
-    out.line(&pause.id)?;
-    out.finish()?;
+    // The pause is recorded: a failing stdout only warns (a retry would
+    // record it twice).
+    Out::stdout(false).finish_recorded(Some(&pause.id), &format!("the pause {}", pause.id))?;
     printer::say(format_args!(
         "paused {what} from {} to {} ({} days)",
         dates::iso(pause.from),

@@ -70,7 +70,7 @@ pub(crate) fn run(args: TalkArgs, cfg: &Config) -> Result<()> {
         ));
     }
     offer_answer(prompt, &partner, cfg, &mut out)?;
-    out.finish()
+    out.finish_recorded(None, &format!("the talk {}", talk.id))
 }
 
 /// Exit 2, and what to do instead.
@@ -350,7 +350,8 @@ fn weekly(partner: &str, cfg: &Config) -> Result<()> {
     if !cfg.quiet {
         printer::say(format_args!("Recorded: {}.", recorded(&entries)));
     }
-    out.finish()
+    let ids: Vec<&str> = entries.iter().map(|e| e.id.as_str()).collect();
+    out.finish_recorded(None, &format!("the entries {}", ids.join(", ")))
 }
 
 /// `3 appreciations, a state-of-us`.

@@ -159,6 +159,12 @@ impl Out {
             Some(text) => self.line(text),
             None => Ok(()),
         };
+        self.settle_recorded(written, what)
+    }
+
+    /// Like [`Out::finish_recorded`], after the command wrote to `self`
+    /// itself (`written`: how that went).
+    pub(crate) fn settle_recorded(self, written: Result<()>, what: &str) -> Result<()> {
         match written.and_then(|()| self.finish()) {
             Err(err) if err.kind == ErrorKind::Runtime => {
                 printer::warn(
