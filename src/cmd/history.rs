@@ -10,10 +10,10 @@ use crate::cli::{HistoryArgs, HistoryFormat};
 use crate::config::Config;
 use crate::dates;
 use crate::error::{Error, Result};
-use crate::model::{Kind, LogFilter, same_partner};
+use crate::model::{Entry, Kind, LogFilter, same_partner};
 use crate::render::csv::{Sink, Style};
 use crate::render::{self, Out};
-use crate::report::history::{Blind, Grep, Journal, Row, view};
+use crate::report::history::{Blind, Day, Grep, Journal, Row, view_into};
 use crate::store;
 
 const COLUMNS: [&str; 9] = [
@@ -64,34 +64,42 @@ pub(crate) fn run(args: HistoryArgs, cfg: &Config) -> Result<()> {
         .flatten();
     let (mut out, paging) = render::pager::open(pager, cfg.color);
 
-    // Then the log again, newest first: compute each row's view and render.
-    let rows = |visit: &mut dyn FnMut(Row) -> Result<()>| {
-        log.visit(&shows, |entry| {
-            if !filter.keeps(entry) || !shows(entry.kind, entry.date) {
-                return Ok(());
-            }
-            let question = questions.get(entry.prompt.as_str()).copied();
-            match view(entry, question, blind, grep.as_ref()) {
-                Some(row) => visit(row),
-                None => Ok(()),
-            }
-        })
+    // Then the log again, newest first: each row's view, rendered. The
+    // rows' strings are reused (a million rows, a few days' worth of them).
+    let question = |entry: &Entry| {
+        if entry.prompt.is_empty() {
+            None
+        } else {
+            questions.get(entry.prompt.as_str()).copied()
+        }
     };
+    let keeps = |entry: &Entry| filter.keeps(entry) && shows(entry.kind, entry.date);
     match args.format {
         HistoryFormat::Text => {
             let mut journal = Journal::default();
             let mut first = true;
-            let mut give = |out: &mut Out, day| {
+            let mut give = |out: &mut Out, journal: &mut Journal, day: Day| {
                 render::journal::day(out, &day, first)?;
                 first = false;
+                journal.recycle(day);
                 Ok::<_, Error>(())
             };
-            rows(&mut |row| match journal.push(row) {
-                Some(day) => give(&mut out, day),
-                None => Ok(()),
+            log.visit(&shows, |entry| {
+                if !keeps(entry) {
+                    return Ok(());
+                }
+                let mut row = journal.blank();
+                if !view_into(entry, question(entry), blind, grep.as_ref(), &mut row) {
+                    journal.give_back(row);
+                    return Ok(());
+                }
+                match journal.push(row) {
+                    Some(day) => give(&mut out, &mut journal, day),
+                    None => Ok(()),
+                }
             })?;
             if let Some(day) = journal.finish() {
-                give(&mut out, day)?;
+                render::journal::day(&mut out, &day, first)?;
             }
         }
         HistoryFormat::Csv | HistoryFormat::Json => {
@@ -101,7 +109,14 @@ pub(crate) fn run(args: HistoryArgs, cfg: &Config) -> Result<()> {
                 excel: false,
             };
             let mut sink = Sink::open(out.writer(), style, &COLUMNS, &Error::output)?;
-            rows(&mut |row| write_row(&mut sink, &row))?;
+            let mut row = Row::blank();
+            log.visit(&shows, |entry| {
+                if keeps(entry) && view_into(entry, question(entry), blind, grep.as_ref(), &mut row)
+                {
+                    write_row(&mut sink, &row)?;
+                }
+                Ok(())
+            })?;
             sink.finish()?;
         }
     }

@@ -74,31 +74,93 @@ pub(crate) struct Row {
 
 /// The reader's view of one entry, or `None` when `grep` does not find it
 /// in what they may see (the note unless hidden, the question).
+#[cfg(test)]
 pub(crate) fn view(
     entry: &Entry,
     question: Option<&str>,
     blind: Blind<'_>,
     grep: Option<&Grep>,
 ) -> Option<Row> {
+    let mut row = Row::blank();
+    view_into(entry, question, blind, grep, &mut row).then_some(row)
+}
+
+/// [`view`] into `row`, reusing its strings: false when `grep` does not
+/// find the entry (and `row` is then left as it was, or half filled).
+pub(crate) fn view_into(
+    entry: &Entry,
+    question: Option<&str>,
+    blind: Blind<'_>,
+    grep: Option<&Grep>,
+    row: &mut Row,
+) -> bool {
     let hidden = blind.hides(entry);
     if let Some(grep) = grep {
         let in_note = !hidden && grep.finds(&entry.note);
         if !in_note && !question.is_some_and(|q| grep.finds(q)) {
-            return None;
+            return false;
         }
     }
-    let some = |text: &str| (!text.is_empty()).then(|| text.to_string());
-    Some(Row {
-        date: entry.date,
-        partner: entry.partner.clone(),
-        kind: entry.kind,
-        minutes: entry.minutes,
-        mood: entry.mood,
-        prompt: some(&entry.prompt),
-        question: question.map(str::to_string),
-        note: if hidden { None } else { some(&entry.note) },
-        hidden,
-    })
+    row.date = entry.date;
+    set(&mut row.partner, &entry.partner);
+    row.kind = entry.kind;
+    row.minutes = entry.minutes;
+    row.mood = entry.mood;
+    set_some(&mut row.prompt, some(&entry.prompt));
+    set_some(&mut row.question, question);
+    set_some(&mut row.note, if hidden { None } else { some(&entry.note) });
+    row.hidden = hidden;
+    true
+}
+
+impl Row {
+    /// An empty row, to be filled by [`view_into`].
+    pub(crate) fn blank() -> Self {
+        Self {
+            date: NaiveDate::MIN,
+            partner: String::new(),
+            kind: Kind::default(),
+            minutes: None,
+            mood: None,
+            prompt: None,
+            question: None,
+            note: None,
+            hidden: false,
+        }
+    }
+
+    /// Makes this row a copy of `other`, reusing its strings.
+    fn copy_from(&mut self, other: &Row) {
+        self.date = other.date;
+        set(&mut self.partner, &other.partner);
+        self.kind = other.kind;
+        self.minutes = other.minutes;
+        self.mood = other.mood;
+        set_some(&mut self.prompt, other.prompt.as_deref());
+        set_some(&mut self.question, other.question.as_deref());
+        set_some(&mut self.note, other.note.as_deref());
+        self.hidden = other.hidden;
+    }
+}
+
+/// `text`, unless it is empty.
+fn some(text: &str) -> Option<&str> {
+    (!text.is_empty()).then_some(text)
+}
+
+/// `text` into `field`, in the buffer it has.
+fn set(field: &mut String, text: &str) {
+    field.clear();
+    field.push_str(text);
+}
+
+/// `text` into `field`, in the buffer it has if any.
+fn set_some(field: &mut Option<String>, text: Option<&str>) {
+    match (field.as_mut(), text) {
+        (Some(buffer), Some(text)) => set(buffer, text),
+        (None, Some(text)) => *field = Some(text.to_string()),
+        (_, None) => *field = None,
+    }
 }
 
 /// One day of the journal.
@@ -126,9 +188,42 @@ pub(crate) struct Journal {
     /// Answers of the days already given out, within [`ROUND_DAYS`] of the
     /// current one: the front is the oldest (the day given out last).
     later: VecDeque<Row>,
+    /// Rows, questions and a day given back ([`Journal::recycle`]), to be
+    /// filled again: a million rows are read with the strings of a few days.
+    spare_rows: Vec<Row>,
+    spare_questions: Vec<Question>,
+    spare_day: Option<Day>,
 }
 
 impl Journal {
+    /// A row to fill with [`view_into`] and [`push`](Journal::push) (or
+    /// give back).
+    pub(crate) fn blank(&mut self) -> Row {
+        self.spare_rows.pop().unwrap_or_else(Row::blank)
+    }
+
+    /// A row not pushed after all.
+    pub(crate) fn give_back(&mut self, row: Row) {
+        self.spare_rows.push(row);
+    }
+
+    /// A day given out and done with: its rows are filled again.
+    pub(crate) fn recycle(&mut self, mut day: Day) {
+        for mut question in day.questions.drain(..) {
+            self.spare_rows.append(&mut question.answers);
+            self.spare_questions.push(question);
+        }
+        self.spare_rows.append(&mut day.notes);
+        self.spare_day = Some(day);
+    }
+
+    /// A copy of `row`, in a spare row's strings.
+    fn copy(&mut self, row: &Row) -> Row {
+        let mut copy = self.blank();
+        copy.copy_from(row);
+        copy
+    }
+
     /// Adds the next row (rows come newest first); gives back the day before
     /// it when this row starts a new one.
     pub(crate) fn push(&mut self, row: Row) -> Option<Day> {
@@ -136,21 +231,32 @@ impl Journal {
             Some(day) if day.date != row.date => self.close(),
             _ => None,
         };
-        let date = row.date;
-        let day = self.day.get_or_insert_with(|| Day {
-            date,
-            questions: Vec::new(),
-            notes: Vec::new(),
-        });
+        if self.day.is_none() {
+            let mut day = self.spare_day.take().unwrap_or_else(|| Day {
+                date: row.date,
+                questions: Vec::new(),
+                notes: Vec::new(),
+            });
+            day.date = row.date;
+            self.day = Some(day);
+        }
+        let Some(day) = self.day.as_mut() else {
+            return done;
+        };
         if row.kind == Kind::Answer {
-            let prompt = row.prompt.clone().unwrap_or_default();
-            match day.questions.iter_mut().find(|q| q.prompt == prompt) {
-                Some(question) => question.answers.push(row),
-                None => day.questions.push(Question {
-                    prompt,
-                    text: row.question.clone(),
-                    answers: vec![row],
-                }),
+            let prompt = row.prompt.as_deref().unwrap_or_default();
+            if let Some(question) = day.questions.iter_mut().find(|q| q.prompt == prompt) {
+                question.answers.push(row);
+            } else {
+                let mut question = self.spare_questions.pop().unwrap_or_else(|| Question {
+                    prompt: String::new(),
+                    text: None,
+                    answers: Vec::new(),
+                });
+                set(&mut question.prompt, prompt);
+                set_some(&mut question.text, row.question.as_deref());
+                question.answers.push(row);
+                day.questions.push(question);
             }
         } else {
             day.notes.push(row);
@@ -171,13 +277,16 @@ impl Journal {
         let mut day = self.day.take()?;
         let horizon = day.date + chrono::Days::new(ROUND_DAYS as u64);
         while self.later.back().is_some_and(|a| a.date > horizon) {
-            self.later.pop_back();
+            if let Some(row) = self.later.pop_back() {
+                self.spare_rows.push(row);
+            }
         }
         for question in &mut day.questions {
             question.answers.reverse();
             let mut joined: Vec<Row> = Vec::new();
             // Oldest first, so each partner's first answer after this day joins.
-            for answer in &self.later {
+            for at in 0..self.later.len() {
+                let answer = &self.later[at];
                 if answer.prompt.as_deref().unwrap_or_default() == question.prompt
                     && !question
                         .answers
@@ -187,14 +296,17 @@ impl Journal {
                         .iter()
                         .any(|a| same_partner(&a.partner, &answer.partner))
                 {
-                    joined.push(answer.clone());
+                    let mut copy = self.spare_rows.pop().unwrap_or_else(Row::blank);
+                    copy.copy_from(&self.later[at]);
+                    joined.push(copy);
                 }
             }
-            question.answers.extend(joined);
+            question.answers.append(&mut joined);
         }
         for question in day.questions.iter().rev() {
             for answer in question.answers.iter().filter(|a| a.date == day.date).rev() {
-                self.later.push_front(answer.clone());
+                let copy = self.copy(answer);
+                self.later.push_front(copy);
             }
         }
         Some(day)

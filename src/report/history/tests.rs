@@ -137,3 +137,65 @@ fn grep_looks_at_notes_and_questions_but_never_at_hidden_answers() {
     let accented = note("2026-11-23", "alex", Kind::Care, "ÉTÉ à Lisbonne");
     assert!(view(&accented, None, blind, Some(&Grep::new("été"))).is_some());
 }
+
+#[test]
+fn reused_rows_make_the_same_days() {
+    // Days of answers and notes, some questions answered days later.
+    let mut log = Vec::new();
+    for i in (0..400u32).rev() {
+        let date = crate::dates::iso(day("2026-01-01") + chrono::Days::new(u64::from(i / 3)));
+        let who = ["alex", "sam", "Alex"][(i % 3) as usize];
+        match i % 4 {
+            0 => log.push(note(
+                &date,
+                who,
+                Kind::Care,
+                if i % 8 == 0 { "" } else { "tea" },
+            )),
+            _ => log.push(answer(
+                &date,
+                who,
+                &format!("p{}", i % 11),
+                &format!("a{i}"),
+            )),
+        }
+    }
+    let answered: HashSet<String> = ["p1", "p2", "p3"]
+        .iter()
+        .map(|s| (*s).to_string())
+        .collect();
+    let blind = Blind {
+        caller: "alex",
+        answered: &answered,
+    };
+    let fresh: Vec<Day> = days("alex", &["p1", "p2", "p3"], &log)
+        .into_iter()
+        .map(|mut d| {
+            d.notes.retain(|n| n.note.as_deref() != Some("tea"));
+            d
+        })
+        .filter(|d| !d.notes.is_empty() || !d.questions.is_empty())
+        .collect();
+    let mut journal = Journal::default();
+    let mut reused = Vec::new();
+    for e in &log {
+        let mut row = journal.blank();
+        // What --grep would leave out is given back.
+        let grep = Grep::new(if e.note == "tea" { "nowhere" } else { "" });
+        if !view_into(e, Some("Q?"), blind, Some(&grep), &mut row) {
+            journal.give_back(row);
+            continue;
+        }
+        if let Some(day) = journal.push(row) {
+            reused.push(day.clone());
+            journal.recycle(day);
+        }
+    }
+    reused.extend(journal.finish());
+    assert_eq!(reused, fresh);
+    assert!(
+        fresh
+            .iter()
+            .any(|d| d.questions.iter().any(|q| q.answers.len() > 1))
+    );
+}
