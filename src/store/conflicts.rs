@@ -26,10 +26,12 @@ pub(crate) const MERGED_DIR: &str = ".merged";
 
 /// The files whose copies are read and folded: the others' plain twins are
 /// set aside whole (see `crypt::reseal_stale`).
-pub(crate) const FOLDED: [&str; 3] = [
+pub(crate) const FOLDED: [&str; 5] = [
     super::log::LOG_FILE,
     super::goals::GOALS_FILE,
     super::removed::REMOVED_FILE,
+    super::rituals::RITUALS_FILE,
+    super::rituals::PAUSES_FILE,
 ];
 
 /// The conflict copies of `file` (like `log.csv`) in `dir`: by name, and a

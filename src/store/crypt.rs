@@ -399,11 +399,13 @@ pub(crate) fn reseal_stale(dir: &Path) -> Result<()> {
 /// A plain `NAME` with encryption on: what a machine that had not yet
 /// seen `crypt on` wrote (a sync tool brings back a file one side changed
 /// and the other deleted). Alone, it is simply encrypted in place. Beside
-/// `NAME.age`, a plain log, goals or removed file is a copy like a
-/// sync-conflict copy (see `conflicts::plain_twin`): every read takes it
-/// in, and this write folds it (or refuses it, exit 65, when it does not
-/// parse, with nothing written) and keeps it in `.merged/`, encrypted.
-/// Any other (`rituals.csv`) goes straight into `.merged/`, encrypted, as
+/// `NAME.age`, a plain log, goals, removed, rituals or pauses file is a
+/// copy like a sync-conflict copy (see `conflicts::plain_twin`): every
+/// read takes it in, and this write folds every copy in (or refuses, exit
+/// 65 naming it, when it does not parse, with nothing written) and keeps
+/// it in `.merged/`, encrypted. (What the folds warn about is not said
+/// here: the values are kept in `.merged/` all the same.) Any other
+/// (`prompts.csv`) goes straight into `.merged/`, encrypted, as
 /// `NAME-plain-STAMP.csv.age`, where it is kept. A symbolic link is
 /// refused: removing it would leave the file it points to in plain text.
 fn adopt_plain(dir: &Path, recipients: &Recipients) -> Result<()> {
@@ -412,6 +414,11 @@ fn adopt_plain(dir: &Path, recipients: &Recipients) -> Result<()> {
         refuse_link(&plain)?;
         let sealed = sealed_path(&plain);
         if sealed.exists() && super::conflicts::FOLDED.contains(name) {
+            if fs::symlink_metadata(&plain).is_ok() {
+                // Folded now, whatever this write is about, so that it
+                // does not stay in plain text until a write of its own.
+                super::sealing::fold_copies(dir)?;
+            }
             continue;
         }
         let mut bytes = match fs::read(&plain) {

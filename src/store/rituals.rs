@@ -8,7 +8,7 @@ use super::schema::{Column, Problem, Record, Stored};
 use super::whole;
 use crate::error::Result;
 use crate::model::{MAX_MINUTES, Pause, Per, Ritual, check_target, parse_kinds};
-use crate::printer::Warned;
+use crate::printer::{Warned, Warning};
 
 pub(crate) const RITUALS_FILE: &str = "rituals.csv";
 pub(crate) const PAUSES_FILE: &str = "pauses.csv";
@@ -198,6 +198,23 @@ pub(crate) fn update<T>(
     whole::update(dir, RITUALS_FILE, &rules, Ritual::defaults, |doc| {
         change(&mut doc.rows)
     })
+}
+
+/// Folds the sync-conflict copies of rituals.csv and pauses.csv in (a
+/// plain one beside its `.age` file among them), for `crypt on` and
+/// `off`. Call with the lock held.
+pub(crate) fn fold_copies(dir: &Path) -> Result<Vec<Warning>> {
+    let rituals = whole::Rules {
+        key: ritual_key,
+        check: ritual_check,
+    };
+    let pauses = whole::Rules {
+        key: pause_key,
+        check: pause_check,
+    };
+    let mut warnings = whole::fold_copies(dir, RITUALS_FILE, &rituals)?;
+    warnings.extend(whole::fold_copies(dir, PAUSES_FILE, &pauses)?);
+    Ok(warnings)
 }
 
 /// Every pause, in file order, then those only its sync-conflict copies

@@ -224,12 +224,13 @@ pub(crate) fn on(dir: &Path) -> Result<Warned<Vec<String>>> {
     Ok(Warned::new(done, warnings))
 }
 
-/// Folds the sync-conflict copies of the log, goals and removed (and a
-/// plain one beside its `.age` file) in, as any write does first, so that
+/// Folds the sync-conflict copies of the log, goals, removed, rituals and
+/// pauses (and a plain one beside its `.age` file) in, as any write does first, so that
 /// `crypt on` and `off` never write one version over another.
-fn fold_copies(dir: &Path) -> Result<Vec<Warning>> {
+pub(crate) fn fold_copies(dir: &Path) -> Result<Vec<Warning>> {
     let mut warnings: Vec<Warning> = super::log::fold_copies(dir)?.into_iter().collect();
     warnings.extend(super::goals::fold_copies(dir)?);
+    warnings.extend(super::rituals::fold_copies(dir)?);
     Ok(warnings)
 }
 

@@ -50,7 +50,7 @@ where
     let mut differing = Vec::new();
     for copy in &copies {
         // A copy another writer just moved aside: its rows are in the file.
-        let Some(bytes) = read_if_exists(copy)? else {
+        let Some(bytes) = conflicts::read(copy)? else {
             continue;
         };
         let shown = conflicts::display_name(copy);
@@ -164,8 +164,44 @@ where
         fsx::replace(&dir.join(name), |out| doc.write(out, name))?;
     }
     // Only now is everything the copies held in the file.
-    warnings.extend(conflicts::set_aside(dir, &merged.copies)?);
-    for (key, copy) in merged.differing {
+    warnings.extend(set_aside(dir, name, merged.copies, merged.differing)?);
+    Ok(Warned::new(value, warnings))
+}
+
+/// Folds the copies of `DIR/name` into it and moves them aside, as
+/// [`update`] does before a change (for `crypt on` and `off`); nothing is
+/// written when there are none. Call with the lock held.
+pub(crate) fn fold_copies<R, K, C, F>(
+    dir: &Path,
+    name: &str,
+    rules: &Rules<K, C>,
+) -> Result<Vec<Warning>>
+where
+    R: Record + Clone + PartialEq,
+    K: Fn(&R) -> String,
+    C: Fn(&str) -> F,
+    F: FnMut(&R, u64) -> Result<()>,
+{
+    let merged = read_merged(dir, name, rules)?;
+    if merged.copies.is_empty() {
+        return Ok(Vec::new());
+    }
+    if let Some(doc) = merged.doc.as_ref().filter(|_| merged.added) {
+        fsx::replace(&dir.join(name), |out| doc.write(out, name))?;
+    }
+    set_aside(dir, name, merged.copies, merged.differing)
+}
+
+/// Moves the folded `copies` aside, with a warning for each record a copy
+/// held otherwise than the file.
+fn set_aside(
+    dir: &Path,
+    name: &str,
+    copies: Vec<PathBuf>,
+    differing: Vec<(String, String)>,
+) -> Result<Vec<Warning>> {
+    let mut warnings: Vec<Warning> = conflicts::set_aside(dir, &copies)?.into_iter().collect();
+    for (key, copy) in differing {
         warnings.push(
             Warning::new(format!(
                 "{copy} had {key} otherwise than {name}: {name}'s is kept"
@@ -176,5 +212,5 @@ where
             )),
         );
     }
-    Ok(Warned::new(value, warnings))
+    Ok(warnings)
 }
