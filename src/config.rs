@@ -99,16 +99,26 @@ impl Config {
             return Err(Error::usage("--partner needs a name")
                 .with_hint("couple --partner yourname …, or leave it out to use COUPLE_PARTNER"));
         }
+        if let Some(name) = typed {
+            let from = if partner_typed {
+                "--partner"
+            } else {
+                "COUPLE_PARTNER"
+            };
+            check_name(name, from)?;
+        }
         let partner = typed.map(str::to_string).or_else(login_name);
         // clap let the typed flag win over COUPLE_PARTNER; the reader is
         // the name the flag hid.
         let reader = if partner_typed {
-            env::var("COUPLE_PARTNER")
+            match env::var("COUPLE_PARTNER")
                 .ok()
                 .as_deref()
                 .and_then(nonblank)
-                .map(str::to_string)
-                .or_else(login_name)
+            {
+                Some(name) => Some(check_name(name, "COUPLE_PARTNER")?.to_string()),
+                None => login_name(),
+            }
         } else {
             partner.clone()
         };
@@ -158,6 +168,22 @@ impl Config {
     }
 }
 
+/// Refuses a name with a control character or a line separator in it
+/// (`from` says where it came from), as an empty `--partner` is refused.
+pub(crate) fn check_name<'n>(name: &'n str, from: &str) -> Result<&'n str> {
+    match crate::model::unfit_in_name(name) {
+        None => Ok(name),
+        Some(c) => Err(Error::usage(format!(
+            "{from} {:?} holds {}: a name is one line of plain text",
+            name,
+            crate::render::shown(&c.to_string())
+                .replace('\n', "a line break")
+                .replace('\t', "a tab")
+        ))
+        .with_hint("write the name without control characters, like --partner alex")),
+    }
+}
+
 fn nonblank(name: &str) -> Option<&str> {
     Some(name.trim()).filter(|name| !name.is_empty())
 }
@@ -174,12 +200,15 @@ fn pager() -> Option<Pager> {
     })
 }
 
+/// `USER`, else `LOGNAME`; a login name with a control character in it
+/// is no name (commands that need one then ask for COUPLE_PARTNER).
 fn login_name() -> Option<String> {
     ["USER", "LOGNAME"].into_iter().find_map(|var| {
         env::var(var)
             .ok()
             .as_deref()
             .and_then(nonblank)
+            .filter(|name| crate::model::unfit_in_name(name).is_none())
             .map(str::to_string)
     })
 }

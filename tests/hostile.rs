@@ -347,3 +347,36 @@ fn a_skip_or_a_deck_upgrade_whose_output_fails_is_recorded_and_exits_0() {
     let (code, stderr) = to_full_disk(&old, &["prompt", "--upgrade-deck"]).unwrap();
     assert_eq!(code, 1, "{stderr}");
 }
+
+#[test]
+fn a_name_with_a_line_break_or_control_character_is_refused_with_exit_2() {
+    let env = Env::new();
+    for name in [
+        "a\nb",
+        "a\rb",
+        "a\tb",
+        "a\u{1b}[2Jb",
+        "a\u{85}b",
+        "a\u{2028}b",
+    ] {
+        let err = env.fails(&["--partner", name, "log", "care", "x"], 2);
+        assert!(err.starts_with("couple: --partner \"a"), "{name:?}: {err}");
+        assert!(err.contains("\nhint: "), "{err}");
+        assert!(
+            !err.chars().any(|c| c.is_control() && c != '\n'),
+            "the name is shown escaped: {err:?}"
+        );
+        let err = env.as_partner(name).fails(&["log", "care", "x"], 2);
+        assert!(
+            err.starts_with("couple: COUPLE_PARTNER \"a"),
+            "{name:?}: {err}"
+        );
+        env.fails(&["history", "--partner", name], 2);
+        env.fails(&["goals", "add", "g", "--owner", name], 2);
+    }
+    env.assert_no_file("log.csv");
+    env.assert_no_file("goals.csv");
+    // The plain name still works, spaces and accents too.
+    env.as_partner("Émile O'Neil").ok(&["log", "care", "x"]);
+    assert!(env.ok(&["history"]).contains("Émile O'Neil"));
+}

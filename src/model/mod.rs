@@ -21,7 +21,7 @@ pub(crate) use goal::{Goal, Horizon, Standing, Status, list_order};
 pub(crate) use id::{ENTRY_ID_LEN, GOAL_ID_LEN, fresh_id};
 pub(crate) use idea::{Idea, IdeaKind};
 pub(crate) use kind::Kind;
-pub(crate) use partner::{is_us, same_partner};
+pub(crate) use partner::{is_us, same_partner, unfit_in_name};
 pub(crate) use prompt::{Depth, Joins, Prompt};
 pub(crate) use removal::Removal;
 pub(crate) use ritual::{

@@ -280,6 +280,7 @@ fn owner(text: &str, cfg: &Config) -> Result<String> {
         return Err(Error::usage("an owner cannot be empty")
             .with_hint("use us for both of you, me, or a partner's name"));
     }
+    crate::config::check_name(text, "--owner")?;
     Ok(if is_us(text) {
         "us".to_string()
     } else if text.eq_ignore_ascii_case("me") {
