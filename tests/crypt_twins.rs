@@ -359,3 +359,24 @@ fn crypt_status_names_what_is_plain_text_with_encryption_on() {
     assert_nowhere_in_plain_text(&env, SAMS_NOTE);
     assert!(open(&env, &env.path("log.csv.age")).contains(SAMS_NOTE));
 }
+
+#[test]
+fn export_refuses_to_overwrite_a_conflict_copy_of_an_age_file() {
+    let env = Env::new();
+    encrypted(&env);
+    for name in [
+        "log.csv.sync-conflict-20261125-211530-7QXK2LD.age",
+        "log.csv (Sam's conflicted copy 2026-11-25).age",
+        "Goals.CSV.sync-conflict-20261125-211530-7QXK2LD.age",
+    ] {
+        let target = env.path(name).display().to_string();
+        let run = couple(&env, &["export", "-o", &target]);
+        assert_eq!(run.code, 2, "{name}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("refusing to overwrite it"),
+            "{name}: {}",
+            run.stderr
+        );
+        assert!(!env.path(name).exists(), "{name}");
+    }
+}

@@ -127,7 +127,9 @@ fn own_file(path: &Path, data_dir: &Path) -> Option<String> {
             .to_lowercase()
             .strip_suffix(crypt::SUFFIX)
             .map_or_else(|| name.to_lowercase(), str::to_string);
-        plain.eq_ignore_ascii_case(own) || conflicts::is_copy_of(&plain, own)
+        plain.eq_ignore_ascii_case(own)
+            || conflicts::is_copy_of(&plain, own)
+            || conflicts::is_copy_of(&name.to_lowercase(), own)
     };
     if same_entry(parent, data_dir) {
         if let Some(own) = DATA_FILES.into_iter().find(|own| owns(own)) {
