@@ -110,12 +110,22 @@ fn spawn_and_wait(path: &Path, json: &[u8]) -> std::io::Result<Ended> {
         use std::os::unix::process::CommandExt;
         command.process_group(0);
     }
+    let deadline = Instant::now() + TIMEOUT;
     let mut child = command.spawn()?;
     if let Some(mut stdin) = child.stdin.take() {
-        // A hook that does not read its stdin is fine: ignore EPIPE.
-        let _ = stdin.write_all(json);
+        // From a thread of its own: a row bigger than the pipe holds would
+        // block here until the hook reads it, and a hook that never reads
+        // would hang couple past the timeout. Stopping the hook closes the
+        // pipe, which ends the write (EPIPE: SIGPIPE is ignored); a hook
+        // that does not read its stdin is fine. Never joined: a process
+        // the hook left behind may keep the pipe open.
+        let json = json.to_vec();
+        std::thread::Builder::new()
+            .name("hook stdin".into())
+            .spawn(move || {
+                let _ = stdin.write_all(&json);
+            })?;
     }
-    let deadline = Instant::now() + TIMEOUT;
     loop {
         if let Some(status) = child.try_wait()? {
             return Ok(if status.success() {

@@ -380,3 +380,52 @@ fn a_name_with_a_line_break_or_control_character_is_refused_with_exit_2() {
     env.as_partner("Émile O'Neil").ok(&["log", "care", "x"]);
     assert!(env.ok(&["history"]).contains("Émile O'Neil"));
 }
+
+/// Writes an executable hook under HOME/.config/couple/hooks.
+#[cfg(unix)]
+fn hook(env: &Env, name: &str, script: &str) {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = env.home().join(".config/couple/hooks");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, format!("#!/bin/sh\n{script}\n")).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn a_hook_that_never_reads_a_large_row_is_stopped_at_the_timeout() {
+    use std::time::{Duration, Instant};
+    let env = Env::new();
+    hook(&env, "post-log", "sleep 20");
+    let note = "x".repeat(100_000);
+    let started = Instant::now();
+    let run = env.run(&["log", "care", &note]);
+    let took = started.elapsed();
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        took < Duration::from_secs(15),
+        "the timeout did not hold: {took:?}"
+    );
+    assert_eq!(
+        run.stderr,
+        "couple: warning: hook post-log took longer than 5 s and was stopped; \
+         the entry is recorded all the same\n"
+    );
+    let log = env.file("log.csv").unwrap();
+    assert_eq!(log.lines().count(), 2);
+    assert!(log.contains(&note));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_hook_reading_a_large_row_gets_all_of_it() {
+    let env = Env::new();
+    let got = env.home().join("got.json");
+    hook(&env, "post-log", &format!("cat > '{}'", got.display()));
+    let note = "y".repeat(100_000);
+    env.ok(&["log", "care", &note]);
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(got).unwrap()).unwrap();
+    assert_eq!(json["note"].as_str().unwrap(), note);
+}
