@@ -429,3 +429,82 @@ fn a_hook_reading_a_large_row_gets_all_of_it() {
         serde_json::from_str(&std::fs::read_to_string(got).unwrap()).unwrap();
     assert_eq!(json["note"].as_str().unwrap(), note);
 }
+
+const LOG_HEADER: &str = "id,date,partner,kind,minutes,mood,prompt,note,logged_at";
+
+/// What couple says of git's markers in `shown` (as errors name it) at
+/// `line`; `file` is what git adds.
+fn conflict_markers_said(shown: &str, file: &str, line: u32) -> String {
+    format!(
+        "couple: {shown} line {line}: holds git conflict markers (an unresolved merge): <<<<<<<, ======= and >>>>>>> lines are still in the file\n\
+         hint: resolve it by hand: keep the rows you want from each side, delete the marker lines, then git add {file} and commit; \
+         or git merge --abort, register couple's merge driver (couple merge-driver --help) and merge again\n"
+    )
+}
+
+#[test]
+fn the_merge_driver_names_git_conflict_markers_in_a_version() {
+    for end in ["\n", "\r\n"] {
+        let env = Env::new();
+        let lines = |rows: &[&str]| rows.join(end) + end;
+        let base = lines(&[LOG_HEADER, "a1,2026-11-01,alex,care,,,,x,"]);
+        let ours = lines(&[
+            LOG_HEADER,
+            "a1,2026-11-01,alex,care,,,,x,",
+            "<<<<<<< HEAD",
+            "a2,2026-11-02,alex,care,,,,y,",
+            "=======",
+            "a3,2026-11-02,sam,care,,,,z,",
+            ">>>>>>> origin/main",
+        ]);
+        let theirs = lines(&[
+            LOG_HEADER,
+            "a1,2026-11-01,alex,care,,,,x,",
+            "a4,2026-11-03,sam,care,,,,w,",
+        ]);
+        let dir = env.home();
+        for (name, text) in [("base", &base), ("ours", &ours), ("theirs", &theirs)] {
+            std::fs::write(dir.join(name), text).unwrap();
+        }
+        let err = env.fails(&["merge-driver", "base", "ours", "theirs", "log.csv"], 65);
+        assert_eq!(
+            err,
+            conflict_markers_said("log.csv (ours)", "log.csv", 3),
+            "{end:?}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(dir.join("ours")).unwrap(),
+            ours,
+            "nothing written"
+        );
+        let err = env.fails(&["merge-driver", "base", "theirs", "ours", "log.csv"], 65);
+        assert!(
+            err.starts_with("couple: log.csv (theirs) line 3: holds git conflict markers"),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn conflict_markers_in_the_rows_of_a_small_file_are_named_as_such() {
+    let env = Env::new();
+    env.write(
+        "pauses.csv",
+        format!(
+            "{PAUSES_HEADER}<<<<<<< HEAD\np1,2026-11-20,2026-11-30,,alex,,\n=======\np2,2026-11-21,2026-11-30,,sam,,\n>>>>>>> theirs\n"
+        ),
+    );
+    assert_eq!(
+        env.fails(&["rituals"], 65),
+        conflict_markers_said("pauses.csv", "pauses.csv", 2)
+    );
+    env.write(
+        "goals.csv",
+        "id,title,horizon,status,owner,due,created,closed,note,updated_at\n\
+         g1,Tango,someday,open,us,,2026-11-01,,,\n=======\n",
+    );
+    assert_eq!(
+        env.fails(&["goals", "list"], 65),
+        conflict_markers_said("goals.csv", "goals.csv", 3)
+    );
+}

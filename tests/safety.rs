@@ -714,8 +714,9 @@ fn a_file_holding_git_conflict_markers_is_named_as_an_unresolved_merge() {
     env.write("log.csv", &log);
     let said = |file: &str, line: u32| {
         format!(
-            "couple: {file} line {line}: an unresolved merge: git's conflict markers (<<<<<<<, =======, >>>>>>>) are still in the file\n\
-             hint: finish the merge in a text editor: keep the rows you want from each side, delete the marker lines, then git add {file} and commit\n"
+            "couple: {file} line {line}: holds git conflict markers (an unresolved merge): <<<<<<<, ======= and >>>>>>> lines are still in the file\n\
+             hint: resolve it by hand: keep the rows you want from each side, delete the marker lines, then git add {file} and commit; \
+             or git merge --abort, register couple's merge driver (couple merge-driver --help) and merge again\n"
         )
     };
     for args in [

@@ -167,6 +167,12 @@ impl<R: Source> Table<R> {
             // unfinished git merge, or a row whose last field never ended.
             Err(err) => {
                 if let RowError::UnequalLengths { pos, .. } = &err {
+                    // The row as read: an in-memory source (a &[u8], as
+                    // the merge driver and the small files read) cannot
+                    // be read again from an offset.
+                    if record.get(0).is_some_and(is_merge_marker) {
+                        return Err(unresolved_merge(&self.name, self.line_at(pos)));
+                    }
                     let raw = self
                         .rows
                         .get_ref()
@@ -344,14 +350,19 @@ fn is_merge_marker(line: &[u8]) -> bool {
 /// The error for a file git left half-merged.
 #[cold]
 fn unresolved_merge(name: &str, line: u64) -> Error {
+    // The merge driver names a version `log.csv (ours)`: git adds log.csv.
+    let file = [" (ours)", " (theirs)", " (the common ancestor)"]
+        .iter()
+        .find_map(|side| name.strip_suffix(side))
+        .unwrap_or(name);
     Error::data(
         name,
         line,
-        "an unresolved merge: git's conflict markers (<<<<<<<, =======, >>>>>>>) are still in the file",
+        "holds git conflict markers (an unresolved merge): <<<<<<<, ======= and >>>>>>> lines are still in the file",
     )
     .with_hint(format!(
-        "finish the merge in a text editor: keep the rows you want from each side, delete the marker lines, then git add {} and commit",
-        crate::error::shell_quoted(std::path::Path::new(name))
+        "resolve it by hand: keep the rows you want from each side, delete the marker lines, then git add {} and commit; or git merge --abort, register couple's merge driver (couple merge-driver --help) and merge again",
+        crate::error::shell_quoted(std::path::Path::new(file))
     ))
 }
 
