@@ -579,7 +579,7 @@ mod tests {
         // hands over to the csv crate half way.
         let odd = log(
             9_000,
-            Some((6_000, "\u{feff}x,2001-01-01,alex,care,,,,\"q\",t")),
+            Some((6_000, "\u{feff}x,2001-01-01,alex,care,,,,\"q\"\"\",t")),
         );
         let mut file = Source::Memory(Cursor::new(odd.clone().into_bytes()));
         let mut given = 0;
