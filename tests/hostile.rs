@@ -508,3 +508,40 @@ fn conflict_markers_in_the_rows_of_a_small_file_are_named_as_such() {
         conflict_markers_said("goals.csv", "goals.csv", 3)
     );
 }
+
+#[test]
+fn an_unpaused_pause_never_comes_back_from_a_copy_or_the_other_machines_file() {
+    let env = Env::new();
+    let copy = "pauses.sync-conflict-20261125-101010-ABCDEFG.csv";
+    let both = format!(
+        "{PAUSES_HEADER}alexaaaa,2026-12-20,2026-12-24,,alex,holidays,\nsamsssss,2026-11-20,2026-11-30,talk,sam,a cold,\n"
+    );
+    env.write("pauses.csv", &both);
+    env.ok_with_stderr(
+        &["rituals", "unpause", "samsssss"],
+        "removed pause samsssss\n",
+    );
+    let removed = env.file("removed.csv").unwrap();
+    assert!(removed.contains("\nsamsssss,alex,"), "{removed}");
+    // Sam's machine had not seen the unpause: its file arrives as a copy…
+    env.write(copy, &both);
+    assert!(!env.ok(&["rituals"]).contains("samsssss"));
+    assert!(env.ok(&["review", "--due"]).contains("talk"));
+    // …or wins the name.
+    env.write("pauses.csv", &both);
+    assert!(!env.ok(&["rituals"]).contains("samsssss"));
+    // The next write folds the copy and leaves the removed pause out.
+    env.ok(&[
+        "-q",
+        "rituals",
+        "pause",
+        "--from",
+        "2027-01-01",
+        "--to",
+        "2027-01-02",
+    ]);
+    let pauses = env.file("pauses.csv").unwrap();
+    assert!(!pauses.contains("samsssss"), "{pauses}");
+    assert!(pauses.contains("alexaaaa"), "{pauses}");
+    env.assert_no_file(copy);
+}

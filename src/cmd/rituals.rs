@@ -9,7 +9,9 @@ use crate::config::Config;
 use crate::dates;
 use crate::error::{Error, Result};
 use crate::model::lookup::{By, Found, Lookup, find};
-use crate::model::{GOAL_ID_LEN, Kind, Pause, Ritual, fresh_id, parse_cadence, parse_kinds};
+use crate::model::{
+    GOAL_ID_LEN, Kind, Pause, Removal, Ritual, fresh_id, parse_cadence, parse_kinds,
+};
 use crate::printer;
 use crate::render::{Out, shown};
 use crate::store;
@@ -258,11 +260,12 @@ fn remove_pause(id: &str, cfg: &Config) -> Result<()> {
         )
     })?;
     let gone = pauses[at].id.clone();
-    store::rituals::update_pauses(&cfg.dir, |rows| {
-        rows.retain(|s| s.record.id != gone);
-        Ok(())
-    })?
-    .print();
+    let removal = Removal {
+        id: gone.clone(),
+        partner: cfg.caller().unwrap_or_default().to_string(),
+        removed_at: cfg.now.to_rfc3339_opts(SecondsFormat::Millis, false),
+    };
+    store::rituals::remove_pause(&cfg.dir, removal)?.print();
     if !cfg.quiet {
         printer::say(format_args!("removed pause {gone}"));
     }

@@ -1,7 +1,7 @@
-//! `removed.csv`: the ids `couple log --undo` took out of log.csv, so that
-//! an entry undone on one machine never comes back from a copy that still
-//! holds it (a sync tool's conflict copy, the other machine's log, a git
-//! merge). Small: read whole, changed under the lock by an atomic rewrite
+//! `removed.csv`: the ids `couple log --undo` took out of log.csv (and
+//! `couple rituals unpause` out of pauses.csv), so that an entry undone on
+//! one machine never comes back from a copy that still holds it (a sync
+//! tool's conflict copy, the other machine's log, a git merge). Small: read whole, changed under the lock by an atomic rewrite
 //! in the file's own shape. Its own sync-conflict copies are read with it
 //! (an id any of them names stays removed) and folded in by the next write.
 

@@ -4,10 +4,11 @@
 
 use std::path::Path;
 
+use super::removed::{self, Removed};
 use super::schema::{Column, Problem, Record, Stored};
 use super::whole;
 use crate::error::Result;
-use crate::model::{MAX_MINUTES, Pause, Per, Ritual, check_target, parse_kinds};
+use crate::model::{MAX_MINUTES, Pause, Per, Removal, Ritual, check_target, parse_kinds};
 use crate::printer::{Warned, Warning};
 
 pub(crate) const RITUALS_FILE: &str = "rituals.csv";
@@ -218,18 +219,32 @@ pub(crate) fn fold_copies(dir: &Path) -> Result<Vec<Warning>> {
 }
 
 /// Every pause, in file order, then those only its sync-conflict copies
-/// hold.
+/// hold; never one `rituals unpause` removed (its id is in removed.csv,
+/// so a copy or the other machine's file that still holds it does not
+/// bring it back).
 pub(crate) fn pauses(dir: &Path) -> Result<Vec<Pause>> {
     let rules = whole::Rules {
         key: pause_key,
         check: pause_check,
     };
-    Ok(whole::read(dir, PAUSES_FILE, &rules)?
-        .map(|doc| doc.rows.into_iter().map(|s| s.record).collect())
-        .unwrap_or_default())
+    let Some(doc) = whole::read(dir, PAUSES_FILE, &rules)? else {
+        return Ok(Vec::new());
+    };
+    let removed = if doc.rows.is_empty() {
+        Removed::default()
+    } else {
+        removed::read(dir)?
+    };
+    Ok(doc
+        .rows
+        .into_iter()
+        .map(|s| s.record)
+        .filter(|p| !removed.contains(p.id.as_bytes()))
+        .collect())
 }
 
-/// Changes the pauses under the lock, folding the copies in.
+/// Changes the pauses under the lock, folding the copies in (and leaving
+/// out those removed before).
 pub(crate) fn update_pauses<T>(
     dir: &Path,
     change: impl FnOnce(&mut Vec<Stored<Pause>>) -> Result<T>,
@@ -239,6 +254,27 @@ pub(crate) fn update_pauses<T>(
         check: pause_check,
     };
     whole::update(dir, PAUSES_FILE, &rules, Vec::new, |doc| {
+        if !doc.rows.is_empty() {
+            let removed = removed::read(dir)?;
+            doc.rows
+                .retain(|s| !removed.contains(s.record.id.as_bytes()));
+        }
         change(&mut doc.rows)
     })
+}
+
+/// Removes the pause `removal` names, and records its id in removed.csv
+/// (as `log --undo` does an entry's), so that no copy brings it back.
+pub(crate) fn remove_pause(dir: &Path, removal: Removal) -> Result<Warned<()>> {
+    let mut folded = None;
+    let done = update_pauses(dir, |rows| {
+        rows.retain(|s| s.record.id != removal.id);
+        // The lock is held: removed.csv first, so that a pauses.csv not
+        // rewritten still reads without it.
+        folded = removed::add(dir, std::slice::from_ref(&removal))?;
+        Ok(())
+    })?;
+    let mut warnings = done.warnings;
+    warnings.extend(folded);
+    Ok(Warned::new((), warnings))
 }
