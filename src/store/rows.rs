@@ -4,7 +4,7 @@
 //! UTF-8 byte-order mark dropped at the start, strict field counts), with
 //! the same fields, positions (byte, line, record) and errors, but faster
 //! for the common row: a row with no quote, no `\r` before its `\n` and no
-//! NUL byte is split at its commas with `memchr`; any other row, the header,
+//! NUL byte is split at its commas, eight bytes at a time; any other row, the header,
 //! the first row after a seek and a last line without a line end go through
 //! `csv-core`, the crate's own parser, fed as the crate feeds it. A property
 //! test holds the two readers to the same output on random input.
@@ -175,35 +175,68 @@ impl Row {
     }
 }
 
-/// Where each `,` is in `row`: eight bytes at a time (a word's bytes equal
-/// to `,` found with the "has a zero byte" trick, each candidate checked,
-/// since the trick may also flag a byte after a match).
+/// What [`split_line`] found.
+#[derive(Debug, PartialEq, Eq)]
+enum Line {
+    /// The record ends after this many bytes, at a `\n` (true) or a `\r`.
+    Ends(usize, bool),
+    /// A quote or a NUL byte comes before the line ends: for csv-core.
+    Careful,
+    /// No line end in the bytes.
+    Open,
+}
+
+/// Splits the record at the start of `bytes` at its commas, up to the
+/// first `\r` or `\n`, into `spans`. Eight bytes at a time: every byte
+/// below `-` is flagged (the specials `,` `"` `\r` `\n` and NUL among
+/// them; the trick may also flag a `-` right after one, never miss one)
+/// and only the flagged bytes are looked at.
 #[inline]
-fn commas(row: &[u8], mut each: impl FnMut(usize)) {
+fn split_line(bytes: &[u8], spans: &mut Vec<(usize, usize)>) -> Line {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
-    const COMMAS: u64 = ONES * b',' as u64;
+    const BELOW: u64 = ONES * b'-' as u64;
+    spans.clear();
+    let mut field = 0;
+    // Looks at byte `i`: on to the next field, or the line's end.
+    macro_rules! look {
+        ($i:expr) => {{
+            let i = $i;
+            match bytes[i] {
+                b',' => {
+                    spans.push((field, i));
+                    field = i + 1;
+                }
+                b'\n' => {
+                    spans.push((field, i));
+                    return Line::Ends(i, true);
+                }
+                b'\r' => {
+                    spans.push((field, i));
+                    return Line::Ends(i, false);
+                }
+                b'"' | 0 => return Line::Careful,
+                _ => {}
+            }
+        }};
+    }
     let mut at = 0;
-    let mut words = row.chunks_exact(8);
+    let mut words = bytes.chunks_exact(8);
     for chunk in &mut words {
         let mut eight = [0u8; 8];
         eight.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(eight) ^ COMMAS;
-        let mut found = x.wrapping_sub(ONES) & !x & HIGHS;
-        while found != 0 {
-            let i = at + (found.trailing_zeros() / 8) as usize;
-            if row[i] == b',' {
-                each(i);
-            }
-            found &= found - 1;
+        let word = u64::from_le_bytes(eight);
+        let mut flagged = word.wrapping_sub(BELOW) & !word & HIGHS;
+        while flagged != 0 {
+            look!(at + (flagged.trailing_zeros() / 8) as usize);
+            flagged &= flagged - 1;
         }
         at += 8;
     }
-    for (i, &b) in words.remainder().iter().enumerate() {
-        if b == b',' {
-            each(at + i);
-        }
+    for i in at..bytes.len() {
+        look!(i);
     }
+    Line::Open
 }
 
 /// Records read from `inner`, one reused buffer.
@@ -314,33 +347,21 @@ impl<R: Read> Rows<R> {
                 _ => break,
             }
         }
-        let newline = if let Some(at) = memchr::memchr(b'\n', &self.buf[self.at..self.end]) {
-            at
-        } else {
-            self.fill()?;
-            match memchr::memchr(b'\n', &self.buf[self.at..self.end]) {
-                Some(at) => at,
-                // The last line, or one longer than the buffer.
-                None => return self.parse(row),
+        let (len, ends_line) = match split_line(&self.buf[self.at..self.end], &mut row.spans) {
+            Line::Ends(len, ends_line) => (len, ends_line),
+            Line::Careful => return self.parse(row),
+            Line::Open => {
+                self.fill()?;
+                match split_line(&self.buf[self.at..self.end], &mut row.spans) {
+                    Line::Ends(len, ends_line) => (len, ends_line),
+                    // The last line, one longer than the buffer, or one
+                    // for csv-core.
+                    Line::Open | Line::Careful => return self.parse(row),
+                }
             }
         };
-        let line = &self.buf[self.at..self.at + newline];
-        // The record ends at the first `\r` or `\n`; a quote or a NUL
-        // byte before that is csv-core's (and the NUL check's) to see.
-        let (len, ends_line) = match memchr::memchr3(b'"', b'\r', 0, line) {
-            None => (newline, true),
-            Some(at) if line[at] == b'\r' => (at, false),
-            Some(_) => return self.parse(row),
-        };
-        let bytes = &line[..len];
-        row.bytes.extend_from_slice(bytes);
-        let mut start = 0;
-        let spans = &mut row.spans;
-        commas(bytes, |comma| {
-            spans.push((start, comma));
-            start = comma + 1;
-        });
-        spans.push((start, len));
+        row.bytes
+            .extend_from_slice(&self.buf[self.at..self.at + len]);
         row.how = How::Split;
         // A `\r` is consumed, the `\n` after it left for the next record
         // (as blank), as csv-core leaves it.
@@ -364,6 +385,9 @@ impl<R: Read> Rows<R> {
 
     /// Reads the next record through csv-core, as `csv::Reader` does.
     fn parse(&mut self, row: &mut Row) -> Result<Option<How>, RowError> {
+        // What a split began is dropped.
+        row.bytes.clear();
+        row.spans.clear();
         self.core.set_line(self.pos.line());
         let (mut out, mut ends) = (0, 0);
         loop {
@@ -621,12 +645,36 @@ mod tests {
 
     proptest! {
         #[test]
-        fn commas_are_found_where_they_are(row in proptest::collection::vec(
-            prop_oneof![Just(b','), Just(b'-'), Just(0u8), Just(0x2D), any::<u8>()], 0..70)) {
-            let mut found = Vec::new();
-            commas(&row, |at| found.push(at));
-            let want: Vec<usize> = (0..row.len()).filter(|&i| row[i] == b',').collect();
-            prop_assert_eq!(found, want);
+        fn a_line_is_split_where_a_byte_loop_splits_it(line in proptest::collection::vec(
+            prop_oneof![Just(b','), Just(b'-'), Just(b' '), Just(b'\n'), Just(b'\r'), Just(b'"'),
+                Just(0u8), Just(b'a'), any::<u8>()], 0..70)) {
+            let mut spans = Vec::new();
+            let got = split_line(&line, &mut spans);
+            let mut want_spans = Vec::new();
+            let mut field = 0;
+            let mut want = Line::Open;
+            for (i, &b) in line.iter().enumerate() {
+                match b {
+                    b',' => {
+                        want_spans.push((field, i));
+                        field = i + 1;
+                    }
+                    b'\n' | b'\r' => {
+                        want_spans.push((field, i));
+                        want = Line::Ends(i, b == b'\n');
+                        break;
+                    }
+                    b'"' | 0 => {
+                        want = Line::Careful;
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+            if want != Line::Careful {
+                prop_assert_eq!(&spans, &want_spans);
+            }
+            prop_assert_eq!(got, want);
         }
     }
 
