@@ -103,8 +103,13 @@ pub(crate) struct PartnerFold {
     notes: Vec<Note>,
     /// Every partner met, named as first written (`Alex` and `alex` are one).
     names: Vec<String>,
-    /// Every spelling of a partner's name met so far, as written.
-    spellings: Vec<String>,
+    /// Every spelling of a partner's name met so far, as written, and
+    /// whether it names the caller.
+    spellings: Vec<(String, bool)>,
+    /// The first day of the week of answers up to the as-of date, and of
+    /// the news window (`None`: before the calendar's first day).
+    recent_from: Option<NaiveDate>,
+    news_from: Option<NaiveDate>,
     /// The partner's entries of the last [`NEWS_DAYS`] that may be news.
     news: Vec<(Written, Kind)>,
 }
@@ -121,6 +126,8 @@ impl PartnerFold {
             notes: Vec::new(),
             names: Vec::new(),
             spellings: Vec::new(),
+            recent_from: as_of.checked_sub_days(Days::new(ROUND_DAYS as u64)),
+            news_from: as_of.checked_sub_days(Days::new(NEWS_DAYS - 1)),
             news: Vec::new(),
         }
     }
@@ -133,8 +140,9 @@ impl PartnerFold {
             || (FOR_YOU.contains(&kind) && (range.contains(date) || news_window(as_of, date)))
     }
 
+    /// [`news_window`], its first day reckoned once.
     fn news_window_holds(&self, date: NaiveDate) -> bool {
-        news_window(self.as_of, date)
+        date <= self.as_of && self.news_from.is_none_or(|from| date >= from)
     }
 
     /// `name` as first written in the log.
@@ -151,25 +159,29 @@ impl PartnerFold {
         // Names as first written, whatever the kind (as the counts do).
         // Nearly every row spells a partner exactly as an earlier row did:
         // one byte comparison, no case folding per row.
-        if !self.spellings.contains(&entry.partner) {
+        let mine = if let Some((_, mine)) = self.spellings.iter().find(|(s, _)| *s == entry.partner)
+        {
+            *mine
+        } else {
             if !self.names.iter().any(|n| same_partner(n, &entry.partner)) {
                 self.names.push(entry.partner.clone());
             }
-            self.spellings.push(entry.partner.clone());
-        }
+            let mine = same_partner(&entry.partner, &self.caller);
+            self.spellings.push((entry.partner.clone(), mine));
+            mine
+        };
         // Most rows are neither answers nor notes for the partner: one
         // look at the kind, nothing copied.
         let for_you = FOR_YOU.contains(&entry.kind);
         if entry.kind != Kind::Answer && !for_you {
             return;
         }
-        let mine = same_partner(&entry.partner, &self.caller);
         if entry.kind == Kind::Answer {
             if mine && !self.answered.contains(&entry.prompt) {
                 self.answered.insert(entry.prompt.clone());
             }
             let recent =
-                entry.date <= self.as_of && entry.date + Days::new(ROUND_DAYS as u64) >= self.as_of;
+                entry.date <= self.as_of && self.recent_from.is_none_or(|from| entry.date >= from);
             let anniversary = dates::is_anniversary(entry.date, self.as_of);
             if recent || anniversary {
                 let written = self.written(entry);
