@@ -545,3 +545,29 @@ fn an_unpaused_pause_never_comes_back_from_a_copy_or_the_other_machines_file() {
     assert!(pauses.contains("alexaaaa"), "{pauses}");
     env.assert_no_file(copy);
 }
+
+#[test]
+fn a_quote_never_closed_in_a_small_file_is_a_torn_end_not_a_lost_row() {
+    let env = Env::new();
+    let goals = "id,title,horizon,status,owner,due,created,closed,note\n\
+                 g1,Tango,someday,open,us,,2026-11-01,,\"note\n\
+                 g2,Walk,someday,open,us,,2026-11-01,,note\n";
+    env.write("goals.csv", goals);
+    let torn = "couple: goals.csv line 2: a quote opened in this row is never closed: the end of the file looks torn\n\
+                hint: close the quote or remove the broken row in a text editor (the rows after it read as part of it)\n";
+    // Before, the read took g2 into g1's note, and the write lost it.
+    assert_eq!(env.fails(&["goals", "add", "new"], 65), torn);
+    assert_eq!(env.fails(&["goals", "list"], 65), torn);
+    env.assert_file("goals.csv", goals);
+
+    let pauses = format!(
+        "{PAUSES_HEADER}p1,2026-11-20,2026-11-30,,alex,\"a cold,\np2,2026-12-20,2026-12-24,,sam,trip,\n"
+    );
+    env.write("pauses.csv", &pauses);
+    let err = env.fails(&["rituals", "unpause", "p1"], 65);
+    assert!(
+        err.starts_with("couple: pauses.csv line 2: a quote opened in this row is never closed"),
+        "{err}"
+    );
+    env.assert_file("pauses.csv", &pauses);
+}

@@ -17,6 +17,16 @@ use crate::error::{Error, Result};
 pub(crate) trait Source: Read {
     /// The bytes from `offset` to the end.
     fn bytes_from(&self, offset: u64) -> io::Result<Vec<u8>>;
+
+    /// The whole input again, for one that reading uses up (a byte slice
+    /// shrinks as it is read: once read, it no longer holds what lies
+    /// before). Taken by [`Table::open`] before the first read.
+    fn whole(&self) -> Option<Self>
+    where
+        Self: Sized,
+    {
+        None
+    }
 }
 
 impl Source for &[u8] {
@@ -25,6 +35,10 @@ impl Source for &[u8] {
             .unwrap_or(usize::MAX)
             .min(self.len());
         Ok(self[at..].to_vec())
+    }
+
+    fn whole(&self) -> Option<Self> {
+        Some(*self)
     }
 }
 
@@ -70,6 +84,9 @@ pub(crate) struct Table<R: Source> {
     /// Where the last record read starts (byte, line), until the end of
     /// the file is checked.
     last_start: Option<(u64, u64)>,
+    /// The input as it was before the first read, when reading uses it up
+    /// (see [`Source::whole`]): where a row is looked at again.
+    whole: Option<R>,
     /// Whether the header ends with a CR (CRLF or a lone CR): the parser
     /// counts lines by their LF, and takes a CRLF's LF only when it reads
     /// the next record, so its positions are a line short (see [`Table::line`]).
@@ -79,6 +96,7 @@ pub(crate) struct Table<R: Source> {
 impl<R: Source> Table<R> {
     /// Reads the header of `input`. An empty input is a table without rows.
     pub(crate) fn open<T: Record>(name: &str, input: R) -> Result<Self> {
+        let whole = input.whole();
         // Big reads: a million-row log in 400 syscalls, not 12,000.
         let rows = Rows::new(input, 256 * 1024);
         let mut header = Row::default();
@@ -89,6 +107,7 @@ impl<R: Source> Table<R> {
             header: ByteRecord::new(),
             positions: vec![None; T::COLUMNS.len()],
             last_start: None,
+            whole,
             cr_ends: false,
         };
         if table
@@ -173,11 +192,7 @@ impl<R: Source> Table<R> {
                     if record.get(0).is_some_and(is_merge_marker) {
                         return Err(unresolved_merge(&self.name, self.line_at(pos)));
                     }
-                    let raw = self
-                        .rows
-                        .get_ref()
-                        .bytes_from(pos.byte())
-                        .unwrap_or_default();
+                    let raw = self.bytes_from(pos.byte()).unwrap_or_default();
                     // After a CR the record starts at the CRLF's LF.
                     if is_merge_marker(raw.trim_ascii_start()) {
                         return Err(unresolved_merge(&self.name, self.line_at(pos)));
@@ -209,7 +224,7 @@ impl<R: Source> Table<R> {
         let Some((start, line)) = self.last_start.take() else {
             return Ok(());
         };
-        let raw = self.rows.get_ref().bytes_from(start).map_err(|e| {
+        let raw = self.bytes_from(start).map_err(|e| {
             Error::runtime(format!(
                 "reading {}: {}",
                 self.name,
@@ -227,6 +242,14 @@ impl<R: Source> Table<R> {
             ));
         }
         Ok(())
+    }
+
+    /// The input's bytes from `offset` to its end.
+    fn bytes_from(&self, offset: u64) -> io::Result<Vec<u8>> {
+        match &self.whole {
+            Some(whole) => whole.bytes_from(offset),
+            None => self.rows.get_ref().bytes_from(offset),
+        }
     }
 
     /// The raw bytes of column `column` (empty when the file lacks it).
