@@ -3,6 +3,7 @@
 //! a person at a terminal. Commands never read the environment or the clock
 //! themselves, so tests can pin all of it.
 
+use std::cell::OnceCell;
 use std::env;
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -38,8 +39,12 @@ pub(crate) struct Config {
     pub(crate) today: NaiveDate,
     /// The couple's shared settings (settings.csv), read once.
     pub(crate) settings: Settings,
-    /// The moment of this run, with the local offset, for `logged_at`.
-    pub(crate) now: DateTime<FixedOffset>,
+    /// The moment of this run.
+    instant: DateTime<Utc>,
+    /// [`Config::now`], worked out when first asked: the local offset
+    /// means reading the system's zone file, which `couple prompt` (in
+    /// every new shell) does not need when the couple has a time zone.
+    now: OnceCell<DateTime<FixedOffset>>,
     /// Whether we may ask questions: stdin is a terminal and `--no-input` is off.
     pub(crate) interactive: bool,
     /// Whether stdout is a terminal (decorations, not just data).
@@ -73,7 +78,7 @@ impl Config {
                 .to_utc(),
             Err(_) => Utc::now(),
         };
-        let now = instant.with_timezone(&Local).fixed_offset();
+        let now = OnceCell::new();
         let dir = match &global.dir {
             Some(dir) => dir.clone(),
             None => default_dir()?,
@@ -82,7 +87,10 @@ impl Config {
         // COUPLE_TODAY pins "today" for tests and for reproducible scripts.
         let today = match env::var_os("COUPLE_TODAY") {
             Some(text) => dates::parse_pinned_today(&text.to_string_lossy())?,
-            None => settings.date_at(instant).unwrap_or(now.date_naive()),
+            None => match settings.date_at(instant) {
+                Some(day) => day,
+                None => now.get_or_init(|| local(instant)).date_naive(),
+            },
         };
         let stdout_is_terminal = std::io::stdout().is_terminal();
         let color = match global.color {
@@ -136,6 +144,7 @@ impl Config {
             hooks_dir: config_dir().map(|dir| dir.join("hooks")),
             today,
             settings,
+            instant,
             now,
             interactive: !global.no_input && std::io::stdin().is_terminal(),
             stdout_is_terminal,
@@ -143,6 +152,11 @@ impl Config {
             quiet: global.quiet,
             pager: pager(),
         })
+    }
+
+    /// The moment of this run, with the local offset, for `logged_at`.
+    pub(crate) fn now(&self) -> DateTime<FixedOffset> {
+        *self.now.get_or_init(|| local(self.instant))
     }
 
     /// Who is calling: `--partner`, `COUPLE_PARTNER`, else the login name
@@ -182,6 +196,10 @@ pub(crate) fn check_name<'n>(name: &'n str, from: &str) -> Result<&'n str> {
         ))
         .with_hint("write the name without control characters, like --partner alex")),
     }
+}
+
+fn local(instant: DateTime<Utc>) -> DateTime<FixedOffset> {
+    instant.with_timezone(&Local).fixed_offset()
 }
 
 fn nonblank(name: &str) -> Option<&str> {

@@ -21,7 +21,7 @@ pub(crate) fn run(args: LogArgs, cfg: &Config) -> Result<()> {
         let removed = store::log::remove_last_of(
             &cfg.dir,
             &partner,
-            &cfg.now.to_rfc3339_opts(SecondsFormat::Millis, false),
+            &cfg.now().to_rfc3339_opts(SecondsFormat::Millis, false),
         )?
         .print()
         .ok_or_else(|| Error::runtime(format!("{partner} has no entry to undo")))?;
@@ -208,7 +208,7 @@ fn build(draft: Draft, partner: &str, cfg: &Config) -> Result<Entry> {
         mood: draft.mood,
         prompt,
         note,
-        logged_at: cfg.now.to_rfc3339_opts(SecondsFormat::Millis, false),
+        logged_at: cfg.now().to_rfc3339_opts(SecondsFormat::Millis, false),
     })
 }
 

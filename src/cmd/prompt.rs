@@ -134,7 +134,7 @@ fn skip(prompts: &[&Prompt], pin: deck::Pin, cfg: &Config) -> Result<Option<Stri
         partner: partner.to_string(),
         kind: Kind::Skip,
         prompt: today.id.to_string(),
-        logged_at: cfg.now.to_rfc3339_opts(SecondsFormat::Millis, false),
+        logged_at: cfg.now().to_rfc3339_opts(SecondsFormat::Millis, false),
         ..Entry::default()
     };
     store::log::append(&cfg.dir, &entry)?.print();

@@ -220,7 +220,7 @@ fn add_pause(args: RitualsPauseArgs, cfg: &Config) -> Result<()> {
         rituals,
         partner,
         note,
-        logged_at: cfg.now.to_rfc3339_opts(SecondsFormat::Millis, false),
+        logged_at: cfg.now().to_rfc3339_opts(SecondsFormat::Millis, false),
     };
     let added = pause.clone();
     store::rituals::update_pauses(&cfg.dir, move |rows| {
@@ -263,7 +263,7 @@ fn remove_pause(id: &str, cfg: &Config) -> Result<()> {
     let removal = Removal {
         id: gone.clone(),
         partner: cfg.caller().unwrap_or_default().to_string(),
-        removed_at: cfg.now.to_rfc3339_opts(SecondsFormat::Millis, false),
+        removed_at: cfg.now().to_rfc3339_opts(SecondsFormat::Millis, false),
     };
     store::rituals::remove_pause(&cfg.dir, removal)?.print();
     if !cfg.quiet {

@@ -385,7 +385,7 @@ fn entry(
         minutes,
         prompt: prompt.to_string(),
         note,
-        logged_at: cfg.now.to_rfc3339_opts(SecondsFormat::Millis, false),
+        logged_at: cfg.now().to_rfc3339_opts(SecondsFormat::Millis, false),
         ..Entry::default()
     }
 }

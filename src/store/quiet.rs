@@ -11,7 +11,7 @@
 //! at the end of a log then costs the same for any size.
 
 use std::fs::{self, File};
-use std::io::{self, BufRead, BufReader, Read, Seek};
+use std::io::{self, BufReader, Read, Seek};
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -56,16 +56,26 @@ pub(crate) fn open(path: &Path) -> Result<Option<Quiet>> {
         },
         Err(err) => return Err(Error::io("cannot read", &sealed, &err)),
     };
-    let mut input = BufReader::new(file);
-    let head = input
-        .fill_buf()
+    let mut file = file;
+    let mut head = [0u8; 32];
+    let mut filled = 0;
+    while filled < head.len() {
+        match file.read(&mut head[filled..]) {
+            Ok(0) => break,
+            Ok(read) => filled += read,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(Error::io("cannot read", at, &e)),
+        }
+    }
+    file.seek(io::SeekFrom::Start(0))
         .map_err(|e| Error::io("cannot read", at, &e))?;
-    if !is_age(head) {
+    if !is_age(&head[..filled]) {
         return Ok(Some(Quiet::Readable {
-            content: Box::new(input),
+            content: Box::new(file),
             sealed: false,
         }));
     }
+    let input = BufReader::new(file);
     let Some(identities) = identities() else {
         return Ok(Some(Quiet::Locked));
     };

@@ -303,5 +303,5 @@ fn spelled_as_before(goals: &[StoredGoal], owner: &str) -> String {
 
 /// This run's moment as `updated_at` holds it: RFC 3339, milliseconds, offset.
 pub(super) fn timestamp(cfg: &Config) -> String {
-    cfg.now.to_rfc3339_opts(SecondsFormat::Millis, false)
+    cfg.now().to_rfc3339_opts(SecondsFormat::Millis, false)
 }

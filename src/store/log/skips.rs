@@ -60,13 +60,14 @@ pub(crate) fn skipped_on(dir: &Path, date: NaiveDate, look: Look) -> Result<Vec<
 fn skips_at_the_end(file: &mut dyn ReadSeek, date: NaiveDate) -> io::Result<Vec<String>> {
     let len = file.seek(SeekFrom::End(0))?;
     let start = len.saturating_sub(TAIL);
-    file.seek(SeekFrom::Start(start))?;
-    let tail = read_up_to(file, (len - start) as usize)?;
-    // Most days have no skip: a look for the word is cheaper than reading
-    // a thousand rows as CSV, or even the header.
-    if memchr::memmem::find(&tail, Kind::Skip.as_str().as_bytes()).is_none() {
+    // Most days have no skip: a look for the word, piece by piece through
+    // one small buffer, is cheaper than keeping the tail (fresh pages for
+    // it cost more than the reads), let alone reading it as CSV.
+    if !holds(file, start, Kind::Skip.as_str().as_bytes())? {
         return Ok(Vec::new());
     }
+    file.seek(SeekFrom::Start(start))?;
+    let tail = read_up_to(file, (len - start) as usize)?;
     let head = if start == 0 {
         tail[..tail.len().min(HEAD)].to_vec()
     } else {
@@ -89,6 +90,29 @@ fn skips_at_the_end(file: &mut dyn ReadSeek, date: NaiveDate) -> io::Result<Vec<
         return Ok(Vec::new());
     };
     Ok(skips_in(rows, &columns, date))
+}
+
+/// Whether `word` (a few bytes) occurs in `input` from `from` on.
+fn holds(input: &mut dyn ReadSeek, from: u64, word: &[u8]) -> io::Result<bool> {
+    input.seek(SeekFrom::Start(from))?;
+    let finder = memchr::memmem::Finder::new(word);
+    let mut piece = [0u8; 8192];
+    // The end of the piece before, where `word` may begin.
+    let mut kept = 0;
+    loop {
+        let read = match input.read(&mut piece[kept..]) {
+            Ok(0) => return Ok(false),
+            Ok(read) => read,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        let filled = kept + read;
+        if finder.find(&piece[..filled]).is_some() {
+            return Ok(true);
+        }
+        kept = (word.len() - 1).min(filled);
+        piece.copy_within(filled - kept..filled, 0);
+    }
 }
 
 /// Up to `n` bytes from `input`: fewer only at its end (a file that
@@ -267,5 +291,17 @@ mod tests {
                 .unwrap()
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn the_word_is_found_across_the_pieces_it_is_read_in() {
+        for at in [0, 1, 8188, 8189, 8190, 8191, 8192, 8193, 20_000, 65_532] {
+            let mut bytes = vec![b'x'; 65_536];
+            bytes[at..at + 4].copy_from_slice(b"skip");
+            let mut input = io::Cursor::new(bytes);
+            assert!(holds(&mut input, 0, b"skip").unwrap(), "{at}");
+            assert!(!holds(&mut input, at as u64 + 1, b"skip").unwrap(), "{at}");
+        }
+        assert!(!holds(&mut io::Cursor::new(b"ski".to_vec()), 0, b"skip").unwrap());
     }
 }
