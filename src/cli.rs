@@ -139,6 +139,10 @@ pub(crate) struct GlobalArgs {
     /// Who you are [default: your login name]
     ///
     /// Entries are recorded under this name; `review` shows each partner.
+    /// Typed on the command line of history, review or export, it narrows
+    /// them to that partner and never reads as them: you are still
+    /// COUPLE_PARTNER (else your login name), so their answers stay hidden
+    /// until you answer.
     #[arg(long, global = true, env = "COUPLE_PARTNER", value_name = "NAME")]
     pub(crate) partner: Option<String>,
 
