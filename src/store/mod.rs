@@ -18,7 +18,6 @@ pub(crate) mod said;
 pub(crate) mod schema;
 pub(crate) mod sealing;
 pub(crate) mod settings;
-mod split;
 mod table;
 pub(crate) mod told;
 mod whole;

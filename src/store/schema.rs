@@ -15,7 +15,6 @@ use std::io::Write;
 use std::marker::PhantomData;
 
 use chrono::NaiveDate;
-use csv::ByteRecord;
 
 use super::rows::{Fields, Row};
 use super::table::{Source, Table, first_line_ends_crlf};
@@ -398,27 +397,6 @@ impl<I: Source, R: Record> Reader<I, R> {
             wants_lazy,
         )?;
         Ok(true)
-    }
-
-    /// Decodes `record`, a row read earlier through [`Reader::table`], into
-    /// `into`, as [`Reader::next`] does (for a reader that keeps rows a
-    /// while before decoding them, like `store::log::newest_first`).
-    pub(crate) fn decode(
-        &self,
-        record: &ByteRecord,
-        into: &mut R,
-        wants_lazy: impl Fn(&R) -> bool,
-    ) -> Result<()> {
-        decode_row(
-            &self.table,
-            &self.positions,
-            self.has_lazy,
-            record,
-            None,
-            into,
-            wants_lazy,
-        )
-        .map(|_| ())
     }
 
     /// Like [`Reader::next`], into the reader's own record

@@ -153,12 +153,6 @@ impl<R: Source> Table<R> {
         &self.header
     }
 
-    /// Where the next row starts, in bytes from the start of the input
-    /// (after the header, once it is read).
-    pub(crate) fn offset(&self) -> u64 {
-        self.rows.position().byte()
-    }
-
     /// Where column `column` (an index into the record's columns) stands in this file.
     pub(crate) fn position(&self, column: usize) -> Option<usize> {
         self.positions[column]
