@@ -571,3 +571,55 @@ fn a_quote_never_closed_in_a_small_file_is_a_torn_end_not_a_lost_row() {
     );
     env.assert_file("pauses.csv", &pauses);
 }
+
+#[test]
+fn a_settings_copy_is_folded_in_by_the_next_write_the_newer_deck_pin_winning() {
+    let env = Env::new();
+    let copy = "settings.sync-conflict-20261125-101010-ABCDEFG.csv";
+    // Sam set the couple's time zone while Alex upgraded the deck.
+    env.write(
+        "settings.csv",
+        "key,value\ntimezone,Europe/Berlin\ndeck_edition,1\n",
+    );
+    env.write(
+        copy,
+        "key,value\ndeck_edition,2\ndeck_edition_since,2026-11-20\ndeck_edition_before,1\ndeck_edition_needs,0.1.0\n",
+    );
+    env.ok(&["-q", "log", "care", "x"]);
+    env.assert_file(
+        "settings.csv",
+        "key,value\ntimezone,Europe/Berlin\ndeck_edition,2\ndeck_edition_since,2026-11-20\ndeck_edition_before,1\ndeck_edition_needs,0.1.0\n",
+    );
+    env.assert_no_file(copy);
+    assert!(env.path(".merged").join(copy).exists());
+
+    // The other way round: the main file's newer pin stays, the copy's
+    // time zone joins it.
+    let env = Env::new();
+    env.write(
+        "settings.csv",
+        "key,value\ndeck_edition,2\ndeck_edition_since,2026-11-20\ndeck_edition_before,1\n",
+    );
+    env.write(copy, "key,value\ntimezone,Europe/Berlin\ndeck_edition,1\n");
+    env.ok(&["-q", "goals", "add", "g"]);
+    env.assert_file(
+        "settings.csv",
+        "key,value\ndeck_edition,2\ndeck_edition_since,2026-11-20\ndeck_edition_before,1\ntimezone,Europe/Berlin\n",
+    );
+    env.assert_no_file(copy);
+}
+
+#[test]
+fn a_bad_settings_copy_is_named_and_nothing_is_written() {
+    let env = Env::new();
+    let copy = "settings (Sam's conflicted copy 2026-11-25).csv";
+    env.write("settings.csv", "key,value\ndeck_edition,1\n");
+    env.write(copy, "key,value\ntimezone,Mars/Olympus\n");
+    let err = env.fails(&["log", "care", "x"], 65);
+    assert!(
+        err.starts_with(&format!("couple: {copy} line 2: column value:")),
+        "{err}"
+    );
+    env.assert_no_file("log.csv");
+    env.assert_file("settings.csv", "key,value\ndeck_edition,1\n");
+}

@@ -108,6 +108,9 @@ impl Lock {
     pub(crate) fn acquire(dir: &Path) -> Result<Self> {
         let lock = Self::hold(dir)?;
         clean_temporaries(dir);
+        // settings.csv's sync-conflict copies, folded in before anything
+        // reads it under the lock.
+        super::settings::fold_copies(dir)?;
         // Every write takes the lock first, so this is where the first
         // write into a fresh data directory pins the newest deck edition.
         super::settings::pin_if_fresh(dir)?;

@@ -191,6 +191,62 @@ pub(super) fn pin_if_fresh(dir: &Path) -> Result<()> {
     fsx::replace(&path, |out| file.write(out))
 }
 
+/// Folds the sync-conflict copies of settings.csv into it and moves them
+/// into `.merged/`: a key only a copy has is added; of the deck edition,
+/// the newer pin wins whole (so both partners get the same question);
+/// otherwise settings.csv's value is kept. Every write does this first,
+/// under the lock (reading them on every run would list the directory at
+/// every shell start-up). Call with the lock held.
+pub(super) fn fold_copies(dir: &Path) -> Result<()> {
+    let copies = super::conflicts::copies(dir, SETTINGS_FILE)?;
+    if copies.is_empty() {
+        return Ok(());
+    }
+    let path = dir.join(SETTINGS_FILE);
+    let mut file = match read_if_exists(&path)? {
+        Some(bytes) => parse(&bytes)?,
+        None => SettingsFile::new()?,
+    };
+    for copy in &copies {
+        let Some(bytes) = read_if_exists(copy)? else {
+            continue;
+        };
+        let theirs = parse_named(&super::conflicts::display_name(copy), &bytes)?;
+        let edition = |f: &SettingsFile| f.settings.deck.as_ref().map(|d| d.pin.edition);
+        let newer_deck = edition(&theirs) > edition(&file);
+        if newer_deck {
+            file.doc.rows.retain(|s| !is_deck_key(&s.record.key));
+        }
+        for stored in theirs.doc.rows {
+            let key = &stored.record.key;
+            let ours = file.doc.rows.iter().any(|s| &s.record.key == key);
+            if !key.is_empty() && !ours && (newer_deck || !is_deck_key(key)) {
+                file.set(key, &stored.record.value);
+            }
+        }
+    }
+    let mut merged = Vec::new();
+    file.write(&mut merged)?;
+    // What is written must read back.
+    parse(&merged)?;
+    fsx::replace(&path, |out| {
+        out.write_all(&merged)
+            .map_err(|e| Error::io("cannot write", &path, &e))
+    })?;
+    super::conflicts::set_aside(dir, &copies)?;
+    Ok(())
+}
+
+fn is_deck_key(key: &str) -> bool {
+    [
+        DECK_EDITION,
+        DECK_EDITION_SINCE,
+        DECK_EDITION_BEFORE,
+        DECK_EDITION_NEEDS,
+    ]
+    .contains(&key)
+}
+
 /// What `--upgrade-deck` did.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) struct Upgrade {
@@ -265,10 +321,16 @@ type DeckRows = (u64, Option<u8>, Option<NaiveDate>, Option<u8>);
 /// Reads and checks settings.csv: every key couple knows must hold a value
 /// it can use, and no key may appear twice.
 fn parse(bytes: &[u8]) -> Result<SettingsFile> {
-    let mut gathered = Gathered::default();
-    let doc = Document::<Setting>::parse(SETTINGS_FILE, bytes, |setting, at| {
-        gathered.row(setting, at)
-    })?;
+    parse_named(SETTINGS_FILE, bytes)
+}
+
+/// [`parse`], `name` in errors (a sync-conflict copy's).
+fn parse_named(name: &str, bytes: &[u8]) -> Result<SettingsFile> {
+    let mut gathered = Gathered {
+        file: name.to_string(),
+        ..Gathered::default()
+    };
+    let doc = Document::<Setting>::parse(name, bytes, |setting, at| gathered.row(setting, at))?;
     Ok(SettingsFile {
         settings: gathered.finish()?,
         doc,
@@ -287,9 +349,16 @@ fn parse_plain(bytes: &[u8]) -> Option<Settings> {
     gathered.finish().ok()
 }
 
+/// The name errors give the file [`Gathered`] reads (empty: settings.csv).
+fn file_name(file: &str) -> &str {
+    if file.is_empty() { SETTINGS_FILE } else { file }
+}
+
 /// What the rows of settings.csv say, gathered row by row.
 #[derive(Default)]
 struct Gathered {
+    /// The file's name in errors (empty: settings.csv).
+    file: String,
     settings: Settings,
     deck: Option<DeckRows>,
     needs: Option<String>,
@@ -299,13 +368,14 @@ struct Gathered {
 
 impl Gathered {
     fn row(&mut self, setting: &Setting, at: u64) -> Result<()> {
+        let file = file_name(&self.file);
         let (key, value) = (setting.key.as_str(), setting.value.as_str());
         if key.is_empty() {
             return Ok(()); // a row with only a value: nothing of ours
         }
         if let Some((_, first)) = self.seen.iter().find(|(k, _)| k == key) {
             return Err(Error::data(
-                SETTINGS_FILE,
+                file,
                 at,
                 format!("key {key} appears twice (first on line {first})"),
             )
@@ -315,7 +385,7 @@ impl Gathered {
         let bad = |problem: String, hint: &str| {
             Problem::new(format!("{key} {problem}"))
                 .hint(hint)
-                .at(SETTINGS_FILE, at, "value")
+                .at(file, at, "value")
         };
         let edition = |value: &str| {
             value.parse::<u8>().ok().filter(|&e| e >= 1).ok_or_else(|| {
@@ -357,7 +427,7 @@ impl Gathered {
         if let Some((at, edition, since, before)) = self.deck {
             let Some(edition) = edition else {
                 return Err(Error::data(
-                    SETTINGS_FILE,
+                    file_name(&self.file),
                     at,
                     "deck_edition_since and deck_edition_before need a deck_edition row",
                 )
