@@ -78,8 +78,9 @@ pub(crate) fn run(args: HistoryArgs, cfg: &Config) -> Result<()> {
         HistoryFormat::Text => {
             let mut journal = Journal::default();
             let mut first = true;
+            let mut text = Vec::new();
             let mut give = |out: &mut Out, journal: &mut Journal, day: Day| {
-                render::journal::day(out, &day, first)?;
+                render::journal::day(out, &day, first, &mut text)?;
                 first = false;
                 journal.recycle(day);
                 Ok::<_, Error>(())
@@ -99,7 +100,7 @@ pub(crate) fn run(args: HistoryArgs, cfg: &Config) -> Result<()> {
                 }
             })?;
             if let Some(day) = journal.finish() {
-                render::journal::day(&mut out, &day, first)?;
+                render::journal::day(&mut out, &day, first, &mut text)?;
             }
         }
         HistoryFormat::Csv | HistoryFormat::Json => {

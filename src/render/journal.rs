@@ -11,15 +11,17 @@ use super::{Out, shown};
 use crate::error::{Error, Result};
 use crate::report::history::{Day, Row};
 
-/// Writes one day; `first` leaves out the blank line before it.
-pub(crate) fn day(out: &mut Out, day: &Day, first: bool) -> Result<()> {
-    let color = out.color();
-    write_day(out.writer(), color, day, first).map_err(|e| Error::output(&e))
+/// Writes one day; `first` leaves out the blank line before it. The day
+/// is put together in `text` (kept from day to day), then written at once.
+pub(crate) fn day(out: &mut Out, day: &Day, first: bool, text: &mut Vec<u8>) -> Result<()> {
+    text.clear();
+    write_day(text, out.color(), day, first).map_err(|e| Error::output(&e))?;
+    out.raw(text)
 }
 
-// Straight to the buffered writer, a few bytes at a time: no string is
-// made per row (`couple history` writes a million of them).
-fn write_day(w: &mut dyn Write, color: bool, day: &Day, first: bool) -> io::Result<()> {
+// A few bytes at a time into a plain buffer: no string is made per row
+// (`couple history` writes a million of them), no call through `dyn Write`.
+fn write_day(w: &mut impl Write, color: bool, day: &Day, first: bool) -> io::Result<()> {
     if !first {
         w.write_all(b"\n")?;
     }
@@ -78,11 +80,11 @@ fn write_day(w: &mut dyn Write, color: bool, day: &Day, first: bool) -> io::Resu
 
 /// What `write` writes, in SGR `sgr` when colour is on (text from the
 /// files goes through [`shown`] before).
-fn paint(
-    w: &mut dyn Write,
+fn paint<W: Write>(
+    w: &mut W,
     color: bool,
     sgr: &[u8],
-    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    write: impl FnOnce(&mut W) -> io::Result<()>,
 ) -> io::Result<()> {
     if color {
         w.write_all(b"\x1b[")?;
@@ -109,7 +111,7 @@ fn month(date: NaiveDate) -> &'static str {
 }
 
 /// The year as chrono's `%Y`: four digits at least, a sign outside 0…9999.
-fn year(w: &mut dyn Write, date: NaiveDate) -> io::Result<()> {
+fn year(w: &mut impl Write, date: NaiveDate) -> io::Result<()> {
     let year = date.year();
     if (0..=9999).contains(&year) {
         let year = year as u32;
@@ -126,7 +128,7 @@ fn year(w: &mut dyn Write, date: NaiveDate) -> io::Result<()> {
 }
 
 /// A whole number in decimal.
-fn number(w: &mut dyn Write, n: u32) -> io::Result<()> {
+fn number(w: &mut impl Write, n: u32) -> io::Result<()> {
     let mut digits = [0u8; 10];
     let mut at = digits.len();
     let mut n = n;
@@ -142,7 +144,7 @@ fn number(w: &mut dyn Write, n: u32) -> io::Result<()> {
 }
 
 /// `  sam, talk 15 min: about the move`.
-fn note_line(w: &mut dyn Write, row: &Row) -> io::Result<()> {
+fn note_line(w: &mut impl Write, row: &Row) -> io::Result<()> {
     w.write_all(b"  ")?;
     w.write_all(shown(&row.partner).as_bytes())?;
     w.write_all(b", ")?;
@@ -167,7 +169,7 @@ fn note_line(w: &mut dyn Write, row: &Row) -> io::Result<()> {
 }
 
 /// A note and its line end; its own line breaks are kept, indented.
-fn note(w: &mut dyn Write, text: &str) -> io::Result<()> {
+fn note(w: &mut impl Write, text: &str) -> io::Result<()> {
     if !text.contains('\n') {
         w.write_all(shown(text.strip_suffix('\r').unwrap_or(text)).as_bytes())?;
         return w.write_all(b"\n");

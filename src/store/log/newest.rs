@@ -12,9 +12,9 @@
 //! of the log; a row far out of order only keeps rows waiting longer.
 //!
 //! Both passes read with the store's one reader (`schema::Reader` over
-//! `store::rows`), which splits a row at its commas and does not decode a
-//! cell again that reads as in the row before; a row waiting its turn is
-//! kept decoded, in an entry whose strings are reused.
+//! `store::rows`, which splits a row at its commas); the first does not
+//! decode a cell again that reads as in the row before, the second decodes
+//! each row into the entry it waits in, whose strings are reused.
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -159,11 +159,10 @@ impl NewestFirst {
         for (k, chunk) in chunks.iter().enumerate().rev() {
             rows.table().seek(&chunk.start)?;
             for _ in 0..chunk.rows {
-                if !rows.advance(|e| visit_text(e.kind, e.date))? {
+                let mut entry = spare.pop().unwrap_or_default();
+                if !rows.next(&mut entry, |e| visit_text(e.kind, e.date))? {
                     break;
                 }
-                let mut entry = spare.pop().unwrap_or_default();
-                copy(&mut entry, rows.record());
                 let at = rows.row().position().map_or(0, Position::byte);
                 waiting.push(Waiting {
                     date: day(entry.date),
@@ -190,31 +189,6 @@ impl NewestFirst {
         }
         give_extra(&mut extra, None, &mut visit)
     }
-}
-
-/// `from` into `to`, in the strings `to` has.
-fn copy(to: &mut Entry, from: &Entry) {
-    // Every field named: a new one is a compile error here, not a loss.
-    let Entry {
-        id,
-        date,
-        partner,
-        kind,
-        minutes,
-        mood,
-        prompt,
-        note,
-        logged_at,
-    } = from;
-    to.id.clone_from(id);
-    to.date = *date;
-    to.partner.clone_from(partner);
-    to.kind = *kind;
-    to.minutes = *minutes;
-    to.mood = *mood;
-    to.prompt.clone_from(prompt);
-    to.note.clone_from(note);
-    to.logged_at.clone_from(logged_at);
 }
 
 /// A date as `YYYYMMDD`: ordered as the dates are.
