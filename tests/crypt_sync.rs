@@ -8,7 +8,7 @@ use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use crate::harness::{Env, Run, require, require_tool, run, tree};
+use crate::harness::{Env, Run, allowed_here, require_tool, run, tree};
 
 /// A sync-conflict copy's name, as Syncthing gives it.
 const GOALS_COPY: &str = "goals.sync-conflict-20261125-101010-ABCDEF7.csv.age";
@@ -660,7 +660,7 @@ fn temporaries(dir: &Path) -> Vec<PathBuf> {
 #[test]
 #[cfg(unix)]
 fn no_plaintext_after_a_sigkill_in_the_middle_of_each_rewrite_of_a_fold() {
-    if !require_tool("strace") || !require("strace allowed to trace", strace_works()) {
+    if !require_tool("strace") || !allowed_here("ptrace, for strace", strace_works()) {
         return;
     }
     let env = Env::new();

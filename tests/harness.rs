@@ -283,6 +283,25 @@ pub(crate) fn require(need: &str, available: bool) -> bool {
     false
 }
 
+/// For a need no install can meet, because the machine's kernel decides
+/// it (ptrace allowed in a container, say): skips the test where it is not
+/// met, saying so, under CI too.
+#[track_caller]
+pub(crate) fn allowed_here(need: &str, available: bool) -> bool {
+    if !available {
+        let test = std::thread::current()
+            .name()
+            .unwrap_or("this test")
+            .to_string();
+        let at = std::panic::Location::caller();
+        let _ = writeln!(
+            std::io::stderr().lock(),
+            "SKIPPED: {test} needs {need}, which this machine does not allow ({at})"
+        );
+    }
+    available
+}
+
 fn on_path(tool: &str) -> bool {
     std::env::var_os("PATH").is_some_and(|paths| {
         std::env::split_paths(&paths).any(|dir| {
