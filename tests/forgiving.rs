@@ -29,6 +29,23 @@ fn bare_couple_prints_only_the_question_when_nothing_is_due() {
 }
 
 #[test]
+fn bare_couple_shows_the_question_prompt_shows_after_a_skip() {
+    let env = Env::new();
+    env.ok(&["log", "talk", "-m", "15"]);
+    env.ok(&["log", "us-time"]);
+    env.ok(&["log", "sit-down"]);
+    let before = env.ok(&["prompt"]);
+    let after = env.ok(&["prompt", "--skip"]);
+    assert_ne!(before, after);
+    assert_eq!(env.ok(&["prompt"]), after);
+    assert_eq!(
+        env.ok(&[]),
+        after,
+        "bare couple skips today's skipped question too"
+    );
+}
+
+#[test]
 fn bare_couple_honours_the_global_options_on_the_command_line() {
     let env = Env::new();
     let other = env.home().join("other");

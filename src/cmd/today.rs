@@ -9,13 +9,18 @@ use crate::model::Kind;
 use crate::render::{Out, shown};
 use crate::report::{self, Fold};
 use crate::store;
+use crate::store::log::Look;
 
 pub(crate) fn run(cfg: &Config) -> Result<()> {
     // Reading: the deck, then this week's log and the goals, as
     // `couple review --due` reads them.
     let deck = store::prompts::load(&cfg.dir, None)?;
     let all = deck::select(&deck, &Filter::default());
-    let question = deck::question_of_the_day(&all, cfg.today);
+    // The same question `couple prompt` shows: the couple's edition, after
+    // today's skips.
+    let pin = store::prompts::pin(&cfg.dir, &cfg.settings, None)?;
+    let question =
+        store::prompts::question_of_the_day(&cfg.dir, &all, pin, cfg.today, Look::AsEveryRead)?;
 
     let caller = cfg.caller().unwrap_or_default().to_string();
     let week = Period::week_of(cfg.today);
