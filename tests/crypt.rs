@@ -6,37 +6,8 @@ use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::str::FromStr as _;
 
-use crate::harness::{Env, Run, require_tool, run, tree};
-
-/// `couple ARGS` as `who`, with their own config directory (their key).
-fn couple(env: &Env, who: &str, args: &[&str]) -> Run {
-    let mut cmd = env.std_command(args);
-    cmd.env("COUPLE_PARTNER", who)
-        .env("XDG_CONFIG_HOME", config(env, who))
-        .env("TMPDIR", temp(env));
-    run(assert_cmd::Command::from_std(cmd))
-}
-
-#[track_caller]
-fn ok(env: &Env, who: &str, args: &[&str]) -> String {
-    let run = couple(env, who, args);
-    assert_eq!(run.code, 0, "{who} {args:?}: {}", run.stderr);
-    run.stdout
-}
-
-fn config(env: &Env, who: &str) -> PathBuf {
-    env.home().join(format!("config-{who}"))
-}
-
-fn identity(env: &Env, who: &str) -> PathBuf {
-    config(env, who).join("couple").join("identity.txt")
-}
-
-fn temp(env: &Env) -> PathBuf {
-    let dir = env.home().join("tmp");
-    fs::create_dir_all(&dir).unwrap();
-    dir
-}
+use crate::harness::{Env, require_tool, tree};
+use crate::keyholders::{config, couple, done, identity, temp};
 
 /// Every file under the data directory and the temporary directory whose
 /// bytes contain `needle`.
@@ -54,10 +25,10 @@ fn holding(env: &Env, needle: &str) -> Vec<PathBuf> {
 
 /// alex: init, some words, on.
 fn encrypted_by_alex(env: &Env) {
-    ok(env, "alex", &["crypt", "init"]);
-    ok(env, "alex", &["log", "care", "the blue scarf secret"]);
-    ok(env, "alex", &["goals", "add", "a hope afraid to say"]);
-    ok(env, "alex", &["crypt", "on"]);
+    done(env, "alex", &["crypt", "init"]);
+    done(env, "alex", &["log", "care", "the blue scarf secret"]);
+    done(env, "alex", &["goals", "add", "a hope afraid to say"]);
+    done(env, "alex", &["crypt", "on"]);
 }
 
 fn age_decrypt(identity: &Path, file: &Path) -> String {
@@ -81,14 +52,14 @@ fn age_decrypt(identity: &Path, file: &Path) -> String {
 fn two_partners_share_an_encrypted_dir_and_age_opens_it_with_either_key() {
     let env = Env::new();
     encrypted_by_alex(&env);
-    ok(
+    done(
         &env,
         "alex",
         &["log", "talk", "--minutes", "20", "we spoke of the trip"],
     );
     assert!(env.file("log.csv").is_none() && env.file("goals.csv").is_none());
     assert!(env.file("log.csv.age").is_some() && env.file("goals.csv.age").is_some());
-    ok(&env, "sam", &["crypt", "init"]);
+    done(&env, "sam", &["crypt", "init"]);
     // Before alex writes again, sam cannot read: exit 1, with what to do.
     let before = couple(&env, "sam", &["history"]);
     assert_eq!(before.code, 1, "{}", before.stderr);
@@ -103,8 +74,8 @@ fn two_partners_share_an_encrypted_dir_and_age_opens_it_with_either_key() {
         before.stderr
     );
     // One write by alex re-encrypts everything to both keys.
-    ok(&env, "alex", &["log", "care", "tea in bed"]);
-    let history = ok(&env, "sam", &["history"]);
+    done(&env, "alex", &["log", "care", "tea in bed"]);
+    let history = done(&env, "sam", &["history"]);
     for words in [
         "the blue scarf secret",
         "we spoke of the trip",
@@ -112,11 +83,11 @@ fn two_partners_share_an_encrypted_dir_and_age_opens_it_with_either_key() {
     ] {
         assert!(history.contains(words), "{words}: {history}");
     }
-    assert!(ok(&env, "sam", &["goals"]).contains("a hope afraid to say"));
+    assert!(done(&env, "sam", &["goals"]).contains("a hope afraid to say"));
     // Sam writes, alex reads.
-    ok(&env, "sam", &["log", "appreciation", "your patience"]);
-    assert!(ok(&env, "alex", &["history"]).contains("your patience"));
-    let status = ok(&env, "sam", &["crypt", "status"]);
+    done(&env, "sam", &["log", "appreciation", "your patience"]);
+    assert!(done(&env, "alex", &["history"]).contains("your patience"));
+    let status = done(&env, "sam", &["crypt", "status"]);
     assert!(status.starts_with("encryption: on\n"), "{status}");
     assert!(
         status.contains("  alex  age1") && status.contains("  sam  age1"),
@@ -145,7 +116,7 @@ fn no_plaintext_in_the_data_dir_merged_or_temp_even_after_a_sigkill() {
     encrypted_by_alex(&env);
     // A log big enough that a write takes a while to kill in.
     for i in 0..30 {
-        ok(
+        done(
             &env,
             "alex",
             &[
@@ -166,7 +137,7 @@ fn no_plaintext_in_the_data_dir_merged_or_temp_even_after_a_sigkill() {
         let _ = child.kill();
         let _ = child.wait();
     }
-    ok(&env, "alex", &["log", "care", "after the kills"]);
+    done(&env, "alex", &["log", "care", "after the kills"]);
     for needle in [
         "blue scarf",
         "afraid to say",
@@ -177,7 +148,7 @@ fn no_plaintext_in_the_data_dir_merged_or_temp_even_after_a_sigkill() {
         assert_eq!(holding(&env, needle), Vec::<PathBuf>::new(), "{needle}");
     }
     // And everything is still there.
-    let history = ok(&env, "alex", &["history"]);
+    let history = done(&env, "alex", &["history"]);
     assert!(
         history.contains("whisper-29") && history.contains("after the kills"),
         "{history}"
@@ -245,7 +216,7 @@ fn an_identity_others_can_read_is_refused() {
     );
     assert!(run.stderr.contains("hint: chmod 600"), "{}", run.stderr);
     assert!(fs::metadata(config(&env, "sam")).is_err());
-    ok(&env, "sam", &["crypt", "init"]);
+    done(&env, "sam", &["crypt", "init"]);
     let mode = fs::metadata(identity(&env, "sam"))
         .unwrap()
         .permissions()
@@ -259,7 +230,7 @@ fn conflict_copies_of_encrypted_files_are_folded_with_nothing_lost() {
     encrypted_by_alex(&env);
     let path = env.path("log.csv.age");
     let older = fs::read(&path).unwrap();
-    ok(&env, "alex", &["log", "care", "only in the copy"]);
+    done(&env, "alex", &["log", "care", "only in the copy"]);
     // The newer version became the conflict copy; the main file is older.
     fs::rename(
         &path,
@@ -268,13 +239,13 @@ fn conflict_copies_of_encrypted_files_are_folded_with_nothing_lost() {
     .unwrap();
     fs::write(&path, older).unwrap();
     // Readers take the copy in already.
-    assert!(ok(&env, "alex", &["history"]).contains("only in the copy"));
-    ok(&env, "alex", &["log", "care", "after the fold"]);
+    assert!(done(&env, "alex", &["history"]).contains("only in the copy"));
+    done(&env, "alex", &["log", "care", "after the fold"]);
     assert!(
         env.file("log.sync-conflict-20261125-101010-ABCDEF7.csv.age")
             .is_none()
     );
-    let history = ok(&env, "alex", &["history"]);
+    let history = done(&env, "alex", &["history"]);
     for words in [
         "the blue scarf secret",
         "only in the copy",
@@ -293,7 +264,7 @@ fn conflict_copies_of_encrypted_files_are_folded_with_nothing_lost() {
 fn crypt_off_brings_plain_csv_back() {
     let env = Env::new();
     encrypted_by_alex(&env);
-    ok(&env, "alex", &["crypt", "off"]);
+    done(&env, "alex", &["crypt", "off"]);
     assert!(env.file("log.csv.age").is_none());
     assert!(
         env.file("log.csv")
@@ -305,9 +276,9 @@ fn crypt_off_brings_plain_csv_back() {
             .unwrap()
             .contains("a hope afraid to say")
     );
-    ok(&env, "alex", &["log", "care", "plain again"]);
+    done(&env, "alex", &["log", "care", "plain again"]);
     assert!(env.file("log.csv").unwrap().contains("plain again"));
-    assert!(ok(&env, "alex", &["crypt", "status"]).starts_with("encryption: off\n"));
+    assert!(done(&env, "alex", &["crypt", "status"]).starts_with("encryption: off\n"));
 }
 
 #[test]
@@ -315,9 +286,9 @@ fn a_backup_key_opens_every_file() {
     let env = Env::new();
     let backup = age::x25519::Identity::generate();
     let public = backup.to_public().to_string();
-    ok(&env, "alex", &["crypt", "init", "--backup", &public]);
-    ok(&env, "alex", &["log", "care", "for the paper key"]);
-    ok(&env, "alex", &["crypt", "on"]);
+    done(&env, "alex", &["crypt", "init", "--backup", &public]);
+    done(&env, "alex", &["log", "care", "for the paper key"]);
+    done(&env, "alex", &["crypt", "on"]);
     let bytes = fs::read(env.path("log.csv.age")).unwrap();
     let plain = open_with(&backup, &bytes);
     assert!(plain.contains("for the paper key"), "{plain}");

@@ -3,41 +3,10 @@
 //! today's skips with a key that needs nothing asked.
 
 use std::fs;
-use std::path::PathBuf;
 
-use crate::harness::{Env, Run, run};
+use crate::harness::Env;
+use crate::keyholders::{config, couple, done, identity, ok};
 use crate::terminal::Terminal;
-
-/// `couple ARGS` as `who`, with their own config directory (their key).
-fn couple(env: &Env, who: &str, args: &[&str]) -> Run {
-    let mut cmd = env.std_command(args);
-    cmd.env("COUPLE_PARTNER", who)
-        .env("XDG_CONFIG_HOME", config(env, who));
-    run(assert_cmd::Command::from_std(cmd))
-}
-
-/// Succeeds, whatever it says on stderr.
-#[track_caller]
-fn done(env: &Env, who: &str, args: &[&str]) {
-    let run = couple(env, who, args);
-    assert_eq!(run.code, 0, "{who} {args:?}: {}", run.stderr);
-}
-
-/// Succeeds with nothing on stderr; gives stdout.
-#[track_caller]
-fn ok(env: &Env, who: &str, args: &[&str]) -> String {
-    let run = couple(env, who, args);
-    assert_eq!((run.code, &*run.stderr), (0, ""), "{who} {args:?}");
-    run.stdout
-}
-
-fn config(env: &Env, who: &str) -> PathBuf {
-    env.home().join(format!("config-{who}"))
-}
-
-fn identity(env: &Env, who: &str) -> PathBuf {
-    config(env, who).join("couple").join("identity.txt")
-}
 
 /// alex: a key, an entry, everything encrypted; then today's question
 /// skipped. Gives (the question before the skip, the one after).

@@ -8,53 +8,12 @@ use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use crate::harness::{Env, Run, allowed_here, require_tool, run, tree};
+use crate::harness::{Env, allowed_here, require_tool, run, tree};
+use crate::keyholders::{command_in, config, couple, identity, ok, temp};
 
 /// A sync-conflict copy's name, as Syncthing gives it.
 const GOALS_COPY: &str = "goals.sync-conflict-20261125-101010-ABCDEF7.csv.age";
 const LOG_COPY: &str = "log.sync-conflict-20261125-101010-ABCDEF7.csv.age";
-
-fn config(env: &Env, who: &str) -> PathBuf {
-    env.home().join(format!("config-{who}"))
-}
-
-fn identity(env: &Env, who: &str) -> PathBuf {
-    config(env, who).join("couple").join("identity.txt")
-}
-
-fn temp(env: &Env) -> PathBuf {
-    let dir = env.home().join("tmp");
-    fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-/// `couple ARGS` as `who` (their own key), in `dir`'s data directory.
-fn command_in(env: &Env, dir: &Path, who: &str, args: &[&str]) -> Command {
-    let mut cmd = env.std_command(args);
-    cmd.env("COUPLE_PARTNER", who)
-        .env("COUPLE_DIR", dir)
-        .env("XDG_CONFIG_HOME", config(env, who))
-        .env("TMPDIR", temp(env));
-    cmd
-}
-
-fn couple(env: &Env, who: &str, args: &[&str]) -> Run {
-    run(assert_cmd::Command::from_std(command_in(
-        env,
-        &env.data(),
-        who,
-        args,
-    )))
-}
-
-/// Runs as `who`; asserts exit 0 and that stderr is `stderr`.
-#[track_caller]
-fn ok(env: &Env, who: &str, args: &[&str]) -> String {
-    let run = couple(env, who, args);
-    assert_eq!(run.code, 0, "{who} {args:?}: {}", run.stderr);
-    assert_eq!(run.stderr, "", "{who} {args:?}");
-    run.stdout
-}
 
 /// `grep -rlF NEEDLE` over the data directory and the temporary directory:
 /// the files holding it (none, when grep exits 1).

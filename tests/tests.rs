@@ -2,6 +2,7 @@
 //! sandbox per test (see `harness`).
 
 mod harness;
+mod keyholders;
 mod terminal;
 
 mod completions;
