@@ -231,11 +231,7 @@ fn add_pause(args: RitualsPauseArgs, cfg: &Config) -> Result<()> {
     if cfg.quiet {
         return Ok(());
     }
-    let what = if pause.is_total() {
-        "every ritual".to_string()
-    } else {
-        pause.rituals.join(", ")
-    };
+    let what = pause.what();
     // The pause is recorded: a failing stdout only warns (a retry would
     // record it twice).
     Out::stdout(false).finish_recorded(Some(&pause.id), &format!("the pause {}", pause.id))?;

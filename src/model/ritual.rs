@@ -193,6 +193,15 @@ impl Pause {
         self.rituals.is_empty()
     }
 
+    /// What it pauses, for people: "every ritual", or the rituals' names.
+    pub(crate) fn what(&self) -> String {
+        if self.is_total() {
+            "every ritual".to_string()
+        } else {
+            self.rituals.join(", ")
+        }
+    }
+
     /// How many days it lasts.
     pub(crate) fn days(&self) -> i64 {
         (self.to - self.from).num_days() + 1

@@ -110,11 +110,7 @@ fn rituals(html: &mut String, review: &Review) {
     }
     html.push_str("</tbody>\n</table>\n");
     for p in &review.pauses {
-        let what = if p.is_total() {
-            "every ritual".to_string()
-        } else {
-            p.rituals.join(", ")
-        };
+        let what = p.what();
         let note = if p.note.is_empty() {
             String::new()
         } else {

@@ -512,11 +512,7 @@ fn render_state_of_us(out: &mut Out, review: &Review) -> Result<()> {
 
 fn render_pauses(out: &mut Out, review: &Review) -> Result<()> {
     for p in &review.pauses {
-        let what = if p.is_total() {
-            "every ritual".to_string()
-        } else {
-            p.rituals.join(", ")
-        };
+        let what = p.what();
         let note = if p.note.is_empty() {
             String::new()
         } else {
