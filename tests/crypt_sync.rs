@@ -8,7 +8,7 @@ use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use crate::harness::{Env, allowed_here, require_tool, run, tree};
+use crate::harness::{Env, Run, allowed_here, require_tool, run, tree};
 use crate::keyholders::{command_in, config, couple, identity, ok, temp};
 
 /// A sync-conflict copy's name, as Syncthing gives it.
@@ -229,6 +229,14 @@ impl Clones {
     }
 }
 
+/// `couple merge-driver ARGS` as `who`, run as git runs it: at the top of
+/// the work tree (here, the data dir).
+fn driver(env: &Env, who: &str, args: &[&str]) -> Run {
+    let mut cmd = command_in(env, &env.data(), who, &[&["merge-driver"], args].concat());
+    cmd.current_dir(env.data());
+    run(assert_cmd::Command::from_std(cmd))
+}
+
 #[test]
 #[cfg(unix)]
 fn git_merges_encrypted_files_through_the_driver_and_only_ciphertext_reaches_the_disk() {
@@ -349,15 +357,7 @@ fn the_driver_without_a_key_that_opens_the_versions_exits_1_and_writes_nothing()
         fs::write(env.path(name), &sealed).unwrap();
     }
     let before = tree(&env.data());
-    // git runs the driver at the top of the work tree: here, the data dir.
-    let mut cmd = command_in(
-        &env,
-        &env.data(),
-        "sam",
-        &["merge-driver", "o", "a", "b", "log.csv.age"],
-    );
-    cmd.current_dir(env.data());
-    let out = run(assert_cmd::Command::from_std(cmd));
+    let out = driver(&env, "sam", &["o", "a", "b", "log.csv.age"]);
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert_eq!(
         out.stderr,
@@ -386,14 +386,7 @@ fn the_driver_merges_another_encrypted_file_when_one_side_changed_what_it_holds(
     fs::write(env.path("o"), seal(base)).unwrap();
     fs::write(env.path("a"), seal(base)).unwrap();
     fs::write(env.path("b"), seal(theirs)).unwrap();
-    let mut cmd = command_in(
-        &env,
-        &env.data(),
-        "alex",
-        &["merge-driver", "o", "a", "b", "prompts.csv.age"],
-    );
-    cmd.current_dir(env.data());
-    let out = run(assert_cmd::Command::from_std(cmd));
+    let out = driver(&env, "alex", &["o", "a", "b", "prompts.csv.age"]);
     assert_eq!((out.code, out.stderr.as_str()), (0, ""));
     let merged = env.path("a");
     assert!(
@@ -405,14 +398,7 @@ fn the_driver_merges_another_encrypted_file_when_one_side_changed_what_it_holds(
     // Both changed it: a conflict for git, ours as it was.
     fs::write(env.path("a"), seal("id,theme,depth,text\n")).unwrap();
     let ours = fs::read(env.path("a")).unwrap();
-    let mut cmd = command_in(
-        &env,
-        &env.data(),
-        "alex",
-        &["merge-driver", "o", "a", "b", "prompts.csv.age"],
-    );
-    cmd.current_dir(env.data());
-    let out = run(assert_cmd::Command::from_std(cmd));
+    let out = driver(&env, "alex", &["o", "a", "b", "prompts.csv.age"]);
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert!(
         out.stderr

@@ -8,7 +8,7 @@ use std::path::Path;
 use csv::ByteRecord;
 
 use super::LOG_FILE;
-use super::fold::{OwnCells, column_key, fold_copies};
+use super::fold::{OwnCells, fold_copies, own_row};
 use crate::error::{Error, Result};
 use crate::model::{Entry, same_partner};
 use crate::printer::{Warned, Warning};
@@ -142,18 +142,7 @@ fn new_rows<F: crate::store::table::Source + Seek>(
     }
     for (i, entry) in entries.iter().enumerate() {
         let own: Vec<Vec<u8>> = match own.get(i) {
-            Some(cells) if !cells.is_empty() => shape
-                .header
-                .iter()
-                .map(|name| {
-                    let key = column_key(name);
-                    cells
-                        .iter()
-                        .find(|(theirs, _)| column_key(theirs) == key)
-                        .map(|(_, cell)| cell.clone())
-                        .unwrap_or_default()
-                })
-                .collect(),
+            Some(cells) if !cells.is_empty() => own_row(&shape.header, cells),
             _ => Vec::new(),
         };
         match shape

@@ -35,6 +35,23 @@ pub(super) fn column_key(name: &[u8]) -> String {
         .to_lowercase()
 }
 
+/// An entry's own cells laid out under `header`: each column's cell from
+/// the copy that wrote it (matched by [`column_key`]), empty where it had
+/// none.
+pub(super) fn own_row(header: &[Vec<u8>], cells: &OwnCells) -> Vec<Vec<u8>> {
+    header
+        .iter()
+        .map(|name| {
+            let key = column_key(name);
+            cells
+                .iter()
+                .find(|(theirs, _)| column_key(theirs) == key)
+                .map(|(_, cell)| cell.clone())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
 /// Folds what sync-conflict copies add into the main file and moves them
 /// aside; an entry removed by `--undo` is not taken in, and leaves the main
 /// file if a copy brought it back there. Call with the lock held.
@@ -191,17 +208,7 @@ fn rewrite_with(dir: &Path, extra: &[Vec<u8>], entries: &[Entry], own: &[OwnCell
             }
         }
         for (entry, cells) in entries.iter().zip(own) {
-            let row: Vec<Vec<u8>> = header
-                .iter()
-                .map(|name| {
-                    let key = column_key(name);
-                    cells
-                        .iter()
-                        .find(|(theirs, _)| column_key(theirs) == key)
-                        .map(|(_, cell)| cell.clone())
-                        .unwrap_or_default()
-                })
-                .collect();
+            let row = own_row(&header, cells);
             layout.write_row(&mut writer, entry, &row)?;
         }
         writer.finish()
