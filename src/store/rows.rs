@@ -190,9 +190,9 @@ enum Line {
 
 /// Splits the record at the start of `bytes` at its commas, up to the
 /// first `\r` or `\n` outside quotes, into `spans`. Eight bytes at a time:
-/// every byte below `-` is flagged (the specials `,` `"` `\r` `\n` and NUL
-/// among them; the trick may also flag a `-` right after one, never miss
-/// one) and only the flagged bytes are looked at. A field in quotes with
+/// every comma, quote and byte below 0x0e (NUL, `\r`, `\n`) is flagged
+/// (the trick may also flag a byte right after one, never miss one) and
+/// only the flagged bytes are looked at. A field in quotes with
 /// no quote, line break or NUL inside, closed right before a comma or the
 /// line end (a note with a comma in it, as couple writes it), is its bytes
 /// between the quotes; any other quote is csv-core's to read.
@@ -200,7 +200,14 @@ enum Line {
 fn split_line(bytes: &[u8], spans: &mut Vec<(usize, usize)>) -> Line {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
-    const BELOW: u64 = ONES * b'-' as u64;
+    const COMMAS: u64 = ONES * b',' as u64;
+    const QUOTES: u64 = ONES * b'"' as u64;
+    // NUL, `\n` and `\r` are below it (so are tabs, looked at for nothing).
+    const CONTROLS: u64 = ONES * 0x0e;
+    // The high bit of each byte below `limit`'s (of each zero byte), and
+    // maybe of a byte above one: a borrow may carry, but never hides one.
+    let below = |word: u64, limit: u64| word.wrapping_sub(limit) & !word & HIGHS;
+    let zero = |word: u64| below(word, ONES);
     spans.clear();
     let mut field = 0;
     let mut at = 0;
@@ -262,7 +269,7 @@ fn split_line(bytes: &[u8], spans: &mut Vec<(usize, usize)>) -> Line {
             let mut eight = [0u8; 8];
             eight.copy_from_slice(chunk);
             let word = u64::from_le_bytes(eight);
-            let mut flagged = word.wrapping_sub(BELOW) & !word & HIGHS;
+            let mut flagged = zero(word ^ COMMAS) | zero(word ^ QUOTES) | below(word, CONTROLS);
             while flagged != 0 {
                 look!(at + (flagged.trailing_zeros() / 8) as usize);
                 flagged &= flagged - 1;

@@ -421,6 +421,41 @@ impl<I: Source, R: Record> Reader<I, R> {
         Ok(true)
     }
 
+    /// Reads the next row without decoding any of it (its cells are
+    /// [`Reader::cell`]; [`Reader::decode`] decodes it): a pass that looks
+    /// at two or three cells of a row. False at the end.
+    pub(crate) fn skim(&mut self) -> Result<bool> {
+        self.held = Held::Nothing;
+        self.read()
+    }
+
+    /// The bytes of column `name` of `R` in the row last read (empty when
+    /// the file lacks it): found once with [`Reader::column`].
+    #[inline]
+    pub(crate) fn cell(&self, column: usize) -> &[u8] {
+        self.row.get(self.positions[column]).unwrap_or_default()
+    }
+
+    /// Where column `name` of `R` is in [`Record::COLUMNS`], for [`Reader::cell`].
+    pub(crate) fn column(name: &str) -> Option<usize> {
+        R::COLUMNS.iter().position(|c| c.name == name)
+    }
+
+    /// Decodes the row last [`skim`](Reader::skim)med into the reader's own
+    /// record, as [`Reader::advance`] would have.
+    pub(crate) fn decode(&mut self, wants_lazy: impl Fn(&R) -> bool) -> Result<()> {
+        self.held = decode_row(
+            &self.table,
+            &self.positions,
+            self.has_lazy,
+            &self.row,
+            None,
+            &mut self.record,
+            wants_lazy,
+        )?;
+        Ok(())
+    }
+
     /// The reader's own record: the row [`Reader::advance`] read last.
     pub(crate) fn record(&self) -> &R {
         &self.record

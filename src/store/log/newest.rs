@@ -2,29 +2,35 @@
 //!
 //! The log is appended to, so it is roughly in date order, but not exactly
 //! (a backdated entry, a row a sync copy brought in). Two passes over one
-//! open file: the first reads forward, validates every row, gives each to
-//! the caller (who collects what they need before anything is shown, like
-//! the prompts the reader has answered), and notes where every 256 KiB
-//! chunk of rows starts and the latest date it holds. The second goes
-//! through the chunks from the last to the first, seeking to each, and
-//! gives out, newest first, every row later than anything the chunks
-//! before it hold. Memory holds a chunk or two of rows, whatever the size
-//! of the log; a row far out of order only keeps rows waiting longer.
+//! open file. The first reads forward, splitting every row but reading
+//! only its date and kind: it notes where every 256 KiB chunk of rows
+//! starts and the latest date it holds, and decodes whole the rows the
+//! caller wants before anything is shown (the answers, for the prompts the
+//! reader has answered). The second goes through the chunks from the last
+//! to the first, seeking to each, decodes and checks every row, and gives
+//! out, newest first, every row later than anything the chunks before it
+//! hold. Memory holds a few chunks of rows, whatever the size of the log;
+//! a row far out of order only keeps rows waiting longer.
+//!
+//! The second pass reads on a thread of its own, a chunk or two ahead of
+//! the caller, who lays out and writes what it reads meanwhile. A bad row
+//! is reported where the second pass meets it, after the rows newer than
+//! it were given out (as `git log` stops at a broken object).
 //!
 //! Both passes read with the store's one reader (`schema::Reader` over
-//! `store::rows`, which splits a row at its commas); the first does not
-//! decode a cell again that reads as in the row before, the second decodes
-//! each row into the entry it waits in, whose strings are reused.
+//! `store::rows`, which splits a row at its commas).
 
 use std::collections::HashSet;
 use std::path::Path;
+use std::sync::mpsc;
 
 use chrono::{Datelike, NaiveDate};
 use csv::Position;
 
 use super::{LOG_FILE, WantsText, conflicts, read_file, removed};
-use crate::error::Result;
-use crate::model::Entry;
+use crate::dates;
+use crate::error::{Error, Result};
+use crate::model::{Entry, Kind};
 use crate::store::crypt::{self, Source};
 use crate::store::schema::Reader;
 
@@ -58,12 +64,14 @@ pub(crate) struct NewestFirst {
     removed: removed::Removed,
 }
 
-/// The first pass: calls `first` with every entry of `DIR/log.csv` in file
-/// order (decoding the text of those `first_text` picks), then with those
-/// that sync-conflict copies add. A missing file has no entries.
+/// The first pass: calls `first` with the entries of `DIR/log.csv` that
+/// `first_wants` picks by kind and date (decoded whole, text and all), in
+/// file order, then with those that sync-conflict copies add. The other
+/// rows are only split and their date and kind read: the second pass
+/// decodes and checks every row. A missing file has no entries.
 pub(crate) fn newest_first(
     dir: &Path,
-    first_text: WantsText<'_>,
+    first_wants: WantsText<'_>,
     mut first: impl FnMut(&Entry) -> Result<()>,
 ) -> Result<NewestFirst> {
     let path = dir.join(LOG_FILE);
@@ -76,33 +84,51 @@ pub(crate) fn newest_first(
     let mut chunks: Vec<Chunk> = Vec::new();
     let mut reader = None;
     if let Some(file) = file {
-        // With copies about, every id is needed to tell what they add.
-        let all_text: WantsText<'_> = &|_, _| true;
-        let wants = if copies.is_empty() {
-            first_text
-        } else {
-            all_text
-        };
         let mut rows = Reader::<_, Entry>::open(LOG_FILE, file)?;
-        while rows.advance(|e| wants(e.kind, e.date))? {
+        let (date, kind) = (column("date")?, column("kind")?);
+        // Neighbouring rows mostly share a date: read once.
+        let mut last: ([u8; 10], Option<NaiveDate>) = ([0; 10], None);
+        while rows.skim()? {
             let at = rows.row().position().cloned().unwrap_or_else(Position::new);
-            let entry = rows.record();
+            let cell = rows.cell(date);
+            let day = match last {
+                (bytes, Some(day)) if cell == bytes => Some(day),
+                _ => {
+                    let day = dates::parse_iso(cell);
+                    if let (Ok(bytes), Some(day)) = (cell.try_into(), day) {
+                        last = (bytes, Some(day));
+                    }
+                    day
+                }
+            };
+            let read = (day, Kind::from_bytes(rows.cell(kind)));
+            // With copies about, every id is needed to tell what they add;
+            // a cell that does not read is the decoder's to name.
+            let day = match read {
+                (Some(day), Some(kind)) if copies.is_empty() && !first_wants(kind, day) => day,
+                _ => {
+                    rows.decode(|_| true)?;
+                    let entry = rows.record();
+                    if !copies.is_empty() {
+                        seen.insert(entry.id.clone());
+                    }
+                    if first_wants(entry.kind, entry.date) && !removed.contains(entry.id.as_bytes())
+                    {
+                        first(entry)?;
+                    }
+                    entry.date
+                }
+            };
             match chunks.last_mut() {
                 Some(chunk) if at.byte() - chunk.start.byte() < CHUNK_BYTES => {
                     chunk.rows += 1;
-                    chunk.latest = chunk.latest.max(entry.date);
+                    chunk.latest = chunk.latest.max(day);
                 }
                 _ => chunks.push(Chunk {
                     start: at,
                     rows: 1,
-                    latest: entry.date,
+                    latest: day,
                 }),
-            }
-            if !copies.is_empty() {
-                seen.insert(entry.id.clone());
-            }
-            if !removed.contains(entry.id.as_bytes()) {
-                first(entry)?;
             }
         }
         reader = Some(rows);
@@ -112,7 +138,9 @@ pub(crate) fn newest_first(
     for copy in &copies {
         read_file(copy, &conflicts::display_name(copy), |entry, _| {
             if seen.insert(entry.id.clone()) && !removed.contains(entry.id.as_bytes()) {
-                first(entry)?;
+                if first_wants(entry.kind, entry.date) {
+                    first(entry)?;
+                }
                 extra.push(entry.clone());
             }
             Ok(())
@@ -131,10 +159,11 @@ pub(crate) fn newest_first(
 impl NewestFirst {
     /// The second pass: calls `visit` with every entry, newest first: the
     /// latest date first, and within a day the last written first
-    /// (decoding the text of those `visit_text` picks).
+    /// (decoding the text of those `visit_text` picks). The rows are read
+    /// and decoded on a thread of their own, a chunk ahead of `visit`.
     pub(crate) fn visit(
         self,
-        visit_text: WantsText<'_>,
+        visit_text: &(dyn Fn(Kind, NaiveDate) -> bool + Sync),
         mut visit: impl FnMut(&Entry) -> Result<()>,
     ) -> Result<()> {
         let Self {
@@ -143,52 +172,103 @@ impl NewestFirst {
             mut extra,
             removed,
         } = self;
-        let Some(mut rows) = rows else {
+        let Some(rows) = rows else {
             return give_extra(&mut extra, None, &mut visit);
         };
-        // The latest date of all the chunks before each one.
-        let mut before = Vec::with_capacity(chunks.len());
-        let mut latest = 0;
-        for chunk in &chunks {
-            before.push(latest);
-            latest = latest.max(day(chunk.latest));
-        }
-        let mut waiting: Vec<Waiting> = Vec::new();
-        // Entries given out, their strings filled again.
-        let mut spare: Vec<Entry> = Vec::new();
-        for (k, chunk) in chunks.iter().enumerate().rev() {
-            rows.table().seek(&chunk.start)?;
-            for _ in 0..chunk.rows {
-                let mut entry = spare.pop().unwrap_or_default();
-                if !rows.next(&mut entry, |e| visit_text(e.kind, e.date))? {
-                    break;
+        std::thread::scope(|scope| {
+            // Two chunks of rows on their way at most: memory stays flat.
+            let (ready, batches) = mpsc::sync_channel(2);
+            let (done, spares) = mpsc::channel();
+            let (chunks, removed) = (&chunks, &removed);
+            scope.spawn(move || {
+                let read = read_backward(rows, chunks, removed, visit_text, &ready, &spares);
+                // The error after the rows read before it; none when the
+                // visit stopped first (it has its own).
+                if let Err(err) = read {
+                    let _ = ready.send(Err(err));
                 }
-                let at = rows.row().position().map_or(0, Position::byte);
-                waiting.push(Waiting {
-                    date: day(entry.date),
-                    at,
-                    entry,
-                });
-            }
-            // Rows come roughly in date order: reversed, they are runs a
-            // merge sort only has to join.
-            waiting.reverse();
-            waiting.sort_by_key(|w| std::cmp::Reverse((w.date, w.at)));
-            let floor = (k > 0).then(|| before[k]);
-            let ready = waiting
-                .iter()
-                .take_while(|w| floor.is_none_or(|f| w.date > f))
-                .count();
-            for w in waiting.drain(..ready) {
-                give_extra(&mut extra, Some(w.date), &mut visit)?;
-                if !removed.contains(w.entry.id.as_bytes()) {
-                    visit(&w.entry)?;
+            });
+            for batch in batches {
+                let batch = batch?;
+                for waiting in &batch {
+                    give_extra(&mut extra, Some(waiting.date), &mut visit)?;
+                    visit(&waiting.entry)?;
                 }
-                spare.push(w.entry);
+                // Their strings are filled again; gone if the reader is done.
+                let _ = done.send(batch);
             }
-        }
-        give_extra(&mut extra, None, &mut visit)
+            give_extra(&mut extra, None, &mut visit)
+        })
     }
+}
+
+/// Rows going to the visit, newest first, or the error that ended the reading.
+type Batch = Result<Vec<Waiting>>;
+
+/// Reads the chunks from the last to the first and sends, newest first,
+/// every row later than anything the chunks before it hold (the
+/// `removed` ones left out). Stops when the visit does (`ready` is closed).
+fn read_backward(
+    mut rows: Reader<Source, Entry>,
+    chunks: &[Chunk],
+    removed: &removed::Removed,
+    visit_text: &(dyn Fn(Kind, NaiveDate) -> bool + Sync),
+    ready: &mpsc::SyncSender<Batch>,
+    spares: &mpsc::Receiver<Vec<Waiting>>,
+) -> Result<()> {
+    // The latest date of all the chunks before each one.
+    let mut before = Vec::with_capacity(chunks.len());
+    let mut latest = 0;
+    for chunk in chunks {
+        before.push(latest);
+        latest = latest.max(day(chunk.latest));
+    }
+    let mut waiting: Vec<Waiting> = Vec::new();
+    // Entries given out and back, their strings to be filled again.
+    let mut spare: Vec<Entry> = Vec::new();
+    for (k, chunk) in chunks.iter().enumerate().rev() {
+        while let Ok(batch) = spares.try_recv() {
+            spare.extend(batch.into_iter().map(|w| w.entry));
+        }
+        rows.table().seek(&chunk.start)?;
+        for _ in 0..chunk.rows {
+            let mut entry = spare.pop().unwrap_or_default();
+            if !rows.next(&mut entry, |e| visit_text(e.kind, e.date))? {
+                break;
+            }
+            if removed.contains(entry.id.as_bytes()) {
+                spare.push(entry);
+                continue;
+            }
+            let at = rows.row().position().map_or(0, Position::byte);
+            waiting.push(Waiting {
+                date: day(entry.date),
+                at,
+                entry,
+            });
+        }
+        // Rows come roughly in date order: reversed, they are runs a
+        // merge sort only has to join.
+        waiting.reverse();
+        waiting.sort_by_key(|w| std::cmp::Reverse((w.date, w.at)));
+        let floor = (k > 0).then(|| before[k]);
+        let ready_now = waiting
+            .iter()
+            .take_while(|w| floor.is_none_or(|f| w.date > f))
+            .count();
+        let rest = waiting.split_off(ready_now);
+        let batch = std::mem::replace(&mut waiting, rest);
+        if ready.send(Ok(batch)).is_err() {
+            return Ok(());
+        }
+    }
+    Ok(())
+}
+
+/// Where log.csv's column `name` is in the entry's table.
+fn column(name: &str) -> Result<usize> {
+    Reader::<Source, Entry>::column(name)
+        .ok_or_else(|| Error::runtime(format!("log.csv has no column {name} in its table")))
 }
 
 /// A date as `YYYYMMDD`: ordered as the dates are.
