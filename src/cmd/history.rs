@@ -2,9 +2,8 @@
 //! other: the answers side by side under their question (blind until you
 //! answered it), and every note with its author.
 
-use std::collections::{HashMap, HashSet};
-
 use chrono::NaiveDate;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::cli::{HistoryArgs, HistoryFormat};
 use crate::config::Config;
@@ -37,7 +36,7 @@ pub(crate) fn run(args: HistoryArgs, cfg: &Config) -> Result<()> {
     )?;
     let grep = args.grep.as_deref().map(Grep::new);
     let deck = store::prompts::load(&cfg.dir, None)?;
-    let questions: HashMap<&str, &str> = deck.iter().map(|p| (&*p.id, &*p.text)).collect();
+    let questions: FxHashMap<&str, &str> = deck.iter().map(|p| (&*p.id, &*p.text)).collect();
     let today = cfg.today;
     let shows = |kind: Kind, date: NaiveDate| {
         filter.keeps_kind_and_date(kind, date)
@@ -45,7 +44,7 @@ pub(crate) fn run(args: HistoryArgs, cfg: &Config) -> Result<()> {
     };
 
     // Read: first which questions the reader has answered, on any day.
-    let mut answered: HashSet<String> = HashSet::new();
+    let mut answered: FxHashSet<String> = FxHashSet::default();
     let log = store::log::newest_first(&cfg.dir, &|kind, _| kind == Kind::Answer, |entry| {
         if entry.kind == Kind::Answer
             && same_partner(&entry.partner, &caller)

@@ -5,7 +5,9 @@
 //! author; the blind rule; `--grep`. Pure: memory holds one day and a
 //! week of answers, never the log.
 
-use std::collections::{HashSet, VecDeque};
+use std::collections::VecDeque;
+
+use rustc_hash::FxHashSet;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -22,7 +24,7 @@ pub(crate) const ROUND_DAYS: i64 = 7;
 pub(crate) struct Blind<'a> {
     pub(crate) caller: &'a str,
     /// The prompt ids the caller has answered (anywhere in the log).
-    pub(crate) answered: &'a HashSet<String>,
+    pub(crate) answered: &'a FxHashSet<String>,
 }
 
 impl Blind<'_> {

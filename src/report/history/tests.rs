@@ -1,4 +1,4 @@
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use super::*;
 use crate::dates::parse_iso;
@@ -30,7 +30,7 @@ fn note(date: &str, partner: &str, kind: Kind, note: &str) -> Entry {
 
 /// The days a reader sees, from entries given newest first.
 fn days(caller: &str, answered: &[&str], entries: &[Entry]) -> Vec<Day> {
-    let answered: HashSet<String> = answered.iter().map(|s| (*s).to_string()).collect();
+    let answered: FxHashSet<String> = answered.iter().map(|s| (*s).to_string()).collect();
     let blind = Blind {
         caller,
         answered: &answered,
@@ -123,7 +123,7 @@ fn a_days_answers_read_oldest_first_under_one_question() {
 
 #[test]
 fn grep_looks_at_notes_and_questions_but_never_at_hidden_answers() {
-    let none = HashSet::new();
+    let none = FxHashSet::default();
     let blind = Blind {
         caller: "sam",
         answered: &none,
@@ -160,7 +160,7 @@ fn reused_rows_make_the_same_days() {
             )),
         }
     }
-    let answered: HashSet<String> = ["p1", "p2", "p3"]
+    let answered: FxHashSet<String> = ["p1", "p2", "p3"]
         .iter()
         .map(|s| (*s).to_string())
         .collect();

@@ -50,7 +50,8 @@ struct Waiting {
     date: u32,
     /// Where it starts in the file: later rows of a day come first.
     at: u64,
-    entry: Entry,
+    /// Boxed: sorting and handing rows over moves pointers, not entries.
+    entry: Box<Entry>,
 }
 
 /// The log, read once forward; [`NewestFirst::visit`] reads it again,
@@ -225,7 +226,7 @@ fn read_backward(
     }
     let mut waiting: Vec<Waiting> = Vec::new();
     // Entries given out and back, their strings to be filled again.
-    let mut spare: Vec<Entry> = Vec::new();
+    let mut spare: Vec<Box<Entry>> = Vec::new();
     for (k, chunk) in chunks.iter().enumerate().rev() {
         while let Ok(batch) = spares.try_recv() {
             spare.extend(batch.into_iter().map(|w| w.entry));
