@@ -10,9 +10,9 @@ use crate::config::Config;
 use crate::dates;
 use crate::error::{Error, Result};
 use crate::model::{Entry, Kind, LogFilter, same_partner};
+use crate::render;
 use crate::render::csv::{Sink, Style};
-use crate::render::{self, Out};
-use crate::report::history::{Blind, Day, Grep, Journal, Row, view_into};
+use crate::report::history::{Blind, Grep, Journal, Row, view_into};
 use crate::store;
 
 const COLUMNS: [&str; 9] = [
@@ -78,12 +78,6 @@ pub(crate) fn run(args: HistoryArgs, cfg: &Config) -> Result<()> {
             let mut journal = Journal::default();
             let mut first = true;
             let mut text = Vec::new();
-            let mut give = |out: &mut Out, journal: &mut Journal, day: Day| {
-                render::journal::day(out, &day, first, &mut text)?;
-                first = false;
-                journal.recycle(day);
-                Ok::<_, Error>(())
-            };
             log.visit(&shows, |entry| {
                 if !keeps(entry) {
                     return Ok(());
@@ -93,10 +87,12 @@ pub(crate) fn run(args: HistoryArgs, cfg: &Config) -> Result<()> {
                     journal.give_back(row);
                     return Ok(());
                 }
-                match journal.push(row) {
-                    Some(day) => give(&mut out, &mut journal, day),
-                    None => Ok(()),
+                if let Some(day) = journal.push(row) {
+                    render::journal::day(&mut out, &day, first, &mut text)?;
+                    first = false;
+                    journal.recycle(day);
                 }
+                Ok(())
             })?;
             if let Some(day) = journal.finish() {
                 render::journal::day(&mut out, &day, first, &mut text)?;
@@ -134,9 +130,9 @@ fn write_row(sink: &mut Sink<'_>, row: &Row) -> Result<()> {
             csv.text(row.kind.as_str())?;
             csv.number(row.minutes)?;
             csv.number(row.mood.map(u16::from))?;
-            csv.text(row.prompt.as_deref().unwrap_or_default())?;
-            csv.text(row.question.as_deref().unwrap_or_default())?;
-            csv.text(row.note.as_deref().unwrap_or_default())?;
+            csv.text(row.prompt().unwrap_or_default())?;
+            csv.text(row.question.unwrap_or_default())?;
+            csv.text(row.note().unwrap_or_default())?;
             csv.text(if row.hidden { "true" } else { "false" })?;
             csv.end_row()
         }

@@ -38,7 +38,7 @@ fn write_day(w: &mut impl Write, color: bool, day: &Day, first: bool) -> io::Res
     w.write_all(b"\n")?;
     for question in &day.questions {
         w.write_all(b"  ")?;
-        match question.text.as_deref() {
+        match question.text {
             Some(text) => w.write_all(shown(text).as_bytes())?,
             None => w.write_all(b"(a question not in the deck)")?,
         }
@@ -68,7 +68,7 @@ fn write_day(w: &mut impl Write, color: bool, day: &Day, first: bool) -> io::Res
                 w.write_all(b")\n")?;
             } else {
                 w.write_all(b": ")?;
-                note(w, answer.note.as_deref().unwrap_or(""))?;
+                note(w, answer.note().unwrap_or_default())?;
             }
         }
     }
@@ -159,7 +159,7 @@ fn note_line(w: &mut impl Write, row: &Row) -> io::Result<()> {
         number(w, mood.into())?;
         w.write_all(b"/5")?;
     }
-    match row.note.as_deref() {
+    match row.note() {
         Some(text) => {
             w.write_all(b": ")?;
             note(w, text)

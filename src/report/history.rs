@@ -57,19 +57,24 @@ impl Grep {
     }
 }
 
-/// One entry as the reader may see it: the row of `history --format csv|json`.
+/// One entry as the reader may see it: the row of `history --format
+/// csv|json`. Its strings are filled again row after row (a million rows
+/// are read with the strings of a few days), so an absent prompt or note
+/// is an empty one; the question's text is the deck's.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub(crate) struct Row {
+pub(crate) struct Row<'q> {
     pub(crate) date: NaiveDate,
     pub(crate) partner: String,
     pub(crate) kind: Kind,
     pub(crate) minutes: Option<u16>,
     pub(crate) mood: Option<u8>,
-    pub(crate) prompt: Option<String>,
+    #[serde(serialize_with = "crate::model::empty_as_null")]
+    prompt: String,
     /// The question's text, when the prompt is in the deck.
-    pub(crate) question: Option<String>,
-    /// The note or the answer; `None` when empty or hidden.
-    pub(crate) note: Option<String>,
+    pub(crate) question: Option<&'q str>,
+    /// The note or the answer; empty when hidden.
+    #[serde(serialize_with = "crate::model::empty_as_null")]
+    note: String,
     /// An answer the reader may not see yet.
     pub(crate) hidden: bool,
 }
@@ -77,24 +82,24 @@ pub(crate) struct Row {
 /// The reader's view of one entry, or `None` when `grep` does not find it
 /// in what they may see (the note unless hidden, the question).
 #[cfg(test)]
-pub(crate) fn view(
+pub(crate) fn view<'q>(
     entry: &Entry,
-    question: Option<&str>,
+    question: Option<&'q str>,
     blind: Blind<'_>,
     grep: Option<&Grep>,
-) -> Option<Row> {
+) -> Option<Row<'q>> {
     let mut row = Row::blank();
     view_into(entry, question, blind, grep, &mut row).then_some(row)
 }
 
 /// [`view`] into `row`, reusing its strings: false when `grep` does not
 /// find the entry (and `row` is then left as it was, or half filled).
-pub(crate) fn view_into(
+pub(crate) fn view_into<'q>(
     entry: &Entry,
-    question: Option<&str>,
+    question: Option<&'q str>,
     blind: Blind<'_>,
     grep: Option<&Grep>,
-    row: &mut Row,
+    row: &mut Row<'q>,
 ) -> bool {
     let hidden = blind.hides(entry);
     if let Some(grep) = grep {
@@ -108,14 +113,14 @@ pub(crate) fn view_into(
     row.kind = entry.kind;
     row.minutes = entry.minutes;
     row.mood = entry.mood;
-    set_some(&mut row.prompt, some(&entry.prompt));
-    set_some(&mut row.question, question);
-    set_some(&mut row.note, if hidden { None } else { some(&entry.note) });
+    set(&mut row.prompt, &entry.prompt);
+    row.question = question;
+    set(&mut row.note, if hidden { "" } else { &entry.note });
     row.hidden = hidden;
     true
 }
 
-impl Row {
+impl<'q> Row<'q> {
     /// An empty row, to be filled by [`view_into`].
     pub(crate) fn blank() -> Self {
         Self {
@@ -124,23 +129,33 @@ impl Row {
             kind: Kind::default(),
             minutes: None,
             mood: None,
-            prompt: None,
+            prompt: String::new(),
             question: None,
-            note: None,
+            note: String::new(),
             hidden: false,
         }
     }
 
+    /// The prompt answered, if any.
+    pub(crate) fn prompt(&self) -> Option<&str> {
+        some(&self.prompt)
+    }
+
+    /// The note or the answer, unless empty or hidden.
+    pub(crate) fn note(&self) -> Option<&str> {
+        some(&self.note)
+    }
+
     /// Makes this row a copy of `other`, reusing its strings.
-    fn copy_from(&mut self, other: &Row) {
+    fn copy_from(&mut self, other: &Row<'q>) {
         self.date = other.date;
         set(&mut self.partner, &other.partner);
         self.kind = other.kind;
         self.minutes = other.minutes;
         self.mood = other.mood;
-        set_some(&mut self.prompt, other.prompt.as_deref());
-        set_some(&mut self.question, other.question.as_deref());
-        set_some(&mut self.note, other.note.as_deref());
+        set(&mut self.prompt, &other.prompt);
+        self.question = other.question;
+        set(&mut self.note, &other.note);
         self.hidden = other.hidden;
     }
 }
@@ -156,61 +171,52 @@ fn set(field: &mut String, text: &str) {
     field.push_str(text);
 }
 
-/// `text` into `field`, in the buffer it has if any.
-fn set_some(field: &mut Option<String>, text: Option<&str>) {
-    match (field.as_mut(), text) {
-        (Some(buffer), Some(text)) => set(buffer, text),
-        (None, Some(text)) => *field = Some(text.to_string()),
-        (_, None) => *field = None,
-    }
-}
-
 /// One day of the journal.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Day {
+pub(crate) struct Day<'q> {
     pub(crate) date: NaiveDate,
     /// The questions answered that day, in the order first met (newest first).
-    pub(crate) questions: Vec<Question>,
+    pub(crate) questions: Vec<Question<'q>>,
     /// Everything else, newest first.
-    pub(crate) notes: Vec<Row>,
+    pub(crate) notes: Vec<Row<'q>>,
 }
 
 /// A question and its answers: that day's, then the later ones that joined it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Question {
+pub(crate) struct Question<'q> {
     pub(crate) prompt: String,
-    pub(crate) text: Option<String>,
-    pub(crate) answers: Vec<Row>,
+    pub(crate) text: Option<&'q str>,
+    pub(crate) answers: Vec<Row<'q>>,
 }
 
 /// Folds rows, newest first, into days.
 #[derive(Debug, Default)]
-pub(crate) struct Journal {
-    day: Option<Day>,
+pub(crate) struct Journal<'q> {
+    day: Option<Day<'q>>,
     /// Answers of the days already given out, within [`ROUND_DAYS`] of the
     /// current one: the front is the oldest (the day given out last).
-    later: VecDeque<Row>,
+    later: VecDeque<Row<'q>>,
     /// Rows, questions and a day given back ([`Journal::recycle`]), to be
     /// filled again: a million rows are read with the strings of a few days.
-    spare_rows: Vec<Row>,
-    spare_questions: Vec<Question>,
-    spare_day: Option<Day>,
+    spare_rows: Vec<Row<'q>>,
+    spare_questions: Vec<Question<'q>>,
+    spare_day: Option<Day<'q>>,
 }
 
-impl Journal {
+impl<'q> Journal<'q> {
     /// A row to fill with [`view_into`] and [`push`](Journal::push) (or
     /// give back).
-    pub(crate) fn blank(&mut self) -> Row {
+    pub(crate) fn blank(&mut self) -> Row<'q> {
         self.spare_rows.pop().unwrap_or_else(Row::blank)
     }
 
     /// A row not pushed after all.
-    pub(crate) fn give_back(&mut self, row: Row) {
+    pub(crate) fn give_back(&mut self, row: Row<'q>) {
         self.spare_rows.push(row);
     }
 
     /// A day given out and done with: its rows are filled again.
-    pub(crate) fn recycle(&mut self, mut day: Day) {
+    pub(crate) fn recycle(&mut self, mut day: Day<'q>) {
         for mut question in day.questions.drain(..) {
             self.spare_rows.append(&mut question.answers);
             self.spare_questions.push(question);
@@ -220,7 +226,7 @@ impl Journal {
     }
 
     /// A copy of `row`, in a spare row's strings.
-    fn copy(&mut self, row: &Row) -> Row {
+    fn copy(&mut self, row: &Row<'q>) -> Row<'q> {
         let mut copy = self.blank();
         copy.copy_from(row);
         copy
@@ -228,7 +234,7 @@ impl Journal {
 
     /// Adds the next row (rows come newest first); gives back the day before
     /// it when this row starts a new one.
-    pub(crate) fn push(&mut self, row: Row) -> Option<Day> {
+    pub(crate) fn push(&mut self, row: Row<'q>) -> Option<Day<'q>> {
         let done = match &self.day {
             Some(day) if day.date != row.date => self.close(),
             _ => None,
@@ -246,7 +252,7 @@ impl Journal {
             return done;
         };
         if row.kind == Kind::Answer {
-            let prompt = row.prompt.as_deref().unwrap_or_default();
+            let prompt = row.prompt.as_str();
             if let Some(question) = day.questions.iter_mut().find(|q| q.prompt == prompt) {
                 question.answers.push(row);
             } else {
@@ -256,7 +262,7 @@ impl Journal {
                     answers: Vec::new(),
                 });
                 set(&mut question.prompt, prompt);
-                set_some(&mut question.text, row.question.as_deref());
+                question.text = row.question;
                 question.answers.push(row);
                 day.questions.push(question);
             }
@@ -267,7 +273,7 @@ impl Journal {
     }
 
     /// The last day, once every row has been pushed.
-    pub(crate) fn finish(mut self) -> Option<Day> {
+    pub(crate) fn finish(mut self) -> Option<Day<'q>> {
         self.close()
     }
 
@@ -275,7 +281,7 @@ impl Journal {
     /// (oldest first reads as a conversation), joined by the later answers
     /// of partners who had not answered that day, and remembered for the
     /// days before.
-    fn close(&mut self) -> Option<Day> {
+    fn close(&mut self) -> Option<Day<'q>> {
         let mut day = self.day.take()?;
         let horizon = day.date + chrono::Days::new(ROUND_DAYS as u64);
         while self.later.back().is_some_and(|a| a.date > horizon) {
@@ -285,11 +291,11 @@ impl Journal {
         }
         for question in &mut day.questions {
             question.answers.reverse();
-            let mut joined: Vec<Row> = Vec::new();
+            let mut joined: Vec<Row<'q>> = Vec::new();
             // Oldest first, so each partner's first answer after this day joins.
             for at in 0..self.later.len() {
                 let answer = &self.later[at];
-                if answer.prompt.as_deref().unwrap_or_default() == question.prompt
+                if answer.prompt == question.prompt
                     && !question
                         .answers
                         .iter()

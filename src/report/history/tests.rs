@@ -48,7 +48,13 @@ fn days(caller: &str, answered: &[&str], entries: &[Entry]) -> Vec<Day> {
 fn said(q: &Question) -> Vec<(String, String, Option<String>)> {
     q.answers
         .iter()
-        .map(|a| (a.partner.clone(), crate::dates::iso(a.date), a.note.clone()))
+        .map(|a| {
+            (
+                a.partner.clone(),
+                crate::dates::iso(a.date),
+                a.note().map(str::to_string),
+            )
+        })
         .collect()
 }
 
@@ -63,10 +69,7 @@ fn a_partners_answer_stays_hidden_until_you_answer_that_question() {
     assert!(seen[0].questions[0].answers[0].hidden);
     // Answering it, on any day, reveals it.
     let seen = days("sam", &["p1"], &log);
-    assert_eq!(
-        seen[0].questions[0].answers[0].note.as_deref(),
-        Some("the walk")
-    );
+    assert_eq!(seen[0].questions[0].answers[0].note(), Some("the walk"));
 }
 
 #[test]
@@ -171,7 +174,7 @@ fn reused_rows_make_the_same_days() {
     let fresh: Vec<Day> = days("alex", &["p1", "p2", "p3"], &log)
         .into_iter()
         .map(|mut d| {
-            d.notes.retain(|n| n.note.as_deref() != Some("tea"));
+            d.notes.retain(|n| n.note() != Some("tea"));
             d
         })
         .filter(|d| !d.notes.is_empty() || !d.questions.is_empty())
