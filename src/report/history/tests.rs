@@ -29,7 +29,7 @@ fn note(date: &str, partner: &str, kind: Kind, note: &str) -> Entry {
 }
 
 /// The days a reader sees, from entries given newest first.
-fn days(caller: &str, answered: &[&str], entries: &[Entry]) -> Vec<Day> {
+fn days(caller: &str, answered: &[&str], entries: &[Entry]) -> Vec<Day<'static>> {
     let answered: FxHashSet<String> = answered.iter().map(|s| (*s).to_string()).collect();
     let blind = Blind {
         caller,
