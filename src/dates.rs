@@ -158,9 +158,31 @@ pub(crate) fn day_or_today(input: Option<&str>, today: NaiveDate) -> Result<Naiv
 }
 
 /// A `YYYY-MM-DD` date exactly as the files hold it; `None` otherwise.
-/// Hand-rolled because review reads one per row, a million rows a run.
+/// Hand-rolled because review reads one per row, a million rows a run;
+/// and a log's neighbouring rows mostly share their date, so the last
+/// date read on a thread is kept and not read again.
 pub(crate) fn parse_iso(bytes: &[u8]) -> Option<NaiveDate> {
-    let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *bytes else {
+    thread_local! {
+        static LAST: std::cell::Cell<([u8; 10], Option<NaiveDate>)> =
+            const { std::cell::Cell::new(([0; 10], None)) };
+    }
+    let text: [u8; 10] = bytes.try_into().ok()?;
+    LAST.with(|last| {
+        let (seen, date) = last.get();
+        if date.is_some() && seen == text {
+            return date;
+        }
+        let date = read_iso(text);
+        if date.is_some() {
+            last.set((text, date));
+        }
+        date
+    })
+}
+
+/// [`parse_iso`], every time.
+fn read_iso(text: [u8; 10]) -> Option<NaiveDate> {
+    let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = text else {
         return None;
     };
     let digit = |b: u8| b.is_ascii_digit().then(|| u32::from(b - b'0'));
@@ -279,6 +301,30 @@ mod tests {
 
     fn day(text: &str) -> NaiveDate {
         parse_iso(text.as_bytes()).unwrap()
+    }
+
+    #[test]
+    fn a_date_read_again_reads_the_same_and_a_bad_one_is_never_kept() {
+        let cases = [
+            "2026-11-25",
+            "2026-11-25",
+            "2026-02-30",
+            "2026-11-25",
+            "2024-02-29",
+            "2024-02-29",
+            "2023-02-29",
+            "2023-02-29",
+            "2026-1-25",
+            "x026-11-25",
+            "2026-11-25",
+            "0000-01-01",
+        ];
+        for text in cases {
+            let want = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+                .ok()
+                .filter(|_| text.len() == 10);
+            assert_eq!(parse_iso(text.as_bytes()), want, "{text}");
+        }
     }
 
     #[test]

@@ -87,22 +87,12 @@ pub(crate) fn newest_first(
     if let Some(file) = file {
         let mut rows = Reader::<_, Entry>::open(LOG_FILE, file)?;
         let (date, kind) = (column("date")?, column("kind")?);
-        // Neighbouring rows mostly share a date: read once.
-        let mut last: ([u8; 10], Option<NaiveDate>) = ([0; 10], None);
         while rows.skim()? {
             let at = rows.row().position().cloned().unwrap_or_else(Position::new);
-            let cell = rows.cell(date);
-            let day = match last {
-                (bytes, Some(day)) if cell == bytes => Some(day),
-                _ => {
-                    let day = dates::parse_iso(cell);
-                    if let (Ok(bytes), Some(day)) = (cell.try_into(), day) {
-                        last = (bytes, Some(day));
-                    }
-                    day
-                }
-            };
-            let read = (day, Kind::from_bytes(rows.cell(kind)));
+            let read = (
+                dates::parse_iso(rows.cell(date)),
+                Kind::from_bytes(rows.cell(kind)),
+            );
             // With copies about, every id is needed to tell what they add;
             // a cell that does not read is the decoder's to name.
             let day = match read {
