@@ -293,6 +293,97 @@ fn a_long_log_out_of_order_comes_out_newest_first() {
     assert_eq!(got, want);
 }
 
+/// A log of `rows` rows, two a day from 2020 on, each note padded so that
+/// the file holds several of history's 256 KiB chunks; row `bad.0` (line
+/// `bad.0 + 2`) is `bad.1` instead.
+fn long_log(rows: usize, bad: Option<(usize, &str)>) -> String {
+    let mut log = HEADER.to_string();
+    let padding = "x".repeat(300);
+    let first = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
+    for i in 0..rows {
+        match bad {
+            Some((at, row)) if at == i => writeln!(log, "{row}").unwrap(),
+            _ => {
+                let date = first + chrono::Days::new((i / 2) as u64);
+                writeln!(log, "r{i},{date},alex,care,,,,\"n{i}, {padding}\",").unwrap();
+            }
+        }
+    }
+    assert!(log.len() > 3 * 256 * 1024, "several chunks");
+    log
+}
+
+/// A cell the journal decodes only when it reaches the row (a number, the
+/// text) is named where it does: the newer days are out by then, as `git
+/// log` shows the commits before a broken one.
+#[test]
+fn a_bad_cell_deep_in_a_long_log_is_named_when_the_journal_reaches_it() {
+    let env = Env::new();
+    env.write(
+        "log.csv",
+        long_log(4000, Some((10, "r10,2020-01-06,alex,talk,ten,,,,"))),
+    );
+    let run = env.run(&["history", "--format", "csv"]);
+    assert_eq!(run.code, 65, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .starts_with("couple: log.csv line 12: column minutes: must be a whole number"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.contains("\"n3999, x"), "the newest row is out");
+    assert!(
+        !run.stdout.contains("\"n9, x"),
+        "nothing older than the bad row"
+    );
+}
+
+/// A date or a kind that does not read is named before anything is shown,
+/// wherever it is in the log.
+#[test]
+fn a_bad_date_or_kind_in_a_long_log_is_named_before_anything_is_shown() {
+    let env = Env::new();
+    for (row, message) in [
+        (
+            "r10,2020-02-30,alex,care,,,,,",
+            "couple: log.csv line 12: column date: \"2020-02-30\" is not a YYYY-MM-DD date",
+        ),
+        (
+            "r10,2020-01-06,alex,kare,,,,,",
+            "couple: log.csv line 12: column kind: \"kare\" is not a kind",
+        ),
+    ] {
+        env.write("log.csv", long_log(4000, Some((10, row))));
+        let err = env.fails(&["history"], 65);
+        assert!(err.starts_with(message), "{err}");
+    }
+}
+
+/// The reader leaves after a line (`| head -1`): history stops at once,
+/// quietly, its reading thread with it.
+#[test]
+fn a_reader_gone_after_one_line_ends_history_quietly() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+
+    let env = Env::new();
+    env.write("log.csv", long_log(8000, None));
+    let mut child = env
+        .std_command(&["history", "--format", "csv"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.starts_with("date,partner,kind"), "{first}");
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
+
 #[test]
 fn rows_a_sync_conflict_copy_adds_are_read_in_their_place() {
     let env = Env::new();
