@@ -3,7 +3,7 @@
 //! answered it), and every note with its author.
 
 use chrono::NaiveDate;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use crate::cli::{HistoryArgs, HistoryFormat};
 use crate::config::Config;
@@ -44,16 +44,10 @@ pub(crate) fn run(args: HistoryArgs, cfg: &Config) -> Result<()> {
     };
 
     // Read: first which questions the reader has answered, on any day.
-    let mut answered: FxHashSet<String> = FxHashSet::default();
-    let log = store::log::newest_first(&cfg.dir, &|kind, _| kind == Kind::Answer, |entry| {
-        if entry.kind == Kind::Answer
-            && same_partner(&entry.partner, &caller)
-            && !answered.contains(&entry.prompt)
-        {
-            answered.insert(entry.prompt.clone());
-        }
-        Ok(())
-    })?;
+    let (log, answered) =
+        store::log::newest_first(&cfg.dir, &|kind, _| kind == Kind::Answer, &|entry| {
+            same_partner(&entry.partner, &caller).then(|| entry.prompt.clone())
+        })?;
     let blind = Blind {
         caller: &caller,
         answered: &answered,

@@ -436,6 +436,12 @@ impl<I: Source, R: Record> Reader<I, R> {
         self.row.get(self.positions[column]).unwrap_or_default()
     }
 
+    /// Where the next row starts (blank lines before it included), as the
+    /// csv crate counts.
+    pub(crate) fn next_start(&self) -> &csv::Position {
+        self.table.next_start()
+    }
+
     /// Where column `name` of `R` is in [`Record::COLUMNS`], for [`Reader::cell`].
     pub(crate) fn column(name: &str) -> Option<usize> {
         R::COLUMNS.iter().position(|c| c.name == name)

@@ -246,6 +246,11 @@ impl<R: Source> Table<R> {
         }
     }
 
+    /// Where the next row starts, as the csv crate counts.
+    pub(crate) fn next_start(&self) -> &csv::Position {
+        self.rows.position()
+    }
+
     /// The raw bytes of column `column` (empty when the file lacks it).
     pub(crate) fn bytes<'r>(&self, record: &'r ByteRecord, column: usize) -> &'r [u8] {
         self.positions[column]

@@ -12,8 +12,12 @@
 //! hold. Memory holds a few chunks of rows, whatever the size of the log;
 //! a row far out of order only keeps rows waiting longer.
 //!
-//! The second pass reads on a thread of its own, a chunk or two ahead of
-//! the caller, who lays out and writes what it reads meanwhile. A bad row
+//! Both passes use the machine's second core. The first reads a long
+//! file in two halves at once, the second half from a line end near the
+//! middle, counted only once the first half is seen to end right there (a
+//! line end may lie inside a quoted note). The second pass reads on a
+//! thread of its own, a chunk or two ahead of the caller, who lays out and
+//! writes what it reads meanwhile. A bad row
 //! is reported where the second pass meets it, after the rows newer than
 //! it were given out (as `git log` stops at a broken object).
 //!
@@ -21,13 +25,18 @@
 //! `store::rows`, which splits a row at its commas).
 
 use std::collections::HashSet;
+use std::fs::File;
+use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 
 use chrono::{Datelike, NaiveDate};
 use csv::Position;
 
-use super::{LOG_FILE, WantsText, conflicts, read_file, removed};
+use rustc_hash::FxHashSet;
+
+use super::{LOG_FILE, conflicts, read_file, removed};
 use crate::dates;
 use crate::error::{Error, Result};
 use crate::model::{Entry, Kind};
@@ -65,72 +74,72 @@ pub(crate) struct NewestFirst {
     removed: removed::Removed,
 }
 
-/// The first pass: calls `first` with the entries of `DIR/log.csv` that
-/// `first_wants` picks by kind and date (decoded whole, text and all), in
-/// file order, then with those that sync-conflict copies add. The other
-/// rows are only split and their date and kind read: the second pass
-/// decodes and checks every row. A missing file has no entries.
+/// What the first pass is after: which rows to decode whole (by kind and
+/// date), and what to keep of one (the prompts the reader answered).
+pub(crate) type Wants<'a> = &'a (dyn Fn(Kind, NaiveDate) -> bool + Sync);
+pub(crate) type Keep<'a> = &'a (dyn Fn(&Entry) -> Option<String> + Sync);
+
+/// The first pass over `DIR/log.csv` and the rows sync-conflict copies
+/// add: the set of what `keep` keeps of the entries `wants` picks by kind
+/// and date (decoded whole, text and all). The other rows are only split
+/// and their date and kind read: the second pass
+/// ([`NewestFirst::visit`]) decodes and checks every row. A long file is
+/// read in two halves at once (see [`halves`]). A missing file has no
+/// entries.
 pub(crate) fn newest_first(
     dir: &Path,
-    first_wants: WantsText<'_>,
-    mut first: impl FnMut(&Entry) -> Result<()>,
-) -> Result<NewestFirst> {
+    wants: Wants<'_>,
+    keep: Keep<'_>,
+) -> Result<(NewestFirst, FxHashSet<String>)> {
+    newest_first_halving(dir, wants, keep, HALVES_FROM)
+}
+
+/// [`newest_first`], halving a file of `halves_from` bytes or more.
+fn newest_first_halving(
+    dir: &Path,
+    wants: Wants<'_>,
+    keep: Keep<'_>,
+    halves_from: u64,
+) -> Result<(NewestFirst, FxHashSet<String>)> {
     let path = dir.join(LOG_FILE);
     let file = crypt::open(&path)?;
     let removed = removed::read(dir)?;
     let copies = conflicts::copies(dir, LOG_FILE)?;
-    let mut seen: HashSet<String> = HashSet::new();
-
-    // First pass, forward.
-    let mut chunks: Vec<Chunk> = Vec::new();
-    let mut reader = None;
-    if let Some(file) = file {
-        let mut rows = Reader::<_, Entry>::open(LOG_FILE, file)?;
-        let (date, kind) = (column("date")?, column("kind")?);
-        while rows.skim()? {
-            let at = rows.row().position().cloned().unwrap_or_else(Position::new);
-            let read = (
-                dates::parse_iso(rows.cell(date)),
-                Kind::from_bytes(rows.cell(kind)),
-            );
-            // With copies about, every id is needed to tell what they add;
-            // a cell that does not read is the decoder's to name.
-            let day = match read {
-                (Some(day), Some(kind)) if copies.is_empty() && !first_wants(kind, day) => day,
-                _ => {
-                    rows.decode(|_| true)?;
-                    let entry = rows.record();
-                    if !copies.is_empty() {
-                        seen.insert(entry.id.clone());
-                    }
-                    if first_wants(entry.kind, entry.date) && !removed.contains(entry.id.as_bytes())
-                    {
-                        first(entry)?;
-                    }
-                    entry.date
-                }
+    let scan = Scan {
+        wants,
+        keep,
+        removed: &removed,
+        copies: !copies.is_empty(),
+        date: column("date")?,
+        kind: column("kind")?,
+    };
+    let mut found = Found::default();
+    let reader = match file {
+        None => None,
+        Some(file) => {
+            // With copies about, every id is needed: one reading, forward.
+            let again = if copies.is_empty() {
+                second_handle(&path, &file, halves_from)
+            } else {
+                None
             };
-            match chunks.last_mut() {
-                Some(chunk) if at.byte() - chunk.start.byte() < CHUNK_BYTES => {
-                    chunk.rows += 1;
-                    chunk.latest = chunk.latest.max(day);
-                }
-                _ => chunks.push(Chunk {
-                    start: at,
-                    rows: 1,
-                    latest: day,
-                }),
+            let mut rows = Reader::<_, Entry>::open(LOG_FILE, file)?;
+            match again {
+                Some((again, len)) => halves(&scan, &mut rows, again, len, &mut found)?,
+                None => scan.rows(&mut rows, None, &mut found)?,
             }
+            Some(rows)
         }
-        reader = Some(rows);
-    }
+    };
     // What the copies add is kept whole: they are small, and rare.
     let mut extra: Vec<Entry> = Vec::new();
     for copy in &copies {
         read_file(copy, &conflicts::display_name(copy), |entry, _| {
-            if seen.insert(entry.id.clone()) && !removed.contains(entry.id.as_bytes()) {
-                if first_wants(entry.kind, entry.date) {
-                    first(entry)?;
+            if found.seen.insert(entry.id.clone()) && !removed.contains(entry.id.as_bytes()) {
+                if wants(entry.kind, entry.date)
+                    && let Some(key) = keep(entry)
+                {
+                    found.keys.insert(key);
                 }
                 extra.push(entry.clone());
             }
@@ -139,12 +148,225 @@ pub(crate) fn newest_first(
     }
     // Newest last, so the next one out is `pop`ped.
     extra.sort_by_key(|e| e.date);
-    Ok(NewestFirst {
+    let log = NewestFirst {
         rows: reader,
-        chunks,
+        chunks: found.chunks,
         extra,
         removed,
+    };
+    Ok((log, found.keys))
+}
+
+/// How long a file is read in two halves at once, in bytes.
+const HALVES_FROM: u64 = 4 * CHUNK_BYTES;
+
+/// A second handle on the log, of its own (its own offset), and the log's
+/// length, when it is a file long enough to be read in halves; `None` when
+/// the path no longer names the file opened.
+#[cfg(unix)]
+fn second_handle(path: &Path, file: &Source, halves_from: u64) -> Option<(File, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    let Source::File(file) = file else {
+        return None;
+    };
+    let first = file.metadata().ok()?;
+    if first.len() < halves_from {
+        return None;
+    }
+    let again = File::open(path).ok()?;
+    let second = again.metadata().ok()?;
+    (second.dev() == first.dev() && second.ino() == first.ino()).then_some((again, first.len()))
+}
+
+#[cfg(not(unix))]
+fn second_handle(_: &Path, _: &Source, _: u64) -> Option<(File, u64)> {
+    None
+}
+
+/// Reads the log in two halves at once: this thread from the start, a
+/// second from a row start near the middle (through `again`), each to the
+/// other's start. The middle is found by looking for a line end, which
+/// may lie inside a quoted note: the second half counts only once the
+/// first half, read row by row, is seen to end right there. Otherwise, or
+/// when the second half met a row it could not read (its line numbers are
+/// only known then), this thread reads on to the end itself.
+fn halves(
+    scan: &Scan<'_>,
+    rows: &mut Reader<Source, Entry>,
+    mut again: File,
+    len: u64,
+    found: &mut Found,
+) -> Result<()> {
+    let Some(middle) = middle(&mut again, len) else {
+        return scan.rows(rows, None, found);
+    };
+    let stop = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        let second = scope.spawn(|| {
+            // The header first, then the middle.
+            again.seek(SeekFrom::Start(0)).ok()?;
+            let mut rows = Reader::<_, Entry>::open(LOG_FILE, Source::File(again)).ok()?;
+            let mut start = Position::new();
+            start.set_byte(middle);
+            rows.table().seek(&start).ok()?;
+            let mut half = Found::default();
+            scan.rows_until_stopped(&mut rows, &stop, &mut half).ok()?;
+            Some(half)
+        });
+        let first = scan.rows(rows, Some(middle), found);
+        let met = rows.next_start().byte() == middle;
+        if first.is_err() || !met {
+            stop.store(true, Ordering::Relaxed);
+        }
+        let second = second.join().ok().flatten();
+        first?;
+        match second {
+            Some(half) if met => {
+                found.join(half, rows.next_start());
+                Ok(())
+            }
+            _ => scan.rows(rows, None, found),
+        }
     })
+}
+
+/// Where a row may start near the middle of the file: right after the
+/// first line end past it (at the `\n` of a `\r\n`, where a reader leaves
+/// off after a row ending so).
+fn middle(file: &mut File, len: u64) -> Option<u64> {
+    let from = (len / 2).max(1);
+    file.seek(SeekFrom::Start(from - 1)).ok()?;
+    let mut bytes = vec![0u8; 64 * 1024];
+    let mut filled = 0;
+    while filled < bytes.len() {
+        match file.read(&mut bytes[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(err) if err.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => return None,
+        }
+    }
+    let bytes = &bytes[..filled];
+    let end = 1 + memchr::memchr(b'\n', bytes.get(1..)?)?;
+    let at = from - 1 + end as u64;
+    let start = if bytes[end - 1] == b'\r' { at } else { at + 1 };
+    (start < len).then_some(start)
+}
+
+/// How the first pass reads rows.
+struct Scan<'a> {
+    wants: Wants<'a>,
+    keep: Keep<'a>,
+    removed: &'a removed::Removed,
+    /// Sync-conflict copies are about: every row is decoded, for its id.
+    copies: bool,
+    /// Where the date and the kind are in the entry's columns.
+    date: usize,
+    kind: usize,
+}
+
+/// Where log.csv's column `name` is in the entry's table.
+fn column(name: &str) -> Result<usize> {
+    Reader::<Source, Entry>::column(name)
+        .ok_or_else(|| Error::runtime(format!("log.csv has no column {name} in its table")))
+}
+
+/// What the first pass found in some rows.
+#[derive(Default)]
+struct Found {
+    chunks: Vec<Chunk>,
+    keys: FxHashSet<String>,
+    /// Every id, when sync-conflict copies are about.
+    seen: HashSet<String>,
+}
+
+impl Found {
+    /// Adds what the second half found, its rows counted from `start`
+    /// (where the first half ends): it counted as from the top of a file
+    /// (`Position::new()`: line 1, record 0).
+    fn join(&mut self, half: Found, start: &Position) {
+        for mut chunk in half.chunks {
+            chunk
+                .start
+                .set_line(start.line() + chunk.start.line().saturating_sub(1));
+            chunk
+                .start
+                .set_record(start.record() + chunk.start.record());
+            self.chunks.push(chunk);
+        }
+        self.keys.extend(half.keys);
+        self.seen.extend(half.seen);
+    }
+}
+
+impl Scan<'_> {
+    /// Reads rows to the end, or until the next one starts at `until` or
+    /// past it: where each chunk of rows starts and the latest date it
+    /// holds, and what `keep` keeps.
+    fn rows(
+        &self,
+        rows: &mut Reader<Source, Entry>,
+        until: Option<u64>,
+        found: &mut Found,
+    ) -> Result<()> {
+        while until.is_none_or(|until| rows.next_start().byte() < until) && rows.skim()? {
+            self.row(rows, found)?;
+        }
+        Ok(())
+    }
+
+    /// Reads rows to the end, unless `stop` is set first.
+    fn rows_until_stopped(
+        &self,
+        rows: &mut Reader<Source, Entry>,
+        stop: &AtomicBool,
+        found: &mut Found,
+    ) -> Result<()> {
+        while !stop.load(Ordering::Relaxed) && rows.skim()? {
+            self.row(rows, found)?;
+        }
+        Ok(())
+    }
+
+    /// The row just skimmed.
+    fn row(&self, rows: &mut Reader<Source, Entry>, found: &mut Found) -> Result<()> {
+        let at = rows.row().position().cloned().unwrap_or_else(Position::new);
+        let read = (
+            dates::parse_iso(rows.cell(self.date)),
+            Kind::from_bytes(rows.cell(self.kind)),
+        );
+        // With copies about, every id is needed to tell what they add; a
+        // cell that does not read is the decoder's to name.
+        let day = match read {
+            (Some(day), Some(kind)) if !self.copies && !(self.wants)(kind, day) => day,
+            _ => {
+                rows.decode(|_| true)?;
+                let entry = rows.record();
+                if self.copies {
+                    found.seen.insert(entry.id.clone());
+                }
+                if (self.wants)(entry.kind, entry.date)
+                    && !self.removed.contains(entry.id.as_bytes())
+                    && let Some(key) = (self.keep)(entry)
+                {
+                    found.keys.insert(key);
+                }
+                entry.date
+            }
+        };
+        match found.chunks.last_mut() {
+            Some(chunk) if at.byte() - chunk.start.byte() < CHUNK_BYTES => {
+                chunk.rows += 1;
+                chunk.latest = chunk.latest.max(day);
+            }
+            _ => found.chunks.push(Chunk {
+                start: at,
+                rows: 1,
+                latest: day,
+            }),
+        }
+        Ok(())
+    }
 }
 
 impl NewestFirst {
@@ -256,12 +478,6 @@ fn read_backward(
     Ok(())
 }
 
-/// Where log.csv's column `name` is in the entry's table.
-fn column(name: &str) -> Result<usize> {
-    Reader::<Source, Entry>::column(name)
-        .ok_or_else(|| Error::runtime(format!("log.csv has no column {name} in its table")))
-}
-
 /// A date as `YYYYMMDD`: ordered as the dates are.
 fn day(date: NaiveDate) -> u32 {
     date.year().max(0) as u32 * 10_000 + date.month() * 100 + date.day()
@@ -295,40 +511,27 @@ mod tests {
 
     const HEADER: &str = "id,date,partner,kind,minutes,mood,prompt,note,logged_at\n";
 
-    /// What both passes give out over `bytes` (the first pass's ids, then
-    /// the second's rows), or the error.
-    fn both_passes(bytes: &[u8]) -> Result<(Vec<String>, Vec<String>)> {
-        let file = Source::Memory(Cursor::new(bytes.to_vec()));
-        let mut firsts = Vec::new();
-        let mut chunks: Vec<Chunk> = Vec::new();
-        let mut rows = Reader::<_, Entry>::open(LOG_FILE, file)?;
-        while rows.advance(|_| true)? {
-            let at = rows.row().position().cloned().unwrap_or_else(Position::new);
-            firsts.push(rows.record().id.clone());
-            match chunks.last_mut() {
-                Some(chunk) if at.byte() - chunk.start.byte() < CHUNK_BYTES => {
-                    chunk.rows += 1;
-                    chunk.latest = chunk.latest.max(rows.record().date);
-                }
-                _ => chunks.push(Chunk {
-                    start: at,
-                    rows: 1,
-                    latest: rows.record().date,
-                }),
-            }
-        }
-        let log = NewestFirst {
-            rows: Some(rows),
-            chunks,
-            extra: Vec::new(),
-            removed: removed::Removed::default(),
-        };
+    /// Both passes over `bytes` as a data dir's log.csv, the first reading
+    /// a file of `halves_from` bytes or more in halves: the ids of the
+    /// answers the first pass kept, sorted, then the rows the second gave
+    /// out; or the error.
+    fn both_passes(bytes: &[u8], halves_from: u64) -> Result<(Vec<String>, Vec<String>)> {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(LOG_FILE), bytes).unwrap();
+        let (log, kept) = newest_first_halving(
+            dir.path(),
+            &|kind, _| kind == Kind::Answer,
+            &|e| Some(e.id.clone()),
+            halves_from,
+        )?;
+        let mut kept: Vec<String> = kept.into_iter().collect();
+        kept.sort();
         let mut visited = Vec::new();
         log.visit(&|_, _| true, |e| {
             visited.push(shown(e));
             Ok(())
         })?;
-        Ok((firsts, visited))
+        Ok((kept, visited))
     }
 
     fn shown(e: &Entry) -> String {
@@ -338,16 +541,23 @@ mod tests {
         )
     }
 
-    /// Every entry, read by the one reader, put newest first by sorting.
-    fn sorted(bytes: &[u8]) -> Result<Vec<String>> {
+    /// Every entry, read by the one reader, put newest first by sorting;
+    /// and the ids of the answers, sorted.
+    fn sorted(bytes: &[u8]) -> Result<(Vec<String>, Vec<String>)> {
         let file = Source::Memory(Cursor::new(bytes.to_vec()));
         let mut reader = Reader::<_, Entry>::open(LOG_FILE, file)?;
         let mut all = Vec::new();
+        let mut answers = Vec::new();
         while reader.advance(|_| true)? {
-            all.push((reader.record().date, all.len(), shown(reader.record())));
+            let entry = reader.record();
+            all.push((entry.date, all.len(), shown(entry)));
+            if entry.kind == Kind::Answer {
+                answers.push(entry.id.clone());
+            }
         }
         all.sort_by_key(|e| std::cmp::Reverse((e.0, e.1)));
-        Ok(all.into_iter().map(|(_, _, e)| e).collect())
+        answers.sort();
+        Ok((answers, all.into_iter().map(|(_, _, e)| e).collect()))
     }
 
     /// A log of `rows` rows, dates out of order now and then (some by
@@ -388,38 +598,60 @@ mod tests {
     }
 
     #[test]
-    fn rows_come_newest_first_and_each_once() {
+    fn rows_come_newest_first_and_each_once_read_whole_or_in_halves() {
+        // A note over many lines around the middle: a line end found there
+        // is inside it, and the first half does not end where it looked.
+        // Its lines read as rows of their own to a reader that starts
+        // among them.
+        let mut long_note = log(2_000, None);
+        long_note.push_str("n1,2001-01-01,alex,care,,,,\"the first line\n");
+        long_note.push_str(&"q0,2001-01-01,alex,answer,,,p,fake,t\n".repeat(5_000));
+        long_note.push_str("q9,2001-01-01,alex,answer,,,p,fake\",t\n");
+        long_note.push_str(&log(2_000, None)[HEADER.len()..].replace("\nr", "\nq"));
         for text in [
             log(12_000, None),
+            log(11_997, None),
+            log(12_000, None).replace('\n', "\r\n"),
             log(3, None).replace('\n', "\r\n"),
             format!("\u{feff}{}", log(50, None)),
             log(20, None).trim_end().to_string(),
+            log(1, None),
+            long_note,
             HEADER.to_string(),
             String::new(),
         ] {
-            let (firsts, visited) = both_passes(text.as_bytes()).unwrap();
-            let sorted = sorted(text.as_bytes()).unwrap();
-            assert_eq!(firsts.len(), sorted.len());
-            assert_eq!(visited, sorted);
+            let want = sorted(text.as_bytes()).unwrap();
+            for halves_from in [u64::MAX, 0] {
+                assert_eq!(both_passes(text.as_bytes(), halves_from).unwrap(), want);
+            }
         }
     }
 
     #[test]
-    fn a_bad_row_is_the_readers_error() {
+    fn a_bad_row_is_the_readers_error_read_whole_or_in_halves() {
         for row in [
             "x,2001-02-30,alex,care,,,,,t",
             "x,2001-01-01,alex,care,,,,\"open",
             "x,2001-01-01,alex,care,,,,a\0b,t",
             "<<<<<<< HEAD",
             "x,2001-01-01,alex,care,,,,,t,extra",
+            "x,2001-01-01,alex,talk,ten,,,,t",
         ] {
-            for at in [0, 4_000, 11_999] {
+            for at in [0, 4_000, 6_000, 8_000, 11_999] {
                 let text = log(12_000, Some((at, row)));
-                let ours = both_passes(text.as_bytes()).map(|_| ());
-                let theirs = sorted(text.as_bytes()).map(|_| ());
-                let message = |r: Result<()>| r.map_err(|e: Error| (e.message, e.hint));
-                assert!(ours.is_err(), "{row}");
-                assert_eq!(message(ours), message(theirs));
+                for text in [
+                    text.clone(),
+                    text.replace('\n', "\r\n"),
+                    text.replace('\n', "\r"),
+                ] {
+                    let message = |r: Result<()>| r.map_err(|e: Error| (e.message, e.hint));
+                    let theirs = message(sorted(text.as_bytes()).map(|_| ()));
+                    for halves_from in [u64::MAX, 0] {
+                        let ours = both_passes(text.as_bytes(), halves_from).map(|_| ());
+                        assert!(ours.is_err(), "{row}");
+                        assert_eq!(message(ours), theirs, "{row} at {at}");
+                    }
+                }
             }
         }
     }
