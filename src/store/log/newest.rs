@@ -46,11 +46,25 @@ use crate::store::schema::Reader;
 /// How many bytes of rows a chunk holds, about.
 const CHUNK_BYTES: u64 = 256 * 1024;
 
-/// Where a chunk of rows starts, how many it has, and its latest date.
+/// How many days later than most rows of its chunk a row is a stray: see
+/// [`Found::close`].
+const STRAY_DAYS: i32 = 31;
+
+/// Where a chunk of rows starts, how many it has, and its latest date
+/// (strays left out).
 struct Chunk {
     start: Position,
     rows: usize,
     latest: NaiveDate,
+}
+
+/// A row given out from beside the file's chunks (what a sync-conflict
+/// copy adds, a stray): its date as `YYYYMMDD` and where it starts (for a
+/// copy's, after every row of the file), for its turn.
+struct Extra {
+    date: u32,
+    at: u64,
+    entry: Entry,
 }
 
 /// A row read in the second pass, waiting for its turn.
@@ -69,7 +83,9 @@ pub(crate) struct NewestFirst {
     rows: Option<Reader<Source, Entry>>,
     chunks: Vec<Chunk>,
     /// What sync-conflict copies add, oldest first.
-    extra: Vec<Entry>,
+    extra: Vec<Extra>,
+    /// Where the strays start: read before the rest, given out in their turn.
+    strays: Vec<Position>,
     /// The ids `log --undo` took out: never visited.
     removed: removed::Removed,
 }
@@ -132,7 +148,7 @@ fn newest_first_halving(
         }
     };
     // What the copies add is kept whole: they are small, and rare.
-    let mut extra: Vec<Entry> = Vec::new();
+    let mut extra: Vec<Extra> = Vec::new();
     for copy in &copies {
         read_file(copy, &conflicts::display_name(copy), |entry, _| {
             if found.seen.insert(entry.id.clone()) && !removed.contains(entry.id.as_bytes()) {
@@ -141,17 +157,20 @@ fn newest_first_halving(
                 {
                     found.keys.insert(key);
                 }
-                extra.push(entry.clone());
+                extra.push(Extra {
+                    date: day(entry.date),
+                    at: u64::MAX,
+                    entry: entry.clone(),
+                });
             }
             Ok(())
         })?;
     }
-    // Newest last, so the next one out is `pop`ped.
-    extra.sort_by_key(|e| e.date);
     let log = NewestFirst {
         rows: reader,
         chunks: found.chunks,
         extra,
+        strays: found.strays,
         removed,
     };
     Ok((log, found.keys))
@@ -275,6 +294,9 @@ fn column(name: &str) -> Result<usize> {
 #[derive(Default)]
 struct Found {
     chunks: Vec<Chunk>,
+    /// The rows of the chunk being read: their dates and where they start.
+    open: Vec<(NaiveDate, Position)>,
+    strays: Vec<Position>,
     keys: FxHashSet<String>,
     /// Every id, when sync-conflict copies are about.
     seen: HashSet<String>,
@@ -285,17 +307,64 @@ impl Found {
     /// (where the first half ends): it counted as from the top of a file
     /// (`Position::new()`: line 1, record 0).
     fn join(&mut self, half: Found, start: &Position) {
+        let moved = |mut at: Position| {
+            at.set_line(start.line() + at.line().saturating_sub(1));
+            at.set_record(start.record() + at.record());
+            at
+        };
         for mut chunk in half.chunks {
-            chunk
-                .start
-                .set_line(start.line() + chunk.start.line().saturating_sub(1));
-            chunk
-                .start
-                .set_record(start.record() + chunk.start.record());
+            chunk.start = moved(chunk.start);
             self.chunks.push(chunk);
         }
+        self.strays.extend(half.strays.into_iter().map(moved));
         self.keys.extend(half.keys);
         self.seen.extend(half.seen);
+    }
+
+    /// Adds a row to the chunk being read, closing it first when the row
+    /// starts a new one.
+    fn add(&mut self, date: NaiveDate, at: Position) {
+        if self
+            .open
+            .first()
+            .is_some_and(|(_, start)| at.byte() - start.byte() >= CHUNK_BYTES)
+        {
+            self.close();
+        }
+        self.open.push((date, at));
+    }
+
+    /// Closes the chunk being read. A row dated more than [`STRAY_DAYS`]
+    /// after nine in ten of the chunk's rows is a stray (a year mistyped,
+    /// a date in the future): it is read apart, and left out of the
+    /// chunk's latest date, which would otherwise keep every row after it
+    /// in the file waiting in memory until its chunk is read.
+    fn close(&mut self) {
+        let Some((_, start)) = self.open.first() else {
+            return;
+        };
+        let start = start.clone();
+        let mut days: Vec<i32> = self
+            .open
+            .iter()
+            .map(|(d, _)| d.num_days_from_ce())
+            .collect();
+        let nine_in_ten = days.len() * 9 / 10;
+        let limit = *days.select_nth_unstable(nine_in_ten).1 + STRAY_DAYS;
+        let mut latest = NaiveDate::MIN;
+        for (date, at) in &self.open {
+            if date.num_days_from_ce() > limit {
+                self.strays.push(at.clone());
+            } else {
+                latest = latest.max(*date);
+            }
+        }
+        self.chunks.push(Chunk {
+            start,
+            rows: self.open.len(),
+            latest,
+        });
+        self.open.clear();
     }
 }
 
@@ -312,6 +381,7 @@ impl Scan<'_> {
         while until.is_none_or(|until| rows.next_start().byte() < until) && rows.skim()? {
             self.row(rows, found)?;
         }
+        found.close();
         Ok(())
     }
 
@@ -325,6 +395,7 @@ impl Scan<'_> {
         while !stop.load(Ordering::Relaxed) && rows.skim()? {
             self.row(rows, found)?;
         }
+        found.close();
         Ok(())
     }
 
@@ -354,17 +425,7 @@ impl Scan<'_> {
                 entry.date
             }
         };
-        match found.chunks.last_mut() {
-            Some(chunk) if at.byte() - chunk.start.byte() < CHUNK_BYTES => {
-                chunk.rows += 1;
-                chunk.latest = chunk.latest.max(day);
-            }
-            _ => found.chunks.push(Chunk {
-                start: at,
-                rows: 1,
-                latest: day,
-            }),
-        }
+        found.add(day, at);
         Ok(())
     }
 }
@@ -383,18 +444,38 @@ impl NewestFirst {
             rows,
             chunks,
             mut extra,
+            strays,
             removed,
         } = self;
-        let Some(rows) = rows else {
+        let Some(mut rows) = rows else {
             return give_extra(&mut extra, None, &mut visit);
         };
+        // The strays first, each where it lies: the reading passes them by.
+        let mut passed: FxHashSet<u64> = FxHashSet::default();
+        for at in &strays {
+            rows.table().seek(at)?;
+            let mut entry = Entry::default();
+            if rows.next(&mut entry, |e| visit_text(e.kind, e.date))?
+                && !removed.contains(entry.id.as_bytes())
+            {
+                extra.push(Extra {
+                    date: day(entry.date),
+                    at: at.byte(),
+                    entry,
+                });
+            }
+            passed.insert(at.byte());
+        }
+        // Newest last, so the next one out is `pop`ped.
+        extra.sort_by_key(|e| (e.date, e.at));
         std::thread::scope(|scope| {
             // Two chunks of rows on their way at most: memory stays flat.
             let (ready, batches) = mpsc::sync_channel(2);
             let (done, spares) = mpsc::channel();
-            let (chunks, removed) = (&chunks, &removed);
+            let (chunks, removed, passed) = (&chunks, &removed, &passed);
             scope.spawn(move || {
-                let read = read_backward(rows, chunks, removed, visit_text, &ready, &spares);
+                let read =
+                    read_backward(rows, chunks, removed, passed, visit_text, &ready, &spares);
                 // The error after the rows read before it; none when the
                 // visit stopped first (it has its own).
                 if let Err(err) = read {
@@ -404,7 +485,7 @@ impl NewestFirst {
             for batch in batches {
                 let batch = batch?;
                 for waiting in &batch {
-                    give_extra(&mut extra, Some(waiting.date), &mut visit)?;
+                    give_extra(&mut extra, Some((waiting.date, waiting.at)), &mut visit)?;
                     visit(&waiting.entry)?;
                 }
                 // Their strings are filled again; gone if the reader is done.
@@ -425,6 +506,7 @@ fn read_backward(
     mut rows: Reader<Source, Entry>,
     chunks: &[Chunk],
     removed: &removed::Removed,
+    passed: &FxHashSet<u64>,
     visit_text: &(dyn Fn(Kind, NaiveDate) -> bool + Sync),
     ready: &mpsc::SyncSender<Batch>,
     spares: &mpsc::Receiver<Vec<Waiting>>,
@@ -449,11 +531,11 @@ fn read_backward(
             if !rows.next(&mut entry, |e| visit_text(e.kind, e.date))? {
                 break;
             }
-            if removed.contains(entry.id.as_bytes()) {
+            let at = rows.row().position().map_or(0, Position::byte);
+            if removed.contains(entry.id.as_bytes()) || passed.contains(&at) {
                 spare.push(entry);
                 continue;
             }
-            let at = rows.row().position().map_or(0, Position::byte);
             waiting.push(Waiting {
                 date: day(entry.date),
                 at,
@@ -483,19 +565,21 @@ fn day(date: NaiveDate) -> u32 {
     date.year().max(0) as u32 * 10_000 + date.month() * 100 + date.day()
 }
 
-/// Gives out the copies' entries dated `than` or later (all, without one).
-/// On the same day they count as written last.
+/// Gives out the rows from beside the chunks that come before a row of
+/// the file dated and placed `than` (all of them, without one): a later
+/// date first, on the same day the later in the file (a copy's row counts
+/// as written last).
 fn give_extra(
-    extra: &mut Vec<Entry>,
-    than: Option<u32>,
+    extra: &mut Vec<Extra>,
+    than: Option<(u32, u64)>,
     visit: &mut impl FnMut(&Entry) -> Result<()>,
 ) -> Result<()> {
     while extra
         .last()
-        .is_some_and(|e| than.is_none_or(|t| day(e.date) >= t))
+        .is_some_and(|e| than.is_none_or(|t| (e.date, e.at) > t))
     {
-        if let Some(entry) = extra.pop() {
-            visit(&entry)?;
+        if let Some(extra) = extra.pop() {
+            visit(&extra.entry)?;
         }
     }
     Ok(())
