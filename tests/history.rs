@@ -338,6 +338,23 @@ fn a_bad_cell_deep_in_a_long_log_is_named_when_the_journal_reaches_it() {
     );
 }
 
+/// A row with a mistyped year near the top of a long log comes first, and
+/// every other row in its place.
+#[test]
+fn a_row_dated_decades_ahead_comes_first_and_the_rest_in_order() {
+    let env = Env::new();
+    env.write(
+        "log.csv",
+        long_log(4000, Some((10, "r10,2099-01-06,alex,care,,,,typo,"))),
+    );
+    let out = env.ok(&["history", "--format", "csv"]);
+    let dates: Vec<&str> = out.lines().skip(1).map(|l| &l[..10]).collect();
+    assert_eq!(dates.len(), 4000);
+    assert_eq!(dates[0], "2099-01-06");
+    assert!(dates[1..].windows(2).all(|w| w[0] >= w[1]), "newest first");
+    assert!(out.lines().nth(1).unwrap().ends_with(",typo,false"));
+}
+
 /// A date or a kind that does not read is named before anything is shown,
 /// wherever it is in the log.
 #[test]
