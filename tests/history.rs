@@ -331,7 +331,13 @@ fn a_bad_cell_deep_in_a_long_log_is_named_when_the_journal_reaches_it() {
         "{}",
         run.stderr
     );
+    // Every row newer than it (11 to 3999), and none older, is out.
+    assert_eq!(run.stdout.lines().count(), 1 + 3989);
     assert!(run.stdout.contains("\"n3999, x"), "the newest row is out");
+    assert!(
+        run.stdout.contains("\"n11, x"),
+        "the row after it, that day"
+    );
     assert!(
         !run.stdout.contains("\"n9, x"),
         "nothing older than the bad row"
@@ -442,10 +448,8 @@ fn paged_env() -> Env {
     env
 }
 
-#[test]
-fn on_a_terminal_the_journal_goes_through_the_pager_with_less_options() {
-    let env = paged_env();
-    // A pager of our own, outside the data dir, that shows what it got.
+/// A pager of our own, outside the data dir, that shows what it got.
+fn marking_pager(env: &Env) -> std::path::PathBuf {
     let pager = env.home().join("pager");
     std::fs::write(&pager, "#!/bin/sh\nexec sed \"s/^/paged($LESS):/\"\n").unwrap();
     #[cfg(unix)]
@@ -453,6 +457,13 @@ fn on_a_terminal_the_journal_goes_through_the_pager_with_less_options() {
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(&pager, std::fs::Permissions::from_mode(0o700)).unwrap();
     }
+    pager
+}
+
+#[test]
+fn on_a_terminal_the_journal_goes_through_the_pager_with_less_options() {
+    let env = paged_env();
+    let pager = marking_pager(&env);
     let Some(term) = Terminal::start_with(
         &env,
         "alex",
@@ -469,6 +480,42 @@ fn on_a_terminal_the_journal_goes_through_the_pager_with_less_options() {
         "{screen}"
     );
     assert!(!screen.contains('\u{1b}'), "{screen:?}");
+}
+
+/// A bad cell the journal meets once the pager runs: the pager gets the
+/// newer rows and is let go, then the error is named (couple used to wait
+/// for the pager while still holding its input open: a hang).
+#[test]
+fn a_bad_cell_met_while_paging_lets_the_pager_go_then_is_named() {
+    let env = Env::new();
+    env.write(
+        "log.csv",
+        format!(
+            "{HEADER}a1,2024-01-01,alex,talk,10,,,first,x\n\
+a2,2024-01-02,sam,talk,abc,,,bad minutes,x\n\
+a3,2024-01-03,alex,care,,,,third,x\n"
+        ),
+    );
+    let pager = marking_pager(&env);
+    let Some(term) = Terminal::start_with(
+        &env,
+        "alex",
+        &[("PAGER", pager.to_str().unwrap()), ("NO_COLOR", "1")],
+        &["history"],
+    ) else {
+        return;
+    };
+    let (code, screen) = term.finish();
+    assert_eq!(code, 65, "{screen}");
+    assert!(
+        screen.contains("paged(FRX):  alex, care: third"),
+        "{screen}"
+    );
+    assert!(!screen.contains("first"), "{screen}");
+    assert!(
+        screen.contains("couple: log.csv line 3: column minutes: must be a whole number"),
+        "{screen}"
+    );
 }
 
 #[test]

@@ -55,8 +55,6 @@ pub(crate) fn run(args: HistoryArgs, cfg: &Config) -> Result<()> {
     let pager = (cfg.stdout_is_terminal && !args.no_pager)
         .then_some(cfg.pager.as_ref())
         .flatten();
-    let (mut out, paging) = render::pager::open(pager, cfg.color);
-
     // Then the log again, newest first: each row's view, rendered. The
     // rows' strings are reused (a million rows, a few days' worth of them).
     let question = |entry: &Entry| {
@@ -67,12 +65,12 @@ pub(crate) fn run(args: HistoryArgs, cfg: &Config) -> Result<()> {
         }
     };
     let keeps = |entry: &Entry| filter.keeps(entry) && shows(entry.kind, entry.date);
-    match args.format {
+    render::pager::page(pager, cfg.color, |out| match args.format {
         HistoryFormat::Text => {
             let mut journal = Journal::default();
             let mut first = true;
             let mut text = Vec::new();
-            log.visit(&shows, |entry| {
+            let visited = log.visit(&shows, |entry| {
                 if !keeps(entry) {
                     return Ok(());
                 }
@@ -82,14 +80,17 @@ pub(crate) fn run(args: HistoryArgs, cfg: &Config) -> Result<()> {
                     return Ok(());
                 }
                 if let Some(day) = journal.push(row) {
-                    render::journal::day(&mut out, &day, first, &mut text)?;
+                    render::journal::day(out, &day, first, &mut text)?;
                     first = false;
                     journal.recycle(day);
                 }
                 Ok(())
-            })?;
-            if let Some(day) = journal.finish() {
-                render::journal::day(&mut out, &day, first, &mut text)?;
+            });
+            // The last day, also when a bad row ended the reading: it holds
+            // rows newer than that one.
+            match journal.finish() {
+                Some(day) => visited.and(render::journal::day(out, &day, first, &mut text)),
+                None => visited,
             }
         }
         HistoryFormat::Csv | HistoryFormat::Json => {
@@ -100,19 +101,18 @@ pub(crate) fn run(args: HistoryArgs, cfg: &Config) -> Result<()> {
             };
             let mut sink = Sink::open(out.writer(), style, &COLUMNS, &Error::output)?;
             let mut row = Row::blank();
-            log.visit(&shows, |entry| {
+            let visited = log.visit(&shows, |entry| {
                 if keeps(entry) && view_into(entry, question(entry), blind, grep.as_ref(), &mut row)
                 {
                     write_row(&mut sink, &row)?;
                 }
                 Ok(())
-            })?;
-            sink.finish()?;
+            });
+            // What was gathered, also when a bad row ended the reading.
+            let finished = sink.finish();
+            visited.and(finished)
         }
-    }
-    out.finish()?;
-    drop(paging);
-    Ok(())
+    })
 }
 
 fn write_row(sink: &mut Sink<'_>, row: &Row) -> Result<()> {

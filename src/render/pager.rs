@@ -5,44 +5,61 @@
 //! comes from the environment only: nothing in the data dir is ever run.
 //! A pager that cannot start is no failure: the output goes to stdout.
 
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use signal_hook::consts::{SIGINT, SIGQUIT};
 
 use super::Out;
 use crate::config::Pager;
+use crate::error::Result;
 
-/// A started pager; dropping it waits for the person to quit it.
-pub(crate) struct Paging {
-    child: Option<Child>,
-}
-
-impl Drop for Paging {
-    fn drop(&mut self) {
-        if let Some(child) = &mut self.child {
-            // Its stdin is closed by now (the `Out` is gone): wait for the
-            // person to quit it, so the shell prompt does not come back
-            // under the pager.
-            let _ = child.wait();
+/// Runs `write` with its output going through `pager` when there is one
+/// and it starts (call only for a terminal), else to stdout; then closes
+/// the pager's input and waits for the person to quit it, whether `write`
+/// succeeded or not (its error comes after, under the shell prompt, not
+/// lost under the pager). While the pager runs, Ctrl-C and Ctrl-\ are the
+/// pager's keys (less uses them): couple does not die and leave it behind
+/// on the terminal, but ends as the signal would have ended it once the
+/// person quits the pager.
+pub(crate) fn page(
+    pager: Option<&Pager>,
+    color: bool,
+    write: impl FnOnce(&mut Out) -> Result<()>,
+) -> Result<()> {
+    let Some((mut child, stdin)) = pager.and_then(spawn) else {
+        let mut out = Out::stdout(color);
+        write(&mut out)?;
+        return out.finish();
+    };
+    let keys = [SIGINT, SIGQUIT].map(|signal| {
+        let caught = Arc::new(AtomicBool::new(false));
+        let id = signal_hook::flag::register(signal, Arc::clone(&caught)).ok();
+        (signal, caught, id)
+    });
+    let mut out = Out::to(Box::new(stdin), color);
+    let written = match write(&mut out) {
+        Ok(()) => out.finish(),
+        Err(err) => {
+            drop(out);
+            Err(err)
+        }
+    };
+    let _ = child.wait();
+    for (signal, caught, id) in keys {
+        if let Some(id) = id {
+            signal_hook::low_level::unregister(id);
+        }
+        if caught.load(Ordering::SeqCst) {
+            let _ = signal_hook::low_level::emulate_default_handler(signal);
         }
     }
+    written
 }
 
-/// Where output goes: through `pager` when there is one and it starts
-/// (call only for a terminal), else stdout. Keep the [`Paging`] alive
-/// until the `Out` is finished.
-pub(crate) fn open(pager: Option<&Pager>, color: bool) -> (Out, Paging) {
-    if let Some(pager) = pager
-        && let Some(mut child) = spawn(pager)
-        && let Some(stdin) = child.stdin.take()
-    {
-        return (
-            Out::to(Box::new(stdin), color),
-            Paging { child: Some(child) },
-        );
-    }
-    (Out::stdout(color), Paging { child: None })
-}
-
-fn spawn(pager: &Pager) -> Option<Child> {
+/// The pager started, and the pipe to it.
+fn spawn(pager: &Pager) -> Option<(Child, ChildStdin)> {
     let words = shell_words::split(&pager.command).ok()?;
     let (program, args) = words.split_first()?;
     let mut command = Command::new(program);
@@ -50,5 +67,7 @@ fn spawn(pager: &Pager) -> Option<Child> {
     if let Some(less) = pager.less {
         command.env("LESS", less);
     }
-    command.spawn().ok()
+    let mut child = command.spawn().ok()?;
+    let stdin = child.stdin.take()?;
+    Some((child, stdin))
 }

@@ -272,15 +272,19 @@ impl<'r> Cell<'r> {
     /// Like [`Cell::number`], blanks around it allowed (people type them
     /// in the files they edit).
     pub(crate) fn trimmed_number(self, min: u16, max: u16) -> Result<Option<u16>, Problem> {
-        number(self.bytes.trim_ascii(), min, max)
-            .map_err(|()| Problem::new(format!("must be a whole number from {min} to {max}")))
+        number(self.bytes.trim_ascii(), min, max).map_err(|()| not_a_number(min, max))
     }
 
     /// An optional whole number in `min..=max`: empty is `None`.
     pub(crate) fn number(self, min: u16, max: u16) -> Result<Option<u16>, Problem> {
-        number(self.bytes, min, max)
-            .map_err(|()| Problem::new(format!("must be a whole number from {min} to {max}")))
+        number(self.bytes, min, max).map_err(|()| not_a_number(min, max))
     }
+}
+
+#[cold]
+fn not_a_number(min: u16, max: u16) -> Problem {
+    Problem::new(format!("must be a whole number from {min} to {max}"))
+        .hint("write the number in digits alone, or leave the cell empty, in a text editor")
 }
 
 #[cold]

@@ -33,7 +33,8 @@ use csv::Position;
 use rustc_hash::FxHashSet;
 
 use super::{LOG_FILE, conflicts, read_file, removed};
-use crate::error::Result;
+use crate::dates;
+use crate::error::{Error, Kind as ErrorKind, Result};
 use crate::model::{Entry, Kind};
 use crate::store::crypt::{self, Source};
 use crate::store::schema::Reader;
@@ -213,11 +214,17 @@ impl NewestFirst {
                 // The error after the rows read before it; none when the
                 // visit stopped first (it has its own).
                 if let Err(err) = read {
-                    let _ = ready.send(Err(err));
+                    let _ = ready.send(Err((err, (u32::MAX, u64::MAX))));
                 }
             });
             for batch in batches {
-                let batch = batch?;
+                let batch = match batch {
+                    Ok(batch) => batch,
+                    Err((err, key)) => {
+                        give_extra(&mut extra, Some(key), &mut visit)?;
+                        return Err(err);
+                    }
+                };
                 for waiting in &batch {
                     give_extra(&mut extra, Some((waiting.date, waiting.at)), &mut visit)?;
                     visit(&waiting.entry)?;
@@ -230,8 +237,11 @@ impl NewestFirst {
     }
 }
 
-/// Rows going to the visit, newest first, or the error that ended the reading.
-type Batch = Result<Vec<Waiting>>;
+/// Rows going to the visit, newest first; or the bad row that ended the
+/// reading, its error and its date and place (what came before it in the
+/// journal is out by then, and the rows beside the chunks newer than it
+/// are given out before it is named).
+type Batch = std::result::Result<Vec<Waiting>, (Error, (u32, u64))>;
 
 /// Reads the chunks from the last to the first and sends, newest first,
 /// every row later than anything the chunks before it hold (the
@@ -255,6 +265,10 @@ fn read_backward(
     let mut waiting: Vec<Waiting> = Vec::new();
     // Entries given out and back, their strings to be filled again.
     let mut spare: Vec<Box<Entry>> = Vec::new();
+    let date = Reader::<Source, Entry>::column("date");
+    // The newest bad row met: its error, and its date and place. The rows
+    // newer than it are given out before it is named.
+    let mut bad: Option<(Error, (u32, u64))> = None;
     for (k, chunk) in chunks.iter().enumerate().rev() {
         while let Ok(batch) = spares.try_recv() {
             spare.extend(batch.into_iter().map(|w| w.entry));
@@ -262,8 +276,23 @@ fn read_backward(
         rows.table().seek(&chunk.start)?;
         for _ in 0..chunk.rows {
             let mut entry = spare.pop().unwrap_or_default();
-            if !rows.next(&mut entry, |e| visit_text(e.kind, e.date))? {
-                break;
+            match rows.next(&mut entry, |e| visit_text(e.kind, e.date)) {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(err) if err.kind == ErrorKind::Data => {
+                    spare.push(entry);
+                    // The first pass read its date.
+                    let when = date.map(|date| rows.cell(date)).and_then(dates::parse_iso);
+                    let key = (
+                        when.map_or(0, day),
+                        rows.row().position().map_or(0, Position::byte),
+                    );
+                    if bad.as_ref().is_none_or(|(_, newest)| key > *newest) {
+                        bad = Some((err, key));
+                    }
+                    continue;
+                }
+                Err(err) => return Err(err),
             }
             let at = rows.row().position().map_or(0, Position::byte);
             if removed.contains(entry.id.as_bytes()) || passed.contains(&at) {
@@ -281,17 +310,33 @@ fn read_backward(
         waiting.reverse();
         waiting.sort_by_key(|w| std::cmp::Reverse((w.date, w.at)));
         let floor = (k > 0).then(|| before[k]);
+        // After a bad row, once the chunks before can hold nothing newer.
+        let done = bad
+            .as_ref()
+            .is_some_and(|(_, (date, _))| floor.is_none_or(|f| f <= *date));
         let ready_now = waiting
             .iter()
-            .take_while(|w| floor.is_none_or(|f| w.date > f))
+            .take_while(|w| {
+                bad.as_ref().is_none_or(|(_, key)| (w.date, w.at) > *key)
+                    && (done || floor.is_none_or(|f| w.date > f))
+            })
             .count();
         let rest = waiting.split_off(ready_now);
         let batch = std::mem::replace(&mut waiting, rest);
         if ready.send(Ok(batch)).is_err() {
             return Ok(());
         }
+        if done {
+            break;
+        }
     }
-    Ok(())
+    match bad {
+        Some((err, key)) => {
+            let _ = ready.send(Err((err, key)));
+            Ok(())
+        }
+        None => Ok(()),
+    }
 }
 
 /// A date as `YYYYMMDD`: ordered as the dates are.
