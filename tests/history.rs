@@ -518,6 +518,39 @@ a3,2024-01-03,alex,care,,,,third,x\n"
     );
 }
 
+/// Ctrl-C reaches the pager too (less reads it as a key): couple does not
+/// die under it and leave it on the terminal alone, but waits for it to
+/// end, then ends as Ctrl-C would have ended it.
+#[test]
+fn ctrl_c_while_paging_is_the_pagers_and_couple_ends_after_it() {
+    let env = paged_env();
+    let pager = env.home().join("pager");
+    std::fs::write(
+        &pager,
+        "#!/bin/sh\nkill -INT $PPID\nsleep 0.3\n\
+         kill -0 $PPID 2>/dev/null && echo 'couple waits'\nexec sed s/^/paged:/\n",
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&pager, std::fs::Permissions::from_mode(0o700)).unwrap();
+    }
+    let Some(term) = Terminal::start_with(
+        &env,
+        "alex",
+        &[("PAGER", pager.to_str().unwrap()), ("NO_COLOR", "1")],
+        &["history"],
+    ) else {
+        return;
+    };
+    let (code, screen) = term.finish();
+    assert!(screen.contains("couple waits"), "{screen}");
+    assert!(screen.contains("paged:  alex, care: tea"), "{screen}");
+    // Ended by the signal, once the pager was done.
+    assert_eq!(code, 130, "{screen}");
+}
+
 #[test]
 fn without_a_pager_or_when_it_cannot_start_the_journal_goes_to_the_terminal() {
     let env = paged_env();

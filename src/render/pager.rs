@@ -28,16 +28,15 @@ pub(crate) fn page(
     color: bool,
     write: impl FnOnce(&mut Out) -> Result<()>,
 ) -> Result<()> {
-    let Some((mut child, stdin)) = pager.and_then(spawn) else {
-        let mut out = Out::stdout(color);
-        write(&mut out)?;
-        return out.finish();
+    let Some(pager) = pager else {
+        return to_stdout(color, write);
     };
-    let keys = [SIGINT, SIGQUIT].map(|signal| {
-        let caught = Arc::new(AtomicBool::new(false));
-        let id = signal_hook::flag::register(signal, Arc::clone(&caught)).ok();
-        (signal, caught, id)
-    });
+    // Caught from before the pager starts: it may send one at once.
+    let keys = Keys::catch();
+    let Some((mut child, stdin)) = spawn(pager) else {
+        keys.release();
+        return to_stdout(color, write);
+    };
     let mut out = Out::to(Box::new(stdin), color);
     let written = match write(&mut out) {
         Ok(()) => out.finish(),
@@ -47,15 +46,40 @@ pub(crate) fn page(
         }
     };
     let _ = child.wait();
-    for (signal, caught, id) in keys {
-        if let Some(id) = id {
-            signal_hook::low_level::unregister(id);
-        }
-        if caught.load(Ordering::SeqCst) {
-            let _ = signal_hook::low_level::emulate_default_handler(signal);
+    keys.release();
+    written
+}
+
+/// `write` to stdout, no pager.
+fn to_stdout(color: bool, write: impl FnOnce(&mut Out) -> Result<()>) -> Result<()> {
+    let mut out = Out::stdout(color);
+    write(&mut out)?;
+    out.finish()
+}
+
+/// SIGINT and SIGQUIT caught while a pager runs, not acted on.
+struct Keys([(i32, Arc<AtomicBool>, Option<signal_hook::SigId>); 2]);
+
+impl Keys {
+    fn catch() -> Self {
+        Self([SIGINT, SIGQUIT].map(|signal| {
+            let caught = Arc::new(AtomicBool::new(false));
+            let id = signal_hook::flag::register(signal, Arc::clone(&caught)).ok();
+            (signal, caught, id)
+        }))
+    }
+
+    /// Back to what they do by default; one caught meanwhile does it now.
+    fn release(self) {
+        for (signal, caught, id) in self.0 {
+            if let Some(id) = id {
+                signal_hook::low_level::unregister(id);
+            }
+            if caught.load(Ordering::SeqCst) {
+                let _ = signal_hook::low_level::emulate_default_handler(signal);
+            }
         }
     }
-    written
 }
 
 /// The pager started, and the pipe to it.
