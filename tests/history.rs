@@ -361,6 +361,35 @@ fn a_row_dated_decades_ahead_comes_first_and_the_rest_in_order() {
     assert!(out.lines().nth(1).unwrap().ends_with(",typo,false"));
 }
 
+/// A line break in a name or a prompt id (written into log.csv by hand or
+/// by another program) is shown as `\n`: it cannot start a line that
+/// looks like a day or an entry of the journal.
+#[test]
+fn a_line_break_in_a_name_or_an_id_cannot_fake_a_line_of_the_journal() {
+    let env = Env::new();
+    env.write(
+        "log.csv",
+        format!(
+            "{HEADER}s1,2024-01-01,\"sam\nFri 1 Jan 2100\n  alex, care: fake\",care,,,,real,x\n\
+s2,2024-01-02,sam,answer,,,\"p1\nWed 1 Jan 2025\",n,x\n"
+        ),
+    );
+    let out = env.ok(&["history"]);
+    assert!(
+        out.contains("  sam\\nFri 1 Jan 2100\\n  alex, care: fake, care: real"),
+        "{out}"
+    );
+    assert!(out.contains("[p1\\nWed 1 Jan 2025]"), "{out}");
+    assert!(
+        !out.lines().any(|l| l.starts_with("Fri 1 Jan 2100")),
+        "{out}"
+    );
+    assert!(
+        !out.lines().any(|l| l.starts_with("Wed 1 Jan 2025")),
+        "{out}"
+    );
+}
+
 /// A date or a kind that does not read is named before anything is shown,
 /// wherever it is in the log.
 #[test]

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{Out, shown};
+use super::{Out, shown, shown_line};
 use crate::error::{Error, Result};
 use crate::report::history::{Day, Row};
 
@@ -39,11 +39,11 @@ fn write_day(w: &mut impl Write, color: bool, day: &Day, first: bool) -> io::Res
     for question in &day.questions {
         w.write_all(b"  ")?;
         match question.text {
-            Some(text) => w.write_all(shown(text).as_bytes())?,
+            Some(text) => w.write_all(shown_line(text).as_bytes())?,
             None => w.write_all(b"(a question not in the deck)")?,
         }
         w.write_all(b"  ")?;
-        let id = shown(&question.prompt);
+        let id = shown_line(&question.prompt);
         paint(w, color, b"2", |w| {
             w.write_all(b"[")?;
             w.write_all(id.as_bytes())?;
@@ -52,7 +52,7 @@ fn write_day(w: &mut impl Write, color: bool, day: &Day, first: bool) -> io::Res
         w.write_all(b"\n")?;
         for answer in &question.answers {
             w.write_all(b"    ")?;
-            w.write_all(shown(&answer.partner).as_bytes())?;
+            w.write_all(shown_line(&answer.partner).as_bytes())?;
             if answer.date != day.date {
                 // `, Tue 24 Nov`
                 w.write_all(b", ")?;
@@ -146,7 +146,7 @@ fn number(w: &mut impl Write, n: u32) -> io::Result<()> {
 /// `  sam, talk 15 min: about the move`.
 fn note_line(w: &mut impl Write, row: &Row) -> io::Result<()> {
     w.write_all(b"  ")?;
-    w.write_all(shown(&row.partner).as_bytes())?;
+    w.write_all(shown_line(&row.partner).as_bytes())?;
     w.write_all(b", ")?;
     w.write_all(row.kind.as_str().as_bytes())?;
     if let Some(minutes) = row.minutes {

@@ -11,7 +11,7 @@ pub(crate) mod pager;
 mod shown;
 pub(crate) mod xlsx;
 
-pub(crate) use shown::shown;
+pub(crate) use shown::{shown, shown_line};
 
 use serde::Serialize;
 

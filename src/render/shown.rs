@@ -33,6 +33,16 @@ pub(crate) fn shown(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// [`shown`] on one line: a line break is written `\n` too. For what must
+/// not start a line of its own (a name, an id, a question): a name with a
+/// line break in a shared file could otherwise fake a line of the journal.
+pub(crate) fn shown_line(text: &str) -> Cow<'_, str> {
+    if !text.contains('\n') {
+        return shown(text);
+    }
+    Cow::Owned(shown(&text.replace('\n', "\\n")).into_owned())
+}
+
 /// Whether `bytes` hold no C0 control but line breaks and tabs, no DEL and
 /// no 0xC2 (the first byte of every C1 control, U+0080 to U+009F, and of
 /// some printable characters): then no character is hidden. Sixteen bytes
@@ -76,6 +86,11 @@ mod tests {
         // 0xC2 starts C1 controls and printable characters alike.
         assert!(matches!(shown("20°C, £5"), std::borrow::Cow::Borrowed(_)));
         assert_eq!(shown("a\u{85}b"), "a\\u{85}b");
+        assert_eq!(super::shown_line("sam\nFri 1 Jan\r"), "sam\\nFri 1 Jan\\r");
+        assert!(matches!(
+            super::shown_line("sam"),
+            std::borrow::Cow::Borrowed("sam")
+        ));
     }
 
     #[test]

@@ -10,7 +10,7 @@ use crate::guide::steps::SEPARATOR;
 use chrono::NaiveDate;
 
 use crate::model::{Kind, Per};
-use crate::render::{self, Out, shown};
+use crate::render::{self, Out, shown, shown_line};
 use crate::report::answers::Answers;
 use crate::report::partner::{self, FromPartner, NEWS_DAYS, PartnerFold};
 use crate::report::{self, Fold, Review};
@@ -383,7 +383,7 @@ fn render_table(out: &mut Out, review: &Review, extra: &FromPartner, terminal: b
     ]);
     for p in &review.partners {
         partners.add_row(vec![
-            Cell::new(shown(&p.partner)),
+            Cell::new(shown_line(&p.partner)),
             Cell::new(p.care),
             Cell::new(p.appreciation),
             Cell::new(p.repair),
@@ -441,15 +441,15 @@ fn partner_sections(
                     .question
                     .as_deref()
                     .unwrap_or("(a question not in the deck)");
-                let id = out.dim(&format!("[{}]", shown(&a.prompt)));
-                out.line(&format!("  {}  {id}", shown(question)))?;
+                let id = out.dim(&format!("[{}]", shown_line(&a.prompt)));
+                out.line(&format!("  {}  {id}", shown_line(question)))?;
             }
             let when = if a.date == review.as_of {
                 String::new()
             } else {
                 a.date.format(", %a %-d %b").to_string()
             };
-            let who = shown(&a.partner);
+            let who = shown_line(&a.partner);
             match &a.text {
                 Some(text) => out.line(&format!("    {who}{when}: {}", shown(text)))?,
                 None => out.line(&format!(
@@ -470,7 +470,7 @@ fn partner_sections(
         let mut names: Vec<&str> = extra.notes.iter().map(|n| n.partner.as_str()).collect();
         names.dedup();
         out.line("")?;
-        out.line(&format!("From {}", shown(&names.join(" and "))))?;
+        out.line(&format!("From {}", shown_line(&names.join(" and "))))?;
         for n in extra.notes.iter().take(SHOWN) {
             let text = n.text.replace(SEPARATOR, "; ");
             let note = if text.is_empty() {
@@ -500,7 +500,7 @@ fn render_state_of_us(out: &mut Out, review: &Review) -> Result<()> {
         out.line("")?;
         out.line(&format!(
             "{}'s state of us ({})",
-            shown(&state.partner),
+            shown_line(&state.partner),
             dates::iso(state.date)
         ))?;
         for part in state.note.split(SEPARATOR) {
