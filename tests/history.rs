@@ -390,6 +390,32 @@ s2,2024-01-02,sam,answer,,,\"p1\nWed 1 Jan 2025\",n,x\n"
     );
 }
 
+/// A bad cell in an answer (which the first pass reads whole, for the
+/// blind rule) is named in its turn like any other: after the newer rows,
+/// and not before a newer bad row.
+#[test]
+fn a_bad_cell_in_an_answer_is_named_in_its_turn() {
+    let env = Env::new();
+    env.write(
+        "log.csv",
+        format!(
+            "{HEADER}a1,2024-01-01,alex,answer,,x,p1,old answer,\n\
+t2,2024-01-05,alex,talk,y,,,newer,\n\
+c3,2024-01-06,alex,care,,,,newest,\n"
+        ),
+    );
+    let run = env.run(&["history", "--format", "csv"]);
+    assert_eq!(run.code, 65, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .starts_with("couple: log.csv line 3: column minutes:"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.contains(",newest,"), "{}", run.stdout);
+    assert!(!run.stdout.contains("answer"), "{}", run.stdout);
+}
+
 /// A date or a kind that does not read is named before anything is shown,
 /// wherever it is in the log.
 #[test]

@@ -268,6 +268,19 @@ impl Scan<'_> {
         Ok(())
     }
 
+    /// What the first pass keeps of a row read whole.
+    fn keep(&self, entry: &Entry, found: &mut Found) {
+        if self.copies {
+            found.seen.insert(entry.id.clone());
+        }
+        if (self.wants)(entry.kind, entry.date)
+            && !self.removed.contains(entry.id.as_bytes())
+            && let Some(key) = (self.keep)(entry)
+        {
+            found.keys.insert(key);
+        }
+    }
+
     /// The row just skimmed.
     fn row(&self, rows: &mut Reader<Source, Entry>, found: &mut Found) -> Result<()> {
         let at = rows.row().position().cloned().unwrap_or_else(Position::new);
@@ -275,23 +288,23 @@ impl Scan<'_> {
             dates::parse_iso(rows.cell(self.date)),
             Kind::from_bytes(rows.cell(self.kind)),
         );
-        // With copies about, every id is needed to tell what they add; a
-        // cell that does not read is the decoder's to name.
         let day = match read {
             (Some(day), Some(kind)) if !self.copies && !(self.wants)(kind, day) => day,
+            // A row wanted whole whose other cells do not read is the
+            // second pass's to name, in its turn (after the newer rows).
+            (Some(day), Some(_)) if !self.copies => {
+                if rows.decode(|_| true).is_ok() {
+                    self.keep(rows.record(), found);
+                }
+                day
+            }
+            // A date or a kind that does not read is named now; with
+            // copies about, every row is read whole (its id tells what
+            // they add).
             _ => {
                 rows.decode(|_| true)?;
-                let entry = rows.record();
-                if self.copies {
-                    found.seen.insert(entry.id.clone());
-                }
-                if (self.wants)(entry.kind, entry.date)
-                    && !self.removed.contains(entry.id.as_bytes())
-                    && let Some(key) = (self.keep)(entry)
-                {
-                    found.keys.insert(key);
-                }
-                entry.date
+                self.keep(rows.record(), found);
+                rows.record().date
             }
         };
         found.add(day, at);
