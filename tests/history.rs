@@ -606,6 +606,45 @@ fn ctrl_c_while_paging_is_the_pagers_and_couple_ends_after_it() {
     assert_eq!(code, 130, "{screen}");
 }
 
+/// Another program cuts log.csv shorter in place while history reads it
+/// (here, the pager, before it reads anything): rows went missing, and
+/// history says so instead of ending as if all was shown.
+#[test]
+fn a_log_cut_shorter_while_it_is_read_is_an_error() {
+    let env = Env::new();
+    env.write("log.csv", long_log(8000, None));
+    let log = env.path("log.csv");
+    let pager = env.home().join("pager");
+    std::fs::write(
+        &pager,
+        format!(
+            "#!/bin/sh\n: > '{}'\ncat > /dev/null\necho pager done\n",
+            log.display()
+        ),
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&pager, std::fs::Permissions::from_mode(0o700)).unwrap();
+    }
+    let Some(term) = Terminal::start_with(
+        &env,
+        "alex",
+        &[("PAGER", pager.to_str().unwrap()), ("NO_COLOR", "1")],
+        &["history"],
+    ) else {
+        return;
+    };
+    let (code, screen) = term.finish();
+    assert!(screen.contains("pager done"), "{screen}");
+    assert_eq!(code, 1, "{screen}");
+    assert!(
+        screen.contains("couple: log.csv was cut shorter while it was read: rows may be missing"),
+        "{screen}"
+    );
+}
+
 #[test]
 fn without_a_pager_or_when_it_cannot_start_the_journal_goes_to_the_terminal() {
     let env = paged_env();

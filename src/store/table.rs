@@ -246,6 +246,11 @@ impl<R: Source> Table<R> {
         }
     }
 
+    /// What the table reads from.
+    pub(crate) fn source(&self) -> &R {
+        self.rows.get_ref()
+    }
+
     /// Where the next row starts, as the csv crate counts.
     pub(crate) fn next_start(&self) -> &csv::Position {
         self.rows.position()

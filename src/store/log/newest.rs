@@ -84,6 +84,8 @@ pub(crate) struct NewestFirst {
     strays: Vec<Position>,
     /// The ids `log --undo` took out: never visited.
     removed: removed::Removed,
+    /// How long the file was when the first pass began.
+    len: u64,
 }
 
 /// What the first pass is after: which rows to decode whole (by kind and
@@ -119,6 +121,7 @@ fn newest_first_halving(
     let copies = conflicts::copies(dir, LOG_FILE)?;
     let scan = Scan::new(wants, keep, &removed, !copies.is_empty())?;
     let mut found = Found::default();
+    let len = file.as_ref().map_or(0, Source::len);
     let reader = match file {
         None => None,
         Some(file) => {
@@ -156,6 +159,7 @@ fn newest_first_halving(
         })?;
     }
     let log = NewestFirst {
+        len,
         rows: reader,
         chunks: found.chunks,
         extra,
@@ -181,6 +185,7 @@ impl NewestFirst {
             mut extra,
             strays,
             removed,
+            len,
         } = self;
         let Some(mut rows) = rows else {
             return give_extra(&mut extra, None, &mut visit);
@@ -207,10 +212,15 @@ impl NewestFirst {
             // Two chunks of rows on their way at most: memory stays flat.
             let (ready, batches) = mpsc::sync_channel(2);
             let (done, spares) = mpsc::channel();
-            let (chunks, removed, passed) = (&chunks, &removed, &passed);
+            let backward = Backward {
+                chunks: &chunks,
+                len,
+                removed: &removed,
+                passed: &passed,
+                visit_text,
+            };
             scope.spawn(move || {
-                let read =
-                    read_backward(rows, chunks, removed, passed, visit_text, &ready, &spares);
+                let read = backward.read(rows, &ready, &spares);
                 // The error after the rows read before it; none when the
                 // visit stopped first (it has its own).
                 if let Err(err) = read {
@@ -243,99 +253,122 @@ impl NewestFirst {
 /// are given out before it is named).
 type Batch = std::result::Result<Vec<Waiting>, (Error, (u32, u64))>;
 
-/// Reads the chunks from the last to the first and sends, newest first,
-/// every row later than anything the chunks before it hold (the
-/// `removed` ones left out). Stops when the visit does (`ready` is closed).
-fn read_backward(
-    mut rows: Reader<Source, Entry>,
-    chunks: &[Chunk],
-    removed: &removed::Removed,
-    passed: &FxHashSet<u64>,
-    visit_text: &(dyn Fn(Kind, NaiveDate) -> bool + Sync),
-    ready: &mpsc::SyncSender<Batch>,
-    spares: &mpsc::Receiver<Vec<Waiting>>,
-) -> Result<()> {
-    // The latest date of all the chunks before each one.
-    let mut before = Vec::with_capacity(chunks.len());
-    let mut latest = 0;
-    for chunk in chunks {
-        before.push(latest);
-        latest = latest.max(day(chunk.latest));
-    }
-    let mut waiting: Vec<Waiting> = Vec::new();
-    // Entries given out and back, their strings to be filled again.
-    let mut spare: Vec<Box<Entry>> = Vec::new();
-    let date = Reader::<Source, Entry>::column("date");
-    // The newest bad row met: its error, and its date and place. The rows
-    // newer than it are given out before it is named.
-    let mut bad: Option<(Error, (u32, u64))> = None;
-    for (k, chunk) in chunks.iter().enumerate().rev() {
-        while let Ok(batch) = spares.try_recv() {
-            spare.extend(batch.into_iter().map(|w| w.entry));
+/// The second pass's reading, on a thread of its own.
+struct Backward<'a> {
+    chunks: &'a [Chunk],
+    /// How long the file was when the first pass began.
+    len: u64,
+    removed: &'a removed::Removed,
+    /// Where the strays start: read already.
+    passed: &'a FxHashSet<u64>,
+    visit_text: &'a (dyn Fn(Kind, NaiveDate) -> bool + Sync),
+}
+
+impl Backward<'_> {
+    /// Reads the chunks from the last to the first and sends, newest first,
+    /// every row later than anything the chunks before it hold (the
+    /// `removed` ones and the strays left out). Stops when the visit does
+    /// (`ready` is closed).
+    fn read(
+        &self,
+        mut rows: Reader<Source, Entry>,
+        ready: &mpsc::SyncSender<Batch>,
+        spares: &mpsc::Receiver<Vec<Waiting>>,
+    ) -> Result<()> {
+        let Self {
+            chunks,
+            len,
+            removed,
+            passed,
+            visit_text,
+        } = *self;
+        // The latest date of all the chunks before each one.
+        let mut before = Vec::with_capacity(chunks.len());
+        let mut latest = 0;
+        for chunk in chunks {
+            before.push(latest);
+            latest = latest.max(day(chunk.latest));
         }
-        rows.table().seek(&chunk.start)?;
-        for _ in 0..chunk.rows {
-            let mut entry = spare.pop().unwrap_or_default();
-            match rows.next(&mut entry, |e| visit_text(e.kind, e.date)) {
-                Ok(true) => {}
-                Ok(false) => break,
-                Err(err) if err.kind == ErrorKind::Data => {
-                    spare.push(entry);
-                    // The first pass read its date.
-                    let when = date.map(|date| rows.cell(date)).and_then(dates::parse_iso);
-                    let key = (
-                        when.map_or(0, day),
-                        rows.row().position().map_or(0, Position::byte),
-                    );
-                    if bad.as_ref().is_none_or(|(_, newest)| key > *newest) {
-                        bad = Some((err, key));
+        let mut waiting: Vec<Waiting> = Vec::new();
+        // Entries given out and back, their strings to be filled again.
+        let mut spare: Vec<Box<Entry>> = Vec::new();
+        let date = Reader::<Source, Entry>::column("date");
+        // The newest bad row met: its error, and its date and place. The rows
+        // newer than it are given out before it is named.
+        let mut bad: Option<(Error, (u32, u64))> = None;
+        for (k, chunk) in chunks.iter().enumerate().rev() {
+            while let Ok(batch) = spares.try_recv() {
+                spare.extend(batch.into_iter().map(|w| w.entry));
+            }
+            rows.table().seek(&chunk.start)?;
+            for _ in 0..chunk.rows {
+                let mut entry = spare.pop().unwrap_or_default();
+                match rows.next(&mut entry, |e| visit_text(e.kind, e.date)) {
+                    Ok(true) => {}
+                    Ok(false) => break,
+                    Err(err) if err.kind == ErrorKind::Data => {
+                        spare.push(entry);
+                        // The first pass read its date.
+                        let when = date.map(|date| rows.cell(date)).and_then(dates::parse_iso);
+                        let key = (
+                            when.map_or(0, day),
+                            rows.row().position().map_or(0, Position::byte),
+                        );
+                        if bad.as_ref().is_none_or(|(_, newest)| key > *newest) {
+                            bad = Some((err, key));
+                        }
+                        continue;
                     }
+                    Err(err) => return Err(err),
+                }
+                let at = rows.row().position().map_or(0, Position::byte);
+                if removed.contains(entry.id.as_bytes()) || passed.contains(&at) {
+                    spare.push(entry);
                     continue;
                 }
-                Err(err) => return Err(err),
+                waiting.push(Waiting {
+                    date: day(entry.date),
+                    at,
+                    entry,
+                });
             }
-            let at = rows.row().position().map_or(0, Position::byte);
-            if removed.contains(entry.id.as_bytes()) || passed.contains(&at) {
-                spare.push(entry);
-                continue;
+            // Rows come roughly in date order: reversed, they are runs a
+            // merge sort only has to join.
+            waiting.reverse();
+            waiting.sort_by_key(|w| std::cmp::Reverse((w.date, w.at)));
+            let floor = (k > 0).then(|| before[k]);
+            // After a bad row, once the chunks before can hold nothing newer.
+            let done = bad
+                .as_ref()
+                .is_some_and(|(_, (date, _))| floor.is_none_or(|f| f <= *date));
+            let ready_now = waiting
+                .iter()
+                .take_while(|w| {
+                    bad.as_ref().is_none_or(|(_, key)| (w.date, w.at) > *key)
+                        && (done || floor.is_none_or(|f| w.date > f))
+                })
+                .count();
+            let rest = waiting.split_off(ready_now);
+            let batch = std::mem::replace(&mut waiting, rest);
+            if ready.send(Ok(batch)).is_err() {
+                return Ok(());
             }
-            waiting.push(Waiting {
-                date: day(entry.date),
-                at,
-                entry,
-            });
+            if done {
+                break;
+            }
         }
-        // Rows come roughly in date order: reversed, they are runs a
-        // merge sort only has to join.
-        waiting.reverse();
-        waiting.sort_by_key(|w| std::cmp::Reverse((w.date, w.at)));
-        let floor = (k > 0).then(|| before[k]);
-        // After a bad row, once the chunks before can hold nothing newer.
-        let done = bad
-            .as_ref()
-            .is_some_and(|(_, (date, _))| floor.is_none_or(|f| f <= *date));
-        let ready_now = waiting
-            .iter()
-            .take_while(|w| {
-                bad.as_ref().is_none_or(|(_, key)| (w.date, w.at) > *key)
-                    && (done || floor.is_none_or(|f| w.date > f))
-            })
-            .count();
-        let rest = waiting.split_off(ready_now);
-        let batch = std::mem::replace(&mut waiting, rest);
-        if ready.send(Ok(batch)).is_err() {
+        if let Some((err, key)) = bad {
+            let _ = ready.send(Err((err, key)));
             return Ok(());
         }
-        if done {
-            break;
+        // Cut shorter in place meanwhile, by another program: rows were lost.
+        if rows.table().source().len() < len {
+            return Err(Error::runtime(format!(
+                "{LOG_FILE} was cut shorter while it was read: rows may be missing"
+            ))
+            .with_hint("run couple history again"));
         }
-    }
-    match bad {
-        Some((err, key)) => {
-            let _ = ready.send(Err((err, key)));
-            Ok(())
-        }
-        None => Ok(()),
+        Ok(())
     }
 }
 
