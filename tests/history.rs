@@ -503,10 +503,10 @@ fn paged_env() -> Env {
     env
 }
 
-/// A pager of our own, outside the data dir, that shows what it got.
-fn marking_pager(env: &Env) -> std::path::PathBuf {
+/// A pager of our own, outside the data dir: a shell script of `body`.
+fn pager_script(env: &Env, body: &str) -> std::path::PathBuf {
     let pager = env.home().join("pager");
-    std::fs::write(&pager, "#!/bin/sh\nexec sed \"s/^/paged($LESS):/\"\n").unwrap();
+    std::fs::write(&pager, format!("#!/bin/sh\n{body}\n")).unwrap();
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -515,19 +515,25 @@ fn marking_pager(env: &Env) -> std::path::PathBuf {
     pager
 }
 
+/// A pager that shows what it got, each line marked with `$LESS`.
+fn marking_pager(env: &Env) -> std::path::PathBuf {
+    pager_script(env, "exec sed \"s/^/paged($LESS):/\"")
+}
+
+/// `couple history` on a terminal through `pager`, colour off: its exit
+/// code and the screen (`None` where no terminal can be had).
+fn paged_history(env: &Env, pager: &std::path::Path) -> Option<(i32, String)> {
+    let vars = [("PAGER", pager.to_str().unwrap()), ("NO_COLOR", "1")];
+    Terminal::start_with(env, "alex", &vars, &["history"]).map(Terminal::finish)
+}
+
 #[test]
 fn on_a_terminal_the_journal_goes_through_the_pager_with_less_options() {
     let env = paged_env();
     let pager = marking_pager(&env);
-    let Some(term) = Terminal::start_with(
-        &env,
-        "alex",
-        &[("PAGER", pager.to_str().unwrap()), ("NO_COLOR", "1")],
-        &["history"],
-    ) else {
+    let Some((code, screen)) = paged_history(&env, &pager) else {
         return;
     };
-    let (code, screen) = term.finish();
     assert_eq!(code, 0, "{screen}");
     // Control characters in a note are shown escaped, never sent to the terminal.
     assert!(
@@ -552,15 +558,9 @@ a3,2024-01-03,alex,care,,,,third,x\n"
         ),
     );
     let pager = marking_pager(&env);
-    let Some(term) = Terminal::start_with(
-        &env,
-        "alex",
-        &[("PAGER", pager.to_str().unwrap()), ("NO_COLOR", "1")],
-        &["history"],
-    ) else {
+    let Some((code, screen)) = paged_history(&env, &pager) else {
         return;
     };
-    let (code, screen) = term.finish();
     assert_eq!(code, 65, "{screen}");
     assert!(
         screen.contains("paged(FRX):  alex, care: third"),
@@ -579,27 +579,14 @@ a3,2024-01-03,alex,care,,,,third,x\n"
 #[test]
 fn ctrl_c_while_paging_is_the_pagers_and_couple_ends_after_it() {
     let env = paged_env();
-    let pager = env.home().join("pager");
-    std::fs::write(
-        &pager,
-        "#!/bin/sh\nkill -INT $PPID\nsleep 0.3\n\
-         kill -0 $PPID 2>/dev/null && echo 'couple waits'\nexec sed s/^/paged:/\n",
-    )
-    .unwrap();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&pager, std::fs::Permissions::from_mode(0o700)).unwrap();
-    }
-    let Some(term) = Terminal::start_with(
+    let pager = pager_script(
         &env,
-        "alex",
-        &[("PAGER", pager.to_str().unwrap()), ("NO_COLOR", "1")],
-        &["history"],
-    ) else {
+        "kill -INT $PPID\nsleep 0.3\n\
+         kill -0 $PPID 2>/dev/null && echo 'couple waits'\nexec sed s/^/paged:/",
+    );
+    let Some((code, screen)) = paged_history(&env, &pager) else {
         return;
     };
-    let (code, screen) = term.finish();
     assert!(screen.contains("couple waits"), "{screen}");
     assert!(screen.contains("paged:  alex, care: tea"), "{screen}");
     // Ended by the signal, once the pager was done.
@@ -614,29 +601,13 @@ fn a_log_cut_shorter_while_it_is_read_is_an_error() {
     let env = Env::new();
     env.write("log.csv", long_log(8000, None));
     let log = env.path("log.csv");
-    let pager = env.home().join("pager");
-    std::fs::write(
-        &pager,
-        format!(
-            "#!/bin/sh\n: > '{}'\ncat > /dev/null\necho pager done\n",
-            log.display()
-        ),
-    )
-    .unwrap();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&pager, std::fs::Permissions::from_mode(0o700)).unwrap();
-    }
-    let Some(term) = Terminal::start_with(
+    let pager = pager_script(
         &env,
-        "alex",
-        &[("PAGER", pager.to_str().unwrap()), ("NO_COLOR", "1")],
-        &["history"],
-    ) else {
+        &format!(": > '{}'\ncat > /dev/null\necho pager done", log.display()),
+    );
+    let Some((code, screen)) = paged_history(&env, &pager) else {
         return;
     };
-    let (code, screen) = term.finish();
     assert!(screen.contains("pager done"), "{screen}");
     assert_eq!(code, 1, "{screen}");
     assert!(
