@@ -503,6 +503,32 @@ fn paged_env() -> Env {
     env
 }
 
+/// Only a sync-conflict copy arrived (no log.csv yet on this machine): its
+/// rows still come newest first.
+#[test]
+fn a_conflict_copy_without_a_log_is_read_newest_first() {
+    let env = Env::new();
+    env.write(
+        "log.sync-conflict-20261122-101010-ABCDEFG.csv",
+        format!(
+            "{HEADER}\
+c1,2026-11-20,alex,care,,,,tea,2026-11-20T20:00:00+00:00
+c3,2026-11-22,alex,care,,,,flowers,2026-11-22T20:00:00+00:00
+c2,2026-11-21,sam,care,,,,soup,2026-11-21T20:00:00+00:00
+"
+        ),
+    );
+    assert_eq!(
+        env.ok(&["history", "--format", "csv"]),
+        "\
+date,partner,kind,minutes,mood,prompt,question,note,hidden
+2026-11-22,alex,care,,,,,flowers,false
+2026-11-21,sam,care,,,,,soup,false
+2026-11-20,alex,care,,,,,tea,false
+"
+    );
+}
+
 /// A pager of our own, outside the data dir: a shell script of `body`.
 fn pager_script(env: &Env, body: &str) -> std::path::PathBuf {
     let pager = env.home().join("pager");

@@ -180,34 +180,36 @@ impl NewestFirst {
         mut visit: impl FnMut(&Entry) -> Result<()>,
     ) -> Result<()> {
         let Self {
-            rows,
+            mut rows,
             chunks,
             mut extra,
             strays,
             removed,
             len,
         } = self;
-        let Some(mut rows) = rows else {
-            return give_extra(&mut extra, None, &mut visit);
-        };
         // The strays first, each where it lies: the reading passes them by.
         let mut passed: FxHashSet<u64> = FxHashSet::default();
-        for at in &strays {
-            rows.table().seek(at)?;
-            let mut entry = Entry::default();
-            if rows.next(&mut entry, |e| visit_text(e.kind, e.date))?
-                && !removed.contains(entry.id.as_bytes())
-            {
-                extra.push(Extra {
-                    date: day(entry.date),
-                    at: at.byte(),
-                    entry,
-                });
+        if let Some(rows) = rows.as_mut() {
+            for at in &strays {
+                rows.table().seek(at)?;
+                let mut entry = Entry::default();
+                if rows.next(&mut entry, |e| visit_text(e.kind, e.date))?
+                    && !removed.contains(entry.id.as_bytes())
+                {
+                    extra.push(Extra {
+                        date: day(entry.date),
+                        at: at.byte(),
+                        entry,
+                    });
+                }
+                passed.insert(at.byte());
             }
-            passed.insert(at.byte());
         }
         // Newest last, so the next one out is `pop`ped.
         extra.sort_by_key(|e| (e.date, e.at));
+        let Some(rows) = rows else {
+            return give_extra(&mut extra, None, &mut visit);
+        };
         std::thread::scope(|scope| {
             // Two chunks of rows on their way at most: memory stays flat.
             let (ready, batches) = mpsc::sync_channel(2);
