@@ -55,6 +55,7 @@ pub(crate) fn run(args: HistoryArgs, cfg: &Config) -> Result<()> {
     let pager = (cfg.stdout_is_terminal && !args.no_pager)
         .then_some(cfg.pager.as_ref())
         .flatten();
+
     // Then the log again, newest first: each row's view, rendered. The
     // rows' strings are reused (a million rows, a few days' worth of them).
     let question = |entry: &Entry| {
