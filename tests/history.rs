@@ -416,6 +416,79 @@ c3,2024-01-06,alex,care,,,,newest,\n"
     assert!(!run.stdout.contains("answer"), "{}", run.stdout);
 }
 
+/// A bad cell in a stray (a row dated far after its neighbours, read
+/// apart) is named in its turn too, after every row newer than it.
+#[test]
+fn a_bad_cell_in_a_row_dated_far_ahead_is_named_after_the_newer_rows() {
+    let env = Env::new();
+    let mut log = HEADER.to_string();
+    let first = chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap();
+    for i in 0..30_000u64 {
+        if i == 100 {
+            log.push_str("r100,2003-01-01,alex,care,abc,,,bad,x\n");
+        } else {
+            let date = first + chrono::Days::new(i / 20);
+            writeln!(log, "r{i},{date},alex,care,,,,a note,x").unwrap();
+        }
+    }
+    env.write("log.csv", &log);
+    let run = env.run(&["history", "--format", "csv"]);
+    assert_eq!(run.code, 65, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .starts_with("couple: log.csv line 102: column minutes:"),
+        "{}",
+        run.stderr
+    );
+    // Every row dated 2003-01-01 or later (all written after it).
+    let newer = (0..30_000u64)
+        .filter(|&i| {
+            i != 100
+                && first + chrono::Days::new(i / 20)
+                    >= chrono::NaiveDate::from_ymd_opt(2003, 1, 1).unwrap()
+        })
+        .count();
+    assert_eq!(run.stdout.lines().count(), 1 + newer);
+}
+
+/// A bad cell in a sync-conflict copy is named in its turn too.
+#[test]
+fn a_bad_cell_in_a_conflict_copy_is_named_after_the_newer_rows() {
+    let env = Env::new();
+    env.write(
+        "log.csv",
+        format!(
+            "{HEADER}\
+c1,2026-11-20,alex,care,,,,tea,x
+c3,2026-11-22,alex,care,,,,flowers,x
+"
+        ),
+    );
+    env.write(
+        "log.sync-conflict-20261122-101010-ABCDEFG.csv",
+        format!(
+            "{HEADER}\
+c1,2026-11-20,alex,care,,,,tea,x
+c2,2026-11-21,sam,care,abc,,,soup,x
+"
+        ),
+    );
+    let run = env.run(&["history", "--format", "csv"]);
+    assert_eq!(run.code, 65, "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with(
+            "couple: log.sync-conflict-20261122-101010-ABCDEFG.csv line 3: column minutes:"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        run.stdout,
+        "date,partner,kind,minutes,mood,prompt,question,note,hidden\n\
+         2026-11-22,alex,care,,,,,flowers,false\n"
+    );
+}
+
 /// A date or a kind that does not read is named before anything is shown,
 /// wherever it is in the log.
 #[test]
@@ -627,19 +700,27 @@ fn a_log_cut_shorter_while_it_is_read_is_an_error() {
     let env = Env::new();
     env.write("log.csv", long_log(8000, None));
     let log = env.path("log.csv");
-    let pager = pager_script(
-        &env,
-        &format!(": > '{}'\ncat > /dev/null\necho pager done", log.display()),
-    );
-    let Some((code, screen)) = paged_history(&env, &pager) else {
-        return;
-    };
-    assert!(screen.contains("pager done"), "{screen}");
-    assert_eq!(code, 1, "{screen}");
-    assert!(
-        screen.contains("couple: log.csv was cut shorter while it was read: rows may be missing"),
-        "{screen}"
-    );
+    // To nothing, and to the middle of a row.
+    for cut in [": >", "truncate -s 1000001"] {
+        env.write("log.csv", long_log(8000, None));
+        let pager = pager_script(
+            &env,
+            &format!(
+                "{cut} '{}'\ncat > /dev/null\necho pager done",
+                log.display()
+            ),
+        );
+        let Some((code, screen)) = paged_history(&env, &pager) else {
+            return;
+        };
+        assert!(screen.contains("pager done"), "{screen}");
+        assert_eq!(code, 1, "{cut}: {screen}");
+        assert!(
+            screen
+                .contains("couple: log.csv was cut shorter while it was read: rows may be missing"),
+            "{screen}"
+        );
+    }
 }
 
 #[test]

@@ -32,7 +32,7 @@ use chrono::{Datelike, NaiveDate};
 use csv::Position;
 use rustc_hash::FxHashSet;
 
-use super::{LOG_FILE, conflicts, read_file, removed};
+use super::{LOG_FILE, conflicts, removed};
 use crate::dates;
 use crate::error::{Error, Kind as ErrorKind, Result};
 use crate::model::{Entry, Kind};
@@ -86,6 +86,36 @@ pub(crate) struct NewestFirst {
     removed: removed::Removed,
     /// How long the file was when the first pass began.
     len: u64,
+    /// The newest bad row of the copies, named in its turn.
+    bad: Option<Bad>,
+}
+
+/// A bad row met, named once every row newer than it is given out: its
+/// error, and its date and place (see [`Extra`]).
+type Bad = (Error, (u32, u64));
+
+/// Keeps the newer of two bad rows.
+fn newest(bad: &mut Option<Bad>, met: Bad) {
+    if bad.as_ref().is_none_or(|(_, key)| met.1 > *key) {
+        *bad = Some(met);
+    }
+}
+
+/// A row's error as a [`Bad`] row (it lies at `at`), when it is bad data
+/// whose date and kind read (what the first pass names at once); else the
+/// error.
+fn deferred<I: crate::store::table::Source>(
+    err: Error,
+    rows: &Reader<I, Entry>,
+    at: u64,
+) -> Result<Bad> {
+    let cell = |name| Reader::<I, Entry>::column(name).map(|column| rows.cell(column));
+    let date = cell("date").and_then(dates::parse_iso);
+    let kind = cell("kind").and_then(Kind::from_bytes);
+    match (date, kind) {
+        (Some(date), Some(_)) if err.kind == ErrorKind::Data => Ok((err, (day(date), at))),
+        _ => Err(err),
+    }
 }
 
 /// What the first pass is after: which rows to decode whole (by kind and
@@ -139,27 +169,42 @@ fn newest_first_halving(
             Some(rows)
         }
     };
-    // What the copies add is kept whole: they are small, and rare.
+    // What the copies add is kept whole: they are small, and rare. A bad
+    // row in one (its date read) is named in its turn, as in the log.
     let mut extra: Vec<Extra> = Vec::new();
+    let mut bad = None;
     for copy in &copies {
-        read_file(copy, &conflicts::display_name(copy), |entry, _| {
+        let Some(source) = crypt::open(copy)? else {
+            continue;
+        };
+        let mut rows = Reader::<_, Entry>::open(&conflicts::display_name(copy), source)?;
+        let mut entry = Entry::default();
+        loop {
+            match rows.next(&mut entry, |_| true) {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(err) => {
+                    newest(&mut bad, deferred(err, &rows, u64::MAX)?);
+                    continue;
+                }
+            }
             if found.seen.insert(entry.id.clone()) && !removed.contains(entry.id.as_bytes()) {
                 if wants(entry.kind, entry.date)
-                    && let Some(key) = keep(entry)
+                    && let Some(key) = keep(&entry)
                 {
                     found.keys.insert(key);
                 }
                 extra.push(Extra {
                     date: day(entry.date),
                     at: u64::MAX,
-                    entry: entry.clone(),
+                    entry: std::mem::take(&mut entry),
                 });
             }
-            Ok(())
-        })?;
+        }
     }
     let log = NewestFirst {
         len,
+        bad,
         rows: reader,
         chunks: found.chunks,
         extra,
@@ -186,6 +231,7 @@ impl NewestFirst {
             strays,
             removed,
             len,
+            mut bad,
         } = self;
         // The strays first, each where it lies: the reading passes them by.
         let mut passed: FxHashSet<u64> = FxHashSet::default();
@@ -193,9 +239,14 @@ impl NewestFirst {
             for at in &strays {
                 rows.table().seek(at)?;
                 let mut entry = Entry::default();
-                if rows.next(&mut entry, |e| visit_text(e.kind, e.date))?
-                    && !removed.contains(entry.id.as_bytes())
-                {
+                let read = match rows.next(&mut entry, |e| visit_text(e.kind, e.date)) {
+                    Ok(read) => read,
+                    Err(err) => {
+                        newest(&mut bad, deferred(err, rows, at.byte())?);
+                        false
+                    }
+                };
+                if read && !removed.contains(entry.id.as_bytes()) {
                     extra.push(Extra {
                         date: day(entry.date),
                         at: at.byte(),
@@ -208,7 +259,13 @@ impl NewestFirst {
         // Newest last, so the next one out is `pop`ped.
         extra.sort_by_key(|e| (e.date, e.at));
         let Some(rows) = rows else {
-            return give_extra(&mut extra, None, &mut visit);
+            return match bad {
+                Some((err, key)) => {
+                    give_extra(&mut extra, Some(key), &mut visit)?;
+                    Err(err)
+                }
+                None => give_extra(&mut extra, None, &mut visit),
+            };
         };
         std::thread::scope(|scope| {
             // Two chunks of rows on their way at most: memory stays flat.
@@ -220,6 +277,7 @@ impl NewestFirst {
                 removed: &removed,
                 passed: &passed,
                 visit_text,
+                bad,
             };
             scope.spawn(move || {
                 let read = backward.read(rows, &ready, &spares);
@@ -264,6 +322,8 @@ struct Backward<'a> {
     /// Where the strays start: read already.
     passed: &'a FxHashSet<u64>,
     visit_text: &'a (dyn Fn(Kind, NaiveDate) -> bool + Sync),
+    /// The newest bad row met before (a stray's, a copy's).
+    bad: Option<Bad>,
 }
 
 impl Backward<'_> {
@@ -272,7 +332,7 @@ impl Backward<'_> {
     /// `removed` ones and the strays left out). Stops when the visit does
     /// (`ready` is closed).
     fn read(
-        &self,
+        self,
         mut rows: Reader<Source, Entry>,
         ready: &mpsc::SyncSender<Batch>,
         spares: &mpsc::Receiver<Vec<Waiting>>,
@@ -283,7 +343,8 @@ impl Backward<'_> {
             removed,
             passed,
             visit_text,
-        } = *self;
+            mut bad,
+        } = self;
         // The latest date of all the chunks before each one.
         let mut before = Vec::with_capacity(chunks.len());
         let mut latest = 0;
@@ -294,10 +355,6 @@ impl Backward<'_> {
         let mut waiting: Vec<Waiting> = Vec::new();
         // Entries given out and back, their strings to be filled again.
         let mut spare: Vec<Box<Entry>> = Vec::new();
-        let date = Reader::<Source, Entry>::column("date");
-        // The newest bad row met: its error, and its date and place. The rows
-        // newer than it are given out before it is named.
-        let mut bad: Option<(Error, (u32, u64))> = None;
         for (k, chunk) in chunks.iter().enumerate().rev() {
             while let Ok(batch) = spares.try_recv() {
                 spare.extend(batch.into_iter().map(|w| w.entry));
@@ -308,20 +365,16 @@ impl Backward<'_> {
                 match rows.next(&mut entry, |e| visit_text(e.kind, e.date)) {
                     Ok(true) => {}
                     Ok(false) => break,
-                    Err(err) if err.kind == ErrorKind::Data => {
+                    Err(err) => {
                         spare.push(entry);
-                        // The first pass read its date.
-                        let when = date.map(|date| rows.cell(date)).and_then(dates::parse_iso);
-                        let key = (
-                            when.map_or(0, day),
-                            rows.row().position().map_or(0, Position::byte),
-                        );
-                        if bad.as_ref().is_none_or(|(_, newest)| key > *newest) {
-                            bad = Some((err, key));
+                        // A row cut short is the file cut shorter meanwhile.
+                        if rows.table().source().len() < len {
+                            return Err(cut_shorter());
                         }
+                        let at = rows.row().position().map_or(0, Position::byte);
+                        newest(&mut bad, deferred(err, &rows, at)?);
                         continue;
                     }
-                    Err(err) => return Err(err),
                 }
                 let at = rows.row().position().map_or(0, Position::byte);
                 if removed.contains(entry.id.as_bytes()) || passed.contains(&at) {
@@ -365,13 +418,18 @@ impl Backward<'_> {
         }
         // Cut shorter in place meanwhile, by another program: rows were lost.
         if rows.table().source().len() < len {
-            return Err(Error::runtime(format!(
-                "{LOG_FILE} was cut shorter while it was read: rows may be missing"
-            ))
-            .with_hint("run couple history again"));
+            return Err(cut_shorter());
         }
         Ok(())
     }
+}
+
+/// The error for a log cut shorter in place while it was read.
+fn cut_shorter() -> Error {
+    Error::runtime(format!(
+        "{LOG_FILE} was cut shorter while it was read: rows may be missing"
+    ))
+    .with_hint("run couple history again")
 }
 
 /// A date as `YYYYMMDD`: ordered as the dates are.
