@@ -529,7 +529,8 @@ pub(crate) enum ReviewFormat {
 ///
 /// On a terminal the journal goes through your pager ($PAGER, else less -R;
 /// PAGER=cat or --no-pager for none); in a pipe it is printed as it is. It
-/// streams: memory stays the same however long the log.
+/// streams: memory stays the same however long a log in rough date order
+/// (as couple writes it, a mistyped year here and there included).
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   couple history                         everything, newest first
