@@ -623,3 +623,30 @@ fn a_bad_settings_copy_is_named_and_nothing_is_written() {
     env.assert_no_file("log.csv");
     env.assert_file("settings.csv", "key,value\ndeck_edition,1\n");
 }
+
+/// Blank lines above a bad row (a hand edit leaves them) are counted: the
+/// line named is the row's own, in LF and CRLF files, for a bad cell, a
+/// short row and a merge marker alike.
+#[test]
+fn a_bad_row_after_blank_lines_is_named_at_its_own_line() {
+    let env = Env::new();
+    let header = "id,date,partner,kind,minutes,mood,prompt,note,logged_at";
+    for (bad, message) in [
+        ("b1,2020-01-02,sam,talk,zz,,,x,y", "line 5: column minutes"),
+        (
+            "b1,2020-01-02,sam,talk,5,,,x",
+            "line 5: expected 9 fields, found 8",
+        ),
+        ("<<<<<<< HEAD", "line 5"),
+    ] {
+        for end in ["\n", "\r\n"] {
+            let lines = [header, "g1,2020-01-01,sam,talk,5,,,x,y", "", "", bad, ""];
+            env.write("log.csv", lines.join(end));
+            let err = env.fails(&["export"], 65);
+            assert!(
+                err.starts_with(&format!("couple: log.csv {message}")),
+                "{bad:?} {end:?}: {err}"
+            );
+        }
+    }
+}

@@ -60,6 +60,9 @@ pub(crate) struct Row {
     spans: Vec<(usize, usize)>,
     pos: Position,
     how: How,
+    /// Blank lines passed over before its text (its position is before
+    /// them, as the crate says; the line people look for is after).
+    blank_lines: u64,
 }
 
 impl Default for Row {
@@ -69,6 +72,7 @@ impl Default for Row {
             spans: Vec::new(),
             pos: Position::new(),
             how: How::Parsed,
+            blank_lines: 0,
         }
     }
 }
@@ -86,6 +90,11 @@ pub(crate) trait Fields {
     /// Whether every field starts and ends where a character may (true of
     /// a row split at its ASCII commas, once its bytes are UTF-8).
     fn split_at_commas(&self) -> bool;
+
+    /// How many blank lines lie between its position and its text.
+    fn blank_lines(&self) -> u64 {
+        0
+    }
 
     fn get(&self, i: usize) -> Option<&[u8]> {
         self.range(i).map(|r| &self.as_slice()[r])
@@ -115,6 +124,10 @@ impl Fields for Row {
     #[inline]
     fn split_at_commas(&self) -> bool {
         self.how == How::Split
+    }
+
+    fn blank_lines(&self) -> u64 {
+        self.blank_lines
     }
 }
 
@@ -305,6 +318,9 @@ pub(crate) struct Rows<R> {
     /// csv-core's output: the fields back to back, and where each ends.
     fields: Vec<u8>,
     ends: Vec<usize>,
+    /// The record read last ended with a `\r`: the `\n` that may follow
+    /// is its line end, not a blank line.
+    ended_cr: bool,
 }
 
 impl<R: Read> Rows<R> {
@@ -322,6 +338,7 @@ impl<R: Read> Rows<R> {
             first_field_count: None,
             fields: vec![0; 1024],
             ends: vec![0; 32],
+            ended_cr: false,
         }
     }
 
@@ -371,13 +388,16 @@ impl<R: Read> Rows<R> {
         row.spans.clear();
         row.pos = self.pos.clone();
         row.how = How::Parsed;
+        row.blank_lines = 0;
         if self.done {
             return Ok(None);
         }
         if !self.core_used {
             return self.parse(row);
         }
-        // Blank lines: skipped, as csv-core does at a record's start.
+        // Blank lines: skipped, as csv-core does at a record's start, and
+        // counted (a `\n` right after the record before's `\r` ends it).
+        let mut first = true;
         loop {
             if self.at == self.end {
                 self.fill()?;
@@ -389,10 +409,14 @@ impl<R: Read> Rows<R> {
                 b'\n' => {
                     self.consume(1);
                     self.pos.set_line(self.pos.line() + 1);
+                    if !(first && self.ended_cr) {
+                        row.blank_lines += 1;
+                    }
                 }
                 b'\r' => self.consume(1),
                 _ => break,
             }
+            first = false;
         }
         let (len, ends_line) = match split_line(&self.buf[self.at..self.end], &mut row.spans) {
             Line::Ends(len, ends_line) => (len, ends_line),
@@ -416,6 +440,7 @@ impl<R: Read> Rows<R> {
         if ends_line {
             self.pos.set_line(self.pos.line() + 1);
         }
+        self.ended_cr = !ends_line;
         self.add_record(row)?;
         Ok(Some(How::Split))
     }
@@ -468,6 +493,7 @@ impl<R: Read> Rows<R> {
                         row.spans.push((start, end));
                         start = end;
                     }
+                    self.ended_cr = self.at > 0 && self.buf[self.at - 1] == b'\r';
                     self.add_record(row)?;
                     return Ok(Some(How::Parsed));
                 }
@@ -510,6 +536,7 @@ impl<R: Read + Seek> Rows<R> {
         self.end = 0;
         self.core.reset();
         self.core_used = false;
+        self.ended_cr = false;
         self.pos = pos.clone();
         self.done = false;
         Ok(())

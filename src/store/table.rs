@@ -113,7 +113,7 @@ impl<R: Source> Table<R> {
         if table
             .rows
             .next(&mut header)
-            .map_err(|e| table.csv_error(e))?
+            .map_err(|e| table.csv_error(e, 0))?
             .is_none()
         {
             // An empty file: every schema column is "present" at no position.
@@ -184,23 +184,30 @@ impl<R: Source> Table<R> {
                     // the merge driver and the small files read) cannot
                     // be read again from an offset.
                     if record.get(0).is_some_and(is_merge_marker) {
-                        return Err(unresolved_merge(&self.name, self.line_at(pos)));
+                        return Err(unresolved_merge(
+                            &self.name,
+                            self.line_at(pos) + record.blank_lines(),
+                        ));
                     }
                     let raw = self.bytes_from(pos.byte()).unwrap_or_default();
                     // After a CR the record starts at the CRLF's LF.
                     if is_merge_marker(raw.trim_ascii_start()) {
-                        return Err(unresolved_merge(&self.name, self.line_at(pos)));
+                        return Err(unresolved_merge(
+                            &self.name,
+                            self.line_at(pos) + record.blank_lines(),
+                        ));
                     }
                     if ends_in_open_quote(&raw) {
-                        self.last_start = Some((pos.byte(), self.line_at(pos)));
+                        self.last_start =
+                            Some((pos.byte(), self.line_at(pos) + record.blank_lines()));
                         self.check_the_end()?;
                     }
                 }
-                return Err(self.csv_error(err));
+                return Err(self.csv_error(err, record.blank_lines()));
             }
         };
-        let start = Fields::position(record).map_or((0, 0), |p| (p.byte(), self.line_at(p)));
-        self.last_start = Some(start);
+        let start = Fields::position(record).map_or(0, csv::Position::byte);
+        self.last_start = Some((start, self.line(record)));
         // NUL bytes are what a write torn by a crash leaves (the file grew,
         // its data never came); later appends may have buried them. A row
         // split at its commas was seen to hold none.
@@ -271,7 +278,9 @@ impl<R: Source> Table<R> {
 
     /// The line a record starts on, counting the header as line 1.
     pub(crate) fn line(&self, record: &impl Fields) -> u64 {
-        record.position().map_or(0, |p| self.line_at(p))
+        record
+            .position()
+            .map_or(0, |p| self.line_at(p) + record.blank_lines())
     }
 
     /// The file line of a parser position. The parser counts LFs only, and
@@ -287,7 +296,9 @@ impl<R: Source> Table<R> {
         }
     }
 
-    fn csv_error(&self, err: RowError) -> Error {
+    /// The error for what the row reader met; `blank_lines` above the
+    /// row (see [`Fields::blank_lines`]).
+    fn csv_error(&self, err: RowError, blank_lines: u64) -> Error {
         match err {
             RowError::UnequalLengths {
                 pos,
@@ -295,7 +306,7 @@ impl<R: Source> Table<R> {
                 len,
             } => Error::data(
                 &self.name,
-                self.line_at(&pos),
+                self.line_at(&pos) + blank_lines,
                 format!("expected {expected} fields, found {len}"),
             )
             .with_hint(
@@ -399,7 +410,7 @@ impl<R: Source + Seek> Table<R> {
     pub(crate) fn seek(&mut self, position: &csv::Position) -> Result<()> {
         self.rows
             .seek(position)
-            .map_err(|e| self.csv_error(RowError::Io(e)))
+            .map_err(|e| self.csv_error(RowError::Io(e), 0))
     }
 }
 
