@@ -9,6 +9,17 @@ use crate::terminal::Terminal;
 
 const HEADER: &str = "id,date,partner,kind,minutes,mood,prompt,note,logged_at\n";
 
+/// A sync-conflict copy of log.csv, as Syncthing names one.
+const COPY: &str = "log.sync-conflict-20261122-101010-ABCDEFG.csv";
+
+/// The journal of three days' care, as `--format csv` prints it.
+const TEA_SOUP_FLOWERS: &str = "\
+date,partner,kind,minutes,mood,prompt,question,note,hidden
+2026-11-22,alex,care,,,,,flowers,false
+2026-11-21,sam,care,,,,,soup,false
+2026-11-20,alex,care,,,,,tea,false
+";
+
 /// The id of the question of the day for `date`.
 fn question_id(env: &Env, date: &str) -> String {
     let out = env.ok(&["prompt", "--date", date, "--format", "json"]);
@@ -465,7 +476,7 @@ c3,2026-11-22,alex,care,,,,flowers,x
         ),
     );
     env.write(
-        "log.sync-conflict-20261122-101010-ABCDEFG.csv",
+        COPY,
         format!(
             "{HEADER}\
 c1,2026-11-20,alex,care,,,,tea,x
@@ -476,9 +487,8 @@ c2,2026-11-21,sam,care,abc,,,soup,x
     let run = env.run(&["history", "--format", "csv"]);
     assert_eq!(run.code, 65, "{}", run.stderr);
     assert!(
-        run.stderr.starts_with(
-            "couple: log.sync-conflict-20261122-101010-ABCDEFG.csv line 3: column minutes:"
-        ),
+        run.stderr
+            .starts_with(&format!("couple: {COPY} line 3: column minutes:")),
         "{}",
         run.stderr
     );
@@ -548,7 +558,7 @@ c3,2026-11-22,alex,care,,,,flowers,2026-11-22T20:00:00+00:00
         ),
     );
     env.write(
-        "log.sync-conflict-20261122-101010-ABCDEFG.csv",
+        COPY,
         format!(
             "{HEADER}\
 c1,2026-11-20,alex,care,,,,tea,2026-11-20T20:00:00+00:00
@@ -556,15 +566,25 @@ c2,2026-11-21,sam,care,,,,soup,2026-11-21T20:00:00+00:00
 "
         ),
     );
-    assert_eq!(
-        env.ok(&["history", "--format", "csv"]),
-        "\
-date,partner,kind,minutes,mood,prompt,question,note,hidden
-2026-11-22,alex,care,,,,,flowers,false
-2026-11-21,sam,care,,,,,soup,false
-2026-11-20,alex,care,,,,,tea,false
+    assert_eq!(env.ok(&["history", "--format", "csv"]), TEA_SOUP_FLOWERS);
+}
+
+/// Only a sync-conflict copy arrived (no log.csv yet on this machine): its
+/// rows still come newest first.
+#[test]
+fn a_conflict_copy_without_a_log_is_read_newest_first() {
+    let env = Env::new();
+    env.write(
+        COPY,
+        format!(
+            "{HEADER}\
+c1,2026-11-20,alex,care,,,,tea,2026-11-20T20:00:00+00:00
+c3,2026-11-22,alex,care,,,,flowers,2026-11-22T20:00:00+00:00
+c2,2026-11-21,sam,care,,,,soup,2026-11-21T20:00:00+00:00
 "
+        ),
     );
+    assert_eq!(env.ok(&["history", "--format", "csv"]), TEA_SOUP_FLOWERS);
 }
 
 fn paged_env() -> Env {
@@ -574,32 +594,6 @@ fn paged_env() -> Env {
         format!("{HEADER}c1,2026-11-20,alex,care,,,,tea \u{1b}[31mred,2026-11-20T20:00:00+00:00\n"),
     );
     env
-}
-
-/// Only a sync-conflict copy arrived (no log.csv yet on this machine): its
-/// rows still come newest first.
-#[test]
-fn a_conflict_copy_without_a_log_is_read_newest_first() {
-    let env = Env::new();
-    env.write(
-        "log.sync-conflict-20261122-101010-ABCDEFG.csv",
-        format!(
-            "{HEADER}\
-c1,2026-11-20,alex,care,,,,tea,2026-11-20T20:00:00+00:00
-c3,2026-11-22,alex,care,,,,flowers,2026-11-22T20:00:00+00:00
-c2,2026-11-21,sam,care,,,,soup,2026-11-21T20:00:00+00:00
-"
-        ),
-    );
-    assert_eq!(
-        env.ok(&["history", "--format", "csv"]),
-        "\
-date,partner,kind,minutes,mood,prompt,question,note,hidden
-2026-11-22,alex,care,,,,,flowers,false
-2026-11-21,sam,care,,,,,soup,false
-2026-11-20,alex,care,,,,,tea,false
-"
-    );
 }
 
 /// A pager of our own, outside the data dir: a shell script of `body`.
