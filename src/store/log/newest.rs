@@ -241,6 +241,8 @@ impl NewestFirst {
                 let mut entry = Entry::default();
                 let read = match rows.next(&mut entry, |e| visit_text(e.kind, e.date)) {
                     Ok(read) => read,
+                    // A stray cut short is the file cut shorter meanwhile.
+                    Err(_) if rows.table().source().len() < len => return Err(cut_shorter()),
                     Err(err) => {
                         newest(&mut bad, deferred(err, rows, at.byte())?);
                         false
@@ -412,13 +414,13 @@ impl Backward<'_> {
                 break;
             }
         }
-        if let Some((err, key)) = bad {
-            let _ = ready.send(Err((err, key)));
-            return Ok(());
-        }
-        // Cut shorter in place meanwhile, by another program: rows were lost.
+        // Cut shorter in place meanwhile, by another program: rows were
+        // lost, and a bad row met may be one cut short (a stray's).
         if rows.table().source().len() < len {
             return Err(cut_shorter());
+        }
+        if let Some((err, key)) = bad {
+            let _ = ready.send(Err((err, key)));
         }
         Ok(())
     }

@@ -150,3 +150,47 @@ fn a_bad_row_is_the_readers_error_read_whole_or_in_halves() {
         }
     }
 }
+
+/// Another program cuts log.csv shorter in place between the two passes:
+/// wherever the cut falls (in a stray read apart, in a chunk, before the
+/// first row) that is the error, never a torn row or a journal ending
+/// early as if all was shown.
+#[test]
+fn a_log_cut_shorter_between_the_passes_is_that_error() {
+    let mut text = log(12_000, None);
+    let stray_at = text.find("\nr4000,").unwrap() + 1;
+    text.insert_str(stray_at, "s1,2099-01-01,alex,care,,,,\"far, ahead\",t\n");
+    let len = text.len() as u64;
+    for cut in [
+        0,
+        HEADER.len() as u64,
+        stray_at as u64 + 20,
+        len / 2 + 5,
+        len - 3,
+    ] {
+        for halves_from in [u64::MAX, 0] {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join(LOG_FILE);
+            std::fs::write(&path, &text).unwrap();
+            let (log, _) =
+                newest_first_halving(dir.path(), &|_, _| false, &|_| None, halves_from).unwrap();
+            assert!(
+                log.strays.iter().any(|at| at.byte() == stray_at as u64),
+                "the row far ahead is read apart"
+            );
+            let file = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+            file.set_len(cut).unwrap();
+            let mut visited = 0;
+            let err = log
+                .visit(&|_, _| true, |_| {
+                    visited += 1;
+                    Ok(())
+                })
+                .unwrap_err();
+            assert_eq!(
+                err.message, "log.csv was cut shorter while it was read: rows may be missing",
+                "cut at {cut}, halves from {halves_from}, {visited} rows out"
+            );
+        }
+    }
+}
