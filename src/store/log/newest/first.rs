@@ -204,8 +204,10 @@ impl Found {
     }
 
     /// Closes the chunk being read. A row dated more than [`STRAY_DAYS`]
-    /// after nine in ten of the chunk's rows is a stray (a year mistyped,
-    /// a date in the future): it is read apart, and left out of the
+    /// after nine in ten of the chunk's rows (or more than the time the
+    /// middle eight in ten span, in a chunk that spans months) is a stray
+    /// (a year mistyped, a date in the future): it is read apart, and
+    /// left out of the
     /// chunk's latest date, which would otherwise keep every row after it
     /// in the file waiting in memory until its chunk is read.
     fn close(&mut self) {
@@ -219,7 +221,13 @@ impl Found {
             .map(|(d, _)| d.num_days_from_ce())
             .collect();
         let nine_in_ten = days.len() * 9 / 10;
-        let limit = *days.select_nth_unstable(nine_in_ten).1 + STRAY_DAYS;
+        let (below, &mut ninetieth, _) = days.select_nth_unstable(nine_in_ten);
+        // One in ten of all is one in nine of those below.
+        let tenth = match below.len() / 9 {
+            at if at < below.len() => *below.select_nth_unstable(at).1,
+            _ => ninetieth,
+        };
+        let limit = ninetieth + STRAY_DAYS.max(ninetieth - tenth);
         let mut latest = NaiveDate::MIN;
         for (date, at) in &self.open {
             if date.num_days_from_ce() > limit {
