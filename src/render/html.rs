@@ -524,7 +524,7 @@ fn answers(html: &mut String, page: &Page<'_>) {
 }
 
 /// Text from the files, safe in HTML text and attribute values: control
-/// characters made visible as [`shown`] does, markup characters as
+/// characters made visible as [`shown()`] does, markup characters as
 /// entities.
 pub(crate) fn esc(text: &str) -> String {
     let text = shown(text);

@@ -1,6 +1,6 @@
 //! `couple history` as text for people: a day's heading, its questions
 //! with the answers under them, then its notes, each with its author. What
-//! people wrote goes through [`shown`], so a note cannot move the cursor or
+//! people wrote goes through [`shown()`], so a note cannot move the cursor or
 //! recolour the screen.
 
 use std::io::{self, Write};
@@ -79,7 +79,7 @@ fn write_day(w: &mut impl Write, color: bool, day: &Day, first: bool) -> io::Res
 }
 
 /// What `write` writes, in SGR `sgr` when colour is on (text from the
-/// files goes through [`shown`] before).
+/// files goes through [`shown()`] before).
 fn paint<W: Write>(
     w: &mut W,
     color: bool,

@@ -95,7 +95,7 @@ impl Out {
         self.paint("33", text)
     }
 
-    /// `text`, escaped for the terminal (see [`shown`]), in colour when on.
+    /// `text`, escaped for the terminal (see [`shown()`]), in colour when on.
     fn paint(&self, sgr: &str, text: &str) -> String {
         let text = shown(text);
         if self.color {

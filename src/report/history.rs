@@ -79,21 +79,10 @@ pub(crate) struct Row<'q> {
     pub(crate) hidden: bool,
 }
 
-/// The reader's view of one entry, or `None` when `grep` does not find it
-/// in what they may see (the note unless hidden, the question).
-#[cfg(test)]
-pub(crate) fn view<'q>(
-    entry: &Entry,
-    question: Option<&'q str>,
-    blind: Blind<'_>,
-    grep: Option<&Grep>,
-) -> Option<Row<'q>> {
-    let mut row = Row::blank();
-    view_into(entry, question, blind, grep, &mut row).then_some(row)
-}
-
-/// [`view`] into `row`, reusing its strings: false when `grep` does not
-/// find the entry (and `row` is then left as it was, or half filled).
+/// The reader's view of one entry, filled into `row` (its strings
+/// reused): false when `grep` does not find it in what they may see (the
+/// note unless hidden, the question), and `row` is then left as it was,
+/// or half filled.
 pub(crate) fn view_into<'q>(
     entry: &Entry,
     question: Option<&'q str>,

@@ -3,6 +3,17 @@ use rustc_hash::FxHashSet;
 use super::*;
 use crate::dates::parse_iso;
 
+/// The reader's view of one entry, or `None` when `grep` does not find it.
+fn view<'q>(
+    entry: &Entry,
+    question: Option<&'q str>,
+    blind: Blind<'_>,
+    grep: Option<&Grep>,
+) -> Option<Row<'q>> {
+    let mut row = Row::blank();
+    view_into(entry, question, blind, grep, &mut row).then_some(row)
+}
+
 fn day(text: &str) -> NaiveDate {
     parse_iso(text.as_bytes()).unwrap()
 }
