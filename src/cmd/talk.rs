@@ -1,7 +1,7 @@
 //! `couple talk`: the daily talk on a terminal, timed and calm, recorded by
 //! itself; and with `--weekly`, the weekly "state of us".
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use chrono::SecondsFormat;
 
@@ -9,15 +9,16 @@ use crate::cli::TalkArgs;
 use crate::config::Config;
 use crate::deck::{self, Filter};
 use crate::error::{Error, Result};
-use crate::guide::countdown::{self, Countdown, Ending, minutes_to_record};
+use crate::guide::countdown::{self, Ending, minutes_to_record};
 use crate::guide::steps::{self, APPRECIATION, APPRECIATIONS, REPAIR, STATE_OF_US, TO_TALK_ABOUT};
 use crate::model::{ENTRY_ID_LEN, Entry, Kind, Prompt, fresh_id, same_partner};
 use crate::printer;
-use crate::render::{Out, shown};
+use crate::render::Out;
 use crate::store;
 use crate::store::log::Look;
 use crate::term::walk::Asker;
-use crate::term::{Key, Session, Tone};
+
+mod screen;
 
 pub(crate) fn run(args: TalkArgs, cfg: &Config) -> Result<()> {
     // First, before reading anything: a script must learn at once that
@@ -34,7 +35,7 @@ pub(crate) fn run(args: TalkArgs, cfg: &Config) -> Result<()> {
     let deck = store::prompts::load(&cfg.dir, None)?;
     let prompt = choose(&args, &deck, cfg)?;
 
-    let (ending, spent) = hold(prompt, args.length, cfg.color).map_err(terminal_error)?;
+    let (ending, spent) = screen::hold(prompt, args.length, cfg.color).map_err(terminal_error)?;
     let Some(minutes) = minutes_to_record(spent, ending) else {
         return match ending {
             Ending::EndedEarly => {
@@ -118,139 +119,6 @@ fn random_below(n: usize) -> usize {
     // A failing random source only makes --random less random.
     let _ = getrandom::fill(&mut bytes);
     (u64::from_le_bytes(bytes) % n as u64) as usize
-}
-
-/// How often the screen is looked at (and keys read): often enough for
-/// the clock to tick each second without lag.
-const TICK: Duration = Duration::from_millis(100);
-
-/// The talk itself, on the alternate screen: how it ended and how long
-/// was spent talking. The terminal is restored when this returns, however
-/// it returns (the session is dropped).
-fn hold(prompt: &Prompt, length: Duration, styled: bool) -> std::io::Result<(Ending, Duration)> {
-    let mut session = Session::start()?;
-    let started = Instant::now();
-    let mut clock = Countdown::new(length);
-    // After Ctrl-C: the clock stopped, asking whether to keep the minutes.
-    let mut asking_to_keep = false;
-    let mut drawn: Vec<(Tone, String)> = Vec::new();
-    loop {
-        let now = started.elapsed();
-        if clock.is_over(now) && !asking_to_keep {
-            return Ok((Ending::Completed, clock.spent(now)));
-        }
-        let screen = talk_screen(prompt, &clock, now, asking_to_keep, Session::size().0);
-        if screen != drawn {
-            session.draw(&screen, styled)?;
-            drawn = screen;
-        }
-        let key = session.key(TICK.min(clock.remaining(now).max(Duration::from_millis(1))))?;
-        let now = started.elapsed();
-        match (key, asking_to_keep) {
-            (Some(Key::Stop), _) => return Ok((Ending::Discarded, clock.spent(now))),
-            (Some(Key::Resized), _) => drawn.clear(),
-            (Some(Key::Yes), true) => return Ok((Ending::InterruptedKept, clock.spent(now))),
-            (Some(Key::No | Key::End | Key::Interrupt), true) => {
-                return Ok((Ending::Discarded, clock.spent(now)));
-            }
-            (Some(Key::Pause), false) => clock.toggle_pause(now),
-            (Some(Key::End), false) => return Ok((Ending::EndedEarly, clock.spent(now))),
-            (Some(Key::Interrupt), false) => {
-                clock.pause(now);
-                asking_to_keep = true;
-            }
-            // No key, or one that means nothing here.
-            _ => {}
-        }
-    }
-}
-
-/// The lines of the talk screen, top to bottom, for a screen `cols` wide
-/// (at least 20); the session centres them.
-fn talk_screen(
-    prompt: &Prompt,
-    clock: &Countdown,
-    now: Duration,
-    asking_to_keep: bool,
-    cols: u16,
-) -> Vec<(Tone, String)> {
-    let width = usize::from(cols).saturating_sub(4).clamp(16, 64);
-    let blank = || (Tone::Plain, String::new());
-    let mut lines = vec![
-        (
-            Tone::Quiet,
-            format!("today's talk · {}", shown(&prompt.theme)),
-        ),
-        blank(),
-    ];
-    lines.extend(
-        wrap(&shown(&prompt.text), width)
-            .into_iter()
-            .map(|line| (Tone::Strong, line)),
-    );
-    lines.push(blank());
-    let how = if clock.past_halfway(now) {
-        [
-            "Swap: the one who listened speaks now.",
-            "The other listens, without fixing.",
-        ]
-    } else {
-        [
-            "One of you speaks; the other listens, without fixing.",
-            "No phones. Halfway, swap.",
-        ]
-    };
-    lines.extend(how.map(|line| (Tone::Plain, line.to_string())));
-    lines.push(blank());
-    let bar_width = width.saturating_sub(8).max(10);
-    lines.push((
-        Tone::Plain,
-        format!(
-            "{}  {}",
-            countdown::bar(clock.fraction(now), bar_width),
-            countdown::clock(clock.remaining(now))
-        ),
-    ));
-    lines.push(blank());
-    if asking_to_keep {
-        let spent = clock.spent(now);
-        let keep = minutes_to_record(spent, Ending::InterruptedKept).unwrap_or(1);
-        lines.push((
-            Tone::Strong,
-            format!(
-                "Stopped at {}. Keep the minutes so far ({keep} min)?",
-                countdown::clock(Duration::from_secs(spent.as_secs()))
-            ),
-        ));
-        lines.push((Tone::Plain, "y keep · n discard".to_string()));
-    } else if clock.is_paused() {
-        lines.push((
-            Tone::Strong,
-            "paused · space to go on · q to end".to_string(),
-        ));
-    } else {
-        lines.push((Tone::Quiet, "space pause · q end · ctrl-c stop".to_string()));
-    }
-    lines
-}
-
-/// Greedy word wrap to `width` characters.
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
 }
 
 /// After the talk: write your answer now, as an `answer` entry.
@@ -404,76 +272,6 @@ fn asking(err: dialoguer::Error) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_screen_says_swap_from_halfway() {
-        let prompt = Prompt {
-            id: "play-001".into(),
-            theme: "play".into(),
-            depth: crate::model::Depth::Light,
-            text: "What game did you love as a child?".into(),
-            ..Prompt::default()
-        };
-        let clock = Countdown::new(Duration::from_secs(600));
-        let text = |lines: Vec<(Tone, String)>| -> Vec<String> {
-            lines.into_iter().map(|(_, line)| line).collect()
-        };
-        let before = text(talk_screen(
-            &prompt,
-            &clock,
-            Duration::from_secs(299),
-            false,
-            80,
-        ));
-        assert!(
-            before.contains(&"No phones. Halfway, swap.".to_string()),
-            "{before:?}"
-        );
-        assert!(before.contains(&"space pause · q end · ctrl-c stop".to_string()));
-        assert!(before.iter().any(|l| l.ends_with("05:01")), "{before:?}");
-        let after = text(talk_screen(
-            &prompt,
-            &clock,
-            Duration::from_secs(300),
-            false,
-            80,
-        ));
-        assert!(
-            after.contains(&"Swap: the one who listened speaks now.".to_string()),
-            "{after:?}"
-        );
-        let asking = talk_screen(&prompt, &clock, Duration::from_secs(61), true, 80);
-        assert_eq!(
-            asking[asking.len() - 2..],
-            [
-                (
-                    Tone::Strong,
-                    "Stopped at 01:01. Keep the minutes so far (2 min)?".to_string()
-                ),
-                (Tone::Plain, "y keep · n discard".to_string())
-            ]
-        );
-        let question = talk_screen(&prompt, &clock, Duration::ZERO, false, 80);
-        assert!(question.contains(&(Tone::Strong, prompt.text.to_string())));
-    }
-
-    #[test]
-    fn wrap_keeps_words_whole_within_the_width() {
-        assert_eq!(
-            wrap(
-                "What is one small thing I did this week that you noticed?",
-                20
-            ),
-            [
-                "What is one small",
-                "thing I did this",
-                "week that you",
-                "noticed?"
-            ]
-        );
-        assert_eq!(wrap("", 10), Vec::<String>::new());
-        assert_eq!(wrap("unbreakablewordlongerthanwidth", 5).len(), 1);
-    }
 
     #[test]
     fn the_summary_counts_each_kind() {
