@@ -52,7 +52,18 @@ impl Error {
 
     /// An I/O failure on a path, with the path in the message.
     pub(crate) fn io(what: &str, path: &Path, err: &io::Error) -> Self {
-        Self::runtime(format!("{what} {}: {}", path.display(), plain(err)))
+        let error = Self::runtime(format!("{what} {}: {}", path.display(), plain(err)));
+        let not_a_file = err.kind() == io::ErrorKind::IsADirectory
+            || err
+                .get_ref()
+                .is_some_and(<dyn std::error::Error + Send + Sync>::is::<NotRegular>);
+        if not_a_file {
+            return error.with_hint(format!(
+                "couple keeps its data in plain files: move {} out of the way",
+                shell_quoted(path)
+            ));
+        }
+        error
     }
 
     /// A failure writing our own output. A closed pipe is not a failure.
@@ -172,3 +183,15 @@ mod tests {
         assert_eq!(without_os_codes("note (os error"), "note (os error");
     }
 }
+
+/// A data file that is a pipe, a device, a socket or a directory.
+#[derive(Debug)]
+pub(crate) struct NotRegular;
+
+impl fmt::Display for NotRegular {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("not a plain file (a pipe, a device or a folder)")
+    }
+}
+
+impl std::error::Error for NotRegular {}

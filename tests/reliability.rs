@@ -411,3 +411,64 @@ fn a_file_size_limit_refuses_the_row_and_leaves_every_file_whole() {
     assert!(left.is_empty(), "temporary files left: {left:?}");
     env.ok(&["review"]);
 }
+
+/// A pipe, or a folder, where a data file goes is refused at once, naming
+/// it: opening a FIFO to read waits for a writer, and couple runs in every
+/// new shell and from cron, where a wait is a hang.
+#[cfg(unix)]
+#[test]
+fn a_pipe_or_a_folder_where_a_data_file_goes_is_refused_at_once() {
+    if !crate::harness::require_tool("mkfifo") {
+        return;
+    }
+    for file in ["log.csv", "settings.csv", "goals.csv"] {
+        for make in ["mkfifo", "mkdir"] {
+            let env = Env::new();
+            env.write(
+                "prompts.csv",
+                "id,theme,depth,text\nown-1,play,light,What made you laugh?\n",
+            );
+            let path = env.path(file);
+            let made = std::process::Command::new(make).arg(&path).status();
+            assert!(made.is_ok_and(|s| s.success()), "{make} {file}");
+            let args: &[&[&str]] = match file {
+                "log.csv" => &[
+                    &["prompt"],
+                    &["log", "care"],
+                    &["review", "--due"],
+                    &["history"],
+                ],
+                "settings.csv" => &[&["prompt"], &["log", "care"], &["review", "--due"]],
+                _ => &[&["goals", "list"], &["review", "--due"]],
+            };
+            for args in args {
+                let mut cmd = env.command(args);
+                cmd.timeout(Duration::from_secs(20));
+                let out = cmd
+                    .output()
+                    .unwrap_or_else(|e| panic!("{make} {file}: couple {args:?} waited: {e}"));
+                let stderr = String::from_utf8_lossy(&out.stderr);
+                assert_eq!(
+                    out.status.code(),
+                    Some(1),
+                    "{make} {file} {args:?}: {stderr}"
+                );
+                assert!(out.stdout.is_empty(), "{make} {file} {args:?}");
+                let named = format!("{}: ", path.display());
+                let said = [
+                    "not a plain file (a pipe, a device or a folder)",
+                    "Is a directory",
+                ];
+                assert!(
+                    said.iter()
+                        .any(|what| stderr.contains(&format!("{named}{what}\n"))),
+                    "{make} {file} {args:?}: {stderr}"
+                );
+                assert!(
+                    stderr.contains("\nhint: couple keeps its data in plain files: move"),
+                    "{stderr}"
+                );
+            }
+        }
+    }
+}

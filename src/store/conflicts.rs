@@ -149,7 +149,7 @@ pub(crate) fn set_aside(dir: &Path, copies: &[PathBuf]) -> Result<Option<Warning
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let plain = if sealing && !name.ends_with(crypt::SUFFIX) {
-            match fs::read(copy) {
+            match fsx::read(copy) {
                 Ok(bytes) if !crypt::is_age(&bytes) => Some(bytes),
                 Ok(_) => None,
                 // Another writer moved it aside already.

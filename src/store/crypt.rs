@@ -30,6 +30,7 @@ use age::{DecryptError, EncryptError, x25519};
 use age_core::format::{FileKey, Stanza};
 use sha2::{Digest, Sha256};
 
+use super::fsx;
 use super::settings::SETTINGS_FILE;
 use crate::error::{Error, Kind, Result};
 
@@ -156,7 +157,7 @@ impl Seek for Source {
 /// too when it is an age file).
 pub(crate) fn open(path: &Path) -> Result<Option<Source>> {
     let sealed = sealed_path(path);
-    match fs::read(&sealed) {
+    match fsx::read(&sealed) {
         Ok(bytes) => return decrypt(&sealed, &bytes).map(|b| Some(Source::Memory(Cursor::new(b)))),
         Err(err) if err.kind() == io::ErrorKind::NotFound => {}
         Err(err) => return Err(Error::io("cannot read", &sealed, &err)),
@@ -168,7 +169,7 @@ pub(crate) fn open(path: &Path) -> Result<Option<Source>> {
 /// `None` when it does not exist: decrypted in memory when it is an age
 /// file (a sync-conflict copy).
 pub(crate) fn open_file(path: &Path) -> Result<Option<Source>> {
-    let mut file = match File::open(path) {
+    let mut file = match fsx::open_to_read(path) {
         Ok(file) => file,
         Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(err) => return Err(Error::io("cannot read", path, &err)),
@@ -234,7 +235,7 @@ impl Recipients {
     /// line names the key after it.
     pub(crate) fn read(dir: &Path) -> Result<Self> {
         let path = dir.join(RECIPIENTS_FILE);
-        let text = match fs::read_to_string(&path) {
+        let text = match fsx::read_to_string(&path) {
             Ok(text) => text,
             Err(err) if err.kind() == io::ErrorKind::NotFound => String::new(),
             Err(err) => return Err(Error::io("cannot read", &path, &err)),
@@ -385,7 +386,7 @@ pub(crate) fn reseal_stale(dir: &Path) -> Result<()> {
             Ok(_) => {}
             Err(_) => continue,
         }
-        let Ok(bytes) = fs::read(&sealed) else {
+        let Ok(bytes) = fsx::read(&sealed) else {
             continue;
         };
         let Ok(mut plain) = decrypt(&sealed, &bytes) else {
@@ -427,7 +428,7 @@ fn adopt_plain(dir: &Path, recipients: &Recipients) -> Result<()> {
             }
             continue;
         }
-        let mut bytes = match fs::read(&plain) {
+        let mut bytes = match fsx::read(&plain) {
             Ok(bytes) => bytes,
             Err(err) if err.kind() == io::ErrorKind::NotFound => continue,
             Err(err) => return Err(Error::io("cannot read", &plain, &err)),
@@ -497,7 +498,7 @@ pub(crate) fn refuse_link(path: &Path) -> Result<()> {
 /// its header (read up to the `---` line that ends it), or `None` when
 /// its header records none.
 fn sealed_for(path: &Path) -> io::Result<Option<String>> {
-    let mut file = File::open(path)?;
+    let mut file = fsx::open_to_read(path)?;
     let mut header = Vec::with_capacity(1024);
     let mut chunk = [0u8; 1024];
     // A header of a few dozen keys fits many times in 64 KiB.
@@ -573,7 +574,7 @@ pub(crate) fn decrypt_as(shown: &str, dir: &Path, bytes: &[u8]) -> Result<Vec<u8
 
 /// No identity here opens the file `shown`, of the data directory `dir`.
 fn no_key(shown: &str, dir: &Path) -> Error {
-    let to = fs::read_to_string(dir.join(RECIPIENTS_FILE))
+    let to = fsx::read_to_string(dir.join(RECIPIENTS_FILE))
         .ok()
         .and_then(|text| Recipients::parse(&text).ok())
         .map(|r| r.names())

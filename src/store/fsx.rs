@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crate::error::{Error, Result, shell_quoted};
+use crate::error::{Error, NotRegular, Result, shell_quoted};
 use crate::printer::Warning;
 
 /// The name of the lock file in the data directory.
@@ -66,6 +66,68 @@ fn shared_warning(dir: &Path, meta: &fs::Metadata) -> Option<Warning> {
 #[cfg(not(unix))]
 fn shared_warning(_: &Path, _: &fs::Metadata) -> Option<Warning> {
     None
+}
+
+/// Opens a file of the data directory (or of couple's own) to read. Only
+/// a regular file is read: a pipe, a device or a socket where a data file
+/// goes would hang `couple prompt` in every new shell and `review --due`
+/// in cron (opening a FIFO waits for a writer, reading a device never
+/// ends). The open itself never waits (`O_NONBLOCK`, which reads from a
+/// regular file do not heed).
+pub(crate) fn open_to_read(path: impl AsRef<Path>) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.read(true);
+    let file = without_waiting(&mut options).open(path)?;
+    regular(&file)?;
+    Ok(file)
+}
+
+/// Options that open a file to append to, created private when missing,
+/// without waiting on a FIFO: check it with [`regular`] before writing.
+pub(crate) fn append_options() -> OpenOptions {
+    let mut options = private_options();
+    options.read(true).append(true).create(true);
+    without_waiting(&mut options);
+    options
+}
+
+/// `options` opening without waiting (`O_NONBLOCK`): a FIFO opens at once
+/// (or fails), and a regular file reads and writes as ever.
+fn without_waiting(options: &mut OpenOptions) -> &mut OpenOptions {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(rustix::fs::OFlags::NONBLOCK.bits().cast_signed());
+    }
+    options
+}
+
+/// The whole of a file (see [`open_to_read`]).
+pub(crate) fn read(path: impl AsRef<Path>) -> io::Result<Vec<u8>> {
+    let mut file = open_to_read(path)?;
+    let mut bytes = Vec::new();
+    io::Read::read_to_end(&mut file, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// The whole of a text file (see [`open_to_read`]).
+pub(crate) fn read_to_string(path: impl AsRef<Path>) -> io::Result<String> {
+    let bytes = read(path)?;
+    String::from_utf8(bytes).map_err(|_| {
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            "stream did not contain valid UTF-8",
+        )
+    })
+}
+
+/// An error unless `file` is a regular file.
+pub(crate) fn regular(file: &File) -> io::Result<()> {
+    if file.metadata()?.is_file() {
+        Ok(())
+    } else {
+        Err(io::Error::new(io::ErrorKind::InvalidInput, NotRegular))
+    }
 }
 
 /// Options that create a file readable and writable by its owner only.

@@ -77,7 +77,7 @@ pub(crate) fn merge(
     // reads nothing.
     let recipients = sealed.then(|| crypt::Recipients::read(dir)).transpose()?;
     let read = |file: &Path, label: &str| -> Result<Vec<u8>> {
-        let bytes = match std::fs::read(file) {
+        let bytes = match fsx::read(file) {
             Ok(bytes) => bytes,
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => Vec::new(),
             Err(err) => return Err(Error::io("cannot read", file, &err)),

@@ -7,6 +7,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
+use super::fsx;
 use super::log::{self, Look};
 use super::quiet::{self, Quiet};
 use super::read_if_exists;
@@ -100,7 +101,7 @@ fn user_deck(dir: &Path) -> Result<Option<(String, Vec<u8>)>> {
 
 /// A deck file named on the command line, as (display name, bytes).
 fn deck_file(path: &Path) -> Result<(String, Vec<u8>)> {
-    let bytes = fs::read(path).map_err(|err| {
+    let bytes = fsx::read(path).map_err(|err| {
         let e = Error::io("cannot read deck", path, &err);
         if err.kind() == io::ErrorKind::NotFound {
             Error::usage(e.message)

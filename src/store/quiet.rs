@@ -10,7 +10,6 @@
 //! length, the last one, which proves the file was not cut short). Looking
 //! at the end of a log then costs the same for any size.
 
-use std::fs::{self, File};
 use std::io::{self, BufReader, Read, Seek};
 use std::path::Path;
 use std::sync::OnceLock;
@@ -20,6 +19,7 @@ use age::x25519;
 use super::crypt::{
     identity_path, is_age, is_protected, parse_identities, refuse_shared, sealed_path,
 };
+use super::fsx;
 use crate::error::{Error, Result};
 
 /// Content that is read where it stands.
@@ -47,9 +47,9 @@ pub(crate) enum Quiet {
 /// file that cannot be read at all (no permission, say), as every read.
 pub(crate) fn open(path: &Path) -> Result<Option<Quiet>> {
     let sealed = sealed_path(path);
-    let (file, at) = match File::open(&sealed) {
+    let (file, at) = match fsx::open_to_read(&sealed) {
         Ok(file) => (file, sealed.as_path()),
-        Err(err) if err.kind() == io::ErrorKind::NotFound => match File::open(path) {
+        Err(err) if err.kind() == io::ErrorKind::NotFound => match fsx::open_to_read(path) {
             Ok(file) => (file, path),
             Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
             Err(err) => return Err(Error::io("cannot read", path, &err)),
@@ -97,7 +97,7 @@ pub(crate) fn open(path: &Path) -> Result<Option<Quiet>> {
 /// without asking.
 pub(crate) fn key_needs_passphrase() -> bool {
     identity_path()
-        .and_then(|path| fs::read(path).ok())
+        .and_then(|path| fsx::read(path).ok())
         .is_some_and(|bytes| is_protected(&bytes))
 }
 
@@ -108,7 +108,7 @@ fn identities() -> Option<&'static [x25519::Identity]> {
     LOADED
         .get_or_init(|| {
             let path = identity_path()?;
-            let bytes = fs::read(&path).ok()?;
+            let bytes = fsx::read(&path).ok()?;
             if is_protected(&bytes) || refuse_shared(&path).is_err() {
                 return None;
             }

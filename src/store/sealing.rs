@@ -38,7 +38,7 @@ pub(crate) fn init(dir: &Path, name: &str, backup: Option<&str>) -> Result<Warne
             .with_hint("set HOME (or XDG_CONFIG_HOME)")
     })?;
     refuse_key_in_data_dir(&identity, dir)?;
-    let (text, made) = match fs::read(&identity) {
+    let (text, made) = match fsx::read(&identity) {
         Ok(bytes) => {
             crypt::refuse_shared(&identity)?;
             (crypt::identity_text(&identity, &bytes)?, false)
@@ -56,7 +56,7 @@ pub(crate) fn init(dir: &Path, name: &str, backup: Option<&str>) -> Result<Warne
     let mut warnings: Vec<Warning> = fsx::ensure_dir(dir)?.into_iter().collect();
     let _lock = Lock::acquire(dir)?;
     let path = dir.join(RECIPIENTS_FILE);
-    let mut current = match fs::read_to_string(&path) {
+    let mut current = match fsx::read_to_string(&path) {
         Ok(text) => text,
         Err(err) if err.kind() == io::ErrorKind::NotFound => String::new(),
         Err(err) => return Err(Error::io("cannot read", &path, &err)),
@@ -308,7 +308,7 @@ pub(crate) struct Status {
 
 pub(crate) fn status(dir: &Path) -> Result<Status> {
     let path = dir.join(RECIPIENTS_FILE);
-    let text = match fs::read_to_string(&path) {
+    let text = match fsx::read_to_string(&path) {
         Ok(text) => text,
         Err(err) if err.kind() == io::ErrorKind::NotFound => String::new(),
         Err(err) => return Err(Error::io("cannot read", &path, &err)),
@@ -335,7 +335,7 @@ pub(crate) fn status(dir: &Path) -> Result<Status> {
     let identity = crypt::identity_path();
     let public = identity
         .as_ref()
-        .and_then(|p| fs::read_to_string(p).ok().map(|t| (p, t)))
+        .and_then(|p| fsx::read_to_string(p).ok().map(|t| (p, t)))
         .filter(|(_, t)| !crypt::is_age(t.as_bytes()))
         .and_then(|(p, t)| crypt::public_keys(p, &t).ok())
         .and_then(|keys| keys.into_iter().next())
@@ -396,7 +396,7 @@ fn plaintext(dir: &Path) -> Vec<String> {
 fn starts_as_age(path: &Path) -> bool {
     use std::io::Read as _;
     let mut head = Vec::with_capacity(64);
-    fs::File::open(path)
+    fsx::open_to_read(path)
         .and_then(|f| f.take(64).read_to_end(&mut head))
         .is_ok_and(|_| crypt::is_age(&head))
 }

@@ -13,6 +13,7 @@ use age::x25519;
 
 use super::{IDENTITY_FILE, is_age, no_key};
 use crate::error::{Error, Kind, Result, shell_quoted};
+use crate::store::fsx;
 
 /// Where this machine's identity is kept: `$XDG_CONFIG_HOME/couple`, else
 /// `~/.config/couple`.
@@ -58,7 +59,7 @@ fn load_identities() -> Result<Vec<x25519::Identity>> {
     let Some(path) = identity_path() else {
         return Ok(Vec::new());
     };
-    let bytes = match fs::read(&path) {
+    let bytes = match fsx::read(&path) {
         Ok(bytes) => bytes,
         Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(err) => return Err(Error::io("cannot read the key", &path, &err)),

@@ -230,10 +230,9 @@ pub(crate) fn keep_overwritten(
         warnings.extend(keep_sealed(dir, &path, &header, rows)?);
         return Ok(warnings);
     }
-    let mut file = fsx::private_options()
-        .append(true)
-        .create(true)
+    let mut file = fsx::append_options()
         .open(&path)
+        .and_then(|file| fsx::regular(&file).map(|()| file))
         .map_err(|e| Error::io("cannot open", &path, &e))?;
     if file.metadata().map_or(true, |m| m.len() == 0) {
         rows.splice(0..0, header);
@@ -257,7 +256,7 @@ fn keep_sealed(
     let recipients = crypt::Recipients::read(dir)?;
     let target = crypt::sealed_path(path);
     let mut warning = None;
-    let mut text = match fs::read(&target) {
+    let mut text = match fsx::read(&target) {
         Ok(bytes) => {
             let shown = format!("{MERGED_DIR}/{OVERWRITTEN_FILE}{SUFFIX}");
             match crypt::decrypt_as(&shown, dir, &bytes) {
@@ -282,7 +281,7 @@ fn keep_sealed(
         Err(err) => return Err(Error::io("cannot read", &target, &err)),
     };
     // A plain file an earlier couple kept while encryption was on.
-    let plain_existed = match fs::read(path) {
+    let plain_existed = match fsx::read(path) {
         Ok(mut old) => {
             let body = if text.is_empty() {
                 &old[..]

@@ -56,11 +56,9 @@ pub(super) fn append_rows(dir: &Path, entries: &[Entry], own: &[OwnCells]) -> Re
     if crypt::is_on(dir) {
         return append_sealed(&path, entries, own);
     }
-    let mut file = fsx::private_options()
-        .read(true)
-        .append(true)
-        .create(true)
+    let mut file = fsx::append_options()
         .open(&path)
+        .and_then(|file| fsx::regular(&file).map(|()| file))
         .map_err(|e| Error::io("cannot open", &path, &e))?;
     let len = file
         .metadata()
