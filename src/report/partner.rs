@@ -224,6 +224,35 @@ impl PartnerFold {
         }
     }
 
+    /// Due: each question a partner answered this week that the caller
+    /// has not, newest first.
+    fn due<'d>(&self, question: &impl Fn(&str) -> Option<&'d str>) -> Vec<Due> {
+        let mut due = Vec::new();
+        let mut waiting: Vec<(&str, &str)> = Vec::new();
+        for said in self.recent.iter().rev() {
+            // An answer to no question (a row written by hand) cannot be
+            // answered in turn.
+            if !same_partner(&said.partner, &self.caller)
+                && !said.prompt.is_empty()
+                && !self.answered.contains(&said.prompt)
+                && !waiting.contains(&(said.partner.as_str(), said.prompt.as_str()))
+            {
+                waiting.push((&said.partner, &said.prompt));
+                due.push(Due {
+                    what: "answer".into(),
+                    message: format!(
+                        "answer: {} answered \"{}\"; answer it to see theirs: couple log answer --prompt {}",
+                        said.partner,
+                        question(&said.prompt).unwrap_or("a question not in the deck"),
+                        crate::error::shell_quoted(std::path::Path::new(&said.prompt))
+                    ),
+                    remind: Remind::Always,
+                });
+            }
+        }
+        due
+    }
+
     /// The answers to show (the questions answered on the as-of date, each
     /// with every answer of the week to it, blind where the caller has not
     /// answered it), what is due because a partner answered a question the
@@ -271,27 +300,7 @@ impl PartnerFold {
             ))
         });
 
-        // Due: a question a partner answered this week that the caller has not.
-        let mut due = Vec::new();
-        let mut waiting: Vec<(&str, &str)> = Vec::new();
-        for said in self.recent.iter().rev() {
-            if !same_partner(&said.partner, &self.caller)
-                && !self.answered.contains(&said.prompt)
-                && !waiting.contains(&(said.partner.as_str(), said.prompt.as_str()))
-            {
-                waiting.push((&said.partner, &said.prompt));
-                due.push(Due {
-                    what: "answer".into(),
-                    message: format!(
-                        "answer: {} answered \"{}\"; answer it to see theirs: couple log answer --prompt {}",
-                        said.partner,
-                        question(&said.prompt).unwrap_or("a question not in the deck"),
-                        said.prompt
-                    ),
-                    remind: Remind::Always,
-                });
-            }
-        }
+        let due = self.due(&question);
 
         // On this day: a question both answered, a year (or more) ago today.
         let mut on_this_day: Vec<OnThisDay> = Vec::new();

@@ -124,3 +124,22 @@ fn news_is_the_partners_last_week_newest_first_on_one_line_each() {
         ]
     );
 }
+
+/// A partner's answer to no question (a row written by hand) is not due:
+/// there is nothing to answer in turn. An id a shell would split is
+/// quoted in the command the due line gives.
+#[test]
+fn an_answer_to_no_question_is_not_due_and_an_odd_id_is_quoted() {
+    let blank = entry("2026-11-23", "alex", Kind::Answer, "", "Lisbon");
+    let (_, due, _) = fold("sam", "2026-11-23", &[blank]);
+    assert!(due.is_empty(), "{due:?}");
+    let odd = entry("2026-11-23", "alex", Kind::Answer, "our q1", "Lisbon");
+    let (_, due, _) = fold("sam", "2026-11-23", &[odd]);
+    assert!(
+        due[0]
+            .message
+            .ends_with("couple log answer --prompt 'our q1'"),
+        "{}",
+        due[0].message
+    );
+}
