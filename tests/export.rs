@@ -1,7 +1,6 @@
 //! `couple export`.
 
 use std::fmt::Write as _;
-use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
 use crate::harness::{Env, require, require_tool, tree};
@@ -302,21 +301,9 @@ fn a_full_disk_exits_1_with_a_message() {
 fn a_closed_pipe_exits_0_quietly() {
     let row = "p0000000,2026-11-20,alex,talk,15,4,,a note long enough to fill pipes,\n";
     let env = with_log(&row.repeat(20_000));
-    let mut child = env
-        .std_command(&["export"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut first = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut first)
-        .unwrap();
+    let (first, run) = env.first_line_then_gone(&["export"]);
     assert_eq!(first, HEADER);
-    // The reader is gone, like `head -1` after one line.
-    let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
 }
 
 #[test]

@@ -112,6 +112,30 @@ impl Env {
         cmd
     }
 
+    /// Runs couple with a reader that goes away after the first line, as
+    /// `| head -1` does while couple is still writing: that line, and how
+    /// couple ended.
+    pub(crate) fn first_line_then_gone(&self, args: &[&str]) -> (String, Run) {
+        use std::io::BufRead as _;
+        let mut child = self
+            .std_command(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("couple starts");
+        let mut first = String::new();
+        std::io::BufReader::new(child.stdout.take().expect("piped"))
+            .read_line(&mut first)
+            .expect("a line");
+        let out = child.wait_with_output().expect("couple ends");
+        let run = Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::new(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        };
+        (first, run)
+    }
+
     /// The whole environment couple runs in: nothing from the developer's
     /// shell, today pinned. For wrappers (`sh -c 'umask …'`, `script`).
     pub(crate) fn vars(&self, partner: &str) -> Vec<(&'static str, std::ffi::OsString)> {

@@ -524,25 +524,11 @@ fn a_bad_date_or_kind_in_a_long_log_is_named_before_anything_is_shown() {
 /// quietly, its reading thread with it.
 #[test]
 fn a_reader_gone_after_one_line_ends_history_quietly() {
-    use std::io::{BufRead, BufReader};
-    use std::process::Stdio;
-
     let env = Env::new();
     env.write("log.csv", long_log(8000, None));
-    let mut child = env
-        .std_command(&["history", "--format", "csv"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut first = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut first)
-        .unwrap();
+    let (first, run) = env.first_line_then_gone(&["history", "--format", "csv"]);
     assert!(first.starts_with("date,partner,kind"), "{first}");
-    let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
 }
 
 #[test]

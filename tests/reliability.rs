@@ -3,7 +3,6 @@
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
-use std::io::{BufRead, BufReader};
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
@@ -353,20 +352,9 @@ fn a_pipe_closed_after_one_line_exits_0_quietly() {
         &["prompt", "--list"][..],
         &["goals", "list", "--format", "csv"],
     ] {
-        let mut child = env
-            .std_command(args)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut first = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut first)
-            .unwrap();
+        let (first, run) = env.first_line_then_gone(args);
         assert!(!first.is_empty(), "{args:?}");
-        let out = child.wait_with_output().unwrap();
-        assert_eq!(out.status.code(), Some(0), "{args:?}");
-        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{args:?}");
+        assert_eq!((run.code, run.stderr.as_str()), (0, ""), "{args:?}");
     }
 }
 
