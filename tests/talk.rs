@@ -363,3 +363,34 @@ fn quiet_talk_records_without_saying_so() {
         "the id was printed:\n{screen}"
     );
 }
+
+/// The terminal goes away under a running talk (its window closed, the
+/// ssh link gone): the talk ends at once, records nothing, and neither
+/// waits on the dead terminal nor reads it again and again (it did, at
+/// full speed, until killed with SIGKILL).
+#[test]
+fn a_talk_whose_terminal_is_gone_ends_and_records_nothing() {
+    let env = Env::new();
+    // A terminal of its own, inside the test's, killed under the talk.
+    std::fs::write(
+        env.home().join("hang-up.sh"),
+        r#"script -qfec 'sh -c "echo \$\$ > talk.pid; exec \"\$COUPLE\" talk --for 2m"' /dev/null > screen.txt &
+terminal=$!
+i=0
+while ! grep -q 'space pause' screen.txt 2>/dev/null && [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done
+kill -9 $terminal
+talk=$(cat talk.pid)
+i=0
+while kill -0 $talk 2>/dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done
+if kill -0 $talk 2>/dev/null; then echo "the talk still runs"; kill -9 $talk; else echo "the talk ended"; fi
+"#,
+    )
+    .unwrap();
+    let Some(term) = Terminal::shell(&env, "alex", &[], "sh hang-up.sh") else {
+        return;
+    };
+    let (code, screen) = term.finish();
+    assert_eq!(code, 0, "{screen}");
+    assert!(screen.contains("the talk ended"), "{screen}");
+    assert_eq!(env.file("log.csv"), None);
+}

@@ -4,24 +4,28 @@
 //! restores it before a panic message is printed (also with `panic =
 //! "abort"`), and SIGTERM, SIGHUP, SIGINT and SIGQUIT are turned into a
 //! [`Key::Stop`] the countdown answers by ending, so the drop runs for those
-//! too. Only one session exists at a time.
+//! too; so is a terminal that is gone. Keys are read here, not by a
+//! library that reads a closed terminal again and again. Only one session
+//! exists at a time.
 
 pub(crate) mod pick;
 pub(crate) mod walk;
 
+use std::collections::VecDeque;
 use std::io::{self, Stdout, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Once};
 use std::time::Duration;
 
 use crossterm::cursor::{Hide, MoveTo, Show};
-use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use crossterm::style::{Attribute, Print, SetAttribute};
 use crossterm::terminal::{
     self, Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode,
     enable_raw_mode,
 };
 use crossterm::{execute, queue};
+use rustix::event::{PollFd, PollFlags, Timespec};
+use rustix::io::Errno;
 
 /// Whether a session holds the terminal now (what the panic hook restores).
 static ACTIVE: AtomicBool = AtomicBool::new(false);
@@ -81,6 +85,12 @@ pub(crate) enum Key {
 /// dropped.
 pub(crate) struct Session {
     out: Stdout,
+    /// Keys read but not given out yet (typed fast, or pasted).
+    pending: VecDeque<Key>,
+    /// The size the screen had when last looked at.
+    size: (u16, u16),
+    /// How many lines were drawn last, on a screen of what size.
+    layout: Option<(usize, (u16, u16))>,
 }
 
 impl Session {
@@ -95,7 +105,12 @@ impl Session {
             signals.outside.store(false, Ordering::SeqCst);
         }
         // From here on, dropping the session restores whatever was changed.
-        let mut session = Self { out: io::stdout() };
+        let mut session = Self {
+            out: io::stdout(),
+            pending: VecDeque::new(),
+            size: Self::size(),
+            layout: None,
+        };
         execute!(
             session.out,
             EnterAlternateScreen,
@@ -114,16 +129,26 @@ impl Session {
         }
     }
 
-    /// Clears the screen and draws `lines`, each centred, the block in the
-    /// middle of the screen; in bold or dim only when `styled`.
+    /// Draws `lines`, each centred, the block in the middle of the screen;
+    /// in bold or dim only when `styled`. The screen is cleared whole only
+    /// when the block moves (more lines, another size); else each line is
+    /// cleared and written again, so the ticking clock does not flicker.
     pub(crate) fn draw(&mut self, lines: &[(Tone, String)], styled: bool) -> io::Result<()> {
         let (cols, rows) = Self::size();
         let top = rows.saturating_sub(lines.len() as u16) / 2;
-        queue!(self.out, Clear(ClearType::All))?;
+        let layout = (lines.len(), (cols, rows));
+        if self.layout.replace(layout) != Some(layout) {
+            queue!(self.out, Clear(ClearType::All))?;
+        }
         for (row, (tone, line)) in lines.iter().enumerate() {
             let width = line.chars().count() as u16;
             let left = cols.saturating_sub(width) / 2;
-            queue!(self.out, MoveTo(left, top + row as u16))?;
+            queue!(
+                self.out,
+                MoveTo(0, top + row as u16),
+                Clear(ClearType::CurrentLine),
+                MoveTo(left, top + row as u16)
+            )?;
             let attribute = match tone {
                 Tone::Plain => None,
                 Tone::Strong => Some(Attribute::Bold),
@@ -142,30 +167,56 @@ impl Session {
         self.out.flush()
     }
 
-    /// The next key within `wait`, or `None` when none came.
+    /// The next key within `wait`, or `None` when none came. A terminal
+    /// that is gone (closed, hung up: its input at an end) is a
+    /// [`Key::Stop`], as the SIGHUP it sends would be: the session never
+    /// waits on it, nor reads it again and again.
     // Taking the session keeps keys from being read outside raw mode.
-    #[allow(clippy::unused_self)]
     pub(crate) fn key(&mut self, wait: Duration) -> io::Result<Option<Key>> {
         if stop_received() {
             return Ok(Some(Key::Stop));
         }
-        let ready = match event::poll(wait) {
-            Ok(ready) => ready,
-            // A signal interrupts the wait; the next call reports it.
-            Err(err) if err.kind() == io::ErrorKind::Interrupted => return Ok(None),
-            Err(err) => return Err(err),
-        };
+        if let Some(key) = self.pending.pop_front() {
+            return Ok(Some(key));
+        }
+        let size = Self::size();
+        if size != self.size {
+            self.size = size;
+            return Ok(Some(Key::Resized));
+        }
+        let stdin = io::stdin();
+        let mut fds = [PollFd::new(&stdin, PollFlags::IN)];
+        let timeout = Timespec::try_from(wait).unwrap_or(Timespec {
+            tv_sec: 1,
+            tv_nsec: 0,
+        });
+        match rustix::event::poll(&mut fds, Some(&timeout)) {
+            Ok(_) => {}
+            // A signal interrupts the wait; it is looked at next.
+            Err(Errno::INTR) => return Ok(None),
+            Err(err) => return Err(err.into()),
+        }
         if stop_received() {
             return Ok(Some(Key::Stop));
         }
-        if !ready {
+        let ready = fds[0].revents();
+        if ready.intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) {
+            return Ok(Some(Key::Stop));
+        }
+        if !ready.contains(PollFlags::IN) {
             return Ok(None);
         }
-        Ok(match event::read()? {
-            Event::Key(key) if key.kind != KeyEventKind::Release => Some(key_of(key)),
-            Event::Resize(..) => Some(Key::Resized),
-            _ => None,
-        })
+        let mut bytes = [0u8; 64];
+        match rustix::io::read(&stdin, &mut bytes) {
+            Ok(0) => Ok(Some(Key::Stop)),
+            Ok(read) => {
+                self.pending.extend(keys_of(&bytes[..read]));
+                Ok(self.pending.pop_front())
+            }
+            Err(Errno::INTR | Errno::AGAIN) => Ok(None),
+            // EIO: the terminal hung up.
+            Err(_) => Ok(Some(Key::Stop)),
+        }
     }
 }
 
@@ -175,16 +226,38 @@ impl Drop for Session {
     }
 }
 
-fn key_of(key: KeyEvent) -> Key {
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    match key.code {
-        KeyCode::Char('c' | 'C') if ctrl => Key::Interrupt,
-        KeyCode::Char(' ') => Key::Pause,
-        KeyCode::Char('q' | 'Q') | KeyCode::Esc => Key::End,
-        KeyCode::Char('y' | 'Y') | KeyCode::Enter => Key::Yes,
-        KeyCode::Char('n' | 'N') => Key::No,
-        _ => Key::Other,
+/// The keys in what the terminal sent, in raw mode. An escape sequence
+/// (an arrow, a function key) is one key of no meaning here; Esc alone
+/// ends.
+fn keys_of(bytes: &[u8]) -> Vec<Key> {
+    let mut keys = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        at += 1;
+        keys.push(match byte {
+            0x03 => Key::Interrupt,
+            b' ' => Key::Pause,
+            b'q' | b'Q' => Key::End,
+            b'y' | b'Y' | b'\r' | b'\n' => Key::Yes,
+            b'n' | b'N' => Key::No,
+            0x1b if at == bytes.len() => Key::End,
+            0x1b => {
+                // CSI (`ESC [`) and SS3 (`ESC O`) run to a final byte;
+                // Alt with a key is the two bytes.
+                if matches!(bytes[at], b'[' | b'O') {
+                    at += 1;
+                    while at < bytes.len() && !(0x40..=0x7e).contains(&bytes[at]) {
+                        at += 1;
+                    }
+                }
+                at += 1;
+                Key::Other
+            }
+            _ => Key::Other,
+        });
     }
+    keys
 }
 
 fn stop_received() -> bool {
@@ -294,4 +367,19 @@ fn install_signals() -> io::Result<()> {
     }
     let _ = SIGNALS.set(signals);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_arrow_is_one_key_of_no_meaning_and_esc_alone_ends() {
+        assert_eq!(keys_of(b"\x1b"), [Key::End]);
+        assert_eq!(keys_of(b"\x1b[A"), [Key::Other]);
+        assert_eq!(keys_of(b"\x1bOB q"), [Key::Other, Key::Pause, Key::End]);
+        assert_eq!(keys_of(b"\x1b[1;5Cn"), [Key::Other, Key::No]);
+        assert_eq!(keys_of(b"\x1bq"), [Key::Other], "Alt-q");
+        assert_eq!(keys_of(b"\x03Y\r"), [Key::Interrupt, Key::Yes, Key::Yes]);
+    }
 }

@@ -67,20 +67,22 @@ fn talk_screen(
     cols: u16,
 ) -> Vec<(Tone, String)> {
     let width = usize::from(cols).saturating_sub(4).clamp(16, 64);
-    let blank = || (Tone::Plain, String::new());
-    let mut lines = vec![
-        (
-            Tone::Quiet,
-            format!("today's talk · {}", shown(&prompt.theme)),
-        ),
-        blank(),
-    ];
-    lines.extend(
-        wrap(&shown(&prompt.text), width)
-            .into_iter()
-            .map(|line| (Tone::Strong, line)),
+    let mut lines = Vec::new();
+    // A line as it is where it fits, else wrapped to the screen.
+    let mut add = |tone: Tone, text: &str| {
+        if text.chars().count() <= width {
+            lines.push((tone, text.to_string()));
+        } else {
+            lines.extend(wrap(text, width).into_iter().map(|line| (tone, line)));
+        }
+    };
+    add(
+        Tone::Quiet,
+        &format!("today's talk · {}", shown(&prompt.theme)),
     );
-    lines.push(blank());
+    add(Tone::Plain, "");
+    add(Tone::Strong, &shown(&prompt.text));
+    add(Tone::Plain, "");
     let how = if clock.past_halfway(now) {
         [
             "Swap: the one who listened speaks now.",
@@ -92,36 +94,36 @@ fn talk_screen(
             "No phones. Halfway, swap.",
         ]
     };
-    lines.extend(how.map(|line| (Tone::Plain, line.to_string())));
-    lines.push(blank());
+    for line in how {
+        add(Tone::Plain, line);
+    }
+    add(Tone::Plain, "");
+    // The bar and the clock fit: one line.
     let bar_width = width.saturating_sub(8).max(10);
-    lines.push((
+    add(
         Tone::Plain,
-        format!(
+        &format!(
             "{}  {}",
             countdown::bar(clock.fraction(now), bar_width),
             countdown::clock(clock.remaining(now))
         ),
-    ));
-    lines.push(blank());
+    );
+    add(Tone::Plain, "");
     if asking_to_keep {
         let spent = clock.spent(now);
         let keep = minutes_to_record(spent, Ending::InterruptedKept).unwrap_or(1);
-        lines.push((
+        add(
             Tone::Strong,
-            format!(
+            &format!(
                 "Stopped at {}. Keep the minutes so far ({keep} min)?",
                 countdown::clock(Duration::from_secs(spent.as_secs()))
             ),
-        ));
-        lines.push((Tone::Plain, "y keep · n discard".to_string()));
+        );
+        add(Tone::Plain, "y keep · n discard");
     } else if clock.is_paused() {
-        lines.push((
-            Tone::Strong,
-            "paused · space to go on · q to end".to_string(),
-        ));
+        add(Tone::Strong, "paused · space to go on · q to end");
     } else {
-        lines.push((Tone::Quiet, "space pause · q end · ctrl-c stop".to_string()));
+        add(Tone::Quiet, "space pause · q end · ctrl-c stop");
     }
     lines
 }
@@ -148,6 +150,26 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// On a narrow terminal every line fits: the long ones are wrapped,
+    /// the bar and its clock stay one line.
+    #[test]
+    fn on_a_narrow_screen_every_line_fits() {
+        let prompt = Prompt {
+            text: "What is something small I did this month that you noticed?".into(),
+            ..Prompt::default()
+        };
+        let clock = Countdown::new(Duration::from_secs(600));
+        for cols in [20, 40, 80] {
+            for asking in [false, true] {
+                let lines = talk_screen(&prompt, &clock, Duration::from_secs(61), asking, cols);
+                let widest = lines.iter().map(|(_, l)| l.chars().count()).max();
+                assert!(widest <= Some(usize::from(cols)), "{cols}: {lines:?}");
+                let bar = lines.iter().filter(|(_, l)| l.contains('░')).count();
+                assert_eq!(bar, 1, "{cols}: {lines:?}");
+            }
+        }
+    }
 
     #[test]
     fn the_screen_says_swap_from_halfway() {
