@@ -39,11 +39,10 @@ fn undo_records_the_removed_id_in_removed_csv() {
     let env = undone();
     let removed = env.file("removed.csv").unwrap();
     let mut lines = removed.lines();
-    assert_eq!(lines.next(), Some("id,partner,removed_at"));
-    assert!(
-        lines.next().unwrap().starts_with("oops,alex,20"),
-        "{removed}"
-    );
+    assert_eq!(lines.next(), Some("id,partner,removed_at,file"));
+    let row = lines.next().unwrap();
+    assert!(row.starts_with("oops,alex,20"), "{removed}");
+    assert!(row.ends_with(",log.csv"), "{removed}");
     assert_eq!(lines.next(), None);
     assert_eq!(exported_ids(&env), ["keep"]);
 }
@@ -149,4 +148,70 @@ fn a_malformed_removed_csv_is_named_and_nothing_is_written() {
     env.assert_file("log.csv", &before);
     let err = env.fails(&["review"], 65);
     assert!(err.starts_with("couple: removed.csv line 2:"), "{err}");
+}
+
+/// Two rows of one id (written by hand): undoing the caller's would take
+/// the partner's out too, and its id in removed.csv would hide it
+/// everywhere. Refused, naming both lines; nothing written.
+#[test]
+fn undo_refuses_an_id_two_rows_share_and_writes_nothing() {
+    let env = Env::new();
+    let log = format!(
+        "{HEADER}mine,2026-11-01,sam,appreciation,,,,sam's words,2026-11-01T00:00:00.000Z\n{}",
+        row("mine", "alex's row")
+    );
+    env.write("log.csv", &log);
+    assert_eq!(
+        env.fails(&["log", "--undo"], 65),
+        "couple: log.csv line 3: the id mine is also on line 2: log --undo cannot tell which entry to take out\n\
+         hint: give one of them another id (any word no other row has) in a text editor, then undo again\n"
+    );
+    env.assert_file("log.csv", &log);
+    env.assert_no_file("removed.csv");
+}
+
+/// A pause and an entry may share an id (both written by hand): taking
+/// the pause out leaves the entry in the log, and undoing the entry leaves
+/// the pause.
+#[test]
+fn a_pause_and_an_entry_of_one_id_are_removed_apart() {
+    let env = Env::new();
+    env.write(
+        "log.csv",
+        format!("{HEADER}{}", row("1", "sam's handwritten note")),
+    );
+    env.write(
+        "pauses.csv",
+        "id,from,to,rituals,partner,note,logged_at\n\
+         1,2026-11-01,2026-11-02,,alex,,2026-11-01T00:00:00Z\n",
+    );
+    env.ok_with_stderr(&["rituals", "unpause", "1"], "removed pause 1\n");
+    assert_eq!(exported_ids(&env), ["1"]);
+    // A pause of that id again, then the entry undone: the pause stays.
+    env.write(
+        "pauses.csv",
+        "id,from,to,rituals,partner,note,logged_at\n\
+         2,2026-12-01,2026-12-02,,alex,,2026-11-01T00:00:00Z\n",
+    );
+    env.ok(&["log", "--undo"]);
+    assert_eq!(exported_ids(&env), Vec::<String>::new());
+    assert!(env.ok(&["rituals"]).contains("2026-12-01"));
+}
+
+/// Two pauses of one id would both go with `rituals unpause`: pauses.csv
+/// is refused as goals.csv is, naming the line.
+#[test]
+fn two_pauses_of_one_id_are_named_and_nothing_is_written() {
+    let env = Env::new();
+    let pauses = "id,from,to,rituals,partner,note,logged_at\n\
+                  p1,2026-11-01,2026-11-02,,sam,,2026-11-01T00:00:00Z\n\
+                  p1,2026-11-05,2026-11-06,,alex,,2026-11-01T00:00:00Z\n";
+    env.write("pauses.csv", pauses);
+    let err = env.fails(&["rituals", "unpause", "p1"], 65);
+    assert!(
+        err.starts_with("couple: pauses.csv line 3: column id: p1 is also the id on line 2\n"),
+        "{err}"
+    );
+    env.assert_file("pauses.csv", pauses);
+    env.assert_no_file("removed.csv");
 }

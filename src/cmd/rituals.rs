@@ -260,6 +260,7 @@ fn remove_pause(id: &str, cfg: &Config) -> Result<()> {
         id: gone.clone(),
         partner: cfg.caller().unwrap_or_default().to_string(),
         removed_at: cfg.now().to_rfc3339_opts(SecondsFormat::Millis, false),
+        ..Removal::default()
     };
     store::rituals::remove_pause(&cfg.dir, removal)?.print();
     if !cfg.quiet {

@@ -1,5 +1,6 @@
 //! `removed.csv`: the ids `couple log --undo` took out of log.csv (and
-//! `couple rituals unpause` out of pauses.csv), so that an entry undone on
+//! `couple rituals unpause` out of pauses.csv, each row naming its file,
+//! so that a pause and an entry of the same id stay apart), so that an entry undone on
 //! one machine never comes back from a copy that still holds it (a sync
 //! tool's conflict copy, the other machine's log, a git merge). Small: read whole, changed under the lock by an atomic rewrite
 //! in the file's own shape. Its own sync-conflict copies are read with it
@@ -11,7 +12,9 @@ use std::path::Path;
 
 use super::conflicts;
 use super::fsx;
+use super::log::LOG_FILE;
 use super::read_if_exists;
+use super::rituals::PAUSES_FILE;
 use super::schema::{Column, Layout, Problem, Reader, Record};
 use super::table::first_line_ends_crlf;
 use crate::error::{Error, Result};
@@ -29,7 +32,9 @@ impl Record for Removal {
             |r, cell| {
                 cell.text_into(&mut r.id)?;
                 if r.id.is_empty() || r.id.chars().any(char::is_whitespace) {
-                    return Err(Problem::new("must be one word, an id from log.csv"));
+                    return Err(Problem::new(
+                        "must be one word, an id from log.csv or pauses.csv",
+                    ));
                 }
                 Ok(())
             },
@@ -45,20 +50,37 @@ impl Record for Removal {
             |r, cell| cell.text_into(&mut r.removed_at),
             |r, csv| csv.text(&r.removed_at),
         ),
+        Column::optional(
+            "file",
+            |r, cell| {
+                r.file = cell.text()?.trim().to_string();
+                Ok(())
+            },
+            |r, csv| csv.text(&r.file),
+        ),
     ];
 }
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// The ids removed, exactly as log.csv holds them.
+/// The ids removed, exactly as log.csv and pauses.csv hold them.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Removed {
+    /// Out of log.csv.
     ids: HashSet<Vec<u8>>,
+    /// Out of pauses.csv.
+    pauses: HashSet<Vec<u8>>,
 }
 
 impl Removed {
+    /// Whether the entry of log.csv with this id was removed.
     pub(crate) fn contains(&self, id: &[u8]) -> bool {
         !self.ids.is_empty() && self.ids.contains(id)
+    }
+
+    /// Whether the pause of pauses.csv with this id was removed.
+    pub(crate) fn holds_pause(&self, id: &[u8]) -> bool {
+        self.pauses.contains(id)
     }
 
     /// The ids of one file's bytes (`name` in its errors).
@@ -71,7 +93,15 @@ impl Removed {
 
     fn take_in(&mut self, file: &RemovedFile) {
         for (removal, _) in &file.rows {
-            self.ids.insert(removal.id.as_bytes().to_vec());
+            let id = || removal.id.as_bytes().to_vec();
+            let from = removal.file.as_str();
+            // A row from before the column: both, as then.
+            if from.is_empty() || from.eq_ignore_ascii_case(LOG_FILE) {
+                self.ids.insert(id());
+            }
+            if from.is_empty() || from.eq_ignore_ascii_case(PAUSES_FILE) {
+                self.pauses.insert(id());
+            }
         }
     }
 }
@@ -96,21 +126,21 @@ pub(crate) fn add(dir: &Path, removals: &[Removal]) -> Result<Option<Warning>> {
     let path = dir.join(REMOVED_FILE);
     let bytes = read_if_exists(&path)?.unwrap_or_default();
     let mut file = parse(REMOVED_FILE, &bytes)?;
-    let mut known: HashSet<String> = file.rows.iter().map(|(r, _)| r.id.clone()).collect();
+    let mut known: HashSet<(String, String)> = file.rows.iter().map(|(r, _)| key(r)).collect();
     let copies = conflicts::copies(dir, REMOVED_FILE)?;
     let mut changed = false;
     for copy in &copies {
         let bytes = conflicts::read(copy)?.unwrap_or_default();
         let theirs = parse(&conflicts::display_name(copy), &bytes)?;
         for (removal, _) in theirs.rows {
-            if known.insert(removal.id.clone()) {
+            if known.insert(key(&removal)) {
                 file.rows.push((removal, Vec::new()));
                 changed = true;
             }
         }
     }
     for removal in removals {
-        if known.insert(removal.id.clone()) {
+        if known.insert(key(removal)) {
             file.rows.push((removal.clone(), Vec::new()));
             changed = true;
         }
@@ -130,10 +160,10 @@ pub(crate) fn merge(
     theirs: &[u8],
 ) -> Result<Vec<u8>> {
     let mut file = parse(ours_name, ours)?;
-    let mut known: HashSet<String> = file.rows.iter().map(|(r, _)| r.id.clone()).collect();
+    let mut known: HashSet<(String, String)> = file.rows.iter().map(|(r, _)| key(r)).collect();
     let theirs = parse(theirs_name, theirs)?;
     for (removal, cells) in theirs.rows {
-        if known.insert(removal.id.clone()) {
+        if known.insert(key(&removal)) {
             // Their own columns, by name, where ours has them.
             let own = file
                 .header
@@ -153,6 +183,11 @@ pub(crate) fn merge(
     let mut out = Vec::new();
     write(&mut out, &file)?;
     Ok(out)
+}
+
+/// A removal told apart from others: its file (any case) and its id.
+fn key(removal: &Removal) -> (String, String) {
+    (removal.file.to_ascii_lowercase(), removal.id.clone())
 }
 
 /// Folds the sync-conflict copies of removed.csv in. Call with the lock held.
@@ -238,7 +273,7 @@ mod tests {
         let err = Removed::parse(REMOVED_FILE, b"id,partner\nab,alex\n,sam\n").unwrap_err();
         assert_eq!(
             err.message,
-            "removed.csv line 3: column id: must be one word, an id from log.csv"
+            "removed.csv line 3: column id: must be one word, an id from log.csv or pauses.csv"
         );
         let err = Removed::parse(REMOVED_FILE, b"who,when\nalex,now\n").unwrap_err();
         assert!(
@@ -257,6 +292,7 @@ mod tests {
                 id: "cd".into(),
                 partner: "sam".into(),
                 removed_at: "2026-11-25T10:00:00.000+00:00".into(),
+                file: "log.csv".into(),
             },
             Vec::new(),
         ));
@@ -264,7 +300,25 @@ mod tests {
         write(&mut out, &file).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
-            "why,id,partner,removed_at\r\nmistake,ab,,\r\n,cd,sam,2026-11-25T10:00:00.000+00:00\r\n"
+            "why,id,partner,removed_at,file\r\nmistake,ab,,,\r\n,cd,sam,2026-11-25T10:00:00.000+00:00,log.csv\r\n"
         );
+    }
+
+    /// An id removed from pauses.csv hides no entry of log.csv of the same
+    /// id, nor the other way round; a row from before the file column
+    /// counts in both, as it did.
+    #[test]
+    fn a_removal_counts_in_its_own_file() {
+        let removed = Removed::parse(
+            REMOVED_FILE,
+            b"id,partner,removed_at,file\n1,alex,t,pauses.csv\n2,alex,t,log.csv\n3,sam,t,\n4,sam,t,Pauses.CSV\n",
+        )
+        .unwrap();
+        assert!(removed.holds_pause(b"1") && !removed.contains(b"1"));
+        assert!(removed.contains(b"2") && !removed.holds_pause(b"2"));
+        assert!(removed.contains(b"3") && removed.holds_pause(b"3"));
+        assert!(removed.holds_pause(b"4") && !removed.contains(b"4"));
+        let old = Removed::parse(REMOVED_FILE, b"id,partner,removed_at\n5,sam,t\n").unwrap();
+        assert!(old.contains(b"5") && old.holds_pause(b"5"));
     }
 }

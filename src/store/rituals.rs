@@ -144,12 +144,23 @@ fn ritual_check(name: &str) -> impl FnMut(&Ritual, u64) -> Result<()> + use<> {
 /// A checker of pauses.csv rows (or a copy's, `name` in errors).
 fn pause_check(name: &str) -> impl FnMut(&Pause, u64) -> Result<()> + use<> {
     let file = name.to_string();
+    let mut ids: Vec<(String, u64)> = Vec::new();
     move |p, line| {
         if p.id.trim().is_empty() {
             return Err(Problem::new("is empty")
                 .hint("every pause needs an id; give it any unique word")
                 .at(&file, line, "id"));
         }
+        // `rituals unpause` takes a pause out by its id: two of one id
+        // would go together.
+        if let Some((_, first)) = ids.iter().find(|(id, _)| *id == p.id) {
+            return Err(
+                Problem::new(format!("{} is also the id on line {first}", p.id))
+                    .hint("each pause needs an id of its own: give one of them another word")
+                    .at(&file, line, "id"),
+            );
+        }
+        ids.push((p.id.clone(), line));
         if p.to < p.from {
             return Err(Problem::new(format!(
                 "{} is before from {}",
@@ -239,7 +250,7 @@ pub(crate) fn pauses(dir: &Path) -> Result<Vec<Pause>> {
         .rows
         .into_iter()
         .map(|s| s.record)
-        .filter(|p| !removed.contains(p.id.as_bytes()))
+        .filter(|p| !removed.holds_pause(p.id.as_bytes()))
         .collect())
 }
 
@@ -257,15 +268,17 @@ pub(crate) fn update_pauses<T>(
         if !doc.rows.is_empty() {
             let removed = removed::read(dir)?;
             doc.rows
-                .retain(|s| !removed.contains(s.record.id.as_bytes()));
+                .retain(|s| !removed.holds_pause(s.record.id.as_bytes()));
         }
         change(&mut doc.rows)
     })
 }
 
 /// Removes the pause `removal` names, and records its id in removed.csv
-/// (as `log --undo` does an entry's), so that no copy brings it back.
-pub(crate) fn remove_pause(dir: &Path, removal: Removal) -> Result<Warned<()>> {
+/// (as `log --undo` does an entry's, with its file), so that no copy
+/// brings it back.
+pub(crate) fn remove_pause(dir: &Path, mut removal: Removal) -> Result<Warned<()>> {
+    removal.file = PAUSES_FILE.to_string();
     let mut folded = None;
     let done = update_pauses(dir, |rows| {
         rows.retain(|s| s.record.id != removal.id);

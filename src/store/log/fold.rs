@@ -75,7 +75,7 @@ pub(crate) fn fold_copies(dir: &Path) -> Result<Option<Warning>> {
         read_copy(copy, &mut seen, &removed, &mut entries, &mut own)?;
     }
     if resurrected {
-        rewrite_dropping(&path, |id| removed.contains(id))?;
+        rewrite_dropping(&path, |id, _| Ok(removed.contains(id)))?;
     }
     if !entries.is_empty() {
         let have = header_keys(dir)?;

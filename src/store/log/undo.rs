@@ -49,13 +49,28 @@ pub(crate) fn remove_last_of(
     let Some((_, entry)) = latest else {
         return Ok(Warned::new(None, warnings));
     };
-    rewrite_dropping(&path, |id| {
-        id == entry.id.as_bytes() || removed.contains(id)
+    // Two rows of one id (written by hand) would both go, and the id in
+    // removed.csv hide the other one everywhere: refused, the file as it was.
+    let mut first_line = None;
+    rewrite_dropping(&path, |id, line| {
+        if id != entry.id.as_bytes() {
+            return Ok(removed.contains(id));
+        }
+        match first_line.replace(line) {
+            None => Ok(true),
+            Some(first) => Err(Error::data(
+                LOG_FILE,
+                line,
+                format!("the id {} is also on line {first}: log --undo cannot tell which entry to take out", entry.id),
+            )
+            .with_hint("give one of them another id (any word no other row has) in a text editor, then undo again")),
+        }
     })?;
     let removal = Removal {
         id: entry.id.clone(),
         partner: partner.to_string(),
         removed_at: removed_at.to_string(),
+        file: LOG_FILE.to_string(),
     };
     let recorded = removed::add(dir, &[removal]).map_err(|e| {
         Error::runtime(format!(
@@ -74,10 +89,14 @@ pub(crate) fn remove_last_of(
     Ok(Warned::new(Some(entry), warnings))
 }
 
-/// Rewrites log.csv atomically without the rows whose id `drop` picks,
-/// every other row byte for byte as it was (the file's BOM, line ends and
-/// columns kept). Call with the lock held.
-pub(super) fn rewrite_dropping(path: &Path, drop: impl Fn(&[u8]) -> bool) -> Result<()> {
+/// Rewrites log.csv atomically without the rows whose id (and line)
+/// `drop` picks, every other row byte for byte as it was (the file's BOM,
+/// line ends and columns kept); an error from `drop` leaves the file as it
+/// was. Call with the lock held.
+pub(super) fn rewrite_dropping(
+    path: &Path,
+    mut drop: impl FnMut(&[u8], u64) -> Result<bool>,
+) -> Result<()> {
     let source = crypt::open(path)?.ok_or_else(|| {
         Error::io(
             "cannot read",
@@ -113,7 +132,7 @@ pub(super) fn rewrite_dropping(path: &Path, drop: impl Fn(&[u8]) -> bool) -> Res
         write(table.header())?;
         let mut record = ByteRecord::new();
         while table.next(&mut record)? {
-            if !drop(table.bytes(&record, 0)) {
+            if !drop(table.bytes(&record, 0), table.line(&record))? {
                 write(&record)?;
             }
         }
