@@ -353,3 +353,47 @@ fn the_driver_refuses_a_file_it_does_not_merge_and_writes_nothing() {
     );
     env.assert_file("a", "id,theme,depth,text\nmine-1,play,light,Why?\n");
 }
+
+/// A side whose log.csv is empty (cut short by a crash, a sync gone wrong)
+/// would read as every entry taken out: the driver refuses, git leaves the
+/// file unmerged, ours stays as it was. A version that is not there at
+/// all is refused too, never read as empty.
+#[test]
+fn an_empty_or_missing_version_is_refused_and_ours_kept() {
+    let env = Env::new();
+    let header = "id,date,partner,kind,minutes,mood,prompt,note,logged_at\n";
+    let a1 = "a1,2026-11-20,sam,care,,,,sam's words,2026-11-20T10:00:00.000+00:00\n";
+    let a2 = "a2,2026-11-21,alex,care,,,,tea,2026-11-21T10:00:00.000+00:00\n";
+    env.write("o", format!("{header}{a1}"));
+    let ours = format!("{header}{a1}{a2}");
+    env.write("a", &ours);
+    let (o, a, b) = (env.path("o"), env.path("a"), env.path("b"));
+    let args = |b: &std::path::Path| {
+        [
+            "merge-driver".to_string(),
+            o.display().to_string(),
+            a.display().to_string(),
+            b.display().to_string(),
+            "log.csv".to_string(),
+        ]
+    };
+    for theirs in ["", "\u{feff}\r\n"] {
+        env.write("b", theirs);
+        let args = args(&b);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let err = env.fails(&args, 1);
+        assert!(
+            err.starts_with(
+                "couple: cannot merge log.csv: log.csv (theirs) is empty, and the common ancestor is not\n"
+            ),
+            "{err}"
+        );
+        env.assert_file("a", &ours);
+    }
+    let missing = env.path("nothing-here");
+    let args = args(&missing);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let err = env.fails(&args, 1);
+    assert!(err.starts_with("couple: cannot read "), "{err}");
+    env.assert_file("a", &ours);
+}

@@ -76,12 +76,10 @@ pub(crate) fn merge(
     // The recipients first: a merge that could not be written encrypted
     // reads nothing.
     let recipients = sealed.then(|| crypt::Recipients::read(dir)).transpose()?;
+    // git hands over three files, the ancestor empty when both sides
+    // added the file: a missing one is a mistake, never an empty version.
     let read = |file: &Path, label: &str| -> Result<Vec<u8>> {
-        let bytes = match fsx::read(file) {
-            Ok(bytes) => bytes,
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => Vec::new(),
-            Err(err) => return Err(Error::io("cannot read", file, &err)),
-        };
+        let bytes = fsx::read(file).map_err(|err| Error::io("cannot read", file, &err))?;
         if crypt::is_age(&bytes) {
             crypt::decrypt_as(label, dir, &bytes)
         } else {
@@ -91,6 +89,18 @@ pub(crate) fn merge(
     let mut base = read(ancestor, &labels.ancestor)?;
     let mut mine = read(ours, &labels.ours)?;
     let mut other = read(theirs, &labels.theirs)?;
+    // A side emptied whole since the ancestor (a crash, a sync gone wrong)
+    // would read as every row taken out: left to the person, unmerged.
+    for (version, label) in [(&mine, &labels.ours), (&other, &labels.theirs)] {
+        if blank(version) && !blank(&base) {
+            return Err(Error::runtime(format!(
+                "cannot merge {full_name}: {label} is empty, and the common ancestor is not"
+            ))
+            .with_hint(format!(
+                "nothing was merged; an empty file is more likely cut short than every entry taken out: look at that side's {full_name}, then resolve the conflict by hand"
+            )));
+        }
+    }
     let mut warnings = Vec::new();
     let merged = match name.as_str() {
         LOG_FILE => merge_log(&base, &mine, &other, &removed::read(dir)?, &labels),
@@ -285,6 +295,16 @@ fn same_column(a: &[u8], b: &[u8]) -> bool {
             .to_lowercase()
     };
     key(a) == key(b)
+}
+
+/// Whether a version holds nothing at all: no header, not a byte but a
+/// byte-order mark and white space.
+fn blank(bytes: &[u8]) -> bool {
+    bytes
+        .strip_prefix(BOM)
+        .unwrap_or(bytes)
+        .iter()
+        .all(u8::is_ascii_whitespace)
 }
 
 #[cfg(test)]
