@@ -460,3 +460,35 @@ fn a_pipe_or_a_folder_where_a_data_file_goes_is_refused_at_once() {
         }
     }
 }
+
+/// A data file that is a link pointing nowhere (into a synced folder not
+/// mounted) is named, never read as a new, empty file: the review would
+/// nag for what was done, and the next write would start a log beside
+/// the real one.
+#[cfg(unix)]
+#[test]
+fn a_link_pointing_nowhere_is_named_not_read_as_empty() {
+    let env = Env::new();
+    env.ok(&["log", "care", "tea"]);
+    let gone = env.home().join("cloud/not-mounted/log.csv");
+    std::fs::remove_file(env.path("log.csv")).unwrap();
+    std::os::unix::fs::symlink(&gone, env.path("log.csv")).unwrap();
+    for args in [
+        &["export"][..],
+        &["review", "--due"],
+        &["prompt"],
+        &["history"],
+        &["log", "care", "more tea"],
+    ] {
+        let err = env.fails(args, 1);
+        assert!(
+            err.starts_with(&format!(
+                "couple: {} is a link to {}, which is not there\n",
+                env.path("log.csv").display(),
+                gone.display()
+            )),
+            "{args:?}: {err}"
+        );
+    }
+    assert!(!gone.exists());
+}

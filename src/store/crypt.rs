@@ -159,7 +159,7 @@ pub(crate) fn open(path: &Path) -> Result<Option<Source>> {
     let sealed = sealed_path(path);
     match fsx::read(&sealed) {
         Ok(bytes) => return decrypt(&sealed, &bytes).map(|b| Some(Source::Memory(Cursor::new(b)))),
-        Err(err) if err.kind() == io::ErrorKind::NotFound => {}
+        Err(err) if err.kind() == io::ErrorKind::NotFound => fsx::absent(&sealed)?,
         Err(err) => return Err(Error::io("cannot read", &sealed, &err)),
     }
     open_file(path)
@@ -171,7 +171,9 @@ pub(crate) fn open(path: &Path) -> Result<Option<Source>> {
 pub(crate) fn open_file(path: &Path) -> Result<Option<Source>> {
     let mut file = match fsx::open_to_read(path) {
         Ok(file) => file,
-        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => {
+            return fsx::absent(path).map(|()| None);
+        }
         Err(err) => return Err(Error::io("cannot read", path, &err)),
     };
     let mut head = [0u8; MAGIC.len()];

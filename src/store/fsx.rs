@@ -102,6 +102,24 @@ fn without_waiting(options: &mut OpenOptions) -> &mut OpenOptions {
     options
 }
 
+/// Nothing is at `path`, as a read that found no file is told: an error
+/// when a symbolic link is there that points nowhere (into a synced
+/// folder not mounted, say), where reading on as if the file were new
+/// would show an empty log and nag for what was done.
+pub(crate) fn absent(path: &Path) -> Result<()> {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            let to = fs::read_link(path).map_or_else(|_| "?".into(), |to| to.display().to_string());
+            Err(Error::runtime(format!(
+                "{} is a link to {to}, which is not there",
+                path.display()
+            ))
+            .with_hint("bring back (or mount) what it points to, or remove the link"))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// The whole of a file (see [`open_to_read`]).
 pub(crate) fn read(path: impl AsRef<Path>) -> io::Result<Vec<u8>> {
     let mut file = open_to_read(path)?;

@@ -50,8 +50,12 @@ pub(crate) fn open(path: &Path) -> Result<Option<Quiet>> {
     let (file, at) = match fsx::open_to_read(&sealed) {
         Ok(file) => (file, sealed.as_path()),
         Err(err) if err.kind() == io::ErrorKind::NotFound => match fsx::open_to_read(path) {
-            Ok(file) => (file, path),
-            Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Ok(file) => (fsx::absent(&sealed).map(|()| file)?, path),
+            Err(err) if err.kind() == io::ErrorKind::NotFound => {
+                fsx::absent(&sealed)?;
+                fsx::absent(path)?;
+                return Ok(None);
+            }
             Err(err) => return Err(Error::io("cannot read", path, &err)),
         },
         Err(err) => return Err(Error::io("cannot read", &sealed, &err)),
