@@ -398,6 +398,29 @@ fn a_file_size_limit_refuses_the_row_and_leaves_every_file_whole() {
         .collect();
     assert!(left.is_empty(), "temporary files left: {left:?}");
     env.ok(&["review"]);
+
+    // What is written by a rename outside the data directory too: an
+    // export, a review page.
+    let mut more = String::new();
+    for i in 0..40 {
+        writeln!(more, "r{i},2026-11-20,alex,care,,,,{},", "x".repeat(100)).unwrap();
+    }
+    env.write("log.csv", format!("{log}{more}"));
+    for args in [
+        &["export", "-o", "out.csv"][..],
+        &["review", "--format", "html", "-o", "page.html"],
+    ] {
+        let out = under_a_file_size_limit(&env, args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(stderr.contains("File too large"), "{stderr}");
+        let left: Vec<_> = std::fs::read_dir(env.home())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|name| name.contains("tmp") || name == "out.csv" || name == "page.html")
+            .collect();
+        assert!(left.is_empty(), "{args:?}: left {left:?}");
+    }
 }
 
 /// A pipe, or a folder, where a data file goes is refused at once, naming

@@ -163,7 +163,7 @@ pub(crate) fn private_options() -> OpenOptions {
 /// Past a file-size limit (`ulimit -f`) the kernel sends SIGXFSZ, whose
 /// default ends couple in the middle of a row. Caught instead, the write
 /// fails with EFBIG and the usual roll-back runs. Once, before the first
-/// file couple creates or locks.
+/// file couple creates or locks, or writes by a rename (an export too).
 fn survive_file_size_limit() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
@@ -335,6 +335,7 @@ pub(crate) fn replace_plain(
     target: &Path,
     write_all: impl FnOnce(&mut dyn Write) -> Result<()>,
 ) -> Result<()> {
+    survive_file_size_limit();
     // Through a symbolic link (a data file kept in a synced folder, say),
     // replace the file it points to and keep the link.
     let resolved;
