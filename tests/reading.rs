@@ -137,6 +137,13 @@ fn review_due_tells_the_partners_new_appreciation_once_and_then_nothing() {
         "{told}"
     );
     assert!(!env.data().join("told.csv").exists());
+    // Only what this machine remembers: no data file of the couple's.
+    let mut kept: Vec<String> = std::fs::read_dir(&state)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    kept.sort();
+    assert_eq!(kept, [".lock", "told.csv"]);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

@@ -90,7 +90,7 @@ pub(crate) fn write(state_dir: &Path, partner: &str, said: &[Said]) -> Result<Wa
         partner: partner.to_string(),
         said: s.clone(),
     }));
-    fsx::replace(&state_dir.join(DUE_FILE), |out| {
+    fsx::replace_plain(&state_dir.join(DUE_FILE), |out| {
         let fail = |e: &std::io::Error| Error::runtime(format!("writing {DUE_FILE}: {e}"));
         let mut csv = Csv::new(out, CsvStyle::default(), &fail)?;
         write_header::<Row>(&mut csv)?;

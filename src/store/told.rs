@@ -84,7 +84,8 @@ pub(crate) fn remember(
     keep_from: NaiveDate,
 ) -> Result<Warned<()>> {
     let warnings = fsx::ensure_dir(state)?.into_iter().collect();
-    let _lock = Lock::acquire(state)?;
+    // The lock alone: this is no data directory, nothing to fold or pin.
+    let _lock = Lock::hold(state)?;
     let key = dir_key(data_dir);
     let mut rows: Vec<Told> = read_all(state)?
         .into_iter()
@@ -100,7 +101,7 @@ pub(crate) fn remember(
             });
         }
     }
-    fsx::replace(&state.join(TOLD_FILE), |out| {
+    fsx::replace_plain(&state.join(TOLD_FILE), |out| {
         let fail = |e: &std::io::Error| Error::runtime(format!("writing {TOLD_FILE}: {e}"));
         let mut csv = Csv::new(out, CsvStyle::default(), &fail)?;
         write_header::<Told>(&mut csv)?;
