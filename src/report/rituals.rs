@@ -9,8 +9,8 @@
 //!   middle day lies in it: each day; each ISO week whose Thursday does (as
 //!   ISO years count weeks); each month whose 15th does. A week spanning
 //!   two months thus counts in one of them only. A range too short to hold
-//!   such a middle day (a week, for a monthly ritual) counts the period
-//!   holding its last day up to the as-of date.
+//!   such a middle day at all (a week, for a monthly ritual) counts the
+//!   period holding its last day up to the as-of date.
 //! - A paused day asks nothing: a week or month asks its target scaled to
 //!   its days not paused, rounded; one that asks nothing is paused, and a
 //!   paused period neither extends nor breaks a streak.
@@ -131,10 +131,24 @@ pub(crate) fn periods_in(per: Per, range: Period, as_of: NaiveDate, fallback: bo
         }
         period = next(per, p);
     }
-    if counted.is_empty() && fallback {
+    // Only a range too short to hold a middle day at all: in the first
+    // days of January the week begun in December is December's still.
+    if counted.is_empty() && fallback && !holds_a_middle(per, range) {
         counted.push(period_of(per, end));
     }
     counted
+}
+
+/// Whether some period of `per` has its middle day in `range`.
+fn holds_a_middle(per: Per, range: Period) -> bool {
+    let mut period = Some(period_of(per, range.from));
+    while let Some(p) = period.filter(|p| p.from <= range.to) {
+        if range.contains(middle(per, p)) {
+            return true;
+        }
+        period = next(per, p);
+    }
+    false
 }
 
 /// One ritual as of a day: what it asks, what was done, what is paused.

@@ -108,6 +108,28 @@ fn a_week_spanning_two_months_counts_in_the_month_holding_its_thursday() {
     assert_eq!((r.rituals[2].done, r.rituals[2].target), (1, 1));
 }
 
+/// In the first days of a month (or a year), the week begun in the one
+/// before is still the one before's: the new month counts it neither as
+/// done nor as asked (it did, twice over).
+#[test]
+fn the_first_days_of_a_month_count_no_week_of_the_month_before() {
+    let us_time = [entry("2027-01-01", "sam", Kind::UsTime, Some(60))];
+    for range in [
+        Period::month_of(day("2027-01-10")),
+        Period::year_of(day("2027-01-10")),
+    ] {
+        let r = review(range, "2027-01-03", &us_time);
+        assert_eq!((r.rituals[1].done, r.rituals[1].target), (0, 0));
+        let r = review(range, "2027-01-04", &us_time);
+        assert_eq!((r.rituals[1].done, r.rituals[1].target), (0, 1));
+    }
+    let dec = review(Period::month_of(day("2026-12-10")), "2027-01-03", &us_time);
+    assert_eq!((dec.rituals[1].done, dec.rituals[1].target), (1, 5));
+    // A week still counts the one month it sees.
+    let r = review(Period::week_of(day("2027-01-03")), "2027-01-03", &us_time);
+    assert_eq!((r.rituals[1].done, r.rituals[1].target), (1, 1));
+}
+
 #[test]
 fn denominators_count_only_days_up_to_the_as_of_date() {
     let entries = talks("2026-11-01", "2026-11-30", |d| d.day() % 2 == 0);
