@@ -126,6 +126,18 @@ fn an_edition_newer_than_this_couple_knows_is_refused_naming_the_version() {
         "{err}"
     );
     env.assert_no_file("log.csv");
+    // The edition before an upgrade is named on its own line.
+    env.write(
+        "settings.csv",
+        "key,value\ndeck_edition,2\ndeck_edition_since,2099-01-01\ndeck_edition_before,7\n",
+    );
+    let err = env.fails(&["prompt"], 65);
+    assert!(
+        err.starts_with(
+            "couple: settings.csv line 4: deck_edition_before 7 needs a couple newer than 0.1.0:"
+        ),
+        "{err}"
+    );
 }
 
 #[test]

@@ -74,7 +74,10 @@ pub(crate) struct Settings {
 #[derive(Debug)]
 struct DeckSetting {
     pin: Pin,
+    /// The lines of the deck_edition row and the deck_edition_before row
+    /// (the former's when there is none).
     line: u64,
+    before_line: u64,
     needs: Option<String>,
 }
 
@@ -335,11 +338,9 @@ impl Gathered {
                 )
                 .with_hint("add a row deck_edition,N, or remove them"));
             };
-            let line = self
-                .seen
-                .iter()
-                .find(|(k, _)| k == DECK_EDITION)
-                .map_or(at, |(_, l)| *l);
+            let line_of = |key: &str| self.seen.iter().find(|(k, _)| k == key).map(|(_, l)| *l);
+            let line = line_of(DECK_EDITION).unwrap_or(at);
+            let before_line = line_of(DECK_EDITION_BEFORE).unwrap_or(line);
             settings.deck = Some(DeckSetting {
                 pin: Pin {
                     edition,
@@ -347,6 +348,7 @@ impl Gathered {
                     before: before.unwrap_or(edition),
                 },
                 line,
+                before_line,
                 needs: self.needs,
             });
         }

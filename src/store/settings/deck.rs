@@ -25,16 +25,21 @@ use crate::store::{goals::GOALS_FILE, log::LOG_FILE, read_if_exists};
 pub(crate) fn deck_pin(dir: &Path, settings: &Settings) -> Result<Pin> {
     match &settings.deck {
         Some(deck) if deck.pin.edition.max(deck.pin.before) > NEWEST_EDITION => {
+            // The row that names the edition this couple does not know.
+            let (key, edition, line) = if deck.pin.edition > NEWEST_EDITION {
+                (DECK_EDITION, deck.pin.edition, deck.line)
+            } else {
+                (DECK_EDITION_BEFORE, deck.pin.before, deck.before_line)
+            };
             let needs = deck.needs.as_deref().map_or_else(
                 || format!("a couple newer than {}", env!("CARGO_PKG_VERSION")),
                 |v| format!("couple {v} or newer"),
             );
             Err(Error::data(
                 SETTINGS_FILE,
-                deck.line,
+                line,
                 format!(
-                    "deck_edition {} needs {needs}: this couple {} knows editions 1 to {NEWEST_EDITION}",
-                    deck.pin.edition,
+                    "{key} {edition} needs {needs}: this couple {} knows editions 1 to {NEWEST_EDITION}",
                     env!("CARGO_PKG_VERSION"),
                 ),
             )
