@@ -107,6 +107,8 @@ fn an_unknown_kind_suggests_the_nearest() {
     let env = Env::new();
     let err = env.fails(&["log", "aprecation"], 2);
     assert!(err.contains("did you mean appreciation?"), "{err}");
+    // The kinds listed are those couple log records.
+    assert!(err.ends_with(", sit-down, state-of-us\n"), "{err}");
     assert!(env.file("log.csv").is_none());
 }
 

@@ -51,11 +51,7 @@ pub(crate) fn run(args: LogArgs, cfg: &Config) -> Result<()> {
 
 /// Builds the entry the flags describe, checking what clap cannot.
 fn entry_from_flags(args: &LogArgs, kind: &str, partner: &str, cfg: &Config) -> Result<Entry> {
-    let kind = Kind::parse_typed(kind)?;
-    if !kind.is_logged_by_hand() {
-        return Err(Error::usage(format!("{kind} is not logged by hand"))
-            .with_hint("couple prompt --skip skips today's question for you both"));
-    }
+    let kind = Kind::parse_logged(kind)?;
     let date = dates::past_day_or_today(args.date.as_deref(), cfg.today)?;
     let typed = note_from_words(&args.note, kind)?;
     let note = match typed {

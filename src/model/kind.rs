@@ -1,5 +1,8 @@
 //! The kinds of entry in the log: one per ritual.
 
+use super::lookup::{By, Lookup};
+use crate::error::{Error, Result};
+
 super::vocab::vocabulary! {
     /// What a log entry records. A new kind is one line here (and, if a
     /// ritual or a report counts it, a line there).
@@ -24,6 +27,29 @@ impl Kind {
     /// Whether `couple log` records this kind (`skip` is `prompt --skip`'s).
     pub(crate) fn is_logged_by_hand(self) -> bool {
         self != Kind::Skip
+    }
+
+    /// The kind `couple log` was asked to record: an unknown one gets a
+    /// "did you mean" among those it records, and `skip` says whose it is.
+    pub(crate) fn parse_logged(text: &str) -> Result<Kind> {
+        match Kind::parse(text) {
+            Some(kind) if kind.is_logged_by_hand() => Ok(kind),
+            Some(kind) => Err(Error::usage(format!("{kind} is not logged by hand"))
+                .with_hint("couple prompt --skip skips today's question for you both")),
+            None => {
+                let names: Vec<&str> = Kind::ALL
+                    .iter()
+                    .filter(|k| k.is_logged_by_hand())
+                    .map(|k| k.as_str())
+                    .collect();
+                let kinds = Lookup {
+                    what: "kind",
+                    plural: "kinds",
+                    by: By::Name,
+                };
+                Err(kinds.unknown(text, &names))
+            }
+        }
     }
 
     /// Whether minutes make sense for this kind (offered when asking).

@@ -82,7 +82,7 @@ pub(crate) fn write_output(
     match fs::metadata(path) {
         Ok(meta) if meta.is_dir() => {
             return Err(Error::usage(format!("{} is a directory", path.display()))
-                .with_hint("name a file to write, like -o log.csv"));
+                .with_hint("name a file to write in it, like -o DIR/FILE"));
         }
         // A device, a pipe or a socket (`-o /dev/stdout`, a FIFO) is written
         // to as it is: renaming a file over it would replace it.
@@ -134,10 +134,11 @@ fn own_file(path: &Path, data_dir: &Path) -> Option<String> {
         if let Some(own) = DATA_FILES.into_iter().find(|own| owns(own)) {
             return Some(own.to_string());
         }
-        if name.eq_ignore_ascii_case(fsx::LOCK_FILE)
-            || name.eq_ignore_ascii_case(crypt::RECIPIENTS_FILE)
+        if let Some(own) = [fsx::LOCK_FILE, crypt::RECIPIENTS_FILE]
+            .into_iter()
+            .find(|own| name.eq_ignore_ascii_case(own))
         {
-            return Some(fsx::LOCK_FILE.to_string());
+            return Some(own.to_string());
         }
     }
     DATA_FILES
