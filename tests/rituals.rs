@@ -419,3 +419,19 @@ fn on_a_terminal_trends_are_coloured_unless_no_color_is_set() {
     assert!(!plain.contains('\u{1b}'), "{plain}");
     assert!(plain.contains(" talk        ▆▆▆ ▅▅▅ ▆▆▆ ▆▆▆"), "{plain}");
 }
+
+#[test]
+fn a_pause_of_one_day_says_one_day() {
+    let env = Env::new();
+    env.ok_with_stderr(
+        &[
+            "rituals",
+            "pause",
+            "--from",
+            "2026-12-24",
+            "--to",
+            "2026-12-24",
+        ],
+        "paused every ritual from 2026-12-24 to 2026-12-24 (1 day)\n",
+    );
+}

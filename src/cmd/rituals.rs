@@ -235,11 +235,14 @@ fn add_pause(args: RitualsPauseArgs, cfg: &Config) -> Result<()> {
     // The pause is recorded: a failing stdout only warns (a retry would
     // record it twice).
     Out::stdout(false).finish_recorded(Some(&pause.id), &format!("the pause {}", pause.id))?;
+    let days = match pause.days() {
+        1 => "1 day".to_string(),
+        n => format!("{n} days"),
+    };
     printer::say(format_args!(
-        "paused {what} from {} to {} ({} days)",
+        "paused {what} from {} to {} ({days})",
         dates::iso(pause.from),
         dates::iso(pause.to),
-        pause.days()
     ));
     Ok(())
 }
