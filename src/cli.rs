@@ -1178,7 +1178,9 @@ pub(crate) struct RitualsSetArgs {
 /// Pause some rituals, or all, from one day to another
 ///
 /// Appends a row to pauses.csv. Name rituals to pause only those; the last
-/// word, if it is not a ritual, is a note ("visiting mum").
+/// word, if it is not a ritual, is a note ("visiting mum"). A note of one
+/// word a letter or two from a ritual's name is taken for that name
+/// mistyped, and refused.
 #[derive(Debug, Args)]
 pub(crate) struct RitualsPauseArgs {
     /// The first day of the break

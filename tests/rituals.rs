@@ -435,3 +435,46 @@ fn a_pause_of_one_day_says_one_day() {
         "paused every ritual from 2026-12-24 to 2026-12-24 (1 day)\n",
     );
 }
+
+/// A ritual's name mistyped as the last word would be a note, and every
+/// ritual paused: one word that close to a name is refused with the name.
+#[test]
+fn a_mistyped_ritual_is_not_taken_for_a_note() {
+    let env = Env::new();
+    let err = env.fails(
+        &[
+            "rituals",
+            "pause",
+            "--from",
+            "2026-12-24",
+            "--to",
+            "2026-12-26",
+            "talkk",
+        ],
+        2,
+    );
+    assert_eq!(
+        err,
+        "couple: unknown ritual \"talkk\"\n\
+         hint: did you mean talk? (a note of one word this close to a ritual's name needs a second word)\n"
+    );
+    env.assert_no_file("pauses.csv");
+    env.ok_with_stderr(
+        &[
+            "rituals",
+            "pause",
+            "--from",
+            "2026-12-24",
+            "--to",
+            "2026-12-26",
+            "talk",
+            "holidays",
+        ],
+        "paused talk from 2026-12-24 to 2026-12-26 (3 days)\n",
+    );
+    assert!(
+        env.file("pauses.csv")
+            .unwrap()
+            .contains(",talk,alex,holidays,")
+    );
+}

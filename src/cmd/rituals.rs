@@ -8,7 +8,7 @@ use crate::cli::{RitualsArgs, RitualsCommand, RitualsPauseArgs, RitualsSetArgs};
 use crate::config::Config;
 use crate::dates;
 use crate::error::{Error, Result};
-use crate::model::lookup::{By, Found, Lookup, find};
+use crate::model::lookup::{By, Found, Lookup, closest, find};
 use crate::model::{
     GOAL_ID_LEN, Kind, Pause, Removal, Ritual, fresh_id, parse_cadence, parse_kinds,
 };
@@ -202,6 +202,17 @@ fn add_pause(args: RitualsPauseArgs, cfg: &Config) -> Result<()> {
         match find(names.iter().copied(), word) {
             Found::One(at) if names[at].eq_ignore_ascii_case(word.trim()) => {
                 rituals.push(names[at].to_string());
+            }
+            // One word a letter or two from a ritual's name is more
+            // likely that ritual mistyped than a note: pausing every
+            // ritual for it would be a surprise.
+            _ if last
+                && let Some(near) = closest(word.trim(), names.iter().copied())
+                && !word.trim().contains(char::is_whitespace) =>
+            {
+                return Err(RITUALS.unknown(word, &names).with_hint(format!(
+                    "did you mean {near}? (a note of one word this close to a ritual's name needs a second word)"
+                )));
             }
             _ if last => note = word.trim().to_string(),
             _ => {
