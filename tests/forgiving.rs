@@ -236,3 +236,29 @@ fn q_typed_after_other_letters_filters_like_any_letter() {
         "{log}"
     );
 }
+
+/// While a question waits, Ctrl-C is a key, not a signal (typed between
+/// two keys, when dialoguer has the terminal cooked again, a signal's key
+/// was lost and couple waited for ever): it ends the question, and the
+/// terminal's settings are as before afterwards, signals on.
+#[test]
+fn ctrl_c_while_asking_ends_the_question_and_the_settings_come_back() {
+    let env = Env::new();
+    let line = "stty -a > before; \"$COUPLE\" log; echo \"exit $?\"; stty -a > after";
+    let Some(mut term) = Terminal::shell(&env, &env.partner, &[], line) else {
+        return;
+    };
+    term.expect("state-of-us");
+    term.send("\x03");
+    let (_, screen) = term.finish();
+    assert!(screen.contains("exit 1"), "{screen}");
+    assert!(
+        screen.contains("couple: cancelled: nothing was logged"),
+        "{screen}"
+    );
+    let read = |name| std::fs::read_to_string(env.home().join(name)).unwrap();
+    let before = read("before");
+    assert!(before.split_whitespace().any(|w| w == "isig"), "{before}");
+    assert_eq!(before, read("after"), "stty -a before and after differ");
+    env.assert_no_file("log.csv");
+}

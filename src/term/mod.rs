@@ -284,10 +284,13 @@ fn restore() {
 /// where it stands with the cursor still hidden. While an `Asking` lives,
 /// SIGINT only sets a flag: the read it interrupted comes back as an error,
 /// the asking code returns it like any other, and dropping the guard shows
-/// the cursor again.
+/// the cursor again. Ctrl-C typed on the terminal is kept a key meanwhile
+/// (see [`keys_for_ctrl_c`]), and the terminal's settings are put back.
 pub(crate) struct Asking {
     id: Option<signal_hook::SigId>,
     caught: Arc<AtomicBool>,
+    /// The terminal's settings before, to put back.
+    settings: Option<rustix::termios::Termios>,
 }
 
 /// Starts an [`Asking`]; a failure to install the handler leaves SIGINT as
@@ -299,11 +302,38 @@ pub(crate) fn asking() -> Asking {
     if let Some(signals) = SIGNALS.get() {
         signals.outside.store(false, Ordering::SeqCst);
     }
-    Asking { id, caught }
+    Asking {
+        id,
+        caught,
+        settings: keys_for_ctrl_c(),
+    }
+}
+
+/// Ctrl-C as a key, not a signal, while dialoguer asks: it reads each key
+/// in raw mode, but between two keys the terminal is cooked again, and a
+/// Ctrl-C typed then became a SIGINT that only set the flag, its key gone,
+/// while the next read waited for ever. As a key it waits in the input
+/// until that read, which then ends the question. The settings before, to
+/// put back; `None` where stdin is no terminal.
+fn keys_for_ctrl_c() -> Option<rustix::termios::Termios> {
+    use rustix::termios::{LocalModes, OptionalActions, tcgetattr, tcsetattr};
+    let stdin = io::stdin();
+    let before = tcgetattr(&stdin).ok()?;
+    let mut asking = before.clone();
+    asking.local_modes.remove(LocalModes::ISIG);
+    tcsetattr(&stdin, OptionalActions::Now, &asking).ok()?;
+    Some(before)
 }
 
 impl Drop for Asking {
     fn drop(&mut self) {
+        if let Some(before) = self.settings.take() {
+            let _ = rustix::termios::tcsetattr(
+                io::stdin(),
+                rustix::termios::OptionalActions::Now,
+                &before,
+            );
+        }
         if let Some(id) = self.id.take() {
             signal_hook::low_level::unregister(id);
         }
