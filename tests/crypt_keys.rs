@@ -196,16 +196,15 @@ fn crypt_init_with_a_passphrase_protected_key_asks_for_it_on_a_terminal() {
             ("XDG_CONFIG_HOME", config.as_str()),
             ("XDG_STATE_HOME", state.as_str()),
         ];
-        let Some(mut term) =
-            Terminal::start_with(&env, "alex", &vars, &["crypt", "init", "--backup", &backup])
-        else {
+        let line = format!("tty > tty.txt; exec \"$COUPLE\" crypt init --backup {backup}");
+        let Some(mut term) = Terminal::shell(&env, "alex", &vars, &line) else {
             return;
         };
         term.expect("Passphrase for ");
         // dialoguer shows the question, then turns echo off and flushes
         // what was typed (TCSAFLUSH): keys sent in between are lost, and
-        // couple waits for ever (seen under the full suite's load).
-        std::thread::sleep(std::time::Duration::from_millis(500));
+        // couple waits for ever. Typed once echo is off.
+        wait_for_echo_off(&env);
         term.send("hunter2\r");
         let (code, screen) = term.finish();
         assert_eq!(code, 0, "armor {armor}: {screen}");
@@ -215,5 +214,27 @@ fn crypt_init_with_a_passphrase_protected_key_asks_for_it_on_a_terminal() {
         );
         assert!(env.file(".age-recipients").unwrap().contains(&backup));
         assert!(!screen.contains("hunter2"), "the passphrase is not echoed");
+    }
+}
+
+/// Waits until the terminal couple runs on (its name in `tty.txt`) has
+/// echo off, as it has while a passphrase is read.
+fn wait_for_echo_off(env: &Env) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let tty = fs::read_to_string(env.home().join("tty.txt")).unwrap_or_default();
+        let settings = std::process::Command::new("stty")
+            .args(["-a", "-F", tty.trim()])
+            .output()
+            .map(|out| String::from_utf8_lossy(&out.stdout).into_owned())
+            .unwrap_or_default();
+        if settings.split_whitespace().any(|w| w == "-echo") {
+            return;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "echo never went off: {settings}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
     }
 }
