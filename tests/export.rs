@@ -493,19 +493,12 @@ fn libreoffice_shows_neutralised_cells_as_text() {
     ]);
     // Calc reads each CSV (evaluating formulas, as it does by default) and
     // writes back what its cells show.
-    let status = std::process::Command::new("soffice")
-        .args([
-            "--headless",
-            "--convert-to",
-            "csv:Text - txt - csv (StarCalc):44,34,76,1",
-            "--outdir",
-        ])
-        .arg(dir.join("shown"))
-        .arg(dir.join("safe.csv"))
-        .arg(dir.join("raw.csv"))
-        .env("HOME", dir)
-        .output()
-        .unwrap();
+    let status = crate::harness::calc_converts(
+        dir,
+        "csv:Text - txt - csv (StarCalc):44,34,76,1",
+        &dir.join("shown"),
+        &[&dir.join("safe.csv"), &dir.join("raw.csv")],
+    );
     assert!(
         status.status.success(),
         "{}",

@@ -356,3 +356,49 @@ pub(crate) fn tree(dir: &Path) -> Vec<PathBuf> {
     found.sort();
     found
 }
+
+/// LibreOffice converting `files` with `filter` into `out`, headless, its
+/// profile under `home`: its output. Stopped, and a failure, after five
+/// minutes (a LibreOffice that cannot start waits for ever).
+pub(crate) fn calc_converts(
+    home: &Path,
+    filter: &str,
+    out: &Path,
+    files: &[&Path],
+) -> std::process::Output {
+    let profile = file_url(&home.join("lo-profile"));
+    let mut soffice = std::process::Command::new("soffice")
+        .arg(format!("-env:UserInstallation={profile}"))
+        .args(["--headless", "--convert-to", filter, "--outdir"])
+        .arg(out)
+        .args(files)
+        .env("HOME", home)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("soffice starts");
+    let deadline = std::time::Instant::now() + Duration::from_secs(300);
+    while soffice.try_wait().expect("soffice runs").is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = soffice.kill();
+            panic!("soffice did not finish in 5 minutes");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    soffice.wait_with_output().expect("soffice ends")
+}
+
+/// `path` as a `file://` URL, each byte a URL may not hold as it is
+/// written `%XX` (a space in TMPDIR, say).
+fn file_url(path: &Path) -> String {
+    use std::fmt::Write as _;
+    let mut url = String::from("file://");
+    for &byte in path.as_os_str().as_encoded_bytes() {
+        if byte.is_ascii_alphanumeric() || b"/-._~".contains(&byte) {
+            url.push(char::from(byte));
+        } else {
+            let _ = write!(url, "%{byte:02X}");
+        }
+    }
+    url
+}

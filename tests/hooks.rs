@@ -112,7 +112,8 @@ fn a_hook_that_sleeps_past_the_timeout_is_stopped_and_the_entry_stays_once() {
     let took = started.elapsed();
     assert_eq!(run.code, 0, "{run:?}");
     assert!(took >= Duration::from_secs(5), "{took:?}");
-    assert!(took < Duration::from_secs(20), "{took:?}");
+    // Far below the sleep's minute: stopped, not waited for.
+    assert!(took < Duration::from_secs(40), "{took:?}");
     assert_eq!(
         run.stderr,
         "couple: warning: hook post-log took longer than 5 s and was stopped; \

@@ -183,7 +183,7 @@ fn a_lock_held_elsewhere_fails_the_write_after_about_ten_seconds_naming_it() {
     let err = env.fails(&["log", "talk"], 1);
     let waited = start.elapsed();
     assert!(
-        waited >= Duration::from_secs(9) && waited < Duration::from_secs(15),
+        waited >= Duration::from_secs(9) && waited < Duration::from_secs(30),
         "waited {waited:?}"
     );
     assert!(

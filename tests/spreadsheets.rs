@@ -57,15 +57,7 @@ fn calc_reads(env: &Env, xlsx: &Path, out: &Path) {
     // Fields: comma, quote, UTF-8, from line 1, -, -, quote all text
     // cells, -, save as shown, not formulas, -, every sheet.
     let filter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,true,true,true,false,false,-1";
-    let profile = format!("file://{}", env.home().join("lo-profile").display());
-    let output = std::process::Command::new("soffice")
-        .arg(format!("-env:UserInstallation={profile}"))
-        .args(["--headless", "--convert-to", filter, "--outdir"])
-        .arg(out)
-        .arg(xlsx)
-        .env("HOME", env.home())
-        .output()
-        .unwrap();
+    let output = crate::harness::calc_converts(env.home(), filter, out, &[xlsx]);
     assert!(
         output.status.success(),
         "{}",

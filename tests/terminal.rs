@@ -17,6 +17,8 @@ pub(crate) struct Terminal {
     child: Child,
     stdin: Option<ChildStdin>,
     screen: Arc<Mutex<Vec<u8>>>,
+    /// Copies the screen until `script` closes its output.
+    reader: thread::JoinHandle<()>,
     seen: usize,
 }
 
@@ -81,7 +83,7 @@ impl Terminal {
         let mut stdout = child.stdout.take().unwrap();
         let screen = Arc::new(Mutex::new(Vec::new()));
         let sink = Arc::clone(&screen);
-        thread::spawn(move || {
+        let reader = thread::spawn(move || {
             let mut buf = [0u8; 4096];
             while let Ok(n) = stdout.read(&mut buf) {
                 if n == 0 {
@@ -94,6 +96,7 @@ impl Terminal {
             stdin: child.stdin.take(),
             child,
             screen,
+            reader,
             seen: 0,
         })
     }
@@ -137,7 +140,13 @@ impl Terminal {
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {
                 drop(self.stdin.take());
-                thread::sleep(Duration::from_millis(50));
+                // All of the screen: its reader ends at the end of
+                // `script`'s output (a few seconds at most, should a
+                // process started on the terminal still hold it).
+                let until = Instant::now() + Duration::from_secs(5);
+                while !self.reader.is_finished() && Instant::now() < until {
+                    thread::sleep(Duration::from_millis(5));
+                }
                 return (status.code().unwrap_or(-1), self.screen());
             }
             if Instant::now() > deadline {
