@@ -146,6 +146,18 @@ pub(crate) fn without_os_codes(text: &str) -> String {
     out
 }
 
+/// A data file that is a pipe, a device, a socket or a directory.
+#[derive(Debug)]
+pub(crate) struct NotRegular;
+
+impl fmt::Display for NotRegular {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("not a plain file (a pipe, a device or a folder)")
+    }
+}
+
+impl std::error::Error for NotRegular {}
+
 #[cfg(test)]
 mod tests {
     use std::path::Path;
@@ -183,15 +195,3 @@ mod tests {
         assert_eq!(without_os_codes("note (os error"), "note (os error");
     }
 }
-
-/// A data file that is a pipe, a device, a socket or a directory.
-#[derive(Debug)]
-pub(crate) struct NotRegular;
-
-impl fmt::Display for NotRegular {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("not a plain file (a pipe, a device or a folder)")
-    }
-}
-
-impl std::error::Error for NotRegular {}
