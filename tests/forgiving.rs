@@ -262,3 +262,41 @@ fn ctrl_c_while_asking_ends_the_question_and_the_settings_come_back() {
     assert_eq!(before, read("after"), "stty -a before and after differ");
     env.assert_no_file("log.csv");
 }
+
+/// SIGTERM, SIGHUP or SIGQUIT while a question waits end couple as they
+/// always did, but the terminal comes back first: its settings as before,
+/// the cursor shown (dialoguer reads in raw mode with the cursor hidden,
+/// and dying there left the terminal so).
+#[test]
+fn a_signal_while_asking_ends_couple_and_gives_the_terminal_back() {
+    for (signal, code) in [("TERM", 143), ("HUP", 129), ("QUIT", 131)] {
+        let env = Env::new();
+        let line = "stty -a > before; sh -c 'echo $$ > couple.pid; exec \"$COUPLE\" log'; \
+                    echo \"exit $?\"; stty -a > after";
+        let Some(mut term) = Terminal::shell(&env, &env.partner, &[], line) else {
+            return;
+        };
+        term.expect("state-of-us");
+        let pid = std::fs::read_to_string(env.home().join("couple.pid")).unwrap();
+        let killed = std::process::Command::new("kill")
+            .args([&format!("-{signal}"), pid.trim()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let (_, screen) = term.finish();
+        assert!(
+            screen.contains(&format!("exit {code}")),
+            "{signal}: {screen}"
+        );
+        let read = |name| std::fs::read_to_string(env.home().join(name)).unwrap();
+        assert_eq!(read("before"), read("after"), "{signal}: stty -a differs");
+        let hidden = screen
+            .rfind("\x1b[?25l")
+            .expect("the menu hides the cursor");
+        assert!(
+            screen[hidden..].contains("\x1b[?25h"),
+            "{signal}: {screen:?}"
+        );
+        env.assert_no_file("log.csv");
+    }
+}
