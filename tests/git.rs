@@ -354,9 +354,9 @@ fn the_driver_refuses_a_file_it_does_not_merge_and_writes_nothing() {
     env.assert_file("a", "id,theme,depth,text\nmine-1,play,light,Why?\n");
 }
 
-/// A side whose log.csv is empty (cut short by a crash, a sync gone wrong)
-/// would read as every entry taken out: the driver refuses, git leaves the
-/// file unmerged, ours stays as it was. A version that is not there at
+/// A side whose log.csv holds no rows (cut short by a crash, a sync gone
+/// wrong) would read as every entry taken out: the driver refuses, git
+/// leaves the file unmerged, ours stays as it was. A version that is not there at
 /// all is refused too, never read as empty.
 #[test]
 fn an_empty_or_missing_version_is_refused_and_ours_kept() {
@@ -377,14 +377,14 @@ fn an_empty_or_missing_version_is_refused_and_ours_kept() {
             "log.csv".to_string(),
         ]
     };
-    for theirs in ["", "\u{feff}\r\n"] {
+    for theirs in ["", "\u{feff}\r\n", header] {
         env.write("b", theirs);
         let args = args(&b);
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let err = env.fails(&args, 1);
         assert!(
             err.starts_with(
-                "couple: cannot merge log.csv: log.csv (theirs) is empty, and the common ancestor is not\n"
+                "couple: cannot merge log.csv: log.csv (theirs) holds no rows, and the common ancestor does\n"
             ),
             "{err}"
         );

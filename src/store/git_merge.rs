@@ -89,15 +89,17 @@ pub(crate) fn merge(
     let mut base = read(ancestor, &labels.ancestor)?;
     let mut mine = read(ours, &labels.ours)?;
     let mut other = read(theirs, &labels.theirs)?;
-    // A side emptied whole since the ancestor (a crash, a sync gone wrong)
-    // would read as every row taken out: left to the person, unmerged.
+    // A side of the log, the goals or the removals emptied of every row
+    // since the ancestor (a crash, a sync gone wrong) would read as every
+    // row taken out: left to the person, unmerged. couple never empties
+    // those files (the others, you may: no prompts of your own any more).
     for (version, label) in [(&mine, &labels.ours), (&other, &labels.theirs)] {
-        if blank(version) && !blank(&base) {
+        if known && holds_no_rows(version) && !holds_no_rows(&base) {
             return Err(Error::runtime(format!(
-                "cannot merge {full_name}: {label} is empty, and the common ancestor is not"
+                "cannot merge {full_name}: {label} holds no rows, and the common ancestor does"
             ))
             .with_hint(format!(
-                "nothing was merged; an empty file is more likely cut short than every entry taken out: look at that side's {full_name}, then resolve the conflict by hand"
+                "nothing was merged; a file without rows is more likely cut short than every entry taken out: look at that side's {full_name}, then resolve the conflict by hand"
             )));
         }
     }
@@ -297,14 +299,16 @@ fn same_column(a: &[u8], b: &[u8]) -> bool {
     key(a) == key(b)
 }
 
-/// Whether a version holds nothing at all: no header, not a byte but a
-/// byte-order mark and white space.
-fn blank(bytes: &[u8]) -> bool {
+/// Whether a version holds no rows: nothing but a byte-order mark, white
+/// space and at most one line (a header).
+fn holds_no_rows(bytes: &[u8]) -> bool {
     bytes
         .strip_prefix(BOM)
         .unwrap_or(bytes)
-        .iter()
-        .all(u8::is_ascii_whitespace)
+        .split(|&b| b == b'\n' || b == b'\r')
+        .filter(|line| !line.iter().all(u8::is_ascii_whitespace))
+        .count()
+        <= 1
 }
 
 #[cfg(test)]
