@@ -215,3 +215,18 @@ fn two_pauses_of_one_id_are_named_and_nothing_is_written() {
     env.assert_file("pauses.csv", pauses);
     env.assert_no_file("removed.csv");
 }
+
+/// An id a hand left a space in (log.csv reads it as written) is undone
+/// like any other, and removed.csv reads back what undo wrote into it.
+#[test]
+fn an_id_with_a_space_is_undone_and_everything_still_reads() {
+    let env = Env::new();
+    env.write(
+        "log.csv",
+        format!("{HEADER}{}{}", row("keep", "tea"), row(" spaced", "typo")),
+    );
+    env.ok(&["log", "--undo"]);
+    assert_eq!(exported_ids(&env), ["keep"]);
+    env.ok(&["review"]);
+    env.ok(&["history"]);
+}

@@ -30,10 +30,12 @@ impl Record for Removal {
         Column::required(
             "id",
             |r, cell| {
+                // Exactly as log.csv holds it (spaces a hand left in too:
+                // undo writes what it removed, and must read it back).
                 cell.text_into(&mut r.id)?;
-                if r.id.is_empty() || r.id.chars().any(char::is_whitespace) {
+                if r.id.trim().is_empty() {
                     return Err(Problem::new(
-                        "must be one word, an id from log.csv or pauses.csv",
+                        "is empty: it must be an id from log.csv or pauses.csv",
                     ));
                 }
                 Ok(())
@@ -53,7 +55,17 @@ impl Record for Removal {
         Column::optional(
             "file",
             |r, cell| {
-                r.file = cell.text()?.trim().to_string();
+                let file = cell.text()?.trim();
+                if !(file.is_empty()
+                    || file.eq_ignore_ascii_case(LOG_FILE)
+                    || file.eq_ignore_ascii_case(PAUSES_FILE))
+                {
+                    return Err(Problem::new(format!(
+                        "{file:?} is not a file ids are removed from"
+                    ))
+                    .hint("write log.csv or pauses.csv, or leave it empty for both"));
+                }
+                r.file = file.to_string();
                 Ok(())
             },
             |r, csv| csv.text(&r.file),
@@ -273,7 +285,7 @@ mod tests {
         let err = Removed::parse(REMOVED_FILE, b"id,partner\nab,alex\n,sam\n").unwrap_err();
         assert_eq!(
             err.message,
-            "removed.csv line 3: column id: must be one word, an id from log.csv or pauses.csv"
+            "removed.csv line 3: column id: is empty: it must be an id from log.csv or pauses.csv"
         );
         let err = Removed::parse(REMOVED_FILE, b"who,when\nalex,now\n").unwrap_err();
         assert!(
@@ -320,5 +332,19 @@ mod tests {
         assert!(removed.holds_pause(b"4") && !removed.contains(b"4"));
         let old = Removed::parse(REMOVED_FILE, b"id,partner,removed_at\n5,sam,t\n").unwrap();
         assert!(old.contains(b"5") && old.holds_pause(b"5"));
+    }
+
+    /// A file ids are not removed from is named, never read as neither
+    /// (its entry would come back); an id with a space a hand left in
+    /// log.csv reads back as written.
+    #[test]
+    fn an_unknown_file_is_named_and_a_spaced_id_reads_back() {
+        let err = Removed::parse(REMOVED_FILE, b"id,file\nab,log\n").unwrap_err();
+        assert_eq!(
+            err.message,
+            "removed.csv line 2: column file: \"log\" is not a file ids are removed from"
+        );
+        let removed = Removed::parse(REMOVED_FILE, b"id,file\n\" ab\",log.csv\n").unwrap();
+        assert!(removed.contains(b" ab"));
     }
 }
