@@ -402,3 +402,25 @@ if kill -0 $talk 2>/dev/null; then echo "the talk still runs"; kill -9 $talk; el
     assert!(screen.contains("the talk ended"), "{screen}");
     assert_eq!(env.file("log.csv"), None);
 }
+
+/// An arrow whose bytes come apart (over ssh, in tmux) is one key of no
+/// meaning, not Esc then letters: the talk goes on.
+#[test]
+fn an_arrow_sent_in_two_pieces_does_not_end_the_talk() {
+    let env = Env::new();
+    let Some(mut term) = Terminal::start(&env, &["talk", "--for", "2m"]) else {
+        return;
+    };
+    term.expect("space pause · q end · ctrl-c stop");
+    term.send("\x1b");
+    thread::sleep(Duration::from_millis(5));
+    term.send("[A");
+    thread::sleep(Duration::from_millis(500));
+    assert!(!term.screen().contains("Ended after"), "{}", term.screen());
+    term.send(" ");
+    term.expect("paused · space to go on · q to end");
+    term.send("q");
+    let (code, screen) = term.finish();
+    assert_eq!(code, 0, "{screen}");
+    assert!(screen.contains("Ended after"), "{screen}");
+}

@@ -206,23 +206,56 @@ impl Session {
         if !ready.contains(PollFlags::IN) {
             return Ok(None);
         }
-        let mut bytes = [0u8; 64];
-        match rustix::io::read(&stdin, &mut bytes) {
-            Ok(0) => Ok(Some(Key::Stop)),
-            Ok(read) => {
-                self.pending.extend(keys_of(&bytes[..read]));
-                Ok(self.pending.pop_front())
-            }
-            Err(Errno::INTR | Errno::AGAIN) => Ok(None),
+        let mut bytes = vec![0u8; 64];
+        let mut read = match rustix::io::read(&stdin, &mut bytes) {
+            Ok(0) => return Ok(Some(Key::Stop)),
+            Ok(read) => read,
+            Err(Errno::INTR | Errno::AGAIN) => return Ok(None),
             // EIO: the terminal hung up.
-            Err(_) => Ok(Some(Key::Stop)),
+            Err(_) => return Ok(Some(Key::Stop)),
+        };
+        // An arrow's bytes may come apart (over ssh, in tmux): the rest of
+        // an escape sequence begun is waited for a moment, so that it is
+        // not taken for Esc.
+        while incomplete_escape(&bytes[..read]) && read + 16 <= bytes.len() {
+            let mut more = [PollFd::new(&stdin, PollFlags::IN)];
+            let moment = Timespec {
+                tv_sec: 0,
+                tv_nsec: 50_000_000,
+            };
+            match rustix::event::poll(&mut more, Some(&moment)) {
+                Ok(n) if n > 0 && more[0].revents().contains(PollFlags::IN) => {}
+                _ => break,
+            }
+            match rustix::io::read(&stdin, &mut bytes[read..]) {
+                Ok(n) if n > 0 => read += n,
+                _ => break,
+            }
+            if read + 16 > bytes.len() {
+                bytes.resize(bytes.len() * 2, 0);
+            }
         }
+        self.pending.extend(keys_of(&bytes[..read]));
+        Ok(self.pending.pop_front())
     }
 }
 
 impl Drop for Session {
     fn drop(&mut self) {
         restore();
+    }
+}
+
+/// Whether `bytes` end in the middle of an escape sequence: a lone Esc,
+/// or a CSI (`ESC [`) or SS3 (`ESC O`) without its final byte yet.
+fn incomplete_escape(bytes: &[u8]) -> bool {
+    let Some(at) = bytes.iter().rposition(|&b| b == 0x1b) else {
+        return false;
+    };
+    match &bytes[at + 1..] {
+        [] | [b'O'] => true,
+        [b'[', rest @ ..] => !rest.iter().any(|b| (0x40..=0x7e).contains(b)),
+        _ => false,
     }
 }
 
@@ -486,5 +519,15 @@ mod tests {
         assert_eq!(keys_of(b"\x1b[1;5Cn"), [Key::Other, Key::No]);
         assert_eq!(keys_of(b"\x1bq"), [Key::Other], "Alt-q");
         assert_eq!(keys_of(b"\x03Y\r"), [Key::Interrupt, Key::Yes, Key::Yes]);
+    }
+
+    #[test]
+    fn an_escape_sequence_cut_short_is_waited_for() {
+        for cut in [&b"\x1b"[..], b"q\x1b", b"\x1b[", b"\x1b[1;5", b"\x1bO"] {
+            assert!(incomplete_escape(cut), "{cut:?}");
+        }
+        for whole in [&b"q"[..], b"\x1b[A", b"\x1bOB", b"\x1bq", b"\x1b[1;5C "] {
+            assert!(!incomplete_escape(whole), "{whole:?}");
+        }
     }
 }
