@@ -152,7 +152,7 @@ pub(crate) struct NotRegular;
 
 impl fmt::Display for NotRegular {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("not a plain file (a pipe, a device or a folder)")
+        f.write_str("not a plain file (a pipe, a device, a socket or a folder)")
     }
 }
 

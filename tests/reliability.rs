@@ -433,15 +433,20 @@ fn a_pipe_or_a_folder_where_a_data_file_goes_is_refused_at_once() {
         return;
     }
     for file in ["log.csv", "settings.csv", "goals.csv"] {
-        for make in ["mkfifo", "mkdir"] {
+        for make in ["mkfifo", "mkdir", "socket"] {
             let env = Env::new();
             env.write(
                 "prompts.csv",
                 "id,theme,depth,text\nown-1,play,light,What made you laugh?\n",
             );
             let path = env.path(file);
-            let made = std::process::Command::new(make).arg(&path).status();
-            assert!(made.is_ok_and(|s| s.success()), "{make} {file}");
+            let _socket = if make == "socket" {
+                Some(std::os::unix::net::UnixListener::bind(&path).unwrap())
+            } else {
+                let made = std::process::Command::new(make).arg(&path).status();
+                assert!(made.is_ok_and(|s| s.success()), "{make} {file}");
+                None
+            };
             let args: &[&[&str]] = match file {
                 "log.csv" => &[
                     &["prompt"],
@@ -467,7 +472,7 @@ fn a_pipe_or_a_folder_where_a_data_file_goes_is_refused_at_once() {
                 assert!(out.stdout.is_empty(), "{make} {file} {args:?}");
                 let named = format!("{}: ", path.display());
                 let said = [
-                    "not a plain file (a pipe, a device or a folder)",
+                    "not a plain file (a pipe, a device, a socket or a folder)",
                     "Is a directory",
                 ];
                 assert!(
@@ -514,4 +519,45 @@ fn a_link_pointing_nowhere_is_named_not_read_as_empty() {
         );
     }
     assert!(!gone.exists());
+}
+
+/// A pipe where the lock goes, or a file where the folder of folded copies
+/// goes, is named before anything is written: the copy's rows were folded
+/// into log.csv and then the write failed half-way.
+#[cfg(unix)]
+#[test]
+fn a_lock_or_a_merged_folder_that_is_no_such_thing_stops_a_write_before_it_starts() {
+    if !crate::harness::require_tool("mkfifo") {
+        return;
+    }
+    for (name, said) in [
+        (".lock", "cannot open the lock"),
+        (
+            ".merged",
+            "is not a folder: couple moves the sync-conflict copies it folded in there",
+        ),
+    ] {
+        let env = Env::new();
+        env.ok(&["log", "care", "tea"]);
+        let log = env.file("log.csv").unwrap();
+        let copy = "log.sync-conflict-20261122-101010-ABCDEFG.csv";
+        let row = "c1,2026-11-20,sam,care,,,,from the copy,\n";
+        env.write(
+            copy,
+            format!("{}{row}", log.lines().next().unwrap().to_owned() + "\n"),
+        );
+        std::fs::remove_file(env.path(name)).ok();
+        let made = std::process::Command::new("mkfifo")
+            .arg(env.path(name))
+            .status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo {name}");
+        let mut cmd = env.command(&["log", "care", "more tea"]);
+        cmd.timeout(Duration::from_secs(20));
+        let out = cmd.output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{name}: {stderr}");
+        assert!(stderr.contains(said), "{name}: {stderr}");
+        assert_eq!(env.file("log.csv").unwrap(), log, "{name}: nothing written");
+        assert!(env.file(copy).is_some(), "{name}: the copy stays");
+    }
 }

@@ -131,6 +131,27 @@ pub(crate) fn plain_name(name: &str, file: &str) -> Option<String> {
     Some(format!("{stem}{middle}.{ext}"))
 }
 
+/// Checks, before anything is written, that `DIR/.merged` can take the
+/// copies a write folds in: a folder, or nothing yet (made when needed).
+/// Found only once the rows were folded, a file or a link to nowhere there
+/// failed the write half-way.
+pub(crate) fn check_merged_dir(dir: &Path) -> Result<()> {
+    let merged = dir.join(MERGED_DIR);
+    match fs::metadata(&merged) {
+        Ok(meta) if meta.is_dir() => Ok(()),
+        Ok(_) => Err(Error::runtime(format!(
+            "{} is not a folder: couple moves the sync-conflict copies it folded in there",
+            merged.display()
+        ))
+        .with_hint(format!(
+            "move {} out of the way; couple makes the folder again",
+            crate::error::shell_quoted(&merged)
+        ))),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => fsx::absent(&merged),
+        Err(err) => Err(Error::io("cannot open", &merged, &err)),
+    }
+}
+
 /// Moves folded copies into `DIR/.merged/`, never over an earlier one;
 /// gives a warning when that directory can be read by others. In an
 /// encrypted data directory a plain copy (from a machine that had not yet

@@ -77,18 +77,28 @@ fn shared_warning(_: &Path, _: &fs::Metadata) -> Option<Warning> {
 pub(crate) fn open_to_read(path: impl AsRef<Path>) -> io::Result<File> {
     let mut options = OpenOptions::new();
     options.read(true);
-    let file = without_waiting(&mut options).open(path)?;
+    let file = without_waiting(&mut options).open(path).map_err(socket)?;
     regular(&file)?;
     Ok(file)
 }
 
-/// Options that open a file to append to, created private when missing,
-/// without waiting on a FIFO: check it with [`regular`] before writing.
-pub(crate) fn append_options() -> OpenOptions {
+/// A socket cannot be opened (ENXIO): said as what it is, not a plain file.
+fn socket(err: io::Error) -> io::Error {
+    #[cfg(unix)]
+    if err.raw_os_error() == Some(rustix::io::Errno::NXIO.raw_os_error()) {
+        return io::Error::new(io::ErrorKind::InvalidInput, NotRegular);
+    }
+    err
+}
+
+/// Opens `path` to append to, created private when missing, without
+/// waiting on a FIFO: a plain file only.
+pub(crate) fn open_to_append(path: &Path) -> io::Result<File> {
     let mut options = private_options();
     options.read(true).append(true).create(true);
-    without_waiting(&mut options);
-    options
+    let file = without_waiting(&mut options).open(path).map_err(socket)?;
+    regular(&file)?;
+    Ok(file)
 }
 
 /// `options` opening without waiting (`O_NONBLOCK`): a FIFO opens at once
@@ -182,11 +192,13 @@ pub(crate) struct Lock {
 
 impl Lock {
     /// Waits up to about ten seconds for the lock, then fails naming it;
-    /// once held, cleans up after crashed writers, pins the deck edition
+    /// once held, checks `.merged/` can take folded copies, cleans up
+    /// after crashed writers, pins the deck edition
     /// in a fresh directory, and brings encrypted files up to the current
     /// keys: what every write does first.
     pub(crate) fn acquire(dir: &Path) -> Result<Self> {
         let lock = Self::hold(dir)?;
+        super::conflicts::check_merged_dir(dir)?;
         clean_temporaries(dir);
         // settings.csv's sync-conflict copies, folded in before anything
         // reads it under the lock.
@@ -203,13 +215,17 @@ impl Lock {
     /// merge driver, in the middle of a merge).
     pub(crate) fn hold(dir: &Path) -> Result<Self> {
         let path = dir.join(LOCK_FILE);
-        let file = private_options()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
+        let mut options = private_options();
+        options.read(true).write(true).create(true).truncate(false);
+        // A plain file: a device or a pipe there would take any lock.
+        let file = without_waiting(&mut options)
             .open(&path)
-            .map_err(|e| Error::io("cannot open the lock", &path, &e))?;
+            .map_err(socket)
+            .and_then(|file| regular(&file).map(|()| file))
+            .map_err(|e| match absent(&path) {
+                Err(link) if e.kind() == io::ErrorKind::NotFound => link,
+                _ => Error::io("cannot open the lock", &path, &e),
+            })?;
         let start = Instant::now();
         let mut pause = Duration::from_millis(5);
         loop {

@@ -61,12 +61,14 @@ pub(crate) fn question_of_the_day<'d>(
 
 /// Whether the data directory holds prompts of the couple's own
 /// (`prompts.csv`, plain or encrypted): a look at two names, no read.
-/// Anything but "not found" (a file, a directory, no permission) counts:
-/// [`load`] then reads it, and says what is wrong with it.
+/// Anything but "not found" (a file, a directory, no permission, a link
+/// to nowhere) counts: [`load`] then reads it, and says what is wrong with
+/// it.
 pub(crate) fn has_own(dir: &Path) -> bool {
     let own = dir.join(PROMPTS_FILE);
-    let absent =
-        |path: &Path| fs::metadata(path).is_err_and(|e| e.kind() == io::ErrorKind::NotFound);
+    let absent = |path: &Path| {
+        fs::symlink_metadata(path).is_err_and(|e| e.kind() == io::ErrorKind::NotFound)
+    };
     !(absent(&own) && absent(&super::crypt::sealed_path(&own)))
 }
 

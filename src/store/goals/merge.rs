@@ -230,10 +230,7 @@ pub(crate) fn keep_overwritten(
         warnings.extend(keep_sealed(dir, &path, &header, rows)?);
         return Ok(warnings);
     }
-    let mut file = fsx::append_options()
-        .open(&path)
-        .and_then(|file| fsx::regular(&file).map(|()| file))
-        .map_err(|e| Error::io("cannot open", &path, &e))?;
+    let mut file = fsx::open_to_append(&path).map_err(|e| Error::io("cannot open", &path, &e))?;
     if file.metadata().map_or(true, |m| m.len() == 0) {
         rows.splice(0..0, header);
     }

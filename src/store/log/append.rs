@@ -56,14 +56,11 @@ pub(super) fn append_rows(dir: &Path, entries: &[Entry], own: &[OwnCells]) -> Re
     if crypt::is_on(dir) {
         return append_sealed(&path, entries, own);
     }
-    let mut file = fsx::append_options()
-        .open(&path)
-        .and_then(|file| fsx::regular(&file).map(|()| file))
-        .map_err(|e| match fsx::absent(&path) {
-            // A link into a folder that is not there.
-            Err(link) if e.kind() == std::io::ErrorKind::NotFound => link,
-            _ => Error::io("cannot open", &path, &e),
-        })?;
+    let mut file = fsx::open_to_append(&path).map_err(|e| match fsx::absent(&path) {
+        // A link into a folder that is not there.
+        Err(link) if e.kind() == std::io::ErrorKind::NotFound => link,
+        _ => Error::io("cannot open", &path, &e),
+    })?;
     let len = file
         .metadata()
         .map_err(|e| Error::io("cannot read", &path, &e))?
