@@ -472,6 +472,24 @@ fn a_mistyped_ritual_is_not_taken_for_a_note() {
         ],
         "paused talk from 2026-12-24 to 2026-12-26 (3 days)\n",
     );
+    // Short words of their own are notes, even near a ritual's name.
+    for note in ["walk", "us"] {
+        env.ok(&[
+            "-q",
+            "rituals",
+            "pause",
+            "--from",
+            "2027-01-05",
+            "--to",
+            "2027-01-06",
+            note,
+        ]);
+        assert!(
+            env.file("pauses.csv")
+                .unwrap()
+                .contains(&format!(",,alex,{note},"))
+        );
+    }
     assert!(
         env.file("pauses.csv")
             .unwrap()

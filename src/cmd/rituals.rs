@@ -8,7 +8,7 @@ use crate::cli::{RitualsArgs, RitualsCommand, RitualsPauseArgs, RitualsSetArgs};
 use crate::config::Config;
 use crate::dates;
 use crate::error::{Error, Result};
-use crate::model::lookup::{By, Found, Lookup, closest, find};
+use crate::model::lookup::{By, Found, Lookup, find};
 use crate::model::{
     GOAL_ID_LEN, Kind, Pause, Removal, Ritual, fresh_id, parse_cadence, parse_kinds,
 };
@@ -206,10 +206,7 @@ fn add_pause(args: RitualsPauseArgs, cfg: &Config) -> Result<()> {
             // One word a letter or two from a ritual's name is more
             // likely that ritual mistyped than a note: pausing every
             // ritual for it would be a surprise.
-            _ if last
-                && let Some(near) = closest(word.trim(), names.iter().copied())
-                && !word.trim().contains(char::is_whitespace) =>
-            {
+            _ if last && let Some(near) = mistyped(word.trim(), &names) => {
                 return Err(RITUALS.unknown(word, &names).with_hint(format!(
                     "did you mean {near}? (a note of one word this close to a ritual's name needs a second word)"
                 )));
@@ -281,4 +278,20 @@ fn remove_pause(id: &str, cfg: &Config) -> Result<()> {
         printer::say(format_args!("removed pause {gone}"));
     }
     Ok(())
+}
+
+/// The ritual `word` is a letter or two from, when it is one word long
+/// enough for that to be a typo rather than a short note of its own
+/// (`talkk`, `sitdown`; not `walk`, `us`).
+fn mistyped<'n>(word: &str, names: &[&'n str]) -> Option<&'n str> {
+    let length = word.chars().count();
+    if length < 5 || word.contains(char::is_whitespace) {
+        return None;
+    }
+    let most = if length >= 7 { 2 } else { 1 };
+    let word = word.to_lowercase();
+    names
+        .iter()
+        .copied()
+        .find(|name| strsim::damerau_levenshtein(&word, &name.to_lowercase()) <= most)
 }
