@@ -420,18 +420,18 @@ fn on_a_terminal_trends_are_coloured_unless_no_color_is_set() {
     assert!(plain.contains(" talk        ▆▆▆ ▅▅▅ ▆▆▆ ▆▆▆"), "{plain}");
 }
 
+/// `couple rituals pause --from FROM --to TO WORDS…`.
+fn pause<'a>(from: &'a str, to: &'a str, words: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec!["rituals", "pause", "--from", from, "--to", to];
+    args.extend_from_slice(words);
+    args
+}
+
 #[test]
 fn a_pause_of_one_day_says_one_day() {
     let env = Env::new();
     env.ok_with_stderr(
-        &[
-            "rituals",
-            "pause",
-            "--from",
-            "2026-12-24",
-            "--to",
-            "2026-12-24",
-        ],
+        &pause("2026-12-24", "2026-12-24", &[]),
         "paused every ritual from 2026-12-24 to 2026-12-24 (1 day)\n",
     );
 }
@@ -441,18 +441,7 @@ fn a_pause_of_one_day_says_one_day() {
 #[test]
 fn a_mistyped_ritual_is_not_taken_for_a_note() {
     let env = Env::new();
-    let err = env.fails(
-        &[
-            "rituals",
-            "pause",
-            "--from",
-            "2026-12-24",
-            "--to",
-            "2026-12-26",
-            "talkk",
-        ],
-        2,
-    );
+    let err = env.fails(&pause("2026-12-24", "2026-12-26", &["talkk"]), 2);
     assert_eq!(
         err,
         "couple: unknown ritual \"talkk\"\n\
@@ -460,30 +449,14 @@ fn a_mistyped_ritual_is_not_taken_for_a_note() {
     );
     env.assert_no_file("pauses.csv");
     env.ok_with_stderr(
-        &[
-            "rituals",
-            "pause",
-            "--from",
-            "2026-12-24",
-            "--to",
-            "2026-12-26",
-            "talk",
-            "holidays",
-        ],
+        &pause("2026-12-24", "2026-12-26", &["talk", "holidays"]),
         "paused talk from 2026-12-24 to 2026-12-26 (3 days)\n",
     );
     // Short words of their own are notes, even near a ritual's name.
     for note in ["walk", "us"] {
-        env.ok(&[
-            "-q",
-            "rituals",
-            "pause",
-            "--from",
-            "2027-01-05",
-            "--to",
-            "2027-01-06",
-            note,
-        ]);
+        let mut args = vec!["-q"];
+        args.extend(pause("2027-01-05", "2027-01-06", &[note]));
+        env.ok(&args);
         assert!(
             env.file("pauses.csv")
                 .unwrap()
