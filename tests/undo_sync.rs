@@ -230,3 +230,34 @@ fn an_id_with_a_space_is_undone_and_everything_still_reads() {
     env.ok(&["review"]);
     env.ok(&["history"]);
 }
+
+/// An entry edited by hand on one machine, arriving in a sync-conflict
+/// copy: log.csv's version is kept (rows are told apart by id), and the
+/// next write says so once, pointing at the copy kept in `.merged/`.
+#[test]
+fn an_entry_a_copy_holds_otherwise_is_kept_as_the_log_has_it_and_said() {
+    let env = Env::new();
+    env.write("log.csv", format!("{HEADER}{}", row("keep", "tea")));
+    let copy = "log.sync-conflict-20261125-101010-SAMPHONE.csv";
+    env.write(
+        copy,
+        format!(
+            "{HEADER}{}{}",
+            row("keep", "tea with honey"),
+            row("sam1", "hug")
+        ),
+    );
+    let run = env.run(&["log", "care", "-q", "after"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "couple: warning: entry keep differs in a sync-conflict copy of log.csv: log.csv's version was kept\n\
+         hint: the copy is in .merged/; put back what it holds with an editor if it was the one you wanted\n"
+    );
+    let log = env.file("log.csv").unwrap();
+    assert!(log.contains(",tea,") && !log.contains("honey"), "{log}");
+    assert!(log.contains("\nsam1,"), "{log}");
+    assert!(env.path(".merged").join(copy).exists());
+    // Said once: the copy is folded and gone.
+    assert_eq!(env.run(&["log", "care", "-q", "again"]).stderr, "");
+}

@@ -3,7 +3,7 @@
 //! columns, matched by column name (a column the log lacks is added to
 //! it), and the copies are moved aside.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::io;
 use std::path::Path;
 
@@ -54,25 +54,52 @@ pub(super) fn own_row(header: &[Vec<u8>], cells: &OwnCells) -> Vec<Vec<u8>> {
 
 /// Folds what sync-conflict copies add into the main file and moves them
 /// aside; an entry removed by `--undo` is not taken in, and leaves the main
-/// file if a copy brought it back there. Call with the lock held.
-pub(crate) fn fold_copies(dir: &Path) -> Result<Option<Warning>> {
-    let removed_warning = removed::fold_copies(dir)?;
+/// file if a copy brought it back there. An entry a copy holds otherwise
+/// than the main file (edited by hand on one machine) keeps the main
+/// file's version, and a warning says so: the copy is in `.merged/`. Call
+/// with the lock held.
+pub(crate) fn fold_copies(dir: &Path) -> Result<Vec<Warning>> {
+    let mut warnings: Vec<Warning> = removed::fold_copies(dir)?.into_iter().collect();
     let copies = conflicts::copies(dir, LOG_FILE)?;
     if copies.is_empty() {
-        return Ok(removed_warning);
+        return Ok(warnings);
     }
     let removed = removed::read(dir)?;
     let path = dir.join(LOG_FILE);
-    let mut seen: HashSet<String> = HashSet::new();
+    // Each entry's id, and a digest of what it holds.
+    let mut seen: HashMap<String, u64> = HashMap::new();
     let mut resurrected = false;
     read_file(&path, LOG_FILE, |entry, _| {
         resurrected |= removed.contains(entry.id.as_bytes());
-        seen.insert(entry.id.clone());
+        seen.insert(entry.id.clone(), digest(entry));
         Ok(())
     })?;
     let (mut entries, mut own) = (Vec::new(), Vec::new());
+    let mut differing: Vec<String> = Vec::new();
     for copy in &copies {
-        read_copy(copy, &mut seen, &removed, &mut entries, &mut own)?;
+        read_copy(
+            copy,
+            &mut seen,
+            &removed,
+            &mut entries,
+            &mut own,
+            &mut differing,
+        )?;
+    }
+    if let Some(first) = differing.first() {
+        let others = match differing.len() - 1 {
+            0 => String::new(),
+            n => format!(" and {n} more"),
+        };
+        warnings.push(
+            Warning::new(format!(
+                "entry {first}{others} differs in a sync-conflict copy of {LOG_FILE}: {LOG_FILE}'s version was kept"
+            ))
+            .with_hint(format!(
+                "the copy is in {}/; put back what it holds with an editor if it was the one you wanted",
+                conflicts::MERGED_DIR
+            )),
+        );
     }
     if resurrected {
         rewrite_dropping(&path, |id, _| Ok(removed.contains(id)))?;
@@ -92,17 +119,38 @@ pub(crate) fn fold_copies(dir: &Path) -> Result<Option<Warning>> {
             rewrite_with(dir, &extra, &entries, &own)?;
         }
     }
-    Ok(removed_warning.or(conflicts::set_aside(dir, &copies)?))
+    warnings.extend(conflicts::set_aside(dir, &copies)?);
+    Ok(warnings)
+}
+
+/// A digest of what an entry holds, its id aside: two rows of one id
+/// holding the same have the same.
+fn digest(entry: &Entry) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    (
+        entry.date,
+        &entry.partner,
+        entry.kind.as_str(),
+        entry.minutes,
+        entry.mood,
+        &entry.prompt,
+        &entry.note,
+        &entry.logged_at,
+    )
+        .hash(&mut hasher);
+    hasher.finish()
 }
 
 /// Takes in the entries of `copy` not `seen` yet nor `removed`, with their
 /// own cells.
 fn read_copy(
     copy: &Path,
-    seen: &mut HashSet<String>,
+    seen: &mut HashMap<String, u64>,
     removed: &Removed,
     entries: &mut Vec<Entry>,
     own: &mut Vec<OwnCells>,
+    differing: &mut Vec<String>,
 ) -> Result<()> {
     // None: another writer just moved it aside; its entries are in the log.
     let Some(file) = conflicts::open(copy)? else {
@@ -119,7 +167,19 @@ fn read_copy(
         .collect();
     let mut entry = Entry::default();
     while reader.next(&mut entry, |_| true)? {
-        if seen.insert(entry.id.clone()) && !removed.contains(entry.id.as_bytes()) {
+        let held = digest(&entry);
+        let known = seen.get(&entry.id).copied();
+        if let Some(kept) = known
+            && kept != held
+            && !removed.contains(entry.id.as_bytes())
+            && !differing.contains(&entry.id)
+        {
+            differing.push(entry.id.clone());
+        }
+        if known.is_none() {
+            seen.insert(entry.id.clone(), held);
+        }
+        if known.is_none() && !removed.contains(entry.id.as_bytes()) {
             let row = reader.row();
             own.push(
                 theirs
