@@ -377,7 +377,8 @@ fn an_empty_or_missing_version_is_refused_and_ours_kept() {
             "log.csv".to_string(),
         ]
     };
-    for theirs in ["", "\u{feff}\r\n", header] {
+    let quoted_break = "id,date,partner,kind,minutes,mood,prompt,note,logged_at,\"mine\nx\"\n";
+    for theirs in ["", "\u{feff}\r\n", header, quoted_break] {
         env.write("b", theirs);
         let args = args(&b);
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
@@ -389,6 +390,21 @@ fn an_empty_or_missing_version_is_refused_and_ours_kept() {
             "{err}"
         );
         env.assert_file("a", &ours);
+    }
+    // Every row of the ancestor undone on their side (removed.csv says
+    // so): no file cut short, and the merge goes on.
+    std::fs::write(
+        env.home().join("removed.csv"),
+        "id,partner,removed_at,file\na1,sam,2026-11-22T10:00:00.000+00:00,log.csv\n",
+    )
+    .unwrap();
+    env.write("b", header);
+    {
+        let args = args(&b);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        env.ok(&args);
+        env.assert_file("a", &format!("{header}{a2}"));
+        env.write("a", &ours);
     }
     let missing = env.path("nothing-here");
     let args = args(&missing);

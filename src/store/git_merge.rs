@@ -94,7 +94,11 @@ pub(crate) fn merge(
     // row taken out: left to the person, unmerged. couple never empties
     // those files (the others, you may: no prompts of your own any more).
     for (version, label) in [(&mine, &labels.ours), (&other, &labels.theirs)] {
-        if known && holds_no_rows(version) && !holds_no_rows(&base) {
+        if known
+            && holds_no_rows(version)
+            && !holds_no_rows(&base)
+            && !(name == LOG_FILE && all_undone(&base, &removed::read(dir)?))
+        {
             return Err(Error::runtime(format!(
                 "cannot merge {full_name}: {label} holds no rows, and the common ancestor does"
             ))
@@ -302,13 +306,54 @@ fn same_column(a: &[u8], b: &[u8]) -> bool {
 /// Whether a version holds no rows: nothing but a byte-order mark, white
 /// space and at most one line (a header).
 fn holds_no_rows(bytes: &[u8]) -> bool {
-    bytes
-        .strip_prefix(BOM)
-        .unwrap_or(bytes)
-        .split(|&b| b == b'\n' || b == b'\r')
-        .filter(|line| !line.iter().all(u8::is_ascii_whitespace))
-        .count()
-        <= 1
+    // Records, not lines: a quoted cell of the header may hold a line break.
+    let mut records = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes.strip_prefix(BOM).unwrap_or(bytes));
+    let mut record = csv::ByteRecord::new();
+    let mut filled = 0;
+    while records.read_byte_record(&mut record).unwrap_or(false) {
+        if record
+            .iter()
+            .any(|cell| !cell.iter().all(u8::is_ascii_whitespace))
+        {
+            filled += 1;
+            if filled > 1 {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// Whether every row of the ancestor's log.csv is named in removed.csv:
+/// a side that holds none of them then undid them all, as `log --undo`
+/// records, and is no file cut short.
+fn all_undone(base: &[u8], removed: &Removed) -> bool {
+    let mut records = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(base.strip_prefix(BOM).unwrap_or(base));
+    let at = records.byte_headers().ok().and_then(|header| {
+        header.iter().position(|name| {
+            String::from_utf8_lossy(name)
+                .trim()
+                .eq_ignore_ascii_case("id")
+        })
+    });
+    let Some(at) = at else {
+        return false;
+    };
+    let mut record = csv::ByteRecord::new();
+    while records.read_byte_record(&mut record).unwrap_or(false) {
+        if record
+            .get(at)
+            .is_some_and(|id| !id.is_empty() && !removed.contains(id))
+        {
+            return false;
+        }
+    }
+    true
 }
 
 #[cfg(test)]
