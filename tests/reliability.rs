@@ -561,3 +561,30 @@ fn a_lock_or_a_merged_folder_that_is_no_such_thing_stops_a_write_before_it_start
         assert!(env.file(copy).is_some(), "{name}: the copy stays");
     }
 }
+
+/// A `.lock` that is a link to nowhere is named, never followed (its
+/// target was made wherever it pointed); a `.merged` that is no folder is
+/// named before a guided flow asks anything, so nothing typed is lost.
+#[cfg(unix)]
+#[test]
+fn a_dangling_lock_is_named_and_a_bad_merged_folder_is_named_before_asking() {
+    let env = Env::new();
+    env.ok(&["log", "care", "tea"]);
+    let target = env.home().join("elsewhere-lock");
+    std::fs::remove_file(env.path(".lock")).unwrap();
+    std::os::unix::fs::symlink(&target, env.path(".lock")).unwrap();
+    let err = env.fails(&["log", "care", "more"], 1);
+    assert!(err.contains("/.lock is a link to "), "{err}");
+    assert!(!target.exists(), "the link was followed");
+
+    let env = Env::new();
+    env.ok(&["log", "care", "tea"]);
+    env.write(".merged", "");
+    let Some(term) = crate::terminal::Terminal::start(&env, &["log", "repair"]) else {
+        return;
+    };
+    let (code, screen) = term.finish();
+    assert_eq!(code, 1, "{screen}");
+    assert!(screen.contains(".merged is not a folder"), "{screen}");
+    assert!(!screen.contains("A repair, step by step"), "{screen}");
+}

@@ -158,6 +158,23 @@ pub(crate) fn regular(file: &File) -> io::Result<()> {
     }
 }
 
+/// Checks `DIR/.lock` can be the lock: a plain file, or nothing yet. A
+/// link to nowhere would be followed and its target made wherever it
+/// points; a pipe or a device would take any lock.
+pub(crate) fn check_lock_file(dir: &Path) -> Result<()> {
+    let path = dir.join(LOCK_FILE);
+    match fs::metadata(&path) {
+        Ok(meta) if meta.is_file() => Ok(()),
+        Ok(_) => Err(Error::io(
+            "cannot open the lock",
+            &path,
+            &io::Error::new(io::ErrorKind::InvalidInput, NotRegular),
+        )),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => absent(&path),
+        Err(err) => Err(Error::io("cannot open the lock", &path, &err)),
+    }
+}
+
 /// Options that create a file readable and writable by its owner only.
 pub(crate) fn private_options() -> OpenOptions {
     survive_file_size_limit();
@@ -214,6 +231,7 @@ impl Lock {
     /// The lock alone, for a writer that must change nothing else (git's
     /// merge driver, in the middle of a merge).
     pub(crate) fn hold(dir: &Path) -> Result<Self> {
+        check_lock_file(dir)?;
         let path = dir.join(LOCK_FILE);
         let mut options = private_options();
         options.read(true).write(true).create(true).truncate(false);

@@ -36,6 +36,10 @@ pub(crate) fn append(dir: &Path, entry: &Entry) -> Result<Warned<()>> {
 /// that writes another file first (`goals review`), so that it refuses
 /// before changing anything.
 pub(crate) fn check_appendable(dir: &Path) -> Result<()> {
+    // What the write takes first, so that nothing typed is asked for in
+    // vain: the lock, and the folder sync-conflict copies go to.
+    fsx::check_lock_file(dir)?;
+    crate::store::conflicts::check_merged_dir(dir)?;
     let path = dir.join(LOG_FILE);
     let Some(mut file) = crypt::open(&path)? else {
         return Ok(());
