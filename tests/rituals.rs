@@ -448,6 +448,14 @@ fn a_mistyped_ritual_is_not_taken_for_a_note() {
          hint: did you mean talk? (a note of one word this close to a ritual's name needs a second word)\n"
     );
     env.assert_no_file("pauses.csv");
+    // Rituals joined by commas are not a note either.
+    let err = env.fails(&pause("2026-12-24", "2026-12-26", &["talk,us-time"]), 2);
+    assert_eq!(
+        err,
+        "couple: \"talk,us-time\" names rituals joined by commas\n\
+         hint: name them apart, with spaces: couple rituals pause --from D --to D talk us-time\n"
+    );
+    env.assert_no_file("pauses.csv");
     env.ok_with_stderr(
         &pause("2026-12-24", "2026-12-26", &["talk", "holidays"]),
         "paused talk from 2026-12-24 to 2026-12-26 (3 days)\n",

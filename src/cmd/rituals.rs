@@ -206,6 +206,24 @@ fn add_pause(args: RitualsPauseArgs, cfg: &Config) -> Result<()> {
             // One word a letter or two from a ritual's name is more
             // likely that ritual mistyped than a note: pausing every
             // ritual for it would be a surprise.
+            // `talk,us-time`: rituals listed with commas, not a note.
+            _ if last
+                && word.contains(',')
+                && word.split(',').all(|part| {
+                    names
+                        .iter()
+                        .any(|name| name.eq_ignore_ascii_case(part.trim()))
+                }) =>
+            {
+                return Err(Error::usage(format!(
+                    "{:?} names rituals joined by commas",
+                    word.trim()
+                ))
+                .with_hint(format!(
+                    "name them apart, with spaces: couple rituals pause --from D --to D {}",
+                    word.split(',').map(str::trim).collect::<Vec<_>>().join(" ")
+                )));
+            }
             _ if last && let Some(near) = mistyped(word.trim(), &names) => {
                 return Err(RITUALS.unknown(word, &names).with_hint(format!(
                     "did you mean {near}? (a note of one word this close to a ritual's name needs a second word)"
