@@ -15,12 +15,10 @@ use super::fsx;
 use super::log::LOG_FILE;
 use super::read_if_exists;
 use super::rituals::PAUSES_FILE;
-use super::schema::{Column, Layout, Problem, Reader, Record};
-use super::table::first_line_ends_crlf;
-use crate::error::{Error, Result};
+use super::schema::{Column, Document, Problem, Record, Stored};
+use crate::error::Result;
 use crate::model::Removal;
 use crate::printer::Warning;
-use crate::render::csv::{Csv, CsvStyle};
 
 pub(crate) const REMOVED_FILE: &str = "removed.csv";
 
@@ -73,8 +71,6 @@ impl Record for Removal {
     ];
 }
 
-const BOM: &[u8] = b"\xEF\xBB\xBF";
-
 /// The ids removed, exactly as log.csv and pauses.csv hold them.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Removed {
@@ -104,7 +100,10 @@ impl Removed {
     }
 
     fn take_in(&mut self, file: &RemovedFile) {
-        for (removal, _) in &file.rows {
+        for Stored {
+            record: removal, ..
+        } in &file.rows
+        {
             let id = || removal.id.as_bytes().to_vec();
             let from = removal.file.as_str();
             // A row from before the column: both, as then.
@@ -138,22 +137,25 @@ pub(crate) fn add(dir: &Path, removals: &[Removal]) -> Result<Option<Warning>> {
     let path = dir.join(REMOVED_FILE);
     let bytes = read_if_exists(&path)?.unwrap_or_default();
     let mut file = parse(REMOVED_FILE, &bytes)?;
-    let mut known: HashSet<(String, String)> = file.rows.iter().map(|(r, _)| key(r)).collect();
+    let mut known: HashSet<(String, String)> = file.rows.iter().map(|s| key(&s.record)).collect();
     let copies = conflicts::copies(dir, REMOVED_FILE)?;
     let mut changed = false;
     for copy in &copies {
         let bytes = conflicts::read(copy)?.unwrap_or_default();
         let theirs = parse(&conflicts::display_name(copy), &bytes)?;
-        for (removal, _) in theirs.rows {
+        for Stored {
+            record: removal, ..
+        } in theirs.rows
+        {
             if known.insert(key(&removal)) {
-                file.rows.push((removal, Vec::new()));
+                file.rows.push(Stored::new(removal));
                 changed = true;
             }
         }
     }
     for removal in removals {
         if known.insert(key(removal)) {
-            file.rows.push((removal.clone(), Vec::new()));
+            file.rows.push(Stored::new(removal.clone()));
             changed = true;
         }
     }
@@ -172,9 +174,13 @@ pub(crate) fn merge(
     theirs: &[u8],
 ) -> Result<Vec<u8>> {
     let mut file = parse(ours_name, ours)?;
-    let mut known: HashSet<(String, String)> = file.rows.iter().map(|(r, _)| key(r)).collect();
+    let mut known: HashSet<(String, String)> = file.rows.iter().map(|s| key(&s.record)).collect();
     let theirs = parse(theirs_name, theirs)?;
-    for (removal, cells) in theirs.rows {
+    for Stored {
+        record: removal,
+        row: cells,
+    } in theirs.rows
+    {
         if known.insert(key(&removal)) {
             // Their own columns, by name, where ours has them.
             let own = file
@@ -189,7 +195,10 @@ pub(crate) fn merge(
                         .unwrap_or_default()
                 })
                 .collect();
-            file.rows.push((removal, own));
+            file.rows.push(Stored {
+                record: removal,
+                row: own,
+            });
         }
     }
     let mut out = Vec::new();
@@ -210,57 +219,15 @@ pub(crate) fn fold_copies(dir: &Path) -> Result<Option<Warning>> {
     add(dir, &[])
 }
 
-/// The file as read, to be written back in its own shape.
-struct RemovedFile {
-    /// The header as in the file, then any column of ours it lacked.
-    header: Vec<Vec<u8>>,
-    crlf: bool,
-    bom: bool,
-    /// Each row, and its cells as read (where the users' own columns are).
-    rows: Vec<(Removal, Vec<Vec<u8>>)>,
-}
+/// removed.csv as read, to be written back in its own shape.
+type RemovedFile = Document<Removal>;
 
 fn parse(name: &str, bytes: &[u8]) -> Result<RemovedFile> {
-    let mut reader = Reader::<_, Removal>::open(name, bytes)?.skipping_blank_rows();
-    let mut header: Vec<Vec<u8>> = reader.table().header().iter().map(<[u8]>::to_vec).collect();
-    for (i, column) in Removal::COLUMNS.iter().enumerate() {
-        if reader.table().position(i).is_none() {
-            header.push(column.name.as_bytes().to_vec());
-        }
-    }
-    let mut rows = Vec::new();
-    let mut removal = Removal::default();
-    while reader.next(&mut removal, |_| true)? {
-        rows.push((
-            removal.clone(),
-            reader.row().iter().map(<[u8]>::to_vec).collect(),
-        ));
-    }
-    Ok(RemovedFile {
-        header,
-        crlf: first_line_ends_crlf(bytes),
-        bom: bytes.starts_with(BOM),
-        rows,
-    })
+    Document::parse(name, bytes, |_, _| Ok(()))
 }
 
 fn write(out: &mut dyn Write, file: &RemovedFile) -> Result<()> {
-    let fail = |e: &std::io::Error| Error::runtime(format!("writing {REMOVED_FILE}: {e}"));
-    let style = CsvStyle {
-        neutralise: false,
-        bom: file.bom,
-        crlf: file.crlf,
-    };
-    let mut writer = Csv::new(out, style, &fail)?;
-    for name in &file.header {
-        writer.bytes(name)?;
-    }
-    writer.end_row()?;
-    let layout = Layout::<Removal>::of(file.header.iter().map(Vec::as_slice));
-    for (removal, own) in &file.rows {
-        layout.write_row(&mut writer, removal, own)?;
-    }
-    writer.finish()
+    file.write(out, REMOVED_FILE)
 }
 
 #[cfg(test)]
@@ -299,15 +266,12 @@ mod tests {
     #[test]
     fn a_rewrite_keeps_the_files_shape_and_own_columns() {
         let mut file = parse(REMOVED_FILE, b"why,id\r\nmistake,ab\r\n").unwrap();
-        file.rows.push((
-            Removal {
-                id: "cd".into(),
-                partner: "sam".into(),
-                removed_at: "2026-11-25T10:00:00.000+00:00".into(),
-                file: "log.csv".into(),
-            },
-            Vec::new(),
-        ));
+        file.rows.push(Stored::new(Removal {
+            id: "cd".into(),
+            partner: "sam".into(),
+            removed_at: "2026-11-25T10:00:00.000+00:00".into(),
+            file: "log.csv".into(),
+        }));
         let mut out = Vec::new();
         write(&mut out, &file).unwrap();
         assert_eq!(
